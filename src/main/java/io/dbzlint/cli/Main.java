@@ -1,0 +1,69 @@
+package io.dbzlint.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The entry point. Tests call {@link #run}; only {@link #main} exits the JVM. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(args, System.in, out, err, System.getenv());
+        out.flush();
+        System.exit(code);
+    }
+
+    public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err,
+                          Map<String, String> env) {
+        CommandLine commandLine = commandLine(stdin, env);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static CommandLine commandLine(InputStream stdin, Map<String, String> env) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == LintCommand.class) {
+                    return type.cast(new LintCommand(stdin, env));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine commandLine = new CommandLine(new DbzlintCommand(), factory);
+        Map<String, String> exitCodes = new java.util.LinkedHashMap<>();
+        for (ExitCode code : ExitCode.values()) {
+            exitCodes.put(String.format("%3d", code.code()), code.meaning());
+        }
+        for (CommandLine command : new CommandLine[] {commandLine, commandLine.getSubcommands().get("lint")}) {
+            command.getCommandSpec().usageMessage()
+                    .exitCodeListHeading("%nExit codes:%n")
+                    .exitCodeList(exitCodes);
+        }
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            cmd.getErr().println("dbzlint: internal error: " + exception
+                    + " (please report this with the input that caused it)");
+            return ExitCode.USAGE.code();
+        });
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine cmd = exception.getCommandLine();
+            cmd.getErr().println("dbzlint: " + exception.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCode.USAGE.code();
+        });
+        commandLine.setExitCodeExceptionMapper(exception -> ExitCode.USAGE.code());
+        return commandLine;
+    }
+}

@@ -1,0 +1,280 @@
+package io.dbzlint.load;
+
+import io.dbzlint.model.ConfigEntry;
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.Location;
+import io.dbzlint.model.ValueKind;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads connector configs with the line and column of every key and value.
+ *
+ * <p>Accepted shapes: the Kafka Connect REST body {@code {"name": ..., "config": {...}}}, a bare
+ * config map, or a JSON array of either. A file that is not valid JSON yields one parse problem
+ * and no connectors, so that rules never run on half a file.
+ */
+public final class ConfigLoader {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final Pattern SOURCE_REF =
+            Pattern.compile("\\s*\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
+    // The token Jackson quotes may be a secret written without quotes: never repeat it.
+    private static final Pattern QUOTED_TOKEN = Pattern.compile("(?i)(unrecognized token) '[^']*'");
+
+    public LoadedFile load(String path, byte[] bytes) {
+        List<LoadProblem> problems = new ArrayList<>();
+        String text;
+        try {
+            text = decodeUtf8(bytes);
+        } catch (InvalidUtf8 e) {
+            problems.add(parseError(new Location(path, e.line, e.column), e.getMessage()));
+            return new LoadedFile(path, List.of(), problems);
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1); // a UTF-8 byte order mark is harmless; editors on Windows add it
+        }
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text)) {
+            List<Connector> connectors = new Reader(parser, path, problems).readDocument();
+            return new LoadedFile(path, connectors, problems);
+        } catch (JacksonException e) {
+            problems.add(parseError(locationOf(path, e.getLocation()), "invalid JSON: " + describe(e)));
+            return new LoadedFile(path, List.of(), problems);
+        } catch (StructureProblem e) {
+            problems.add(parseError(e.location, e.getMessage()));
+            return new LoadedFile(path, List.of(), problems);
+        }
+    }
+
+    private static LoadProblem parseError(Location location, String message) {
+        return new LoadProblem(LoadProblem.PARSE_ERROR, location, message, List.of());
+    }
+
+    private static String describe(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (message == null) {
+            return "unreadable input";
+        }
+        message = SOURCE_REF.matcher(message).replaceAll(" (line $1, column $2)");
+        message = QUOTED_TOKEN.matcher(message).replaceAll("$1");
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline);
+        }
+        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+
+    private static Location locationOf(String path, TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return Location.startOf(path);
+        }
+        return new Location(path, location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+
+    private static String decodeUtf8(byte[] bytes) throws InvalidUtf8 {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            out.flip();
+            int line = 1;
+            int column = 1;
+            while (out.hasRemaining()) {
+                if (out.get() == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            throw new InvalidUtf8(line, column, String.format(
+                    "not valid UTF-8: byte 0x%02X cannot appear here; save the file as UTF-8",
+                    bytes[in.position()] & 0xFF));
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    /** Walks the token stream once, building connectors and noting duplicate keys. */
+    private static final class Reader {
+        private final JsonParser parser;
+        private final String path;
+        private final List<LoadProblem> problems;
+        private final String fileStem;
+
+        Reader(JsonParser parser, String path, List<LoadProblem> problems) {
+            this.parser = parser;
+            this.path = path;
+            this.problems = problems;
+            String fileName = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+            int dot = fileName.lastIndexOf('.');
+            this.fileStem = dot > 0 ? fileName.substring(0, dot) : fileName;
+        }
+
+        List<Connector> readDocument() {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                throw new StructureProblem(Location.startOf(path),
+                        "file is empty; expected a connector config object or an array of them");
+            }
+            List<Connector> connectors = new ArrayList<>();
+            if (token == JsonToken.START_OBJECT) {
+                connectors.add(toConnector(readObject(), fileStem));
+            } else if (token == JsonToken.START_ARRAY) {
+                int index = 0;
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    if (token != JsonToken.START_OBJECT) {
+                        throw new StructureProblem(here(),
+                                "array element " + (index + 1) + " is " + kindOf(token).article()
+                                        + "; expected a connector config object");
+                    }
+                    connectors.add(toConnector(readObject(), fileStem + "[" + index + "]"));
+                    index++;
+                }
+            } else {
+                throw new StructureProblem(here(), "top level is " + kindOf(token).article()
+                        + "; expected a connector config object or an array of them");
+            }
+            if (parser.nextToken() != null) {
+                throw new StructureProblem(here(),
+                        "unexpected content after the end of the JSON value; a file holds one object or one array");
+            }
+            return connectors;
+        }
+
+        private Location here() {
+            return locationOf(path, parser.currentTokenLocation());
+        }
+
+        /** Reads the object whose START_OBJECT is the current token. */
+        private ParsedObject readObject() {
+            ParsedObject object = new ParsedObject(here());
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+                String key = parser.currentName();
+                Location keyLocation = here();
+                JsonToken valueToken = parser.nextToken();
+                Location valueLocation = here();
+                ValueKind kind = kindOf(valueToken);
+                ParsedObject child = null;
+                String text = null;
+                switch (kind) {
+                    case OBJECT -> child = readObject();
+                    case ARRAY -> parser.skipChildren();
+                    case NULL -> { }
+                    default -> text = parser.getString();
+                }
+                ParsedProperty previous = object.properties.get(key);
+                if (previous != null) {
+                    problems.add(new LoadProblem(LoadProblem.DUPLICATE_KEY, keyLocation,
+                            "key \"" + key + "\" is already set at line " + previous.keyLocation.line()
+                                    + "; Kafka Connect silently keeps only this last value: remove one of them",
+                            List.of(previous.keyLocation)));
+                    object.properties.remove(key); // keep file order of the value that wins
+                }
+                object.properties.put(key, new ParsedProperty(key, text, kind, keyLocation, valueLocation, child));
+            }
+            if (token != JsonToken.END_OBJECT) {
+                throw new StructureProblem(here(), "invalid JSON: unexpected token inside an object");
+            }
+            return object;
+        }
+
+        private Connector toConnector(ParsedObject top, String fallbackName) {
+            ParsedProperty configProperty = top.properties.get("config");
+            boolean restBody = configProperty != null && configProperty.child != null;
+            ParsedObject config = restBody ? configProperty.child : top;
+
+            Map<String, ConfigEntry> entries = new LinkedHashMap<>();
+            for (ParsedProperty p : config.properties.values()) {
+                entries.put(p.key, new ConfigEntry(p.key, p.text, p.kind, p.keyLocation, p.valueLocation));
+            }
+            ParsedProperty nameProperty = restBody ? top.properties.get("name") : null;
+            if (nameProperty == null || nameProperty.text == null) {
+                nameProperty = config.properties.get("name");
+            }
+            String name = fallbackName;
+            Location nameLocation = config.start;
+            if (nameProperty != null && nameProperty.text != null && !nameProperty.text.isBlank()) {
+                name = nameProperty.text;
+                nameLocation = nameProperty.valueLocation;
+            }
+            ParsedProperty connectorClass = config.properties.get("connector.class");
+            ConnectorType type = ConnectorType.fromConnectorClass(connectorClass == null ? null : connectorClass.text);
+            return new Connector(name, nameLocation, config.start, type, entries);
+        }
+    }
+
+    private static ValueKind kindOf(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> ValueKind.OBJECT;
+            case START_ARRAY -> ValueKind.ARRAY;
+            case VALUE_STRING -> ValueKind.STRING;
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ValueKind.NUMBER;
+            case VALUE_TRUE, VALUE_FALSE -> ValueKind.BOOLEAN;
+            case VALUE_NULL -> ValueKind.NULL;
+            default -> throw new IllegalStateException("not a value token: " + token);
+        };
+    }
+
+    private static final class ParsedObject {
+        final Location start;
+        final Map<String, ParsedProperty> properties = new LinkedHashMap<>();
+
+        ParsedObject(Location start) {
+            this.start = start;
+        }
+    }
+
+    private record ParsedProperty(String key, String text, ValueKind kind, Location keyLocation,
+                                  Location valueLocation, ParsedObject child) {
+    }
+
+    /** Valid JSON of a shape that cannot hold connector configs. */
+    private static final class StructureProblem extends RuntimeException {
+        final Location location;
+
+        StructureProblem(Location location, String message) {
+            super(message, null, false, false);
+            this.location = location;
+        }
+    }
+
+    private static final class InvalidUtf8 extends CharacterCodingException {
+        final int line;
+        final int column;
+        private final String message;
+
+        InvalidUtf8(int line, int column, String message) {
+            this.line = line;
+            this.column = column;
+            this.message = message;
+        }
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+    }
+}

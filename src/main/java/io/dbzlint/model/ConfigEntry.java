@@ -1,0 +1,19 @@
+package io.dbzlint.model;
+
+/**
+ * One key of a connector config with where it was written.
+ *
+ * @param text the value as Kafka Connect sees it ({@code 184054} and {@code "184054"} both give
+ *     "184054"); null for null, objects and arrays
+ */
+public record ConfigEntry(String key, String text, ValueKind kind, Location keyLocation, Location valueLocation) {
+
+    public boolean hasText() {
+        return text != null;
+    }
+
+    /** True for keys whose values must never be printed. */
+    public boolean isSecret() {
+        return Secrets.isSecretKey(key);
+    }
+}

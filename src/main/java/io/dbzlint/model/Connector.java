@@ -1,0 +1,53 @@
+package io.dbzlint.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One connector config as loaded from a file.
+ *
+ * @param name the connector name (REST body {@code name}, else config {@code name}, else the file name)
+ * @param nameLocation where the name was written, or the config's start when it came from the file name
+ * @param location where the config object starts
+ * @param config keys in file order; a duplicated key keeps its last value, as Kafka Connect does
+ */
+public record Connector(String name, Location nameLocation, Location location, ConnectorType type,
+                        Map<String, ConfigEntry> config) {
+
+    public Connector {
+        config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+    }
+
+    public String file() {
+        return location.file();
+    }
+
+    public Optional<ConfigEntry> entry(String key) {
+        return Optional.ofNullable(config.get(key));
+    }
+
+    /** The value of a key as Kafka Connect would read it, if the key is set to a scalar. */
+    public Optional<String> value(String key) {
+        ConfigEntry entry = config.get(key);
+        return entry == null || !entry.hasText() ? Optional.empty() : Optional.of(entry.text());
+    }
+
+    /** The first of several keys that is set, e.g. a 2.x name before its 1.x predecessor. */
+    public Optional<ConfigEntry> firstEntry(String... keys) {
+        for (String key : keys) {
+            ConfigEntry entry = config.get(key);
+            if (entry != null && entry.hasText()) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The location of a key's value, or of the config object when the key is absent. */
+    public Location locationOf(String key) {
+        ConfigEntry entry = config.get(key);
+        return entry == null ? location : entry.valueLocation();
+    }
+}

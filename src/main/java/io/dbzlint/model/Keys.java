@@ -1,0 +1,37 @@
+package io.dbzlint.model;
+
+/**
+ * Config keys the rules read. Where Debezium renamed a key in 2.0, the 2.x+ name comes first and
+ * the 1.x name second; rules read whichever is set, so both generations mix freely.
+ */
+public final class Keys {
+
+    public static final String NAME = "name";
+    public static final String CONNECTOR_CLASS = "connector.class";
+    public static final String SERVER_ID = "database.server.id";
+    public static final String HOSTNAME = "database.hostname";
+    public static final String PORT = "database.port";
+    public static final String DBNAME = "database.dbname";
+    public static final String SLOT_NAME = "slot.name";
+    public static final String TRANSFORMS = "transforms";
+
+    public static final String TOPIC_PREFIX = "topic.prefix";
+    public static final String SERVER_NAME_1X = "database.server.name";
+    public static final String[] LOGICAL_NAME = {TOPIC_PREFIX, SERVER_NAME_1X};
+
+    public static final String HISTORY = "schema.history.internal";
+    public static final String HISTORY_1X = "database.history";
+    public static final String HISTORY_TOPIC = "schema.history.internal.kafka.topic";
+    public static final String HISTORY_TOPIC_1X = "database.history.kafka.topic";
+    public static final String HISTORY_SERVERS = "schema.history.internal.kafka.bootstrap.servers";
+    public static final String HISTORY_SERVERS_1X = "database.history.kafka.bootstrap.servers";
+
+    private Keys() {
+    }
+
+    /** True when a config is written with Debezium 1.x names, judged by its logical name key. */
+    public static boolean uses1xNames(Connector connector) {
+        return connector.entry(TOPIC_PREFIX).isEmpty()
+                && (connector.entry(SERVER_NAME_1X).isPresent() || connector.entry(HISTORY_TOPIC_1X).isPresent());
+    }
+}

@@ -1,0 +1,28 @@
+package io.dbzlint.report;
+
+import io.dbzlint.model.Location;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One problem found by one rule, at one place.
+ *
+ * @param connector the connector's name, or null when the problem is in the file itself (parse errors)
+ * @param related the other places involved in a cross-connector finding, in order
+ */
+public record Finding(String ruleId, Severity severity, Location location, String connector, String message,
+                      List<Location> related) implements Comparable<Finding> {
+
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message);
+
+    public Finding {
+        related = List.copyOf(related);
+    }
+
+    @Override
+    public int compareTo(Finding other) {
+        return ORDER.compare(this, other);
+    }
+}

@@ -1,0 +1,9 @@
+package io.dbzlint.report;
+
+import java.io.PrintWriter;
+
+/** Writes a run's result in one output format. */
+public interface Reporter {
+
+    void report(LintResult result, PrintWriter out);
+}

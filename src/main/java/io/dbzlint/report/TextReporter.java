@@ -1,0 +1,59 @@
+package io.dbzlint.report;
+
+import io.dbzlint.model.Location;
+import java.io.PrintWriter;
+import picocli.CommandLine.Help.Ansi;
+
+/**
+ * {@code file:line:col: severity rule-id message}, one finding a line in file order, then a
+ * summary. Colour comes from picocli's markup, so it is off wherever the caller says so.
+ */
+public final class TextReporter implements Reporter {
+
+    private final Ansi ansi;
+
+    public TextReporter(Ansi ansi) {
+        this.ansi = ansi;
+    }
+
+    @Override
+    public void report(LintResult result, PrintWriter out) {
+        for (Finding finding : result.findings()) {
+            Location at = finding.location();
+            out.println(at + ": " + severity(finding.severity()) + " "
+                    + ansi.string("@|faint " + finding.ruleId() + "|@") + " " + finding.message());
+        }
+        if (!result.findings().isEmpty()) {
+            out.println();
+        }
+        out.println(summary(result));
+        out.flush();
+    }
+
+    private String severity(Severity severity) {
+        String style = switch (severity) {
+            case ERROR -> "bold,red";
+            case WARNING -> "bold,yellow";
+            case INFO -> "bold,blue";
+        };
+        return ansi.string("@|" + style + " " + severity.label() + "|@");
+    }
+
+    static String summary(LintResult result) {
+        long errors = result.count(Severity.ERROR);
+        long warnings = result.count(Severity.WARNING);
+        long infos = result.count(Severity.INFO);
+        StringBuilder text = new StringBuilder();
+        text.append(plural(errors, "error")).append(", ").append(plural(warnings, "warning"));
+        if (infos > 0) {
+            text.append(", ").append(plural(infos, "info"));
+        }
+        text.append(" in ").append(plural(result.connectors(), "connector"))
+                .append(" (").append(plural(result.files(), "file")).append(')');
+        return text.toString();
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,112 @@
+package io.dbzlint.rule;
+
+import io.dbzlint.load.ConfigLoader;
+import io.dbzlint.load.LoadProblem;
+import io.dbzlint.load.LoadedFile;
+import io.dbzlint.load.Source;
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.Location;
+import io.dbzlint.report.Finding;
+import io.dbzlint.report.LintResult;
+import io.dbzlint.report.Severity;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the rules over a set of inputs. Files are read, parsed and checked one by one in parallel;
+ * cross-connector checks then see every connector once, in input order, so output is stable.
+ */
+public final class Linter {
+
+    private final RuleSet ruleSet;
+    private final RuleContext context;
+    private final ConfigLoader loader = new ConfigLoader();
+    private final List<ConnectorRule> connectorRules = new ArrayList<>();
+    private final List<CrossConnectorRule> crossRules = new ArrayList<>();
+
+    public Linter(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+        this.context = new RuleContext(ruleSet.parameters());
+        for (Rule rule : RuleRegistry.all()) {
+            if (!ruleSet.info(rule.id()).enabled()) {
+                continue;
+            }
+            if (rule instanceof ConnectorRule connectorRule) {
+                connectorRules.add(connectorRule);
+            } else if (rule instanceof CrossConnectorRule crossRule) {
+                crossRules.add(crossRule);
+            }
+        }
+    }
+
+    public LintResult lint(List<Source> sources) {
+        List<FileOutcome> outcomes = sources.parallelStream().map(this::lintFile).toList();
+
+        List<Finding> findings = new ArrayList<>();
+        List<String> readErrors = new ArrayList<>();
+        List<CrossConnectorRule.Check> checks = crossRules.stream().map(rule -> rule.start(context)).toList();
+        int files = 0;
+        int connectors = 0;
+        for (FileOutcome outcome : outcomes) {
+            if (outcome.readError() != null) {
+                readErrors.add(outcome.readError());
+                continue;
+            }
+            files++;
+            connectors += outcome.file().connectors().size();
+            findings.addAll(outcome.findings());
+            for (Connector connector : outcome.file().connectors()) {
+                checks.forEach(check -> check.add(connector));
+            }
+        }
+        for (int i = 0; i < checks.size(); i++) {
+            checks.get(i).finish(sinkFor(crossRules.get(i), findings));
+        }
+        return new LintResult(findings, files, connectors, readErrors);
+    }
+
+    private FileOutcome lintFile(Source source) {
+        byte[] bytes;
+        try {
+            bytes = source.read();
+        } catch (IOException e) {
+            return new FileOutcome(null, List.of(), source.displayPath() + ": cannot read: " + reason(e));
+        }
+        LoadedFile file = loader.load(source.displayPath(), bytes);
+        List<Finding> findings = new ArrayList<>();
+        for (LoadProblem problem : file.problems()) {
+            RuleInfo info = ruleSet.info(problem.ruleId());
+            info.severity().ifPresent(severity -> findings.add(new Finding(problem.ruleId(), severity,
+                    problem.location(), null, problem.message(), problem.related())));
+        }
+        for (Connector connector : file.connectors()) {
+            for (ConnectorRule rule : connectorRules) {
+                rule.check(connector, context, sinkFor(rule, findings));
+            }
+        }
+        return new FileOutcome(file, findings, null);
+    }
+
+    private FindingSink sinkFor(Rule rule, List<Finding> into) {
+        Severity severity = ruleSet.info(rule.id()).severity().orElseThrow();
+        return (Location location, String connector, String message, List<Location> related) ->
+                into.add(new Finding(rule.id(), severity, location, connector, message, related));
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file (a broken link?)";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private record FileOutcome(LoadedFile file, List<Finding> findings, String readError) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.dbzlint.rule;
+
+/** What a rule may consult besides the connectors: the house parameters. */
+public record RuleContext(RuleParameters parameters) {
+}

@@ -1,0 +1,20 @@
+package io.dbzlint.rule;
+
+import io.dbzlint.report.Severity;
+import java.util.Optional;
+
+/**
+ * A rule's metadata and effective severity, from the rules data.
+ *
+ * @param severity empty when the rule is switched off
+ */
+public record RuleInfo(String id, Optional<Severity> severity, String summary, String rationale, String fix) {
+
+    public boolean enabled() {
+        return severity.isPresent();
+    }
+
+    public String severityLabel() {
+        return severity.map(Severity::label).orElse("off");
+    }
+}

@@ -1,0 +1,32 @@
+package io.dbzlint.rule;
+
+import io.dbzlint.model.ConnectorType;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The house conventions the rules check against, from {@code parameters} in the rules data.
+ *
+ * @param databaseTypes the word for each connector type in names and topics ({@code postgres} for
+ *     PostgreSQL)
+ * @param serverNamePattern template for logical server names, with {@code {database_type}} and
+ *     {@code {environment}} placeholders
+ * @param environmentPattern the regular expression an {@code {environment}} part must match
+ * @param outboxTopicPattern the topic an outbox EventRouter must route to, with a
+ *     {@code {database_type}} placeholder
+ */
+public record RuleParameters(long serverIdMin, long serverIdMax, Map<ConnectorType, String> databaseTypes,
+                             String serverNamePattern, String environmentPattern, String outboxTopicPattern) {
+
+    public RuleParameters {
+        databaseTypes = Map.copyOf(databaseTypes);
+    }
+
+    public Optional<String> databaseTypeWord(ConnectorType type) {
+        return Optional.ofNullable(databaseTypes.get(type));
+    }
+
+    public String serverIdRange() {
+        return serverIdMin + "-" + serverIdMax;
+    }
+}

@@ -1,0 +1,54 @@
+package io.dbzlint.rule;
+
+import io.dbzlint.rule.checks.ConfigSchemaRule;
+import io.dbzlint.rule.checks.ConnectorClassMissingRule;
+import io.dbzlint.rule.checks.ConnectorNameUniqueRule;
+import io.dbzlint.rule.checks.DuplicateKeyRule;
+import io.dbzlint.rule.checks.ParseErrorRule;
+import io.dbzlint.rule.checks.SchemaHistoryTopicMissingRule;
+import io.dbzlint.rule.checks.SchemaHistoryTopicUniqueRule;
+import io.dbzlint.rule.checks.ServerIdRangeRule;
+import io.dbzlint.rule.checks.ServerIdUniqueRule;
+import io.dbzlint.rule.checks.ServerNamePatternRule;
+import io.dbzlint.rule.checks.ServerNameUniqueRule;
+import io.dbzlint.rule.checks.SlotNameUniqueRule;
+import io.dbzlint.rule.checks.TopicNamingRule;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every rule, in the order the docs list them. An explicit list, not a classpath scan: the order
+ * is deterministic and start-up does no reflection.
+ */
+public final class RuleRegistry {
+
+    private static final List<Rule> ALL = List.of(
+            new ParseErrorRule(),
+            new DuplicateKeyRule(),
+            new ConnectorClassMissingRule(),
+            new ConfigSchemaRule(),
+            new ServerIdRangeRule(),
+            new ServerIdUniqueRule(),
+            new ServerNameUniqueRule(),
+            new ServerNamePatternRule(),
+            new SchemaHistoryTopicUniqueRule(),
+            new SchemaHistoryTopicMissingRule(),
+            new TopicNamingRule(),
+            new SlotNameUniqueRule(),
+            new ConnectorNameUniqueRule());
+
+    private RuleRegistry() {
+    }
+
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    public static List<String> ids() {
+        return ALL.stream().map(Rule::id).toList();
+    }
+
+    public static Optional<Rule> find(String id) {
+        return ALL.stream().filter(rule -> rule.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,154 @@
+package io.dbzlint.rule.checks;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.path.NodePath;
+import io.dbzlint.model.ConfigEntry;
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.ValueKind;
+import io.dbzlint.rule.ConnectorRule;
+import io.dbzlint.rule.FindingSink;
+import io.dbzlint.rule.RuleContext;
+import io.dbzlint.rule.Schemas;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Checks each config against {@code rules/schemas/<type>.schema.json}. Messages are built from the
+ * {@code description} of the schema that failed, so they say what the value must be, and show the
+ * value only when its key is not a secret.
+ */
+public final class ConfigSchemaRule implements ConnectorRule {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    @Override
+    public String id() {
+        return "config-schema";
+    }
+
+    @Override
+    public void check(Connector connector, RuleContext context, FindingSink sink) {
+        Set<String> reported = new HashSet<>();
+        for (Error error : Schemas.get(schemaFile(connector.type())).validate(toJson(connector))) {
+            NodePath instance = error.getInstanceLocation();
+            if (instance.getNameCount() == 0) {
+                String missing = missingMessage(error);
+                if (reported.add(missing)) {
+                    sink.report(connector, connector.location(), missing);
+                }
+                continue;
+            }
+            String key = instance.getName(0);
+            ConfigEntry entry = connector.config().get(key);
+            if (entry != null && reported.add(key)) {
+                sink.report(connector, entry.valueLocation(), key + shown(entry) + " must be " + expectation(error));
+            }
+        }
+    }
+
+    static String schemaFile(ConnectorType type) {
+        return switch (type) {
+            case MYSQL -> "mysql.schema.json";
+            case POSTGRESQL -> "postgresql.schema.json";
+            case OTHER -> "connector.schema.json";
+        };
+    }
+
+    private static String missingMessage(Error error) {
+        JsonNode owner = owningSchema(error);
+        if (owner != null && owner.has("description") && !"required".equals(error.getKeyword())) {
+            return "missing " + owner.get("description").asString();
+        }
+        String inAnyOf = describedAncestor(error);
+        if (inAnyOf != null) {
+            return "missing " + inAnyOf;
+        }
+        return "missing required key " + error.getProperty() + "; add it";
+    }
+
+    private static String expectation(Error error) {
+        JsonNode owner = owningSchema(error);
+        if (owner != null && owner.has("description")) {
+            return owner.get("description").asString();
+        }
+        return "valid: " + error.getMessage();
+    }
+
+    /** The schema object that holds the failed keyword, e.g. {@code $defs/port} for its pattern. */
+    private static JsonNode owningSchema(Error error) {
+        NodePath fragment = error.getSchemaLocation().getFragment();
+        return navigate(error, fragment.getNameCount() - 1);
+    }
+
+    /** For a failure inside anyOf: the description of the schema that holds the anyOf. */
+    private static String describedAncestor(Error error) {
+        NodePath fragment = error.getSchemaLocation().getFragment();
+        for (int depth = fragment.getNameCount() - 1; depth >= 0; depth--) {
+            if ("anyOf".equals(fragment.getName(depth))) {
+                JsonNode holder = navigate(error, depth);
+                if (holder != null && holder.has("description")) {
+                    return holder.get("description").asString();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode navigate(Error error, int depth) {
+        String iri = error.getSchemaLocation().getAbsoluteIri().toString();
+        if (!iri.startsWith(Schemas.BASE) || depth < 0) {
+            return null;
+        }
+        NodePath fragment = error.getSchemaLocation().getFragment();
+        JsonNode node = Schemas.tree(iri.substring(Schemas.BASE.length()));
+        for (int i = 0; i < depth && node != null; i++) {
+            Object element = fragment.getElement(i);
+            node = element instanceof Integer index ? node.get(index) : node.get(element.toString());
+        }
+        return node;
+    }
+
+    private static String shown(ConfigEntry entry) {
+        if (entry.isSecret()) {
+            return "";
+        }
+        return switch (entry.kind()) {
+            case STRING -> " \"" + entry.text() + "\"";
+            case NUMBER, BOOLEAN -> " " + entry.text();
+            default -> " (" + entry.kind().article() + ")";
+        };
+    }
+
+    private static ObjectNode toJson(Connector connector) {
+        ObjectNode object = NODES.objectNode();
+        for (ConfigEntry entry : connector.config().values()) {
+            object.set(entry.key(), toJson(entry));
+        }
+        return object;
+    }
+
+    private static JsonNode toJson(ConfigEntry entry) {
+        ValueKind kind = entry.kind();
+        return switch (kind) {
+            case STRING -> NODES.stringNode(entry.text());
+            case NUMBER -> number(entry.text());
+            case BOOLEAN -> NODES.booleanNode(Boolean.parseBoolean(entry.text()));
+            case NULL -> NODES.nullNode();
+            case OBJECT -> NODES.objectNode();
+            case ARRAY -> NODES.arrayNode();
+        };
+    }
+
+    private static JsonNode number(String text) {
+        BigDecimal value = new BigDecimal(text);
+        if (value.scale() <= 0) {
+            return NODES.numberNode(value.toBigIntegerExact());
+        }
+        return NODES.numberNode(value);
+    }
+}

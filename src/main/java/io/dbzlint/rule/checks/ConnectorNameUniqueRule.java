@@ -1,0 +1,28 @@
+package io.dbzlint.rule.checks;
+
+import io.dbzlint.model.Connector;
+import io.dbzlint.rule.RuleContext;
+import io.dbzlint.rule.UniquenessRule;
+import java.util.List;
+import java.util.Optional;
+
+public final class ConnectorNameUniqueRule extends UniquenessRule<String> {
+
+    @Override
+    public String id() {
+        return "connector-name-unique";
+    }
+
+    @Override
+    protected Optional<Claim<String>> claim(Connector connector, RuleContext context) {
+        return Optional.of(new Claim<>(connector.name(), connector, connector.nameLocation(), connector.name()));
+    }
+
+    @Override
+    protected String message(Claim<String> claim, List<Claim<String>> others, RuleContext context) {
+        String plural = others.size() == 1 ? "another config" : others.size() + " other configs";
+        return "connector name \"" + claim.key() + "\" is also used by " + plural + " (" + others.stream()
+                .map(c -> c.location().toString()).reduce((a, b) -> a + ", " + b).orElse("")
+                + "); deploying one replaces the other: give each connector its own name";
+    }
+}

@@ -1,0 +1,57 @@
+package io.dbzlint.rule.checks;
+
+import io.dbzlint.model.ConfigEntry;
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.Keys;
+import io.dbzlint.rule.ConnectorRule;
+import io.dbzlint.rule.FindingSink;
+import io.dbzlint.rule.RuleContext;
+import io.dbzlint.rule.RuleParameters;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+public final class ServerIdRangeRule implements ConnectorRule {
+
+    @Override
+    public String id() {
+        return "server-id-range";
+    }
+
+    @Override
+    public void check(Connector connector, RuleContext context, FindingSink sink) {
+        if (connector.type() != ConnectorType.MYSQL) {
+            return;
+        }
+        RuleParameters p = context.parameters();
+        String pick = "pick a free id in " + p.serverIdRange();
+        Optional<ConfigEntry> entry = connector.entry(Keys.SERVER_ID);
+        if (entry.isEmpty()) {
+            sink.report(connector, connector.location(),
+                    "MySQL connector has no database.server.id; " + pick);
+            return;
+        }
+        ConfigEntry id = entry.get();
+        OptionalLong value = parse(id);
+        if (value.isEmpty()) {
+            String shown = id.hasText() ? "\"" + id.text() + "\"" : id.kind().article();
+            sink.report(connector, id.valueLocation(),
+                    "database.server.id " + shown + " is not an integer; " + pick);
+        } else if (value.getAsLong() < p.serverIdMin() || value.getAsLong() > p.serverIdMax()) {
+            sink.report(connector, id.valueLocation(), "database.server.id " + value.getAsLong()
+                    + " is outside the range reserved for Debezium connectors; " + pick);
+        }
+    }
+
+    /** Kafka Connect reads the id as a LONG: 184054 and "184054" are the same id. */
+    static OptionalLong parse(ConfigEntry entry) {
+        if (!entry.hasText()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(entry.text().trim()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+}

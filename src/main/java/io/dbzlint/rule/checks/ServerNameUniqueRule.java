@@ -1,0 +1,30 @@
+package io.dbzlint.rule.checks;
+
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.Keys;
+import io.dbzlint.rule.RuleContext;
+import io.dbzlint.rule.UniquenessRule;
+import java.util.List;
+import java.util.Optional;
+
+/** topic.prefix (2.x+) and database.server.name (1.x) are one namespace: both prefix topic names. */
+public final class ServerNameUniqueRule extends UniquenessRule<String> {
+
+    @Override
+    public String id() {
+        return "server-name-unique";
+    }
+
+    @Override
+    protected Optional<Claim<String>> claim(Connector connector, RuleContext context) {
+        return connector.firstEntry(Keys.LOGICAL_NAME)
+                .filter(entry -> !entry.text().isBlank())
+                .map(entry -> new Claim<>(entry.text().trim(), connector, entry.valueLocation(), entry.key()));
+    }
+
+    @Override
+    protected String message(Claim<String> claim, List<Claim<String>> others, RuleContext context) {
+        return claim.shown() + " \"" + claim.key() + "\" is also the logical server name of " + describe(others)
+                + "; their topics collide: give each connector its own topic.prefix";
+    }
+}
