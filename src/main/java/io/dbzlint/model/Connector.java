@@ -20,6 +20,15 @@ public record Connector(String name, Location nameLocation, Location location, C
         config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
 
+    /**
+     * True for Debezium connectors: the types dbzlint knows, and any other class under
+     * {@code io.debezium.} (SQL Server, Oracle, MongoDB ...), which share the logical-name semantics.
+     */
+    public boolean isDebezium() {
+        return type != ConnectorType.OTHER
+                || value(Keys.CONNECTOR_CLASS).map(c -> c.trim().startsWith("io.debezium.")).orElse(false);
+    }
+
     public String file() {
         return location.file();
     }

@@ -7,7 +7,10 @@ import io.dbzlint.rule.UniquenessRule;
 import java.util.List;
 import java.util.Optional;
 
-/** topic.prefix (2.x+) and database.server.name (1.x) are one namespace: both prefix topic names. */
+/**
+ * topic.prefix (2.x+) and database.server.name (1.x) are one namespace: both name the topics a
+ * Debezium connector writes.
+ */
 public final class ServerNameUniqueRule extends UniquenessRule<String> {
 
     @Override
@@ -17,6 +20,9 @@ public final class ServerNameUniqueRule extends UniquenessRule<String> {
 
     @Override
     protected Optional<Claim<String>> claim(Connector connector, RuleContext context) {
+        if (!connector.isDebezium()) {
+            return Optional.empty(); // other connectors' topic.prefix (JDBC source ...) is a mere prefix
+        }
         return connector.firstEntry(Keys.LOGICAL_NAME)
                 .filter(entry -> !entry.text().isBlank())
                 .map(entry -> new Claim<>(entry.text().trim(), connector, entry.valueLocation(), entry.key()));

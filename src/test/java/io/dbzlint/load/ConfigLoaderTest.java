@@ -1,0 +1,213 @@
+package io.dbzlint.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbzlint.model.ConfigEntry;
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.Location;
+import io.dbzlint.model.ValueKind;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    private LoadedFile load(String json) {
+        return loader.load("dir/inventory.json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void should_read_a_rest_body_with_its_name_and_config_positions() {
+        LoadedFile file = load("""
+                {
+                  "name": "inventory-mysql",
+                  "config": {
+                    "connector.class": "io.debezium.connector.mysql.MySqlConnector",
+                    "database.server.id": 184054
+                  }
+                }
+                """);
+
+        assertThat(file.problems()).isEmpty();
+        Connector connector = file.connectors().get(0);
+        assertThat(connector.name()).isEqualTo("inventory-mysql");
+        assertThat(connector.nameLocation()).isEqualTo(new Location("dir/inventory.json", 2, 11));
+        assertThat(connector.location()).isEqualTo(new Location("dir/inventory.json", 3, 13));
+        assertThat(connector.type()).isEqualTo(ConnectorType.MYSQL);
+        ConfigEntry id = connector.entry("database.server.id").orElseThrow();
+        assertThat(id.text()).isEqualTo("184054");
+        assertThat(id.kind()).isEqualTo(ValueKind.NUMBER);
+        assertThat(id.keyLocation()).isEqualTo(new Location("dir/inventory.json", 5, 5));
+        assertThat(id.valueLocation()).isEqualTo(new Location("dir/inventory.json", 5, 27));
+    }
+
+    @Test
+    void should_name_a_bare_config_by_its_name_key_or_else_by_the_file() {
+        Connector named = load("{\"name\": \"orders\", \"connector.class\": \"PostgresConnector\"}")
+                .connectors().get(0);
+        Connector unnamed = load("{\"connector.class\": \"PostgresConnector\"}").connectors().get(0);
+
+        assertThat(named.name()).isEqualTo("orders");
+        assertThat(named.type()).isEqualTo(ConnectorType.POSTGRESQL);
+        assertThat(unnamed.name()).isEqualTo("inventory");
+        assertThat(unnamed.nameLocation()).isEqualTo(unnamed.location());
+    }
+
+    @Test
+    void should_read_an_array_of_configs_in_either_shape() {
+        LoadedFile file = load("""
+                [
+                  {"name": "a", "config": {"connector.class": "MySqlConnector"}},
+                  {"connector.class": "io.debezium.connector.postgresql.PostgresConnector"}
+                ]
+                """);
+
+        assertThat(file.connectors()).extracting(Connector::name).containsExactly("a", "inventory[1]");
+        assertThat(file.connectors()).extracting(Connector::type)
+                .containsExactly(ConnectorType.MYSQL, ConnectorType.POSTGRESQL);
+    }
+
+    @Test
+    void should_keep_string_number_and_boolean_values_as_kafka_connect_reads_them() {
+        Connector connector = load("""
+                {"a": "184054", "b": 184054, "c": true, "d": null, "e": {"x": 1}, "f": [1]}
+                """).connectors().get(0);
+
+        assertThat(connector.value("a")).contains("184054");
+        assertThat(connector.value("b")).contains("184054");
+        assertThat(connector.value("c")).contains("true");
+        assertThat(connector.value("d")).isEmpty();
+        assertThat(connector.entry("e").orElseThrow().kind()).isEqualTo(ValueKind.OBJECT);
+        assertThat(connector.entry("f").orElseThrow().kind()).isEqualTo(ValueKind.ARRAY);
+    }
+
+    @Test
+    void should_report_a_duplicate_key_at_the_second_and_keep_the_last_value() {
+        LoadedFile file = load("""
+                {
+                  "slot.name": "first",
+                  "slot.name": "second"
+                }
+                """);
+
+        assertThat(file.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.ruleId()).isEqualTo("duplicate-key");
+            assertThat(problem.location()).isEqualTo(new Location("dir/inventory.json", 3, 3));
+            assertThat(problem.related()).containsExactly(new Location("dir/inventory.json", 2, 3));
+            assertThat(problem.message()).contains("\"slot.name\"", "line 2");
+        });
+        assertThat(file.connectors().get(0).value("slot.name")).contains("second");
+    }
+
+    @Test
+    void should_report_invalid_json_where_the_parser_stopped_and_load_no_connector() {
+        LoadedFile file = load("""
+                {
+                  "name": "x",
+                  "config": {"a": "b",}
+                }
+                """);
+
+        assertThat(file.connectors()).isEmpty();
+        assertThat(file.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.ruleId()).isEqualTo("parse-error");
+            assertThat(problem.location()).isEqualTo(new Location("dir/inventory.json", 3, 23));
+            assertThat(problem.message()).startsWith("invalid JSON: ");
+        });
+    }
+
+    @Test
+    void should_report_an_unterminated_document_with_a_position_but_no_parser_internals() {
+        LoadedFile file = load("{\n  \"name\": \"x\",\n");
+
+        assertThat(file.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.location().line()).isEqualTo(3);
+            assertThat(problem.message()).contains("end-of-input").doesNotContain("Source", "REDACTED");
+        });
+    }
+
+    @Test
+    void should_report_an_empty_file() {
+        LoadedFile file = load("  \n");
+
+        assertThat(file.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.ruleId()).isEqualTo("parse-error");
+            assertThat(problem.message()).startsWith("file is empty");
+        });
+    }
+
+    @Test
+    void should_report_a_top_level_that_is_not_an_object_or_array() {
+        LoadedFile file = load("\n  \"just a string\"");
+
+        assertThat(file.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.location()).isEqualTo(new Location("dir/inventory.json", 2, 3));
+            assertThat(problem.message()).startsWith("top level is a string");
+        });
+    }
+
+    @Test
+    void should_report_an_array_element_that_is_not_an_object() {
+        LoadedFile file = load("[{\"connector.class\": \"MySqlConnector\"}, 42]");
+
+        assertThat(file.connectors()).isEmpty();
+        assertThat(file.problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).startsWith("array element 2 is a number"));
+    }
+
+    @Test
+    void should_report_content_after_the_document() {
+        LoadedFile file = load("{\"a\": \"b\"}\n{\"c\": \"d\"}");
+
+        assertThat(file.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.location()).isEqualTo(new Location("dir/inventory.json", 2, 1));
+            assertThat(problem.message()).contains("after the end");
+        });
+    }
+
+    @Test
+    void should_report_bytes_that_are_not_utf8_at_their_position() {
+        byte[] bytes = "{\n  \"a\": \"caf\u00e9 X\"\n}".getBytes(StandardCharsets.ISO_8859_1);
+
+        LoadedFile file = loader.load("latin1.json", bytes);
+
+        assertThat(file.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.ruleId()).isEqualTo("parse-error");
+            assertThat(problem.location()).isEqualTo(new Location("latin1.json", 2, 12));
+            assertThat(problem.message()).contains("not valid UTF-8", "0xE9");
+        });
+    }
+
+    @Test
+    void should_accept_a_utf8_byte_order_mark() {
+        byte[] body = "{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[body.length + 3];
+        bytes[0] = (byte) 0xEF;
+        bytes[1] = (byte) 0xBB;
+        bytes[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, bytes, 3, body.length);
+
+        LoadedFile file = loader.load("bom.json", bytes);
+
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.connectors().get(0).name()).isEqualTo("x");
+    }
+
+    @Test
+    void should_count_columns_in_characters_not_bytes() {
+        Connector connector = load("{\"d\u00e9j\u00e0\": \"\u00e9\", \"k\": \"v\"}").connectors().get(0);
+
+        // é and à are two bytes each in UTF-8: a byte count would say 17
+        assertThat(connector.entry("k").orElseThrow().keyLocation().column()).isEqualTo(15);
+    }
+
+    @Test
+    void should_never_repeat_an_unquoted_token_in_a_parse_error_because_it_may_be_a_secret() {
+        LoadedFile file = load("{\"database.password\": hunter2secret}");
+
+        assertThat(file.problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).doesNotContain("hunter2"));
+    }
+}

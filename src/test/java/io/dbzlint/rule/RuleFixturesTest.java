@@ -1,0 +1,58 @@
+package io.dbzlint.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbzlint.load.InputFinder;
+import io.dbzlint.report.Finding;
+import io.dbzlint.report.LintResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One test per fixture folder {@code fixtures/<rule-id>/<case>/}: the JSON files in it are linted
+ * together, and the positions of that rule's findings must equal {@code expected.txt}
+ * ({@code file:line:col}, one a line; {@code #} starts a comment). A new case needs files, not code.
+ */
+class RuleFixturesTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+    static Stream<Path> cases() throws IOException {
+        try (Stream<Path> paths = Files.walk(FIXTURES, 2)) {
+            return paths.filter(p -> FIXTURES.relativize(p).getNameCount() == 2).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void should_report_exactly_the_expected_positions(Path caseDir) throws IOException {
+        String ruleId = caseDir.getParent().getFileName().toString();
+        assertThat(RuleRegistry.ids()).as("fixture folder names a rule").contains(ruleId);
+
+        LintResult result = new Linter(RuleSetLoader.bundled())
+                .lint(InputFinder.find(List.of(caseDir.toString()), InputStream.nullInputStream()).sources());
+
+        List<String> actual = result.findings().stream()
+                .filter(f -> f.ruleId().equals(ruleId))
+                .map(f -> caseDir.relativize(Path.of(f.location().file())) + ":" + f.location().line() + ":"
+                        + f.location().column())
+                .toList();
+        List<String> expected = Files.readAllLines(caseDir.resolve("expected.txt")).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+        assertThat(actual)
+                .as("findings of %s in %s; all findings:%n%s", ruleId, caseDir, describe(result.findings()))
+                .containsExactlyElementsOf(expected);
+    }
+
+    private static String describe(List<Finding> findings) {
+        return String.join("\n", findings.stream().map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
+    }
+}
