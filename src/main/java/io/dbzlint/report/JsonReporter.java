@@ -2,6 +2,10 @@ package io.dbzlint.report;
 
 import io.dbzlint.model.Location;
 import java.io.PrintWriter;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -10,6 +14,14 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonReporter implements Reporter {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+    /** Two-space indent, "key": value, "\n" line ends on every OS: the layout people and diff tools expect. */
+    private static final ObjectWriter WRITER = MAPPER.writer().with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                    .withArrayEmptySeparator("")
+                    .withObjectEmptySeparator(""))
+            .withArrayIndenter(INDENT)
+            .withObjectIndenter(INDENT));
 
     @Override
     public void report(LintResult result, PrintWriter out) {
@@ -31,7 +43,8 @@ public final class JsonReporter implements Reporter {
         summary.put("errors", result.count(Severity.ERROR));
         summary.put("warnings", result.count(Severity.WARNING));
         summary.put("infos", result.count(Severity.INFO));
-        out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out.print(WRITER.writeValueAsString(root));
+        out.print('\n');
         out.flush();
     }
 
