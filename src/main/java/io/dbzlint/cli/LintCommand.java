@@ -10,11 +10,15 @@ import io.dbzlint.rule.RulesFileException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +44,7 @@ final class LintCommand implements Callable<Integer> {
     private List<String> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            converter = FormatConverter.class, completionCandidates = FormatNames.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Format format;
 
@@ -52,6 +57,22 @@ final class LintCommand implements Callable<Integer> {
             description = "A rules file merged over the bundled rules/rules.json:"
                     + " severities (error, warning, info, off), texts and parameters.")
     private Path rulesFile;
+
+    /** Format names as users type them, in help and errors alike. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Format.values()).map(Format::toString).iterator();
+        }
+    }
+
+    static final class FormatConverter implements ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return Format.fromName(value).orElseThrow(() -> new TypeConversionException(
+                    "expected one of " + String.join(", ", new FormatNames()) + " but was '" + value + "'"));
+        }
+    }
 
     private final InputStream stdin;
     private final Map<String, String> env;

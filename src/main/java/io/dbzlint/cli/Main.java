@@ -4,7 +4,12 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import io.dbzlint.rule.RuleDocs;
+import io.dbzlint.rule.RuleSetLoader;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** The entry point. Tests call {@link #run}; only {@link #main} exits the JVM. */
 public final class Main {
@@ -51,6 +56,7 @@ public final class Main {
                     .exitCodeListHeading("%nExit codes:%n")
                     .exitCodeList(exitCodes);
         }
+        addRulesSection(commandLine.getSubcommands().get("lint"));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             cmd.getErr().println("dbzlint: internal error: " + exception
@@ -65,5 +71,19 @@ public final class Main {
         });
         commandLine.setExitCodeExceptionMapper(exception -> ExitCode.USAGE.code());
         return commandLine;
+    }
+
+    /** The rule list in 'lint --help', rendered from the rules data only when help is shown. */
+    private static void addRulesSection(CommandLine lint) {
+        String heading = "rulesHeading";
+        String list = "rulesList";
+        lint.getHelpSectionMap().put(heading, help -> String.format("%nRules (id, default severity, what it checks):%n"));
+        lint.getHelpSectionMap().put(list, help -> String.join(String.format("%n"),
+                RuleDocs.helpLines(RuleSetLoader.bundled(), help.commandSpec().usageMessage().width()))
+                + String.format("%n"));
+        List<String> keys = new ArrayList<>(lint.getHelpSectionKeys());
+        int at = keys.indexOf(UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING);
+        keys.addAll(at, List.of(heading, list));
+        lint.setHelpSectionKeys(keys);
     }
 }

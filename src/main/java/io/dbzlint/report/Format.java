@@ -1,6 +1,7 @@
 package io.dbzlint.report;
 
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Help.Ansi;
 
 /** The output formats, by the name users give on the command line. */
@@ -12,6 +13,15 @@ public enum Format {
             case TEXT -> new TextReporter(ansi);
             case JSON -> new JsonReporter();
         };
+    }
+
+    public static Optional<Format> fromName(String name) {
+        for (Format format : values()) {
+            if (format.toString().equalsIgnoreCase(name)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

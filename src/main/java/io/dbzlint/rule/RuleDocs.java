@@ -1,0 +1,65 @@
+package io.dbzlint.rule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rule documentation generated from the rules data: the README table and the --help list. */
+public final class RuleDocs {
+
+    private RuleDocs() {
+    }
+
+    /** The README's rule table; a test keeps the committed README equal to this. */
+    public static String markdownTable(RuleSet ruleSet) {
+        StringBuilder table = new StringBuilder();
+        table.append("| Rule | Severity | What it checks | Why it matters | How to fix |\n");
+        table.append("|---|---|---|---|---|\n");
+        for (Rule rule : RuleRegistry.all()) {
+            RuleInfo info = ruleSet.info(rule.id());
+            table.append("| `").append(info.id()).append("` | ").append(info.severityLabel()).append(" | ")
+                    .append(cell(info.summary())).append(" | ").append(cell(info.rationale())).append(" | ")
+                    .append(cell(info.fix())).append(" |\n");
+        }
+        return table.toString();
+    }
+
+    /** One rule a line for --help: id, severity, then the summary wrapped under the summary column. */
+    public static List<String> helpLines(RuleSet ruleSet, int width) {
+        int idWidth = RuleRegistry.ids().stream().mapToInt(String::length).max().orElse(0) + 2;
+        int summaryColumn = 2 + idWidth + 9;
+        List<String> lines = new ArrayList<>();
+        for (Rule rule : RuleRegistry.all()) {
+            RuleInfo info = ruleSet.info(rule.id());
+            String head = "  " + pad(info.id(), idWidth) + pad(info.severityLabel(), 9);
+            List<String> wrapped = wrap(info.summary(), Math.max(20, width - summaryColumn));
+            lines.add(head + wrapped.get(0));
+            wrapped.subList(1, wrapped.size()).forEach(line -> lines.add(" ".repeat(summaryColumn) + line));
+        }
+        return lines;
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
+    }
+
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+}

@@ -1,0 +1,297 @@
+package io.dbzlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.dbzlint.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class LintCommandTest {
+
+    private static final String CLEAN_MYSQL = """
+            {
+              "name": "inventory-mysql",
+              "config": {
+                "connector.class": "io.debezium.connector.mysql.MySqlConnector",
+                "database.hostname": "mysql",
+                "database.user": "debezium",
+                "database.server.id": "184054",
+                "topic.prefix": "mysql_prod",
+                "schema.history.internal.kafka.bootstrap.servers": "kafka:9092",
+                "schema.history.internal.kafka.topic": "schemahistory.mysql_prod"
+              }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private static void assertNoStackTrace(Cli run) {
+        assertThat(run.out() + run.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void should_exit_0_with_a_summary_for_clean_configs() {
+        Cli run = Cli.run("lint", "examples/capstone").expectExit(0);
+
+        assertThat(run.out()).isEqualTo("0 errors, 0 warnings in 2 connectors (2 files)\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void should_exit_1_and_report_file_line_and_column_for_an_error() {
+        Cli run = Cli.run("lint", "examples/mistakes/server-id-range").expectExit(1);
+
+        assertThat(run.out()).startsWith(
+                "examples/mistakes/server-id-range/inventory-mysql.json:10:27: error server-id-range ");
+        assertThat(run.out()).endsWith("1 error, 0 warnings in 1 connector (1 file)\n");
+    }
+
+    @Test
+    void should_exit_0_when_there_are_only_warnings() {
+        Cli run = Cli.run("lint", "examples/warnings/server-name-pattern").expectExit(0);
+
+        assertThat(run.out()).contains("warning server-name-pattern").contains("0 errors, 2 warnings");
+    }
+
+    @Test
+    void should_exit_2_with_one_line_for_a_path_that_does_not_exist() {
+        Cli run = Cli.run("lint", "examples/capstone", "no/such/dir").expectExit(2);
+
+        assertThat(run.err()).isEqualTo("dbzlint: no/such/dir: no such file or directory\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void should_exit_2_for_a_directory_without_json_files() throws IOException {
+        write("notes.txt", "not a config");
+
+        Cli run = Cli.run("lint", dir.toString()).expectExit(2);
+
+        assertThat(run.err()).contains(dir.toString()).contains("no *.json files");
+    }
+
+    @Test
+    void should_report_an_unreadable_file_and_still_lint_the_others() throws IOException {
+        write("a-good.json", CLEAN_MYSQL);
+        write("b-bad.json", CLEAN_MYSQL.replace("184054", "99"));
+        Files.createSymbolicLink(dir.resolve("c-broken.json"), dir.resolve("missing-target.json"));
+
+        Cli run = Cli.run("lint", dir.toString()).expectExit(2);
+
+        assertThat(run.out()).contains("b-bad.json:7:27: error server-id-range")
+                .contains("in 2 connectors (2 files)");
+        assertThat(run.err()).isEqualTo("dbzlint: " + dir.resolve("c-broken.json") + ": cannot read: "
+                + "no such file (a broken link?)\n");
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void should_report_a_file_without_read_permission_by_name() throws IOException {
+        assumeThat(System.getProperty("user.name")).as("root reads every file").isNotEqualTo("root");
+        Path locked = write("locked.json", CLEAN_MYSQL);
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+
+        Cli run = Cli.run("lint", dir.toString()).expectExit(2);
+
+        assertThat(run.err()).contains("locked.json: cannot read: permission denied");
+    }
+
+    @Test
+    void should_report_each_kind_of_bad_input_as_a_finding_and_lint_the_rest() throws IOException {
+        write("1-invalid.json", "{\"name\": \"x\",, }");
+        write("2-empty.json", "");
+        write("3-scalar.json", "42");
+        write("4-duplicate.json", "{\"connector.class\": \"X\", \"connector.class\": \"Y\"}");
+        Files.write(dir.resolve("5-latin1.json"), new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'});
+        write("6-good.json", CLEAN_MYSQL);
+
+        Cli run = Cli.run("lint", "--color", "never", dir.toString()).expectExit(1);
+
+        String prefix = dir.toString() + "/";
+        assertThat(run.out().lines().filter(line -> line.contains(": error ")))
+                .containsExactly(
+                        prefix + "1-invalid.json:1:14: error parse-error invalid JSON: unexpected character"
+                                + " (',' (code 44)): was expecting double-quote to start property name",
+                        prefix + "2-empty.json:1:1: error parse-error file is empty; expected a connector config"
+                                + " object or an array of them",
+                        prefix + "3-scalar.json:1:1: error parse-error top level is a number; expected a connector"
+                                + " config object or an array of them",
+                        prefix + "4-duplicate.json:1:26: error duplicate-key key \"connector.class\" is already set"
+                                + " at line 1; Kafka Connect silently keeps only this last value: remove one of them",
+                        prefix + "5-latin1.json:1:7: error parse-error not valid UTF-8: byte 0xE9 cannot appear here;"
+                                + " save the file as UTF-8");
+        assertThat(run.out()).endsWith("5 errors, 0 warnings in 2 connectors (6 files)\n");
+        assertThat(run.err()).isEmpty();
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void should_read_one_config_from_stdin_as_stdin() {
+        Cli run = Cli.runWith(CLEAN_MYSQL.replace("184054", "1"), Map.of(), "lint", "-").expectExit(1);
+
+        assertThat(run.out()).startsWith("<stdin>:7:27: error server-id-range");
+    }
+
+    @Test
+    void should_lint_directories_recursively_in_sorted_order_each_file_once() throws IOException {
+        write("b/deep/z.json", CLEAN_MYSQL.replace("184054", "1").replace("inventory-mysql", "z"));
+        write("a.json", CLEAN_MYSQL.replace("184054", "2").replace("mysql_prod", "mysql_dev"));
+
+        Cli run = Cli.run("lint", dir.toString(), dir.resolve("a.json").toString()).expectExit(1);
+
+        assertThat(run.out().lines().filter(line -> line.contains("server-id-range")).map(l -> l.split(":")[0]))
+                .containsExactly(dir.resolve("a.json").toString(), dir.resolve("b/deep/z.json").toString());
+        assertThat(run.out()).contains("(2 files)");
+    }
+
+    @Test
+    void should_skip_hidden_folders_and_node_modules_when_walking() throws IOException {
+        write("connector.json", CLEAN_MYSQL);
+        write(".git/config.json", "not json");
+        write("node_modules/pkg/package.json", "{\"name\": \"pkg\"}");
+
+        Cli run = Cli.run("lint", dir.toString()).expectExit(0);
+
+        assertThat(run.out()).contains("(1 file)");
+    }
+
+    @Test
+    void should_write_the_documented_json_shape() {
+        Cli run = Cli.run("lint", "--format", "json", "examples/mistakes/server-id-unique").expectExit(1);
+
+        JsonNode root = JsonMapper.builder().build().readTree(run.out());
+        JsonNode first = root.get("findings").get(0);
+        assertThat(first.propertyNames()).containsExactly(
+                "rule", "severity", "file", "line", "column", "connector", "message", "related");
+        assertThat(first.get("rule").asString()).isEqualTo("server-id-unique");
+        assertThat(first.get("related").get(0).get("file").asString())
+                .isEqualTo("examples/mistakes/server-id-unique/inventory-mysql.json");
+        assertThat(root.get("summary").get("errors").asInt()).isEqualTo(2);
+        assertThat(root.get("summary").get("files").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void should_colour_text_only_when_asked_or_on_a_terminal() {
+        String always = Cli.run("lint", "--color", "always", "examples/mistakes/server-id-range").out();
+        String never = Cli.run("lint", "--color", "never", "examples/mistakes/server-id-range").out();
+        String autoNotATerminal = Cli.run("lint", "examples/mistakes/server-id-range").out();
+        String noColor = Cli.runWith("", Map.of("NO_COLOR", "1"), "lint", "examples/mistakes/server-id-range").out();
+
+        assertThat(always).contains("\u001B[");
+        assertThat(never).doesNotContain("\u001B[");
+        assertThat(autoNotATerminal).doesNotContain("\u001B[");
+        assertThat(noColor).doesNotContain("\u001B[");
+    }
+
+    @Test
+    void should_turn_a_rule_off_and_change_parameters_from_a_rules_file() throws IOException {
+        Path rules = write("house-rules.json", """
+                {
+                  "rules": { "server-id-unique": { "severity": "off" } },
+                  "parameters": { "serverIdRange": { "min": 184054, "max": 184054 } }
+                }
+                """);
+
+        Cli run = Cli.run("lint", "--rules", rules.toString(), "examples/mistakes/server-id-unique").expectExit(0);
+
+        assertThat(run.out()).isEqualTo("0 errors, 0 warnings in 2 connectors (2 files)\n");
+    }
+
+    @Test
+    void should_downgrade_a_rule_to_a_warning_from_a_rules_file() throws IOException {
+        Path rules = write("house-rules.json", "{\"rules\": {\"server-id-range\": {\"severity\": \"warning\"}}}");
+
+        Cli run = Cli.run("lint", "--rules", rules.toString(), "examples/mistakes/server-id-range").expectExit(0);
+
+        assertThat(run.out()).contains("warning server-id-range");
+    }
+
+    @Test
+    void should_exit_2_with_the_schema_message_and_position_for_an_invalid_rules_file() throws IOException {
+        Path rules = write("house-rules.json", """
+                {
+                  "rules": {
+                    "server-id-range": { "severity": "fatal" }
+                  }
+                }
+                """);
+
+        Cli run = Cli.run("lint", "--rules", rules.toString(), "examples/capstone").expectExit(2);
+
+        assertThat(run.err()).startsWith("dbzlint: " + rules + ":3:38: /rules/server-id-range/severity ")
+                .contains("\"error\", \"warning\", \"info\", \"off\"");
+        assertThat(run.out()).isEmpty();
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void should_exit_2_for_a_rules_file_naming_an_unknown_rule() throws IOException {
+        Path rules = write("house-rules.json", "{\"rules\": {\"server-id-rnage\": {\"severity\": \"off\"}}}");
+
+        Cli run = Cli.run("lint", "--rules", rules.toString(), "examples/capstone").expectExit(2);
+
+        assertThat(run.err()).contains("unknown rule \"server-id-rnage\"").contains("server-id-range");
+    }
+
+    @Test
+    void should_exit_2_for_a_rules_file_that_is_not_json_or_not_there() throws IOException {
+        Path broken = write("broken.json", "{\n  \"rules\": [\n");
+
+        Cli invalid = Cli.run("lint", "--rules", broken.toString(), "examples/capstone").expectExit(2);
+        Cli missing = Cli.run("lint", "--rules", dir.resolve("none.json").toString(), "examples/capstone")
+                .expectExit(2);
+
+        assertThat(invalid.err()).startsWith("dbzlint: " + broken + ":3:1: invalid JSON");
+        assertThat(missing.err()).contains("none.json: rules file not found");
+        assertNoStackTrace(invalid);
+    }
+
+    @Test
+    void should_list_rules_and_exit_codes_in_help() {
+        Cli run = Cli.run("lint", "--help").expectExit(0);
+
+        assertThat(run.out()).contains("server-id-unique", "slot-name-unique", "Exit codes:")
+                .contains("0   no error findings", "1   at least one error finding");
+        for (ExitCode code : ExitCode.values()) {
+            assertThat(run.out()).contains(code.code() + "   " + code.meaning());
+        }
+    }
+
+    @Test
+    void should_print_the_version() {
+        Cli run = Cli.run("--version").expectExit(0);
+
+        assertThat(run.out()).matches("dbzlint \\d+\\.\\d+\\.\\d+.*\\n");
+    }
+
+    @Test
+    void should_exit_2_for_an_unknown_option_with_a_hint_not_a_stack_trace() {
+        Cli run = Cli.run("lint", "--frobnicate", "examples").expectExit(2);
+
+        assertThat(run.err()).isEqualTo(
+                "dbzlint: Unknown option: '--frobnicate'\nTry 'dbzlint lint --help' for more information.\n");
+    }
+
+    @Test
+    void should_exit_2_for_an_unknown_format() {
+        Cli run = Cli.run("lint", "--format", "yaml", "examples/capstone").expectExit(2);
+
+        assertThat(run.err()).contains("--format").contains("text, json");
+    }
+}
