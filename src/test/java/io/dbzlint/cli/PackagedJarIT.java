@@ -1,0 +1,75 @@
+package io.dbzlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the shaded jar as a user does, in its own JVM: it must start from nothing but itself, and
+ * keep stderr free of library noise (SLF4J's "no providers" warning, for one).
+ */
+class PackagedJarIT {
+
+    private static final Path JAR = Path.of(System.getProperty("dbzlint.jar", "target/dbzlint.jar"));
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), out, err);
+    }
+
+    @Test
+    void should_lint_the_capstone_clean_with_nothing_on_stderr() throws Exception {
+        assertThat(JAR).exists();
+
+        Run run = run("", "lint", "examples/capstone");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("0 errors, 0 warnings in 2 connectors (2 files)\n");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void should_exit_1_on_a_mistake_with_nothing_on_stderr() throws Exception {
+        Run run = run("", "lint", "--format", "json", "examples/mistakes/config-schema");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("\"rule\": \"config-schema\"");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void should_exit_2_with_one_line_for_a_missing_path() throws Exception {
+        Run run = run("", "lint", "does-not-exist");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("dbzlint: does-not-exist: no such file or directory\n");
+    }
+
+    @Test
+    void should_lint_standard_input() throws Exception {
+        String config = Files.readString(Path.of("examples/mistakes/server-id-range/inventory-mysql.json"));
+
+        Run run = run(config, "lint", "--color", "never", "-");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).startsWith("<stdin>:10:27: error server-id-range");
+    }
+}

@@ -1,0 +1,73 @@
+package io.dbzlint.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every rule is well formed, and the README's rule table is the one the metadata generates. */
+class RuleMetadataTest {
+
+    private static final Path README = Path.of("README.md");
+    private static final String START = "<!-- rules:start (generated from rules/rules.json; RuleMetadataTest checks it) -->\n";
+    private static final String END = "<!-- rules:end -->";
+
+    @Test
+    void should_give_every_registered_rule_an_id_severity_summary_rationale_and_fix() {
+        RuleSet bundled = RuleSetLoader.bundled();
+
+        assertThat(bundled.rules().keySet()).containsExactlyInAnyOrderElementsOf(RuleRegistry.ids());
+        for (Rule rule : RuleRegistry.all()) {
+            RuleInfo info = bundled.info(rule.id());
+            assertThat(rule.id()).matches("[a-z]+(-[a-z]+)*");
+            assertThat(info.severity()).as("%s default severity", rule.id()).isPresent();
+            assertThat(List.of(info.summary(), info.rationale(), info.fix()))
+                    .as("%s texts", rule.id())
+                    .allSatisfy(text -> assertThat(text).isNotBlank().endsWith("."));
+        }
+    }
+
+    @Test
+    void should_keep_rule_ids_unique() {
+        assertThat(RuleRegistry.ids()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void should_ship_rules_that_pass_their_own_schema() throws IOException {
+        JsonNode bundled;
+        try (InputStream in = getClass().getResourceAsStream("/rules/rules.json")) {
+            bundled = JsonMapper.builder().build().readTree(in);
+        }
+
+        List<Error> errors = Schemas.get("rules.schema.json").validate(bundled);
+
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void should_document_exactly_the_generated_rule_table_in_the_readme() throws IOException {
+        String table = RuleDocs.markdownTable(RuleSetLoader.bundled());
+        if (Boolean.getBoolean("golden.update")) {
+            String readme = Files.readString(README, StandardCharsets.UTF_8);
+            readme = readme.substring(0, readme.indexOf(START) + START.length()) + table
+                    + readme.substring(readme.indexOf(END));
+            Files.writeString(README, readme, StandardCharsets.UTF_8);
+        }
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        int start = readme.indexOf(START);
+        int end = readme.indexOf(END);
+        assertThat(start).as("README has the rules:start marker").isGreaterThanOrEqualTo(0);
+        assertThat(end).as("README has the rules:end marker").isGreaterThan(start);
+        assertThat(readme.substring(start + START.length(), end))
+                .as("README rule table; run mvn test -Dgolden.update=true to regenerate it")
+                .isEqualTo(table);
+    }
+}
