@@ -67,7 +67,7 @@ public final class ConfigLoader {
         return new LoadProblem(LoadProblem.PARSE_ERROR, location, message, List.of());
     }
 
-    private static String describe(JacksonException e) {
+    static String describe(JacksonException e) {
         String message = e.getOriginalMessage();
         if (message == null) {
             return "unreadable input";

@@ -1,8 +1,8 @@
 package io.dbzlint.rule;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.serialization.node.LocationJsonNodeFactoryFactory;
-import com.networknt.schema.utils.JsonNodes;
+import com.networknt.schema.path.NodePath;
+import io.dbzlint.load.JsonTree;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.report.Severity;
 import java.io.IOException;
@@ -20,11 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,9 +31,6 @@ public final class RuleSetLoader {
 
     private static final String BUNDLED = "/rules/rules.json";
     private static final String SCHEMA = "rules.schema.json";
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private RuleSetLoader() {
     }
@@ -61,27 +54,33 @@ public final class RuleSetLoader {
         } catch (IOException | UncheckedIOException e) {
             throw new RulesFileException(name + ": cannot read rules file: " + e.getMessage());
         }
-        JsonNode user;
+        JsonTree.Parsed user;
         try {
-            user = JsonNodes.readTree(MAPPER, text, LocationJsonNodeFactoryFactory.getInstance());
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            throw new RulesFileException(name + ":" + (at == null ? "1:1" : at.getLineNr() + ":" + at.getColumnNr())
-                    + ": invalid JSON: " + e.getOriginalMessage());
+            user = JsonTree.parse(name, text);
+        } catch (JsonTree.InvalidJson e) {
+            throw new RulesFileException(e.location() + ": " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
-        for (Error error : Schemas.get(SCHEMA).validate(user)) {
-            JsonNode node = JsonNodes.get(user, error.getInstanceLocation());
-            TokenStreamLocation at = node == null ? null : JsonNodes.tokenStreamLocationOf(node);
-            String position = at == null ? "1:1" : at.getLineNr() + ":" + at.getColumnNr();
-            problems.add(name + ":" + position + ": " + error.getInstanceLocation() + " " + error.getMessage());
+        for (Error error : Schemas.get(SCHEMA).validate(user.root())) {
+            String pointer = pointer(error.getInstanceLocation());
+            problems.add(user.locationOf(pointer) + ": " + (pointer.isEmpty() ? "/" : pointer) + " "
+                    + error.getMessage());
         }
         if (!problems.isEmpty()) {
             throw new RulesFileException(problems);
         }
         ObjectNode merged = bundledTree();
-        deepMerge(merged, user);
+        deepMerge(merged, user.root());
         return toRuleSet(merged, name);
+    }
+
+    private static String pointer(NodePath path) {
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            pointer.append('/').append(element instanceof Integer ? element.toString() : JsonTree.escape(element.toString()));
+        }
+        return pointer.toString();
     }
 
     private static ObjectNode bundledTree() {
@@ -89,9 +88,11 @@ public final class RuleSetLoader {
             if (in == null) {
                 throw new IllegalStateException(BUNDLED + " is missing from the jar");
             }
-            return (ObjectNode) MAPPER.readTree(in);
+            return (ObjectNode) JsonTree.parse(BUNDLED, new String(in.readAllBytes(), StandardCharsets.UTF_8)).root();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (JsonTree.InvalidJson e) {
+            throw new IllegalStateException("bundled rules are not JSON: " + e.getMessage(), e);
         }
     }
 

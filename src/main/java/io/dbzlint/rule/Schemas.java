@@ -1,17 +1,19 @@
 package io.dbzlint.rule;
 
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.serialization.NodeReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.dbzlint.load.JsonTree;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON Schemas bundled from {@code rules/schemas/}, compiled on first use only: a run that
@@ -22,10 +24,10 @@ public final class Schemas {
 
     public static final String BASE = "https://dbzlint.io/schemas/";
     private static final String RESOURCE_DIR = "/rules/schemas/";
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12, builder -> builder.schemas(Schemas::bundledText));
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemas(Schemas::bundledText).nodeReader(new StreamingNodeReader()));
     private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
     private static final Map<String, JsonNode> TREES = new ConcurrentHashMap<>();
 
@@ -34,13 +36,50 @@ public final class Schemas {
 
     /** The compiled schema of a bundled file, e.g. {@code mysql.schema.json}. */
     public static Schema get(String fileName) {
-        return COMPILED.computeIfAbsent(fileName,
-                name -> REGISTRY.getSchema(SchemaLocation.of(BASE + name)));
+        return COMPILED.computeIfAbsent(fileName, Schemas::compile);
     }
 
     /** The raw tree of a bundled schema, for reading descriptions next to a failed keyword. */
     public static JsonNode tree(String fileName) {
-        return TREES.computeIfAbsent(fileName, name -> MAPPER.readTree(bundledText(BASE + name)));
+        return TREES.computeIfAbsent(fileName, name -> {
+            try {
+                return JsonTree.parse(RESOURCE_DIR + name, bundledText(BASE + name)).root();
+            } catch (JsonTree.InvalidJson e) {
+                throw new IllegalStateException("bundled schema " + name + " is invalid: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static Schema compile(String fileName) {
+        return REGISTRY.getSchema(SchemaLocation.of(BASE + fileName), tree(fileName));
+    }
+
+    /**
+     * Reads schema text (ours, and any the validator loads for $ref) with the streaming parser:
+     * the validator's own reader builds a Jackson ObjectMapper, which costs about 200 ms of
+     * start-up, more than the whole lint of a typical repository.
+     */
+    private static final class StreamingNodeReader implements NodeReader {
+        @Override
+        public JsonNode readTree(String content, InputFormat format) {
+            if (format != InputFormat.JSON) {
+                throw new IllegalArgumentException("dbzlint schemas are JSON, not " + format);
+            }
+            try {
+                return JsonTree.parse("schema", content).root();
+            } catch (JsonTree.InvalidJson e) {
+                throw new IllegalStateException("invalid schema at " + e.location() + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public JsonNode readTree(InputStream content, InputFormat format) {
+            try {
+                return readTree(new String(content.readAllBytes(), StandardCharsets.UTF_8), format);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static String bundledText(String iri) {

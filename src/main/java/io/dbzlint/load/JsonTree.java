@@ -1,0 +1,129 @@
+package io.dbzlint.load;
+
+import io.dbzlint.model.Location;
+import java.util.HashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a small JSON document (a rules file, a schema) into a tree, remembering where each value
+ * was written by its JSON Pointer, and refusing duplicate keys.
+ *
+ * <p>Built on the streaming parser on purpose: creating a Jackson {@code ObjectMapper} costs about
+ * 200 ms of start-up, more than the rest of a typical run.
+ */
+public final class JsonTree {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** A tree and the location of each of its values, keyed by JSON Pointer ("" for the root). */
+    public record Parsed(JsonNode root, Map<String, Location> locations) {
+
+        public Location locationOf(String pointer) {
+            Location location = locations.get(pointer);
+            return location != null ? location : locations.get("");
+        }
+    }
+
+    /** A document that is not JSON, or repeats a key. */
+    public static final class InvalidJson extends Exception {
+        private final Location location;
+
+        InvalidJson(Location location, String message) {
+            super(message, null, false, false);
+            this.location = location;
+        }
+
+        public Location location() {
+            return location;
+        }
+    }
+
+    private JsonTree() {
+    }
+
+    public static Parsed parse(String file, String text) throws InvalidJson {
+        Map<String, Location> locations = new HashMap<>();
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                throw new InvalidJson(Location.startOf(file), "file is empty");
+            }
+            JsonNode root = read(parser, file, "", locations);
+            if (parser.nextToken() != null) {
+                throw new InvalidJson(at(file, parser.currentTokenLocation()),
+                        "unexpected content after the end of the JSON value");
+            }
+            return new Parsed(root, locations);
+        } catch (JacksonException e) {
+            throw new InvalidJson(at(file, e.getLocation()), "invalid JSON: " + ConfigLoader.describe(e));
+        }
+    }
+
+    private static JsonNode read(JsonParser parser, String file, String pointer, Map<String, Location> locations)
+            throws InvalidJson {
+        locations.put(pointer, at(file, parser.currentTokenLocation()));
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    Location keyLocation = at(file, parser.currentTokenLocation());
+                    if (object.has(name)) {
+                        throw new InvalidJson(keyLocation, "key \"" + name + "\" appears twice in one object");
+                    }
+                    parser.nextToken();
+                    object.set(name, read(parser, file, pointer + "/" + escape(name), locations));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                int index = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(read(parser, file, pointer + "/" + index++, locations));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.stringNode(parser.getString());
+            }
+            case VALUE_NUMBER_INT -> {
+                return NODES.numberNode(parser.getBigIntegerValue());
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(parser.getDecimalValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new InvalidJson(at(file, parser.currentTokenLocation()), "unexpected token " + token);
+        }
+    }
+
+    /** JSON Pointer escaping (RFC 6901), as the schema validator writes instance locations. */
+    public static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static Location at(String file, TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return Location.startOf(file);
+        }
+        return new Location(file, location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+}
