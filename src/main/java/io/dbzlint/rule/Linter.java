@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the rules over a set of inputs. Files are read, parsed and checked one by one in parallel;
- * cross-connector checks then see every connector once, in input order, so output is stable.
+ * Runs the rules over a set of inputs. Each file is read, parsed and checked on its own, in
+ * parallel; what cross-connector rules need of it is kept as small {@link Claim}s and the
+ * connectors themselves are dropped, so memory grows with the number of claims, not the size of
+ * the configs. Cross-connector rules then see every claim in input order, so output is stable.
  */
 public final class Linter {
 
@@ -47,7 +49,8 @@ public final class Linter {
 
         List<Finding> findings = new ArrayList<>();
         List<String> readErrors = new ArrayList<>();
-        List<CrossConnectorRule.Check> checks = crossRules.stream().map(rule -> rule.start(context)).toList();
+        List<List<Claim>> claims = new ArrayList<>();
+        crossRules.forEach(rule -> claims.add(new ArrayList<>()));
         int files = 0;
         int connectors = 0;
         for (FileOutcome outcome : outcomes) {
@@ -56,14 +59,15 @@ public final class Linter {
                 continue;
             }
             files++;
-            connectors += outcome.file().connectors().size();
+            connectors += outcome.connectors();
             findings.addAll(outcome.findings());
-            for (Connector connector : outcome.file().connectors()) {
-                checks.forEach(check -> check.add(connector));
+            for (int i = 0; i < crossRules.size(); i++) {
+                claims.get(i).addAll(outcome.claims().get(i));
             }
         }
-        for (int i = 0; i < checks.size(); i++) {
-            checks.get(i).finish(sinkFor(crossRules.get(i), findings));
+        for (int i = 0; i < crossRules.size(); i++) {
+            CrossConnectorRule rule = crossRules.get(i);
+            rule.finish(claims.get(i), context, sinkFor(rule, findings));
         }
         return new LintResult(findings, files, connectors, readErrors);
     }
@@ -73,7 +77,7 @@ public final class Linter {
         try {
             bytes = source.read();
         } catch (IOException e) {
-            return new FileOutcome(null, List.of(), source.displayPath() + ": cannot read: " + reason(e));
+            return new FileOutcome(0, List.of(), List.of(), source.displayPath() + ": cannot read: " + reason(e));
         }
         LoadedFile file = loader.load(source.displayPath(), bytes);
         List<Finding> findings = new ArrayList<>();
@@ -82,12 +86,17 @@ public final class Linter {
             info.severity().ifPresent(severity -> findings.add(new Finding(problem.ruleId(), severity,
                     problem.location(), null, problem.message(), problem.related())));
         }
+        List<List<Claim>> claims = new ArrayList<>(crossRules.size());
+        crossRules.forEach(rule -> claims.add(new ArrayList<>(1)));
         for (Connector connector : file.connectors()) {
             for (ConnectorRule rule : connectorRules) {
                 rule.check(connector, context, sinkFor(rule, findings));
             }
+            for (int i = 0; i < crossRules.size(); i++) {
+                crossRules.get(i).claim(connector, context).ifPresent(claims.get(i)::add);
+            }
         }
-        return new FileOutcome(file, findings, null);
+        return new FileOutcome(file.connectors().size(), findings, claims, null);
     }
 
     private FindingSink sinkFor(Rule rule, List<Finding> into) {
@@ -107,6 +116,7 @@ public final class Linter {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
-    private record FileOutcome(LoadedFile file, List<Finding> findings, String readError) {
+    /** What one file leaves behind: its findings and its claims, never its connectors. */
+    private record FileOutcome(int connectors, List<Finding> findings, List<List<Claim>> claims, String readError) {
     }
 }

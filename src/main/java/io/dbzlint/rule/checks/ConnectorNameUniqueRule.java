@@ -1,12 +1,13 @@
 package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
+import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
 import java.util.List;
 import java.util.Optional;
 
-public final class ConnectorNameUniqueRule extends UniquenessRule<String> {
+public final class ConnectorNameUniqueRule extends UniquenessRule {
 
     @Override
     public String id() {
@@ -14,12 +15,12 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<String> {
     }
 
     @Override
-    protected Optional<Claim<String>> claim(Connector connector, RuleContext context) {
-        return Optional.of(new Claim<>(connector.name(), connector, connector.nameLocation(), connector.name()));
+    public Optional<Claim> claim(Connector connector, RuleContext context) {
+        return Optional.of(new Claim(connector.name(), connector.name(), connector.nameLocation(), connector.name(), null));
     }
 
     @Override
-    protected String message(Claim<String> claim, List<Claim<String>> others, RuleContext context) {
+    protected String message(Claim claim, List<Claim> others, RuleContext context) {
         String plural = others.size() == 1 ? "another config" : others.size() + " other configs";
         return "connector name \"" + claim.key() + "\" is also used by " + plural + " (" + others.stream()
                 .map(c -> c.location().toString()).reduce((a, b) -> a + ", " + b).orElse("")

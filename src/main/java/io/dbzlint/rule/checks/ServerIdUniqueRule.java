@@ -3,12 +3,13 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Keys;
+import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
 import java.util.List;
 import java.util.Optional;
 
-public final class ServerIdUniqueRule extends UniquenessRule<Long> {
+public final class ServerIdUniqueRule extends UniquenessRule {
 
     @Override
     public String id() {
@@ -16,20 +17,20 @@ public final class ServerIdUniqueRule extends UniquenessRule<Long> {
     }
 
     @Override
-    protected Optional<Claim<Long>> claim(Connector connector, RuleContext context) {
+    public Optional<Claim> claim(Connector connector, RuleContext context) {
         if (connector.type() != ConnectorType.MYSQL) {
             return Optional.empty();
         }
         return connector.entry(Keys.SERVER_ID).flatMap(entry -> {
             var id = ServerIdRangeRule.parse(entry);
             return id.isPresent()
-                    ? Optional.of(new Claim<>(id.getAsLong(), connector, entry.valueLocation(), entry.text().trim()))
+                    ? Optional.of(new Claim(id.getAsLong(), connector.name(), entry.valueLocation(), entry.text().trim(), null))
                     : Optional.empty();
         });
     }
 
     @Override
-    protected String message(Claim<Long> claim, List<Claim<Long>> others, RuleContext context) {
+    protected String message(Claim claim, List<Claim> others, RuleContext context) {
         return "database.server.id " + claim.key() + " is also used by " + describe(others)
                 + "; MySQL lets one replication client per id connect, so they keep disconnecting each other:"
                 + " give each connector its own id in " + context.parameters().serverIdRange();

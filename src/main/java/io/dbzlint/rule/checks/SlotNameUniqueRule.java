@@ -3,6 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Keys;
+import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Replication slots belong to one database server and database; unset means Debezium's "debezium". */
-public final class SlotNameUniqueRule extends UniquenessRule<SlotNameUniqueRule.Slot> {
+public final class SlotNameUniqueRule extends UniquenessRule {
 
     static final String DEFAULT_SLOT = "debezium";
     static final String DEFAULT_PORT = "5432";
@@ -24,7 +25,7 @@ public final class SlotNameUniqueRule extends UniquenessRule<SlotNameUniqueRule.
     }
 
     @Override
-    protected Optional<Claim<Slot>> claim(Connector connector, RuleContext context) {
+    public Optional<Claim> claim(Connector connector, RuleContext context) {
         if (connector.type() != ConnectorType.POSTGRESQL) {
             return Optional.empty();
         }
@@ -38,16 +39,17 @@ public final class SlotNameUniqueRule extends UniquenessRule<SlotNameUniqueRule.
         Slot key = new Slot(host.get(), port, database.get(), slot.orElse(DEFAULT_SLOT));
         String shown = slot.isPresent() ? "slot.name \"" + key.slot() + "\""
                 : "slot.name (unset, so Debezium's default \"" + DEFAULT_SLOT + "\")";
-        return Optional.of(new Claim<>(key, connector, connector.locationOf(Keys.SLOT_NAME), shown));
+        return Optional.of(new Claim(key, connector.name(), connector.locationOf(Keys.SLOT_NAME), shown,
+                suggestion(connector)));
     }
 
     @Override
-    protected String message(Claim<Slot> claim, List<Claim<Slot>> others, RuleContext context) {
-        Slot slot = claim.key();
+    protected String message(Claim claim, List<Claim> others, RuleContext context) {
+        Slot slot = (Slot) claim.key();
         return claim.shown() + " on " + slot.host() + ":" + slot.port() + "/" + slot.database()
                 + " is also the replication slot of " + describe(others)
                 + "; a slot serves one connector: give each its own slot.name, e.g. "
-                + suggestion(claim.connector());
+                + claim.hint();
     }
 
     private static String suggestion(Connector connector) {
