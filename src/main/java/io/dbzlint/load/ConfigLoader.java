@@ -41,17 +41,25 @@ public final class ConfigLoader {
 
     public LoadedFile load(String path, byte[] bytes) {
         List<LoadProblem> problems = new ArrayList<>();
-        String text;
-        try {
-            text = decodeUtf8(bytes);
-        } catch (InvalidUtf8 e) {
-            problems.add(parseError(new Location(path, e.line, e.column), e.getMessage()));
-            return new LoadedFile(path, List.of(), problems);
+        JsonParser parser;
+        if (isAscii(bytes)) {
+            // the common case: byte columns are character columns, so the fast byte parser will do
+            parser = JSON.createParser(ObjectReadContext.empty(), bytes);
+        } else {
+            String text;
+            try {
+                text = decodeUtf8(bytes);
+            } catch (InvalidUtf8 e) {
+                problems.add(parseError(new Location(path, e.line, e.column), e.getMessage()));
+                return new LoadedFile(path, List.of(), problems);
+            }
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text = text.substring(1); // a UTF-8 byte order mark is harmless; editors on Windows add it
+            }
+            // parsed as characters, so that columns count characters as editors do
+            parser = JSON.createParser(ObjectReadContext.empty(), text);
         }
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1); // a UTF-8 byte order mark is harmless; editors on Windows add it
-        }
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text)) {
+        try (parser) {
             List<Connector> connectors = new Reader(parser, path, problems).readDocument();
             return new LoadedFile(path, connectors, problems);
         } catch (JacksonException e) {
@@ -61,6 +69,15 @@ public final class ConfigLoader {
             problems.add(parseError(e.location, e.getMessage()));
             return new LoadedFile(path, List.of(), problems);
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static LoadProblem parseError(Location location, String message) {
@@ -206,7 +223,7 @@ public final class ConfigLoader {
             boolean restBody = configProperty != null && configProperty.child != null;
             ParsedObject config = restBody ? configProperty.child : top;
 
-            Map<String, ConfigEntry> entries = new LinkedHashMap<>();
+            Map<String, ConfigEntry> entries = new LinkedHashMap<>(config.properties.size() * 2);
             for (ParsedProperty p : config.properties.values()) {
                 entries.put(p.key, new ConfigEntry(p.key, p.text, p.kind, p.keyLocation, p.valueLocation));
             }

@@ -1,7 +1,6 @@
 package io.dbzlint.model;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,8 +15,9 @@ import java.util.Optional;
 public record Connector(String name, Location nameLocation, Location location, ConnectorType type,
                         Map<String, ConfigEntry> config) {
 
+    /** Takes the map as it is (the loader builds it for this connector alone) and makes it read-only. */
     public Connector {
-        config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        config = Collections.unmodifiableMap(config);
     }
 
     /**

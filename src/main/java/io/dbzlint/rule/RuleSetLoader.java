@@ -35,11 +35,20 @@ public final class RuleSetLoader {
     private RuleSetLoader() {
     }
 
+    /** The bundled rules, read once per JVM (they are immutable). */
     public static RuleSet bundled() {
-        try {
-            return toRuleSet(bundledTree(), BUNDLED);
-        } catch (RulesFileException e) {
-            throw new IllegalStateException("bundled rules are invalid: " + e.getMessage(), e);
+        return Bundled.RULES;
+    }
+
+    private static final class Bundled {
+        static final RuleSet RULES = read();
+
+        private static RuleSet read() {
+            try {
+                return toRuleSet(bundledTree(), BUNDLED);
+            } catch (RulesFileException e) {
+                throw new IllegalStateException("bundled rules are invalid: " + e.getMessage(), e);
+            }
         }
     }
 
