@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Benchmark: times bin/dbzlint over N generated connector configs and prints a Markdown table
+# (wall and CPU time, peak memory, ratio to a bare JVM hello-world), checking the answer each time.
+#
+#   bench/run.sh                 # N = 1, 100, 1000, 10000, 100000; 5 runs each
+#   RUNS=3 bench/run.sh 1 1000   # chosen sizes and runs
+#
+# Needs Java 17, Maven and GNU time (/usr/bin/time; Debian package 'time').
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1 100 1000 10000 100000)
+runs=${RUNS:-5}
+out=bench/out
+time_cmd=/usr/bin/time
+if [ ! -x "$time_cmd" ]; then
+  echo "bench: GNU time is missing (/usr/bin/time); install it, e.g. apt-get install time" >&2
+  exit 2
+fi
+if [ ! -f target/dbzlint.jar ] || [ ! -f target/dbzlint.jsa ]; then
+  mvn -B -q package -DskipTests
+fi
+mkdir -p "$out"
+
+# One measured run: prints "wall cpu rss_kb" (seconds, seconds, KiB) and leaves stdout in $1.
+# Wall time is taken to the millisecond here; GNU time gives CPU time and peak memory.
+measure() {
+  local stats="$out/time.txt" stdout="$1" start end; shift
+  start=$(date +%s%N)
+  "$time_cmd" -f "%U %S %M" -o "$stats" "$@" > "$stdout" 2> "$out/stderr.txt" || true
+  end=$(date +%s%N)
+  tail -n 1 "$stats" | awk -v ns=$((end - start)) '{printf "%.3f %.2f %s\n", ns / 1e9, $1 + $2, $3}'
+}
+
+# Median of the first column, with the CPU time of that run; the highest peak memory of all runs.
+summarize() {
+  sort -n | awk '{w[NR]=$1; c[NR]=$2; if ($3 > m) m = $3} END {i = int((NR + 1) / 2); printf "%s %s %d\n", w[i], c[i], m}'
+}
+
+hello_dir="$out/hello"
+mkdir -p "$hello_dir"
+if [ ! -f "$hello_dir/Hello.class" ]; then
+  printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' \
+    > "$hello_dir/Hello.java"
+  javac -d "$hello_dir" "$hello_dir/Hello.java"
+fi
+java -cp "$hello_dir" Hello > /dev/null
+read -r hello_wall hello_cpu hello_rss < <(for _ in $(seq "$runs"); do
+  measure "$out/hello.out" java -cp "$hello_dir" Hello; done | summarize)
+
+echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
+  "$(java -version 2>&1 | head -1); $runs runs each, median wall time."
+echo
+echo "| configs | wall (s) | CPU (s) | peak RSS (MB) | × hello-world | findings: planted found / expected, other |"
+echo "|---:|---:|---:|---:|---:|---|"
+printf '| hello-world JVM | %s | %s | %d | 1.0 | |\n' "$hello_wall" "$hello_cpu" $((hello_rss / 1024))
+
+for n in "${sizes[@]}"; do
+  data="$out/$n"
+  if [ ! -f "$data/expected.txt" ]; then
+    rm -rf "$data"
+    java bench/src/io/dbzlint/bench/ConfigGenerator.java "$n" "$data"
+  fi
+  command=(bin/dbzlint lint --color never --rules "$data/rules.json" "$data/configs")
+  "${command[@]}" > /dev/null || true   # warm the page cache
+  read -r wall cpu rss < <(for _ in $(seq "$runs"); do
+    measure "$data/findings.txt" "${command[@]}"; done | summarize)
+
+  expected=$(awk '{s += $2} END {print s + 0}' "$data/expected.txt")
+  found=0
+  while read -r rule count; do
+    actual=$(grep -c ": error $rule " "$data/findings.txt" || true)
+    found=$((found + (actual < count ? actual : count)))
+  done < "$data/expected.txt"
+  total=$(grep -cE ': (error|warning|info) ' "$data/findings.txt" || true)
+  other=$((total - found))
+  verdict="ok"
+  [ "$found" -eq "$expected" ] && [ "$other" -eq 0 ] || verdict="WRONG ANSWER"
+  ratio=$(awk -v w="$wall" -v h="$hello_wall" 'BEGIN {printf "%.1f", w / h}')
+  printf '| %s | %s | %s | %d | %s | %d / %d, %d other: %s |\n' \
+    "$n" "$wall" "$cpu" $((rss / 1024)) "$ratio" "$found" "$expected" "$other" "$verdict"
+done
+
+capstone=(bin/dbzlint lint examples/capstone)
+read -r cap_wall cap_cpu cap_rss < <(for _ in $(seq "$runs"); do
+  measure "$out/capstone.txt" "${capstone[@]}"; done | summarize)
+printf '| examples/capstone | %s | %s | %d | %s | |\n' "$cap_wall" "$cap_cpu" $((cap_rss / 1024)) \
+  "$(awk -v w="$cap_wall" -v h="$hello_wall" 'BEGIN {printf "%.1f", w / h}')"
