@@ -26,7 +26,11 @@ class PackagedJarIT {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        return start(new ProcessBuilder(command), stdin);
+    }
+
+    private static Run start(ProcessBuilder builder, String stdin) throws IOException, InterruptedException {
+        Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -61,6 +65,19 @@ class PackagedJarIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("dbzlint: does-not-exist: no such file or directory\n");
+    }
+
+    @Test
+    void should_run_through_the_launcher_with_its_class_data_archive_and_no_jvm_messages() throws Exception {
+        assertThat(Path.of("target/dbzlint.jsa")).as("archive recorded at package time").exists();
+        ProcessBuilder launcher = new ProcessBuilder("sh", "bin/dbzlint", "lint", "examples/capstone");
+        launcher.environment().put("JAVA_HOME", System.getProperty("java.home"));
+
+        Run run = start(launcher, "");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("0 errors, 0 warnings in 2 connectors (2 files)\n");
+        assertThat(run.err()).isEmpty();
     }
 
     @Test
