@@ -98,7 +98,7 @@ public final class ConfigLoader {
         return Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
 
-    private static Location locationOf(String path, TokenStreamLocation location) {
+    static Location locationOf(String path, TokenStreamLocation location) {
         if (location == null || location.getLineNr() < 1) {
             return Location.startOf(path);
         }

@@ -121,9 +121,6 @@ public final class JsonTree {
     }
 
     private static Location at(String file, TokenStreamLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return Location.startOf(file);
-        }
-        return new Location(file, location.getLineNr(), Math.max(1, location.getColumnNr()));
+        return ConfigLoader.locationOf(file, location);
     }
 }
