@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Runs dbzlint in-process with captured streams, as a user would from a shell. */
@@ -17,10 +18,19 @@ public record Cli(int exitCode, String out, String err) {
     }
 
     public static Cli runWith(String stdin, Map<String, String> env, String... args) {
+        return runIn(Path.of("").toAbsolutePath(), stdin, env, args);
+    }
+
+    /** Runs as if started in another working directory (where the project config is looked for). */
+    public static Cli runIn(Path cwd, String... args) {
+        return runIn(cwd, "", Map.of(), args);
+    }
+
+    private static Cli runIn(Path cwd, String stdin, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out), new PrintWriter(err), env);
+                new PrintWriter(out), new PrintWriter(err), env, cwd);
         return new Cli(code, out.toString(), err.toString());
     }
 

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "dbzlint",
         mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
+        versionProvider = Version.class,
         description = "Lints Debezium connector configurations (Kafka Connect JSON) for the mistakes"
                 + " that break change data capture in production.",
         subcommands = {LintCommand.class},

@@ -1,32 +1,40 @@
 package io.dbzlint.cli;
 
+import io.dbzlint.config.Baseline;
+import io.dbzlint.config.ConfigException;
+import io.dbzlint.config.ProjectConfig;
+import io.dbzlint.config.ProjectConfigLoader;
 import io.dbzlint.load.InputFinder;
+import io.dbzlint.load.Source;
 import io.dbzlint.report.Format;
 import io.dbzlint.report.LintResult;
+import io.dbzlint.report.Severity;
 import io.dbzlint.rule.Linter;
 import io.dbzlint.rule.RuleSet;
 import io.dbzlint.rule.RuleSetLoader;
 import io.dbzlint.rule.RulesFileException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "lint",
         mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
+        versionProvider = Version.class,
         description = {
             "Lints connector configs: every *.json under the given directories, the given files,"
                 + " or '-' for one config on standard input.",
@@ -37,78 +45,184 @@ final class LintCommand implements Callable<Integer> {
 
     enum Color { auto, always, never }
 
+    enum FailOn { error, warning, never }
+
     @Spec
     private CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, directories, or '-' for stdin.")
     private List<String> paths;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = FormatConverter.class, completionCandidates = FormatNames.class,
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private Format format;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]", converter = OutputTarget.Converter.class,
+            completionCandidates = OutputTarget.Names.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; with =FILE the"
+                    + " report goes to that file, e.g. -f text -f sarif=dbzlint.sarif. At most one to stdout.")
+    private List<OutputTarget> outputs = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit 1 on findings of this severity or worse: ${COMPLETION-CANDIDATES}"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private FailOn failOn;
+
+    @Option(names = {"-q", "--quiet"}, description = "Report errors only.")
+    private boolean quiet;
+
+    @Option(names = "--max-warnings", paramLabel = "N", defaultValue = "-1",
+            description = "Exit 1 when there are more than N warnings.")
+    private int maxWarnings;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "The project config (.dbzlint.json or .dbzlint.yaml); by default the first found"
+                    + " in the working directory or its parents, up to the repository root.")
+    private Path configFile;
+
+    @Option(names = "--no-config", description = "Use no project config, even if one is found.")
+    private boolean noConfig;
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "A rules file merged over the bundled rules/rules.json and the project config:"
+                    + " severities (error, warning, info, off), texts and parameters.")
+    private Path rulesFile;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings that are not in this baseline.")
+    private Path baselineFile;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Record today's findings in FILE, then report as if with --baseline FILE.")
+    private Path writeBaselineFile;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "Colour the text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE};"
                     + " auto means on a terminal, unless NO_COLOR is set).")
     private Color color;
 
-    @Option(names = "--rules", paramLabel = "FILE",
-            description = "A rules file merged over the bundled rules/rules.json:"
-                    + " severities (error, warning, info, off), texts and parameters.")
-    private Path rulesFile;
-
-    /** Format names as users type them, in help and errors alike. */
-    static final class FormatNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(Format.values()).map(Format::toString).iterator();
-        }
-    }
-
-    static final class FormatConverter implements ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            return Format.fromName(value).orElseThrow(() -> new TypeConversionException(
-                    "expected one of " + String.join(", ", new FormatNames()) + " but was '" + value + "'"));
-        }
-    }
-
     private final InputStream stdin;
     private final Map<String, String> env;
+    private final Path cwd;
 
-    LintCommand(InputStream stdin, Map<String, String> env) {
+    LintCommand(InputStream stdin, Map<String, String> env, Path cwd) {
         this.stdin = stdin;
         this.env = env;
+        this.cwd = cwd;
     }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-
-        RuleSet ruleSet;
+        List<OutputTarget> targets = outputs.isEmpty() ? List.of(new OutputTarget(Format.TEXT, null)) : outputs;
+        if (targets.stream().filter(t -> t.file() == null).count() > 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "only one --format can go to standard output; give the others a file, e.g. -f sarif=out.sarif");
+        }
         try {
-            ruleSet = rulesFile == null ? RuleSetLoader.bundled() : RuleSetLoader.withOverrides(rulesFile);
+            ProjectConfig config = projectConfig();
+            RuleSet ruleSet = ruleSet(config);
+
+            InputFinder.Found found = InputFinder.find(paths, stdin);
+            if (!found.errors().isEmpty()) {
+                found.errors().forEach(error -> err.println("dbzlint: " + error));
+                return ExitCode.USAGE.code();
+            }
+            List<Source> sources = found.sources().stream()
+                    .filter(source -> config.includes(cwd, source.displayPath()))
+                    .toList();
+
+            LintResult result = new Linter(ruleSet).lint(sources);
+            result = result.keep(finding -> !config.ignores(cwd, finding));
+            if (quiet) {
+                result = result.keep(finding -> finding.severity() == Severity.ERROR);
+            }
+            if (writeBaselineFile != null) {
+                Baseline.write(writeBaselineFile, result.findings(), cwd);
+                err.println("dbzlint: wrote " + result.findings().size() + " findings to " + writeBaselineFile);
+            }
+            Path baselinePath = writeBaselineFile != null ? writeBaselineFile : baselineFile;
+            if (baselinePath != null) {
+                result = result.keep(Baseline.read(baselinePath).newFindings(cwd));
+            }
+
+            Format.Context context = new Format.Context(ruleSet, Version.number(), ansi());
+            for (OutputTarget target : targets) {
+                write(target, result, context);
+            }
+            result.readErrors().forEach(error -> err.println("dbzlint: " + error));
+            return exitCode(result, err);
+        } catch (ConfigException e) {
+            e.problems().forEach(problem -> err.println("dbzlint: " + problem));
+            return ExitCode.USAGE.code();
         } catch (RulesFileException e) {
             e.problems().forEach(problem -> err.println("dbzlint: " + problem));
             return ExitCode.USAGE.code();
-        }
-
-        InputFinder.Found found = InputFinder.find(paths, stdin);
-        if (!found.errors().isEmpty()) {
-            found.errors().forEach(error -> err.println("dbzlint: " + error));
+        } catch (OutputException e) {
+            err.println("dbzlint: " + e.getMessage());
             return ExitCode.USAGE.code();
+        } catch (IOException e) {
+            err.println("dbzlint: cannot write " + writeBaselineFile + ": " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } finally {
+            err.flush();
         }
+    }
 
-        LintResult result = new Linter(ruleSet).lint(found.sources());
-        format.reporter(ansi()).report(result, out);
-        result.readErrors().forEach(error -> err.println("dbzlint: " + error));
-        err.flush();
+    private ProjectConfig projectConfig() throws ConfigException {
+        if (configFile != null) {
+            return ProjectConfigLoader.load(configFile);
+        }
+        return noConfig ? ProjectConfig.NONE : ProjectConfigLoader.discover(cwd);
+    }
+
+    private RuleSet ruleSet(ProjectConfig config) throws RulesFileException {
+        List<RuleSetLoader.Layer> layers = new ArrayList<>();
+        if (config.file() != null && config.tree().isObject()) {
+            layers.add(new RuleSetLoader.Layer(config.file().toString(), config.tree()));
+        }
+        if (rulesFile != null) {
+            layers.add(new RuleSetLoader.Layer(rulesFile.toString(), RuleSetLoader.readRulesFile(rulesFile)));
+        }
+        return RuleSetLoader.build(layers);
+    }
+
+    private void write(OutputTarget target, LintResult result, Format.Context context) throws OutputException {
+        if (target.file() == null) {
+            target.format().reporter(context).report(result, spec.commandLine().getOut());
+            return;
+        }
+        // files get no colour, whatever the terminal
+        Format.Context plain = new Format.Context(context.ruleSet(), context.version(), Ansi.OFF);
+        try {
+            Path parent = target.file().toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer writer = Files.newBufferedWriter(target.file(), StandardCharsets.UTF_8);
+                 PrintWriter out = new PrintWriter(writer)) {
+                target.format().reporter(plain).report(result, out);
+                if (out.checkError()) {
+                    throw new IOException("write failed");
+                }
+            }
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + target.file() + ": " + e.getMessage());
+        }
+    }
+
+    private int exitCode(LintResult result, PrintWriter err) {
         if (!result.readErrors().isEmpty()) {
             return ExitCode.USAGE.code();
         }
-        return result.hasErrors() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        long errors = result.count(Severity.ERROR);
+        long warnings = result.count(Severity.WARNING);
+        boolean failed = switch (failOn) {
+            case error -> errors > 0;
+            case warning -> errors + warnings > 0;
+            case never -> false;
+        };
+        if (maxWarnings >= 0 && warnings > maxWarnings) {
+            err.println("dbzlint: " + warnings + " warnings, more than --max-warnings " + maxWarnings);
+            failed = true;
+        }
+        return failed ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
     private Ansi ansi() {
@@ -121,5 +235,11 @@ final class LintCommand implements Callable<Integer> {
                 yield (noColor == null || noColor.isEmpty()) && terminal ? Ansi.ON : Ansi.OFF;
             }
         };
+    }
+
+    private static final class OutputException extends Exception {
+        OutputException(String message) {
+            super(message, null, false, false);
+        }
     }
 }

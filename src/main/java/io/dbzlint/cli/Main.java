@@ -2,6 +2,7 @@ package io.dbzlint.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import io.dbzlint.rule.RuleDocs;
@@ -20,14 +21,19 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(args, System.in, out, err, System.getenv());
+        int code = run(args, System.in, out, err, System.getenv(), Path.of("").toAbsolutePath());
         out.flush();
         System.exit(code);
     }
 
+    /**
+     * Runs one command line.
+     *
+     * @param cwd where the project config is looked for, and what report paths are relative to
+     */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err,
-                          Map<String, String> env) {
-        CommandLine commandLine = commandLine(stdin, env);
+                          Map<String, String> env, Path cwd) {
+        CommandLine commandLine = commandLine(stdin, env, cwd);
         commandLine.setOut(out);
         commandLine.setErr(err);
         int code = commandLine.execute(args);
@@ -36,12 +42,12 @@ public final class Main {
         return code;
     }
 
-    static CommandLine commandLine(InputStream stdin, Map<String, String> env) {
+    static CommandLine commandLine(InputStream stdin, Map<String, String> env, Path cwd) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (type == LintCommand.class) {
-                    return type.cast(new LintCommand(stdin, env));
+                    return type.cast(new LintCommand(stdin, env, cwd));
                 }
                 return CommandLine.defaultFactory().create(type);
             }

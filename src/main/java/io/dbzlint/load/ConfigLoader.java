@@ -81,7 +81,7 @@ public final class ConfigLoader {
     }
 
     private static LoadProblem parseError(Location location, String message) {
-        return new LoadProblem(LoadProblem.PARSE_ERROR, location, message, List.of());
+        return new LoadProblem(LoadProblem.PARSE_ERROR, location, null, message, List.of());
     }
 
     static String describe(JacksonException e) {
@@ -204,7 +204,7 @@ public final class ConfigLoader {
                 }
                 ParsedProperty previous = object.properties.get(key);
                 if (previous != null) {
-                    problems.add(new LoadProblem(LoadProblem.DUPLICATE_KEY, keyLocation,
+                    problems.add(new LoadProblem(LoadProblem.DUPLICATE_KEY, keyLocation, key,
                             "key \"" + key + "\" is already set at line " + previous.keyLocation.line()
                                     + "; Kafka Connect silently keeps only this last value: remove one of them",
                             List.of(previous.keyLocation)));

@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * Turns command-line paths into inputs: files as given, directories searched recursively for
- * {@code *.json} (skipping hidden folders and node_modules, which hold other JSON), {@code -} for
- * standard input. Inputs come out sorted by path, each once.
+ * {@code *.json} (skipping hidden files and folders, such as .dbzlint.json and .git, and
+ * node_modules, which hold other JSON), {@code -} for standard input. Inputs come out sorted by
+ * path, each once.
  */
 public final class InputFinder {
 
@@ -91,7 +92,8 @@ public final class InputFinder {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (file.getFileName().toString().endsWith(".json") && !attrs.isDirectory()) {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(".json") && !name.startsWith(".") && !attrs.isDirectory()) {
                         files.add(file);
                     }
                     return FileVisitResult.CONTINUE;

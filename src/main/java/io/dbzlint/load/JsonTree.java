@@ -7,12 +7,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Reads a small JSON document (a rules file, a schema) into a tree, remembering where each value
@@ -24,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonTree {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static volatile YAMLFactory yaml;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** A tree and the location of each of its values, keyed by JSON Pointer ("" for the root). */
@@ -53,8 +56,23 @@ public final class JsonTree {
     }
 
     public static Parsed parse(String file, String text) throws InvalidJson {
+        return parse(file, JSON, text, "JSON");
+    }
+
+    /** The same for YAML (a .dbzlint.yaml): a tree of the same shape, with the same positions. */
+    public static Parsed parseYaml(String file, String text) throws InvalidJson {
+        YAMLFactory factory = yaml;
+        if (factory == null) {
+            factory = YAMLFactory.builder().build();
+            yaml = factory;
+        }
+        return parse(file, factory, text, "YAML");
+    }
+
+    private static Parsed parse(String file, TokenStreamFactory factory, String text, String language)
+            throws InvalidJson {
         Map<String, Location> locations = new HashMap<>();
-        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text)) {
+        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), text)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 throw new InvalidJson(Location.startOf(file), "file is empty");
@@ -66,7 +84,7 @@ public final class JsonTree {
             }
             return new Parsed(root, locations);
         } catch (JacksonException e) {
-            throw new InvalidJson(at(file, e.getLocation()), "invalid JSON: " + ConfigLoader.describe(e));
+            throw new InvalidJson(at(file, e.getLocation()), "invalid " + language + ": " + ConfigLoader.describe(e));
         }
     }
 

@@ -8,10 +8,12 @@ import java.util.List;
  * One problem found by one rule, at one place.
  *
  * @param connector the connector's name, or null when the problem is in the file itself (parse errors)
+ * @param key the config key the finding is about, or null; with the rule, file and connector it
+ *     identifies a finding across edits that move lines (baselines, SARIF fingerprints)
  * @param related the other places involved in a cross-connector finding, in order
  */
-public record Finding(String ruleId, Severity severity, Location location, String connector, String message,
-                      List<Location> related) implements Comparable<Finding> {
+public record Finding(String ruleId, Severity severity, Location location, String connector, String key,
+                      String message, List<Location> related) implements Comparable<Finding> {
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
             .thenComparing(Finding::ruleId)

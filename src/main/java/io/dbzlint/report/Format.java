@@ -1,17 +1,25 @@
 package io.dbzlint.report;
 
+import io.dbzlint.rule.RuleSet;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Help.Ansi;
 
 /** The output formats, by the name users give on the command line. */
 public enum Format {
-    TEXT, JSON;
+    TEXT, JSON, SARIF, GITHUB, JUNIT;
 
-    public Reporter reporter(Ansi ansi) {
+    /** What a reporter may need besides the result. */
+    public record Context(RuleSet ruleSet, String version, Ansi ansi) {
+    }
+
+    public Reporter reporter(Context context) {
         return switch (this) {
-            case TEXT -> new TextReporter(ansi);
+            case TEXT -> new TextReporter(context.ansi());
             case JSON -> new JsonReporter();
+            case SARIF -> new SarifReporter(context.ruleSet(), context.version());
+            case GITHUB -> new GithubReporter();
+            case JUNIT -> new JunitReporter();
         };
     }
 

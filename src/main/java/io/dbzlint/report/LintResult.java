@@ -1,17 +1,27 @@
 package io.dbzlint.report;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Everything a run found, sorted by file, line and column, with what it looked at.
  *
+ * @param paths every file that was read, in input order
+ * @param connectors how many connectors those files held
+ * @param suppressed findings left out by ignore entries, a baseline or --quiet
  * @param readErrors one line per input that could not be read at all
  */
-public record LintResult(List<Finding> findings, int files, int connectors, List<String> readErrors) {
+public record LintResult(List<Finding> findings, List<String> paths, int connectors, int suppressed,
+                         List<String> readErrors) {
 
     public LintResult {
         findings = findings.stream().sorted().toList();
+        paths = List.copyOf(paths);
         readErrors = List.copyOf(readErrors);
+    }
+
+    public int files() {
+        return paths.size();
     }
 
     public long count(Severity severity) {
@@ -20,5 +30,11 @@ public record LintResult(List<Finding> findings, int files, int connectors, List
 
     public boolean hasErrors() {
         return count(Severity.ERROR) > 0;
+    }
+
+    /** The same result with only the findings that pass; the others count as suppressed. */
+    public LintResult keep(Predicate<Finding> filter) {
+        List<Finding> kept = findings.stream().filter(filter).toList();
+        return new LintResult(kept, paths, connectors, suppressed + findings.size() - kept.size(), readErrors);
     }
 }

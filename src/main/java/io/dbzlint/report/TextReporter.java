@@ -50,6 +50,9 @@ public final class TextReporter implements Reporter {
         }
         text.append(" in ").append(plural(result.connectors(), "connector"))
                 .append(" (").append(plural(result.files(), "file")).append(')');
+        if (result.suppressed() > 0) {
+            text.append("; ").append(result.suppressed()).append(" suppressed");
+        }
         return text.toString();
     }
 

@@ -8,9 +8,13 @@ import java.util.List;
 @FunctionalInterface
 public interface FindingSink {
 
-    void report(Location location, String connector, String message, List<Location> related);
+    /**
+     * @param connector the connector's name
+     * @param key the config key the finding is about (set or missing), or null; baselines match on it
+     */
+    void report(Location location, String connector, String key, String message, List<Location> related);
 
-    default void report(Connector connector, Location location, String message) {
-        report(location, connector.name(), message, List.of());
+    default void report(Connector connector, String key, Location location, String message) {
+        report(location, connector.name(), key, message, List.of());
     }
 }

@@ -49,16 +49,17 @@ public final class Linter {
 
         List<Finding> findings = new ArrayList<>();
         List<String> readErrors = new ArrayList<>();
+        List<String> paths = new ArrayList<>(outcomes.size());
         List<List<Claim>> claims = new ArrayList<>();
         crossRules.forEach(rule -> claims.add(new ArrayList<>()));
-        int files = 0;
         int connectors = 0;
-        for (FileOutcome outcome : outcomes) {
+        for (int f = 0; f < outcomes.size(); f++) {
+            FileOutcome outcome = outcomes.get(f);
             if (outcome.readError() != null) {
                 readErrors.add(outcome.readError());
                 continue;
             }
-            files++;
+            paths.add(sources.get(f).displayPath());
             connectors += outcome.connectors();
             findings.addAll(outcome.findings());
             for (int i = 0; i < crossRules.size(); i++) {
@@ -69,7 +70,7 @@ public final class Linter {
             CrossConnectorRule rule = crossRules.get(i);
             rule.finish(claims.get(i), context, sinkFor(rule, findings));
         }
-        return new LintResult(findings, files, connectors, readErrors);
+        return new LintResult(findings, paths, connectors, 0, readErrors);
     }
 
     private FileOutcome lintFile(Source source) {
@@ -84,7 +85,7 @@ public final class Linter {
         for (LoadProblem problem : file.problems()) {
             RuleInfo info = ruleSet.info(problem.ruleId());
             info.severity().ifPresent(severity -> findings.add(new Finding(problem.ruleId(), severity,
-                    problem.location(), null, problem.message(), problem.related())));
+                    problem.location(), null, problem.key(), problem.message(), problem.related())));
         }
         List<List<Claim>> claims = new ArrayList<>(crossRules.size());
         crossRules.forEach(rule -> claims.add(new ArrayList<>(1)));
@@ -101,8 +102,8 @@ public final class Linter {
 
     private FindingSink sinkFor(Rule rule, List<Finding> into) {
         Severity severity = ruleSet.info(rule.id()).severity().orElseThrow();
-        return (Location location, String connector, String message, List<Location> related) ->
-                into.add(new Finding(rule.id(), severity, location, connector, message, related));
+        return (Location location, String connector, String key, String message, List<Location> related) ->
+                into.add(new Finding(rule.id(), severity, location, connector, key, message, related));
     }
 
     private static String reason(IOException e) {

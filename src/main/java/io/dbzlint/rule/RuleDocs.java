@@ -38,6 +38,46 @@ public final class RuleDocs {
         return lines;
     }
 
+    /** One rule as plain text: for 'dbzlint explain' and SARIF help. */
+    public static String text(RuleInfo info) {
+        return info.id() + " (" + info.severityLabel() + ")\n\n"
+                + info.summary() + "\n\n"
+                + "Why it matters: " + info.rationale() + "\n\n"
+                + "How to fix: " + info.fix() + "\n\n"
+                + "Bad:\n" + indent(info.bad()) + "\n\n"
+                + "Fixed:\n" + indent(info.good()) + "\n";
+    }
+
+    /** One rule as Markdown, without its heading: for docs/rules.md and SARIF help. */
+    public static String markdown(RuleInfo info) {
+        return "Default severity: **" + info.severityLabel() + "**\n\n"
+                + info.summary() + "\n\n"
+                + "**Why it matters.** " + info.rationale() + "\n\n"
+                + "**How to fix.** " + info.fix() + "\n\n"
+                + "Bad:\n\n```json\n" + info.bad() + "\n```\n\n"
+                + "Fixed:\n\n```json\n" + info.good() + "\n```\n";
+    }
+
+    /** docs/rules.md: every rule, generated; a test keeps the committed page equal to this. */
+    public static String page(RuleSet ruleSet) {
+        StringBuilder page = new StringBuilder();
+        page.append("# dbzlint rules\n\n")
+                .append("Generated from [`rules/rules.json`](../rules/rules.json) by `dbzlint rules --format markdown`;")
+                .append(" do not edit by hand. Severities are defaults; see the README on changing them.\n\n");
+        for (Rule rule : RuleRegistry.all()) {
+            page.append("- [`").append(rule.id()).append("`](#").append(rule.id()).append(")\n");
+        }
+        for (Rule rule : RuleRegistry.all()) {
+            RuleInfo info = ruleSet.info(rule.id());
+            page.append("\n## ").append(info.id()).append("\n\n").append(markdown(info));
+        }
+        return page.toString();
+    }
+
+    private static String indent(String text) {
+        return "    " + text.replace("\n", "\n    ");
+    }
+
     private static String cell(String text) {
         return text.replace("|", "\\|");
     }

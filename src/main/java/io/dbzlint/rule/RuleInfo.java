@@ -7,8 +7,11 @@ import java.util.Optional;
  * A rule's metadata and effective severity, from the rules data.
  *
  * @param severity empty when the rule is switched off
+ * @param bad a config snippet that breaks the rule
+ * @param good the same snippet, fixed
  */
-public record RuleInfo(String id, Optional<Severity> severity, String summary, String rationale, String fix) {
+public record RuleInfo(String id, Optional<Severity> severity, String summary, String rationale, String fix,
+                       String bad, String good) {
 
     public boolean enabled() {
         return severity.isPresent();

@@ -1,7 +1,5 @@
 package io.dbzlint.rule;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.path.NodePath;
 import io.dbzlint.load.JsonTree;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.report.Severity;
@@ -52,8 +50,17 @@ public final class RuleSetLoader {
         }
     }
 
-    /** The bundled rules with the user's file merged over them. */
+    /** One source of overrides, merged over the bundled rules in order: a project config, a rules file. */
+    public record Layer(String source, JsonNode tree) {
+    }
+
+    /** The bundled rules with the user's rules file merged over them. */
     public static RuleSet withOverrides(Path file) throws RulesFileException {
+        return build(List.of(new Layer(file.toString(), readRulesFile(file))));
+    }
+
+    /** A rules file, checked against rules/schemas/rules.schema.json. */
+    public static JsonNode readRulesFile(Path file) throws RulesFileException {
         String name = file.toString();
         String text;
         try {
@@ -69,27 +76,43 @@ public final class RuleSetLoader {
         } catch (JsonTree.InvalidJson e) {
             throw new RulesFileException(e.location() + ": " + e.getMessage());
         }
+        List<String> problems = Schemas.problems(SCHEMA, user);
+        if (!problems.isEmpty()) {
+            throw new RulesFileException(problems);
+        }
+        return user.root();
+    }
+
+    /**
+     * The bundled rules with each layer merged over them in turn. A rule may be given as a bare
+     * severity ({@code "off"}) or as an object of the rules-file shape.
+     */
+    public static RuleSet build(List<Layer> layers) throws RulesFileException {
+        if (layers.isEmpty()) {
+            return bundled();
+        }
         List<String> problems = new ArrayList<>();
-        for (Error error : Schemas.get(SCHEMA).validate(user.root())) {
-            String pointer = pointer(error.getInstanceLocation());
-            problems.add(user.locationOf(pointer) + ": " + (pointer.isEmpty() ? "/" : pointer) + " "
-                    + error.getMessage());
+        ObjectNode merged = bundledTree();
+        for (Layer layer : layers) {
+            ObjectNode tree = (ObjectNode) layer.tree().deepCopy();
+            if (tree.get("rules") instanceof ObjectNode rules) {
+                for (String id : List.copyOf(rules.propertyNames())) {
+                    if (RuleRegistry.find(id).isEmpty()) {
+                        problems.add(layer.source() + ": unknown rule \"" + id + "\"; known rules: "
+                                + String.join(", ", RuleRegistry.ids()));
+                    } else if (rules.get(id).isString()) {
+                        String severity = rules.get(id).asString();
+                        rules.putObject(id).put("severity", severity);
+                    }
+                }
+            }
+            tree.remove(List.of("$schema", "include", "exclude", "ignore"));
+            deepMerge(merged, tree);
         }
         if (!problems.isEmpty()) {
             throw new RulesFileException(problems);
         }
-        ObjectNode merged = bundledTree();
-        deepMerge(merged, user.root());
-        return toRuleSet(merged, name);
-    }
-
-    private static String pointer(NodePath path) {
-        StringBuilder pointer = new StringBuilder();
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Object element = path.getElement(i);
-            pointer.append('/').append(element instanceof Integer ? element.toString() : JsonTree.escape(element.toString()));
-        }
-        return pointer.toString();
+        return toRuleSet(merged, layers.get(layers.size() - 1).source());
     }
 
     private static ObjectNode bundledTree() {
@@ -135,7 +158,8 @@ public final class RuleSetLoader {
             Optional<Severity> effective = severity.equals("off") ? Optional.empty()
                     : Optional.of(Severity.fromLabel(severity));
             infos.put(id, new RuleInfo(id, effective, node.path("summary").asString(""),
-                    node.path("rationale").asString(""), node.path("fix").asString("")));
+                    node.path("rationale").asString(""), node.path("fix").asString(""),
+                    node.path("example").path("bad").asString(""), node.path("example").path("good").asString("")));
         }
 
         JsonNode parameters = tree.path("parameters");

@@ -1,16 +1,20 @@
 package io.dbzlint.rule;
 
+import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 import com.networknt.schema.serialization.NodeReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import io.dbzlint.load.JsonTree;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +41,29 @@ public final class Schemas {
     /** The compiled schema of a bundled file, e.g. {@code mysql.schema.json}. */
     public static Schema get(String fileName) {
         return COMPILED.computeIfAbsent(fileName, Schemas::compile);
+    }
+
+    /**
+     * Checks a document (a rules file, a project config, a baseline) against a bundled schema;
+     * one line per problem, naming the file, line and column.
+     */
+    public static List<String> problems(String schemaFile, JsonTree.Parsed document) {
+        List<String> problems = new ArrayList<>();
+        for (Error error : get(schemaFile).validate(document.root())) {
+            String pointer = pointer(error.getInstanceLocation());
+            problems.add(document.locationOf(pointer) + ": " + (pointer.isEmpty() ? "/" : pointer) + " "
+                    + error.getMessage());
+        }
+        return problems;
+    }
+
+    private static String pointer(NodePath path) {
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            pointer.append('/').append(element instanceof Integer ? element.toString() : JsonTree.escape(element.toString()));
+        }
+        return pointer.toString();
     }
 
     /** The raw tree of a bundled schema, for reading descriptions next to a failed keyword. */

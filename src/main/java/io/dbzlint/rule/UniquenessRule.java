@@ -19,7 +19,7 @@ public abstract class UniquenessRule implements CrossConnectorRule {
     public final void finish(List<Claim> claims, RuleContext context, FindingSink sink) {
         Map<Object, List<Claim>> byKey = new LinkedHashMap<>();
         for (Claim claim : claims) {
-            byKey.computeIfAbsent(claim.key(), k -> new ArrayList<>(2)).add(claim);
+            byKey.computeIfAbsent(claim.value(), k -> new ArrayList<>(2)).add(claim);
         }
         for (List<Claim> group : byKey.values()) {
             if (group.size() < 2) {
@@ -32,7 +32,7 @@ public abstract class UniquenessRule implements CrossConnectorRule {
                         others.add(other);
                     }
                 }
-                sink.report(claim.location(), claim.connector(), message(claim, others, context),
+                sink.report(claim.location(), claim.connector(), claim.configKey(), message(claim, others, context),
                         others.stream().map(Claim::location).toList());
             }
         }

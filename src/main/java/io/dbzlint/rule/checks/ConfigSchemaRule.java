@@ -39,14 +39,14 @@ public final class ConfigSchemaRule implements ConnectorRule {
             if (instance.getNameCount() == 0) {
                 String missing = missingMessage(error);
                 if (reported.add(missing)) {
-                    sink.report(connector, connector.location(), missing);
+                    sink.report(connector, missingKey(error), connector.location(), missing);
                 }
                 continue;
             }
             String key = instance.getName(0);
             ConfigEntry entry = connector.config().get(key);
             if (entry != null && reported.add(key)) {
-                sink.report(connector, entry.keyLocation(), key + shown(entry) + " must be " + expectation(error));
+                sink.report(connector, key, entry.keyLocation(), key + shown(entry) + " must be " + expectation(error));
             }
         }
     }
@@ -57,6 +57,16 @@ public final class ConfigSchemaRule implements ConnectorRule {
             case POSTGRESQL -> "postgresql.schema.json";
             case OTHER -> "connector.schema.json";
         };
+    }
+
+    /** The key a root-level error is about: the missing one, or the first choice of an anyOf. */
+    private static String missingKey(Error error) {
+        if (error.getProperty() != null) {
+            return error.getProperty();
+        }
+        JsonNode owner = owningSchema(error);
+        JsonNode firstChoice = owner == null ? null : owner.path("anyOf").path(0).path("required").path(0);
+        return firstChoice == null || firstChoice.isMissingNode() ? null : firstChoice.asString();
     }
 
     private static String missingMessage(Error error) {

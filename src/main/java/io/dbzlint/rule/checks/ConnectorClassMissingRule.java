@@ -17,7 +17,7 @@ public final class ConnectorClassMissingRule implements ConnectorRule {
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         boolean missing = connector.value(Keys.CONNECTOR_CLASS).map(String::isBlank).orElse(true);
         if (missing) {
-            sink.report(connector, connector.location(), "connector \"" + connector.name()
+            sink.report(connector, Keys.CONNECTOR_CLASS, connector.location(), "connector \"" + connector.name()
                     + "\" has no connector.class; set it to io.debezium.connector.mysql.MySqlConnector"
                     + " or io.debezium.connector.postgresql.PostgresConnector");
         }

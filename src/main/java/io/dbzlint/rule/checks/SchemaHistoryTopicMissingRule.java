@@ -29,12 +29,12 @@ public final class SchemaHistoryTopicMissingRule implements ConnectorRule {
             String key = oldNames ? Keys.HISTORY_TOPIC_1X : Keys.HISTORY_TOPIC;
             String example = connector.firstEntry(Keys.LOGICAL_NAME)
                     .map(e -> "schemahistory." + e.text().trim()).orElse("schemahistory.<topic.prefix>");
-            sink.report(connector, connector.location(), "MySQL connector has no schema history topic; set "
+            sink.report(connector, key, connector.location(), "MySQL connector has no schema history topic; set "
                     + key + " to a topic only this connector uses, e.g. " + example);
         }
         if (blank(connector.firstEntry(Keys.HISTORY_SERVERS, Keys.HISTORY_SERVERS_1X).map(e -> e.text()))) {
             String key = oldNames ? Keys.HISTORY_SERVERS_1X : Keys.HISTORY_SERVERS;
-            sink.report(connector, connector.location(), "MySQL connector has no schema history bootstrap servers;"
+            sink.report(connector, key, connector.location(), "MySQL connector has no schema history bootstrap servers;"
                     + " set " + key + " to the Kafka brokers, e.g. kafka:9092");
         }
     }

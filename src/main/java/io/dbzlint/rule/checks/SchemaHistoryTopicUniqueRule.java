@@ -23,14 +23,14 @@ public final class SchemaHistoryTopicUniqueRule extends UniquenessRule {
         }
         return connector.firstEntry(Keys.HISTORY_TOPIC, Keys.HISTORY_TOPIC_1X)
                 .filter(entry -> !entry.text().isBlank())
-                .map(entry -> new Claim(entry.text().trim(), connector.name(), entry.valueLocation(), entry.key(),
+                .map(entry -> new Claim(entry.text().trim(), connector.name(), entry.key(), entry.valueLocation(), entry.key(),
                         connector.firstEntry(Keys.LOGICAL_NAME).map(e -> "schemahistory." + e.text().trim())
                                 .orElse("schemahistory.<topic.prefix>")));
     }
 
     @Override
     protected String message(Claim claim, List<Claim> others, RuleContext context) {
-        return "schema history topic \"" + claim.key() + "\" is also used by " + describe(others)
+        return "schema history topic \"" + claim.value() + "\" is also used by " + describe(others)
                 + "; on restart each connector would replay the other database's DDL: set " + claim.shown()
                 + " to a topic of its own, e.g. " + claim.hint();
     }

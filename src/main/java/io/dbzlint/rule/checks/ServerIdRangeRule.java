@@ -27,7 +27,7 @@ public final class ServerIdRangeRule implements ConnectorRule {
         String pick = "pick a free id in " + p.serverIdRange();
         Optional<ConfigEntry> entry = connector.entry(Keys.SERVER_ID);
         if (entry.isEmpty()) {
-            sink.report(connector, connector.location(),
+            sink.report(connector, Keys.SERVER_ID, connector.location(),
                     "MySQL connector has no database.server.id; " + pick);
             return;
         }
@@ -35,10 +35,10 @@ public final class ServerIdRangeRule implements ConnectorRule {
         OptionalLong value = parse(id);
         if (value.isEmpty()) {
             String shown = id.hasText() ? "\"" + id.text() + "\"" : id.kind().article();
-            sink.report(connector, id.valueLocation(),
+            sink.report(connector, Keys.SERVER_ID, id.valueLocation(),
                     "database.server.id " + shown + " is not an integer; " + pick);
         } else if (value.getAsLong() < p.serverIdMin() || value.getAsLong() > p.serverIdMax()) {
-            sink.report(connector, id.valueLocation(), "database.server.id " + value.getAsLong()
+            sink.report(connector, Keys.SERVER_ID, id.valueLocation(), "database.server.id " + value.getAsLong()
                     + " is outside the range reserved for Debezium connectors; " + pick);
         }
     }

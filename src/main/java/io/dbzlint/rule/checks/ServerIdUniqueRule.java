@@ -24,14 +24,15 @@ public final class ServerIdUniqueRule extends UniquenessRule {
         return connector.entry(Keys.SERVER_ID).flatMap(entry -> {
             var id = ServerIdRangeRule.parse(entry);
             return id.isPresent()
-                    ? Optional.of(new Claim(id.getAsLong(), connector.name(), entry.valueLocation(), entry.text().trim(), null))
+                    ? Optional.of(new Claim(id.getAsLong(), connector.name(), Keys.SERVER_ID, entry.valueLocation(),
+                            entry.text().trim(), null))
                     : Optional.empty();
         });
     }
 
     @Override
     protected String message(Claim claim, List<Claim> others, RuleContext context) {
-        return "database.server.id " + claim.key() + " is also used by " + describe(others)
+        return "database.server.id " + claim.value() + " is also used by " + describe(others)
                 + "; MySQL lets one replication client per id connect, so they keep disconnecting each other:"
                 + " give each connector its own id in " + context.parameters().serverIdRange();
     }

@@ -39,7 +39,7 @@ public final class ServerNamePatternRule implements ConnectorRule {
                 .replace("{environment}", "prod");
         Matcher matcher = pattern(p).matcher(name);
         if (!matcher.matches()) {
-            sink.report(connector, entry.get().valueLocation(), entry.get().key() + " \"" + name
+            sink.report(connector, entry.get().key(), entry.get().valueLocation(), entry.get().key() + " \"" + name
                     + "\" does not follow the naming scheme " + p.serverNamePattern() + "; rename it, e.g. "
                     + example);
             return;
@@ -47,7 +47,7 @@ public final class ServerNamePatternRule implements ConnectorRule {
         String typePart = matcher.group("type");
         if (!typePart.equals(ownWord.get())) {
             String fixed = name.substring(0, matcher.start("type")) + ownWord.get() + name.substring(matcher.end("type"));
-            sink.report(connector, entry.get().valueLocation(), entry.get().key() + " \"" + name
+            sink.report(connector, entry.get().key(), entry.get().valueLocation(), entry.get().key() + " \"" + name
                     + "\" names database type " + typePart + " but this is a " + connector.type().displayName()
                     + " connector; rename it to " + fixed);
         }

@@ -26,12 +26,13 @@ public final class ServerNameUniqueRule extends UniquenessRule {
         }
         return connector.firstEntry(Keys.LOGICAL_NAME)
                 .filter(entry -> !entry.text().isBlank())
-                .map(entry -> new Claim(entry.text().trim(), connector.name(), entry.valueLocation(), entry.key(), null));
+                .map(entry -> new Claim(entry.text().trim(), connector.name(), entry.key(), entry.valueLocation(),
+                        entry.key(), null));
     }
 
     @Override
     protected String message(Claim claim, List<Claim> others, RuleContext context) {
-        return claim.shown() + " \"" + claim.key() + "\" is also the logical server name of " + describe(others)
+        return claim.shown() + " \"" + claim.value() + "\" is also the logical server name of " + describe(others)
                 + "; their topics collide: give each connector its own topic.prefix";
     }
 }

@@ -39,13 +39,13 @@ public final class SlotNameUniqueRule extends UniquenessRule {
         Slot key = new Slot(host.get(), port, database.get(), slot.orElse(DEFAULT_SLOT));
         String shown = slot.isPresent() ? "slot.name \"" + key.slot() + "\""
                 : "slot.name (unset, so Debezium's default \"" + DEFAULT_SLOT + "\")";
-        return Optional.of(new Claim(key, connector.name(), connector.locationOf(Keys.SLOT_NAME), shown,
+        return Optional.of(new Claim(key, connector.name(), Keys.SLOT_NAME, connector.locationOf(Keys.SLOT_NAME), shown,
                 suggestion(connector)));
     }
 
     @Override
     protected String message(Claim claim, List<Claim> others, RuleContext context) {
-        Slot slot = (Slot) claim.key();
+        Slot slot = (Slot) claim.value();
         return claim.shown() + " on " + slot.host() + ":" + slot.port() + "/" + slot.database()
                 + " is also the replication slot of " + describe(others)
                 + "; a slot serves one connector: give each its own slot.name, e.g. "

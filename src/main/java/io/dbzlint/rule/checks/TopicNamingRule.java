@@ -47,7 +47,7 @@ public final class TopicNamingRule implements ConnectorRule {
                     ? "outbox EventRouter \"" + name + "\" routes to " + effective
                     : "outbox EventRouter \"" + name + "\" routes to Debezium's default " + DEFAULT_REPLACEMENT
                             + " because " + key + " is unset";
-            sink.report(connector, replacement.orElse(type.get()).valueLocation(),
+            sink.report(connector, key, replacement.orElse(type.get()).valueLocation(),
                     what + ", outside the scheme for " + connector.type().displayName() + " connectors; set "
                             + key + " to " + expected);
         }

@@ -1,0 +1,102 @@
+package io.dbzlint.config;
+
+import io.dbzlint.load.JsonTree;
+import io.dbzlint.rule.RuleRegistry;
+import io.dbzlint.rule.Schemas;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finds and reads the project configuration: {@code --config FILE}, or else the first of
+ * .dbzlint.json, .dbzlint.yaml, .dbzlint.yml in the working directory or a parent, stopping at the
+ * repository root (the first folder with a .git).
+ */
+public final class ProjectConfigLoader {
+
+    public static final List<String> NAMES = List.of(".dbzlint.json", ".dbzlint.yaml", ".dbzlint.yml");
+    private static final String SCHEMA = "dbzlint-config.schema.json";
+
+    private ProjectConfigLoader() {
+    }
+
+    /** The config found from a directory upwards, or {@link ProjectConfig#NONE}. */
+    public static ProjectConfig discover(Path start) throws ConfigException {
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            List<Path> found = new ArrayList<>();
+            for (String name : NAMES) {
+                if (Files.isRegularFile(dir.resolve(name))) {
+                    found.add(dir.resolve(name));
+                }
+            }
+            if (found.size() > 1) {
+                throw new ConfigException(dir + ": both " + found.get(0).getFileName() + " and "
+                        + found.get(1).getFileName() + " exist; keep one");
+            }
+            if (found.size() == 1) {
+                return load(found.get(0));
+            }
+            if (Files.exists(dir.resolve(".git"))) {
+                break;
+            }
+        }
+        return ProjectConfig.NONE;
+    }
+
+    public static ProjectConfig load(Path file) throws ConfigException {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(name + ": config file not found");
+        } catch (IOException e) {
+            throw new ConfigException(name + ": cannot read config file: " + e.getMessage());
+        }
+        JsonTree.Parsed document;
+        try {
+            String fileName = file.getFileName().toString();
+            document = fileName.endsWith(".yaml") || fileName.endsWith(".yml")
+                    ? JsonTree.parseYaml(name, text) : JsonTree.parse(name, text);
+        } catch (JsonTree.InvalidJson e) {
+            throw new ConfigException(e.location() + ": " + e.getMessage());
+        }
+        if (document.root().isNull() || document.root().isMissingNode()) {
+            return new ProjectConfig(file, document.root(), List.of(), List.of(), List.of());
+        }
+        List<String> problems = new ArrayList<>(Schemas.problems(SCHEMA, document));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        JsonNode root = document.root();
+        List<ProjectConfig.Ignore> ignores = new ArrayList<>();
+        JsonNode ignoreList = root.path("ignore");
+        for (int i = 0; i < ignoreList.size(); i++) {
+            JsonNode entry = ignoreList.get(i);
+            List<String> rules = strings(entry.path("rules"));
+            for (int r = 0; r < rules.size(); r++) {
+                if (RuleRegistry.find(rules.get(r)).isEmpty()) {
+                    problems.add(document.locationOf("/ignore/" + i + "/rules/" + r) + ": unknown rule \""
+                            + rules.get(r) + "\"; known rules: " + String.join(", ", RuleRegistry.ids()));
+                }
+            }
+            ignores.add(new ProjectConfig.Ignore(rules, entry.path("files").asString(),
+                    entry.has("connector") ? entry.get("connector").asString() : null, entry.path("reason").asString()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new ProjectConfig(file, root, strings(root.path("include")), strings(root.path("exclude")), ignores);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.asString()));
+        return values;
+    }
+}

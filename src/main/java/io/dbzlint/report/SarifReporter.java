@@ -1,0 +1,203 @@
+package io.dbzlint.report;
+
+import io.dbzlint.model.Location;
+import io.dbzlint.rule.Rule;
+import io.dbzlint.rule.RuleDocs;
+import io.dbzlint.rule.RuleInfo;
+import io.dbzlint.rule.RuleRegistry;
+import io.dbzlint.rule.RuleSet;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: every rule's metadata in
+ * {@code tool.driver.rules}, one result per finding with its region, related locations for
+ * cross-connector findings, and a fingerprint that survives edits which move lines.
+ */
+public final class SarifReporter implements Reporter {
+
+    private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    private static final String FINGERPRINT = "dbzlint/finding/v1";
+
+    private final RuleSet ruleSet;
+    private final String version;
+
+    public SarifReporter(RuleSet ruleSet, String version) {
+        this.ruleSet = ruleSet;
+        this.version = version;
+    }
+
+    @Override
+    public void report(LintResult result, PrintWriter out) {
+        List<Rule> rules = RuleRegistry.all();
+        Map<String, Integer> ruleIndex = rules.stream().collect(
+                Collectors.toMap(Rule::id, rules::indexOf));
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = Json.pretty(text)) {
+            json.writeStartObject();
+            json.writeStringProperty("$schema", SCHEMA);
+            json.writeStringProperty("version", "2.1.0");
+            json.writeName("runs");
+            json.writeStartArray();
+            json.writeStartObject();
+            writeTool(json, rules);
+            json.writeStringProperty("columnKind", "utf16CodeUnits");
+            json.writeName("results");
+            json.writeStartArray();
+            for (Finding finding : result.findings()) {
+                writeResult(json, finding, ruleIndex.get(finding.ruleId()));
+            }
+            json.writeEndArray();
+            json.writeName("invocations");
+            json.writeStartArray();
+            json.writeStartObject();
+            json.writeBooleanProperty("executionSuccessful", result.readErrors().isEmpty());
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.print(text);
+        out.print('\n');
+        out.flush();
+    }
+
+    private void writeTool(JsonGenerator json, List<Rule> rules) {
+        json.writeName("tool");
+        json.writeStartObject();
+        json.writeName("driver");
+        json.writeStartObject();
+        json.writeStringProperty("name", "dbzlint");
+        json.writeStringProperty("version", version);
+        json.writeStringProperty("semanticVersion", version.replaceAll("-.*", ""));
+        json.writeName("rules");
+        json.writeStartArray();
+        for (Rule rule : rules) {
+            RuleInfo info = ruleSet.info(rule.id());
+            json.writeStartObject();
+            json.writeStringProperty("id", info.id());
+            json.writeStringProperty("name", pascalCase(info.id()));
+            writeMessage(json, "shortDescription", info.summary());
+            writeMessage(json, "fullDescription", info.summary() + " " + info.rationale());
+            json.writeName("help");
+            json.writeStartObject();
+            json.writeStringProperty("text", RuleDocs.text(info));
+            json.writeStringProperty("markdown", RuleDocs.markdown(info));
+            json.writeEndObject();
+            json.writeName("defaultConfiguration");
+            json.writeStartObject();
+            json.writeStringProperty("level", info.severity().map(SarifReporter::level).orElse("none"));
+            json.writeBooleanProperty("enabled", info.enabled());
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void writeResult(JsonGenerator json, Finding finding, int ruleIndex) {
+        json.writeStartObject();
+        json.writeStringProperty("ruleId", finding.ruleId());
+        json.writeNumberProperty("ruleIndex", ruleIndex);
+        json.writeStringProperty("level", level(finding.severity()));
+        writeMessage(json, "message", finding.message());
+        json.writeName("locations");
+        json.writeStartArray();
+        json.writeStartObject();
+        writePhysicalLocation(json, finding.location());
+        json.writeEndObject();
+        json.writeEndArray();
+        if (!finding.related().isEmpty()) {
+            json.writeName("relatedLocations");
+            json.writeStartArray();
+            int id = 1;
+            for (Location related : finding.related()) {
+                json.writeStartObject();
+                json.writeNumberProperty("id", id++);
+                writePhysicalLocation(json, related);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeName("partialFingerprints");
+        json.writeStartObject();
+        json.writeStringProperty(FINGERPRINT, fingerprint(finding));
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void writePhysicalLocation(JsonGenerator json, Location location) {
+        json.writeName("physicalLocation");
+        json.writeStartObject();
+        json.writeName("artifactLocation");
+        json.writeStartObject();
+        json.writeStringProperty("uri", uri(location.file()));
+        json.writeEndObject();
+        json.writeName("region");
+        json.writeStartObject();
+        json.writeNumberProperty("startLine", location.line());
+        json.writeNumberProperty("startColumn", location.column());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void writeMessage(JsonGenerator json, String name, String text) {
+        json.writeName(name);
+        json.writeStartObject();
+        json.writeStringProperty("text", text);
+        json.writeEndObject();
+    }
+
+    static String level(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "note";
+        };
+    }
+
+    /** Relative paths stay relative (GitHub resolves them from the repository root); others become file: URIs. */
+    static String uri(String file) {
+        Path path = Path.of(file);
+        if (path.isAbsolute()) {
+            return path.toUri().toString();
+        }
+        try {
+            return new URI(null, null, file, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return file;
+        }
+    }
+
+    /** Rule, file, connector and key: stable while lines move, like a baseline entry. */
+    static String fingerprint(Finding finding) {
+        String identity = String.join("\u0000", finding.ruleId(), finding.location().file(),
+                String.valueOf(finding.connector()), String.valueOf(finding.key()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String pascalCase(String id) {
+        return Arrays.stream(id.split("-"))
+                .map(part -> Character.toUpperCase(part.charAt(0)) + part.substring(1))
+                .collect(Collectors.joining());
+    }
+}
