@@ -1,5 +1,6 @@
 package io.dbzlint.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 
 @Command(name = "dbzlint",
@@ -7,8 +8,10 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Lints Debezium connector configurations (Kafka Connect JSON) for the mistakes"
                 + " that break change data capture in production.",
-        subcommands = {LintCommand.class},
+        subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class,
+            AutoComplete.GenerateCompletion.class},
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Run 'dbzlint lint --help' for the rules and options."})
+        footer = {"", "Run 'dbzlint lint --help' for the options, 'dbzlint explain RULE' for a rule.",
+            "Shell completion: source <(dbzlint generate-completion)"})
 final class DbzlintCommand {
 }

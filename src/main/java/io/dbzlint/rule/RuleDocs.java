@@ -41,9 +41,9 @@ public final class RuleDocs {
     /** One rule as plain text: for 'dbzlint explain' and SARIF help. */
     public static String text(RuleInfo info) {
         return info.id() + " (" + info.severityLabel() + ")\n\n"
-                + info.summary() + "\n\n"
-                + "Why it matters: " + info.rationale() + "\n\n"
-                + "How to fix: " + info.fix() + "\n\n"
+                + paragraph(info.summary()) + "\n\n"
+                + paragraph("Why it matters: " + info.rationale()) + "\n\n"
+                + paragraph("How to fix: " + info.fix()) + "\n\n"
                 + "Bad:\n" + indent(info.bad()) + "\n\n"
                 + "Fixed:\n" + indent(info.good()) + "\n";
     }
@@ -54,8 +54,8 @@ public final class RuleDocs {
                 + info.summary() + "\n\n"
                 + "**Why it matters.** " + info.rationale() + "\n\n"
                 + "**How to fix.** " + info.fix() + "\n\n"
-                + "Bad:\n\n```json\n" + info.bad() + "\n```\n\n"
-                + "Fixed:\n\n```json\n" + info.good() + "\n```\n";
+                + "Bad:\n\n```\n" + info.bad() + "\n```\n\n"
+                + "Fixed:\n\n```\n" + info.good() + "\n```\n";
     }
 
     /** docs/rules.md: every rule, generated; a test keeps the committed page equal to this. */
@@ -72,6 +72,10 @@ public final class RuleDocs {
             page.append("\n## ").append(info.id()).append("\n\n").append(markdown(info));
         }
         return page.toString();
+    }
+
+    private static String paragraph(String text) {
+        return String.join("\n", wrap(text, 100));
     }
 
     private static String indent(String text) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,16 +66,24 @@ class ExamplesGoldenTest {
         assertThat(run.err()).isEmpty();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("folders")
-    void should_match_golden_text_output(String folder) throws IOException {
-        compare(Cli.run("lint", "--color", "never", folder).out(), golden(folder, "txt"));
+    /** Every folder in every format; the golden file's extension is the format's. */
+    static Stream<Arguments> foldersAndFormats() throws IOException {
+        return folders().flatMap(folder -> Stream.of(Format.values())
+                .map(format -> Arguments.of(folder, format)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("folders")
-    void should_match_golden_json_output(String folder) throws IOException {
-        compare(Cli.run("lint", "--format", "json", folder).out(), golden(folder, "json"));
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("foldersAndFormats")
+    void should_match_golden_output(String folder, Format format) throws IOException {
+        String extension = switch (format) {
+            case TEXT -> "txt";
+            case JSON -> "json";
+            case SARIF -> "sarif";
+            case GITHUB -> "github.txt";
+            case JUNIT -> "junit.xml";
+        };
+        Cli run = Cli.run("lint", "--color", "never", "--format", format.toString(), folder);
+        compare(run.out(), golden(folder, extension));
     }
 
     private static Path golden(String folder, String extension) {

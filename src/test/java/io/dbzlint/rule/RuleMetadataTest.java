@@ -36,6 +36,28 @@ class RuleMetadataTest {
     }
 
     @Test
+    void should_give_every_rule_a_bad_and_a_fixed_example() {
+        for (Rule rule : RuleRegistry.all()) {
+            RuleInfo info = RuleSetLoader.bundled().info(rule.id());
+            assertThat(info.bad()).as("%s bad example", rule.id()).isNotBlank();
+            assertThat(info.good()).as("%s fixed example", rule.id()).isNotBlank().isNotEqualTo(info.bad());
+        }
+    }
+
+    @Test
+    void should_commit_exactly_the_generated_rule_docs() throws IOException {
+        Path docs = Path.of("docs/rules.md");
+        String page = RuleDocs.page(RuleSetLoader.bundled());
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(docs, page, StandardCharsets.UTF_8);
+        }
+
+        assertThat(Files.readString(docs, StandardCharsets.UTF_8))
+                .as("docs/rules.md; run mvn test -Dgolden.update=true to regenerate it")
+                .isEqualTo(page);
+    }
+
+    @Test
     void should_keep_rule_ids_unique() {
         assertThat(RuleRegistry.ids()).doesNotHaveDuplicates();
     }
