@@ -4,7 +4,7 @@ package io.dbzlint.cli;
 public enum ExitCode {
     OK(0, "no error findings"),
     FINDINGS(1, "at least one error finding"),
-    USAGE(2, "usage error, unreadable input or output, or an invalid config, rules or baseline file");
+    USAGE(2, "usage error, unreadable file, or invalid configuration");
 
     private final int code;
     private final String meaning;
