@@ -99,6 +99,7 @@ final class LintCommand implements Callable<Integer> {
 
     private final InputStream stdin;
     private final Map<String, String> env;
+    /** The working directory: relative paths in arguments and options are resolved against it. */
     private final Path cwd;
 
     LintCommand(InputStream stdin, Map<String, String> env, Path cwd) {
@@ -119,7 +120,7 @@ final class LintCommand implements Callable<Integer> {
             ProjectConfig config = projectConfig();
             RuleSet ruleSet = ruleSet(config);
 
-            InputFinder.Found found = InputFinder.find(paths, stdin);
+            InputFinder.Found found = InputFinder.find(paths, stdin, cwd);
             if (!found.errors().isEmpty()) {
                 found.errors().forEach(error -> err.println("dbzlint: " + error));
                 return ExitCode.USAGE.code();
@@ -134,12 +135,12 @@ final class LintCommand implements Callable<Integer> {
                 result = result.keep(finding -> finding.severity() == Severity.ERROR);
             }
             if (writeBaselineFile != null) {
-                Baseline.write(writeBaselineFile, result.findings(), cwd);
+                Baseline.write(cwd.resolve(writeBaselineFile), result.findings(), cwd);
                 err.println("dbzlint: wrote " + result.findings().size() + " findings to " + writeBaselineFile);
             }
             Path baselinePath = writeBaselineFile != null ? writeBaselineFile : baselineFile;
             if (baselinePath != null) {
-                result = result.keep(Baseline.read(baselinePath).newFindings(cwd));
+                result = result.keep(Baseline.read(cwd.resolve(baselinePath)).newFindings(cwd));
             }
 
             Format.Context context = new Format.Context(ruleSet, Version.number(), ansi());
@@ -167,7 +168,7 @@ final class LintCommand implements Callable<Integer> {
 
     private ProjectConfig projectConfig() throws ConfigException {
         if (configFile != null) {
-            return ProjectConfigLoader.load(configFile);
+            return ProjectConfigLoader.load(cwd.resolve(configFile));
         }
         return noConfig ? ProjectConfig.NONE : ProjectConfigLoader.discover(cwd);
     }
@@ -178,7 +179,8 @@ final class LintCommand implements Callable<Integer> {
             layers.add(new RuleSetLoader.Layer(config.file().toString(), config.tree()));
         }
         if (rulesFile != null) {
-            layers.add(new RuleSetLoader.Layer(rulesFile.toString(), RuleSetLoader.readRulesFile(rulesFile)));
+            layers.add(new RuleSetLoader.Layer(rulesFile.toString(),
+                    RuleSetLoader.readRulesFile(cwd.resolve(rulesFile))));
         }
         return RuleSetLoader.build(layers);
     }
@@ -190,12 +192,13 @@ final class LintCommand implements Callable<Integer> {
         }
         // files get no colour, whatever the terminal
         Format.Context plain = new Format.Context(context.ruleSet(), context.version(), Ansi.OFF);
+        Path file = cwd.resolve(target.file());
         try {
-            Path parent = target.file().toAbsolutePath().getParent();
+            Path parent = file.getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (Writer writer = Files.newBufferedWriter(target.file(), StandardCharsets.UTF_8);
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                  PrintWriter out = new PrintWriter(writer)) {
                 target.format().reporter(plain).report(result, out);
                 if (out.checkError()) {

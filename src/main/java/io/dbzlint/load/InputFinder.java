@@ -36,6 +36,13 @@ public final class InputFinder {
     }
 
     public static Found find(List<String> paths, InputStream stdin) {
+        return find(paths, stdin, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * @param cwd what relative paths are relative to; files are still shown as the user named them
+     */
+    public static Found find(List<String> paths, InputStream stdin, Path cwd) {
         Map<String, Source> byPath = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         Source stdinSource = null;
@@ -46,7 +53,8 @@ public final class InputFinder {
                 }
                 continue;
             }
-            Path path = Path.of(argument);
+            Path given = Path.of(argument);
+            Path path = cwd.resolve(given);
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 errors.add(argument + ": no such file or directory");
             } else if (Files.isDirectory(path)) {
@@ -54,9 +62,9 @@ public final class InputFinder {
                 if (found.isEmpty()) {
                     errors.add(argument + ": no *.json files in this directory");
                 }
-                found.forEach(file -> add(byPath, file));
+                found.forEach(file -> add(byPath, file, given.resolve(path.relativize(file))));
             } else {
-                add(byPath, path);
+                add(byPath, path, given);
             }
         }
         List<Source> sources = new ArrayList<>(byPath.values());
@@ -67,9 +75,8 @@ public final class InputFinder {
         return new Found(sources, errors);
     }
 
-    private static void add(Map<String, Source> byPath, Path file) {
-        String display = display(file.normalize());
-        byPath.putIfAbsent(file.toAbsolutePath().normalize().toString(), Source.of(file, display));
+    private static void add(Map<String, Source> byPath, Path file, Path shownAs) {
+        byPath.putIfAbsent(file.toAbsolutePath().normalize().toString(), Source.of(file, display(shownAs.normalize())));
     }
 
     /** Paths are shown as given, with forward slashes, so output is the same on every OS. */

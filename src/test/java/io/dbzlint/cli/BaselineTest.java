@@ -1,0 +1,85 @@
+package io.dbzlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbzlint.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Adopting dbzlint in a repository with old findings: record them, then see only new ones. */
+class BaselineTest {
+
+    @TempDir
+    Path repo;
+
+    private Path inventory;
+
+    @BeforeEach
+    void writeRepositoryWithAnOldMistake() throws IOException {
+        Files.createDirectories(repo.resolve(".git"));
+        inventory = repo.resolve("inventory-mysql.json");
+        Files.copy(Path.of("examples/mistakes/server-id-range/inventory-mysql.json"), inventory);
+    }
+
+    @Test
+    void should_record_findings_and_then_report_none_of_them() throws IOException {
+        Cli write = Cli.runIn(repo, "lint", "--write-baseline", ".dbzlint-baseline.json", ".").expectExit(0);
+        Cli again = Cli.runIn(repo, "lint", "--baseline", ".dbzlint-baseline.json", ".").expectExit(0);
+
+        String baseline = Files.readString(repo.resolve(".dbzlint-baseline.json"));
+        assertThat(baseline).contains("\"rule\": \"server-id-range\"", "\"file\": \"inventory-mysql.json\"",
+                "\"connector\": \"inventory-mysql\"", "\"key\": \"database.server.id\"").doesNotContain("\"line\"");
+        assertThat(write.err()).isEqualTo("dbzlint: wrote 1 findings to .dbzlint-baseline.json\n");
+        assertThat(again.out()).isEqualTo("0 errors, 0 warnings in 1 connector (1 file); 1 suppressed\n");
+    }
+
+    @Test
+    void should_keep_hiding_an_old_finding_when_lines_move() throws IOException {
+        Cli.runIn(repo, "lint", "--write-baseline", ".dbzlint-baseline.json", ".").expectExit(0);
+        String text = Files.readString(inventory);
+        Files.writeString(inventory, text.replace("\"tasks.max\": \"1\",",
+                "\"tasks.max\": \"1\",\n    \"snapshot.mode\": \"initial\",\n    \"heartbeat.interval.ms\": \"10000\","));
+
+        Cli run = Cli.runIn(repo, "lint", "--baseline", ".dbzlint-baseline.json", ".").expectExit(0);
+
+        assertThat(run.out()).endsWith("1 suppressed\n");
+    }
+
+    @Test
+    void should_report_a_new_finding_but_not_the_old_one() throws IOException {
+        Cli.runIn(repo, "lint", "--write-baseline", ".dbzlint-baseline.json", ".").expectExit(0);
+        Files.writeString(inventory, Files.readString(inventory).replace("\"3306\"", "\"33o6\""));
+
+        Cli run = Cli.runIn(repo, "lint", "--color", "never", "--baseline", ".dbzlint-baseline.json", ".")
+                .expectExit(1);
+
+        assertThat(run.out()).contains("error config-schema database.port \"33o6\"")
+                .doesNotContain("server-id-range").endsWith("1 error, 0 warnings in 1 connector (1 file); 1 suppressed\n");
+    }
+
+    @Test
+    void should_show_a_second_copy_of_an_old_mistake() throws IOException {
+        Cli.runIn(repo, "lint", "--write-baseline", ".dbzlint-baseline.json", ".").expectExit(0);
+        String text = Files.readString(inventory);
+        Files.writeString(inventory, "[" + text + "," + text.replace("\"inventory-mysql\"", "\"inventory-mysql\"") + "]");
+
+        Cli run = Cli.runIn(repo, "lint", "--baseline", ".dbzlint-baseline.json", ".").expectExit(1);
+
+        assertThat(run.out().lines().filter(line -> line.contains("error server-id-range"))).hasSize(1);
+    }
+
+    @Test
+    void should_exit_2_for_a_missing_or_broken_baseline() throws IOException {
+        Files.writeString(repo.resolve(".dbzlint-baseline.json"), "{\n  \"findings\": []\n}\n");
+
+        Cli missing = Cli.runIn(repo, "lint", "--baseline", "nope.json", ".").expectExit(2);
+        Cli broken = Cli.runIn(repo, "lint", "--baseline", ".dbzlint-baseline.json", ".").expectExit(2);
+
+        assertThat(missing.err()).contains("nope.json: baseline not found");
+        assertThat(broken.err()).contains(".dbzlint-baseline.json:1:1: / ").contains("dbzlintBaseline");
+    }
+}
