@@ -1,0 +1,73 @@
+package io.dbzlint.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The CI and pre-commit files users copy: well-formed, and consistent with the CLI they call. */
+class IntegrationFilesTest {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final Pattern FORMAT_FILE = Pattern.compile("--format (\\w+)=(\\S+)");
+
+    private static JsonNode read(String path) throws IOException {
+        return YAML.readTree(Files.readString(Path.of(path)));
+    }
+
+    private static List<String> runLines(JsonNode steps) {
+        List<String> lines = new ArrayList<>();
+        steps.forEach(step -> lines.add(step.path("run").asString("")));
+        return lines;
+    }
+
+    @Test
+    void should_define_a_composite_action_that_runs_the_launcher_and_uploads_its_sarif() throws IOException {
+        JsonNode action = read("action.yml");
+
+        assertThat(action.path("runs").path("using").asString()).isEqualTo("composite");
+        assertThat(action.path("inputs").propertyNames()).contains("paths", "args", "sarif-file", "upload-sarif");
+        assertThat(String.join("\n", runLines(action.path("runs").path("steps"))))
+                .contains("$GITHUB_ACTION_PATH/bin/dbzlint\" lint --format github", "sarif=$DBZLINT_SARIF");
+        assertThat(action.toString()).contains("github/codeql-action/upload-sarif");
+    }
+
+    @Test
+    void should_point_the_pre_commit_hook_at_an_executable_launcher() throws IOException {
+        JsonNode hook = read(".pre-commit-hooks.yaml").get(0);
+        Path entry = Path.of(hook.path("entry").asString().split(" ")[0]);
+
+        assertThat(hook.path("id").asString()).isEqualTo("dbzlint");
+        assertThat(entry).exists().isExecutable();
+        assertThat(hook.path("pass_filenames").asBoolean()).as("cross-file rules need the whole repository").isFalse();
+    }
+
+    @Test
+    void should_upload_the_same_sarif_file_the_workflow_writes() throws IOException {
+        JsonNode steps = read("examples/ci/github-workflow-without-action.yml").path("jobs").path("dbzlint").path("steps");
+        Matcher written = FORMAT_FILE.matcher(String.join("\n", runLines(steps)));
+
+        assertThat(written.find()).isTrue();
+        assertThat(written.group(1)).isEqualTo("sarif");
+        assertThat(steps.findValue("sarif_file").asString()).isEqualTo(written.group(2));
+    }
+
+    @Test
+    void should_report_to_gitlab_the_junit_file_the_job_writes() throws IOException {
+        JsonNode job = read("examples/ci/gitlab-ci.yml").path("dbzlint");
+        Matcher written = FORMAT_FILE.matcher(job.path("script").toString());
+
+        assertThat(written.find()).isTrue();
+        assertThat(written.group(1)).isEqualTo("junit");
+        assertThat(job.path("artifacts").path("reports").path("junit").asString()).isEqualTo(written.group(2));
+        assertThat(job.path("artifacts").path("when").asString()).isEqualTo("always");
+    }
+}
