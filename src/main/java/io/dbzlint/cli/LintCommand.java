@@ -168,7 +168,7 @@ final class LintCommand implements Callable<Integer> {
 
     private ProjectConfig projectConfig() throws ConfigException {
         if (configFile != null) {
-            return ProjectConfigLoader.load(cwd.resolve(configFile));
+            return ProjectConfigLoader.load(cwd.resolve(configFile), configFile.toString());
         }
         return noConfig ? ProjectConfig.NONE : ProjectConfigLoader.discover(cwd);
     }
@@ -176,7 +176,8 @@ final class LintCommand implements Callable<Integer> {
     private RuleSet ruleSet(ProjectConfig config) throws RulesFileException {
         List<RuleSetLoader.Layer> layers = new ArrayList<>();
         if (config.file() != null && config.tree().isObject()) {
-            layers.add(new RuleSetLoader.Layer(config.file().toString(), config.tree()));
+            String name = cwd.toAbsolutePath().relativize(config.file().toAbsolutePath()).toString();
+            layers.add(new RuleSetLoader.Layer(name, config.tree()));
         }
         if (rulesFile != null) {
             layers.add(new RuleSetLoader.Layer(rulesFile.toString(),

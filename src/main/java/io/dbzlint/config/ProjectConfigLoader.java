@@ -39,7 +39,8 @@ public final class ProjectConfigLoader {
                         + found.get(1).getFileName() + " exist; keep one");
             }
             if (found.size() == 1) {
-                return load(found.get(0));
+                Path relative = start.toAbsolutePath().normalize().relativize(found.get(0));
+                return load(found.get(0), relative.toString().replace('\\', '/'));
             }
             if (Files.exists(dir.resolve(".git"))) {
                 break;
@@ -49,7 +50,11 @@ public final class ProjectConfigLoader {
     }
 
     public static ProjectConfig load(Path file) throws ConfigException {
-        String name = file.toString();
+        return load(file, file.toString());
+    }
+
+    /** @param name how messages name the file: as the user gave it, or relative to the working directory */
+    public static ProjectConfig load(Path file, String name) throws ConfigException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
