@@ -1,6 +1,9 @@
 package io.dbzlint.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.AutoComplete;
+
 import picocli.CommandLine.Command;
 
 @Command(name = "dbzlint",
@@ -8,10 +11,23 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Lints Debezium connector configurations (Kafka Connect JSON) for the mistakes"
                 + " that break change data capture in production.",
-        subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class,
-            AutoComplete.GenerateCompletion.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'dbzlint lint --help' for the options, 'dbzlint explain RULE' for a rule.",
             "Shell completion: source <(dbzlint generate-completion)"})
 final class DbzlintCommand {
+
+    /**
+     * The subcommands, by name. Main registers only the one a command line names: picocli builds
+     * each command's model by reflection at start-up, and a lint should not pay for the others.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("lint", LintCommand.class);
+        commands.put("rules", RulesCommand.class);
+        commands.put("explain", ExplainCommand.class);
+        commands.put("generate-completion", AutoComplete.GenerateCompletion.class);
+        return commands;
+    }
 }

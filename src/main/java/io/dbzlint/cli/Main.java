@@ -33,7 +33,7 @@ public final class Main {
      */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err,
                           Map<String, String> env, Path cwd) {
-        CommandLine commandLine = commandLine(stdin, env, cwd);
+        CommandLine commandLine = commandLine(stdin, env, cwd, args.length > 0 ? args[0] : "");
         commandLine.setOut(out);
         commandLine.setErr(err);
         int code = commandLine.execute(args);
@@ -42,7 +42,7 @@ public final class Main {
         return code;
     }
 
-    static CommandLine commandLine(InputStream stdin, Map<String, String> env, Path cwd) {
+    static CommandLine commandLine(InputStream stdin, Map<String, String> env, Path cwd, String firstArgument) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -53,16 +53,27 @@ public final class Main {
             }
         };
         CommandLine commandLine = new CommandLine(new DbzlintCommand(), factory);
+        // completion and top-level help describe every command; a command line naming one needs only that one
+        boolean onlyOne = DbzlintCommand.SUBCOMMANDS.containsKey(firstArgument)
+                && !firstArgument.equals("generate-completion");
+        DbzlintCommand.SUBCOMMANDS.forEach((name, type) -> {
+            if (!onlyOne || firstArgument.equals(name)) {
+                commandLine.addSubcommand(name, new CommandLine(type, factory));
+            }
+        });
         Map<String, String> exitCodes = new java.util.LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
             exitCodes.put(String.format("%3d", code.code()), code.meaning());
         }
-        for (CommandLine command : new CommandLine[] {commandLine, commandLine.getSubcommands().get("lint")}) {
+        CommandLine lint = commandLine.getSubcommands().get("lint");
+        for (CommandLine command : lint == null ? List.of(commandLine) : List.of(commandLine, lint)) {
             command.getCommandSpec().usageMessage()
                     .exitCodeListHeading("%nExit codes:%n")
                     .exitCodeList(exitCodes);
         }
-        addRulesSection(commandLine.getSubcommands().get("lint"));
+        if (lint != null) {
+            addRulesSection(lint);
+        }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             cmd.getErr().println("dbzlint: internal error: " + exception
