@@ -17,4 +17,9 @@ public interface FindingSink {
     default void report(Connector connector, String key, Location location, String message) {
         report(location, connector.name(), key, message, List.of());
     }
+
+    /** The same sink, reporting at error severity: for a finding that is worse than its rule's usual. */
+    default FindingSink asError() {
+        return this;
+    }
 }

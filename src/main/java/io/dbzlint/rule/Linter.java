@@ -101,9 +101,19 @@ public final class Linter {
     }
 
     private FindingSink sinkFor(Rule rule, List<Finding> into) {
-        Severity severity = ruleSet.info(rule.id()).severity().orElseThrow();
-        return (Location location, String connector, String key, String message, List<Location> related) ->
-                into.add(new Finding(rule.id(), severity, location, connector, key, message, related));
+        return new Sink(rule.id(), ruleSet.info(rule.id()).severity().orElseThrow(), into);
+    }
+
+    private record Sink(String ruleId, Severity severity, List<Finding> into) implements FindingSink {
+        @Override
+        public void report(Location location, String connector, String key, String message, List<Location> related) {
+            into.add(new Finding(ruleId, severity, location, connector, key, message, related));
+        }
+
+        @Override
+        public FindingSink asError() {
+            return new Sink(ruleId, Severity.ERROR, into);
+        }
     }
 
     private static String reason(IOException e) {

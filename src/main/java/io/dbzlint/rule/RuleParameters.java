@@ -14,12 +14,17 @@ import java.util.Optional;
  * @param environmentPattern the regular expression an {@code {environment}} part must match
  * @param outboxTopicPattern the topic an outbox EventRouter must route to, with a
  *     {@code {database_type}} placeholder
+ * @param debeziumVersion the Debezium version the configs are for: it decides which keys are
+ *     current, deprecated or gone
+ * @param reservedServerIds server ids taken by MySQL servers and replicas themselves, with who has them
  */
 public record RuleParameters(long serverIdMin, long serverIdMax, Map<ConnectorType, String> databaseTypes,
-                             String serverNamePattern, String environmentPattern, String outboxTopicPattern) {
+                             String serverNamePattern, String environmentPattern, String outboxTopicPattern,
+                             DebeziumVersion debeziumVersion, Map<Long, String> reservedServerIds) {
 
     public RuleParameters {
         databaseTypes = Map.copyOf(databaseTypes);
+        reservedServerIds = Map.copyOf(reservedServerIds);
     }
 
     public Optional<String> databaseTypeWord(ConnectorType type) {

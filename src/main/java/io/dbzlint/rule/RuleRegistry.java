@@ -1,6 +1,16 @@
 package io.dbzlint.rule;
 
 import io.dbzlint.rule.checks.ConfigSchemaRule;
+import io.dbzlint.rule.checks.ConflictingPropertiesRule;
+import io.dbzlint.rule.checks.DeprecatedPropertyRule;
+import io.dbzlint.rule.checks.HistoryOnPostgresRule;
+import io.dbzlint.rule.checks.InvalidValueRule;
+import io.dbzlint.rule.checks.PlaintextSecretRule;
+import io.dbzlint.rule.checks.PluginNameRule;
+import io.dbzlint.rule.checks.PublicationNameUniqueRule;
+import io.dbzlint.rule.checks.SlotNameFormatRule;
+import io.dbzlint.rule.checks.TopicPrefixFormatRule;
+import io.dbzlint.rule.checks.UnknownPropertyRule;
 import io.dbzlint.rule.checks.ConnectorClassMissingRule;
 import io.dbzlint.rule.checks.ConnectorNameUniqueRule;
 import io.dbzlint.rule.checks.DuplicateKeyRule;
@@ -35,7 +45,17 @@ public final class RuleRegistry {
             new SchemaHistoryTopicMissingRule(),
             new TopicNamingRule(),
             new SlotNameUniqueRule(),
-            new ConnectorNameUniqueRule());
+            new ConnectorNameUniqueRule(),
+            new UnknownPropertyRule(),
+            new DeprecatedPropertyRule(),
+            new InvalidValueRule(),
+            new ConflictingPropertiesRule(),
+            new TopicPrefixFormatRule(),
+            new SlotNameFormatRule(),
+            new PublicationNameUniqueRule(),
+            new PluginNameRule(),
+            new PlaintextSecretRule(),
+            new HistoryOnPostgresRule());
 
     private RuleRegistry() {
     }

@@ -179,12 +179,22 @@ public final class RuleSetLoader {
             problems.add(name + ": parameters.environmentPattern is not a valid regular expression: "
                     + e.getDescription());
         }
+        DebeziumVersion version = null;
+        try {
+            version = DebeziumVersion.parse(parameters.path("debeziumVersion").asString());
+        } catch (IllegalArgumentException e) {
+            problems.add(name + ": parameters.debeziumVersion: " + e.getMessage());
+        }
+        Map<Long, String> reserved = new LinkedHashMap<>();
+        for (JsonNode entry : parameters.path("reservedServerIds")) {
+            reserved.put(entry.path("id").asLong(), entry.path("owner").asString());
+        }
         if (!problems.isEmpty()) {
             throw new RulesFileException(problems);
         }
         RuleParameters params = new RuleParameters(min, max, words,
                 parameters.path("serverNamePattern").asString(), environmentPattern,
-                parameters.path("outboxTopicPattern").asString());
+                parameters.path("outboxTopicPattern").asString(), version, reserved);
         return new RuleSet(infos, params);
     }
 }

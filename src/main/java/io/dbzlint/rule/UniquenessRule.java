@@ -16,7 +16,7 @@ public abstract class UniquenessRule implements CrossConnectorRule {
     protected abstract String message(Claim claim, List<Claim> others, RuleContext context);
 
     @Override
-    public final void finish(List<Claim> claims, RuleContext context, FindingSink sink) {
+    public void finish(List<Claim> claims, RuleContext context, FindingSink sink) {
         Map<Object, List<Claim>> byKey = new LinkedHashMap<>();
         for (Claim claim : claims) {
             byKey.computeIfAbsent(claim.value(), k -> new ArrayList<>(2)).add(claim);

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigDef;
 import io.dbzlint.report.Json;
+import io.dbzlint.rule.Catalog;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -32,7 +33,7 @@ import tools.jackson.core.JsonGenerator;
  */
 public final class CatalogGenerator {
 
-    public static final String DEBEZIUM_VERSION = "3.6.1.Final";
+    public static final String DEBEZIUM_VERSION = Catalog.DEBEZIUM_VERSION;
     public static final Path FILE = Path.of("rules/catalog/debezium-" + DEBEZIUM_VERSION + ".json");
     private static final int DESCRIPTION_LENGTH = 200;
 

@@ -64,7 +64,7 @@ class LintCommandTest {
 
     @Test
     void should_exit_0_when_there_are_only_warnings() {
-        Cli run = Cli.run("lint", "examples/warnings/server-name-pattern").expectExit(0);
+        Cli run = Cli.run("lint", "examples/mistakes/server-name-pattern").expectExit(0);
 
         assertThat(run.out()).contains("warning server-name-pattern").contains("0 errors, 2 warnings");
     }

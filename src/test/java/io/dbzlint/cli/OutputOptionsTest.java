@@ -53,22 +53,22 @@ class OutputOptionsTest {
 
     @Test
     void should_fail_on_warnings_or_never_as_asked() {
-        Cli.run("lint", "--fail-on", "warning", "examples/warnings/server-name-pattern").expectExit(1);
+        Cli.run("lint", "--fail-on", "warning", "examples/mistakes/server-name-pattern").expectExit(1);
         Cli.run("lint", "--fail-on", "never", "examples/mistakes/server-id-range").expectExit(0);
-        Cli.run("lint", "--fail-on", "error", "examples/warnings/server-name-pattern").expectExit(0);
+        Cli.run("lint", "--fail-on", "error", "examples/mistakes/server-name-pattern").expectExit(0);
     }
 
     @Test
     void should_fail_with_more_warnings_than_allowed() {
-        Cli tooMany = Cli.run("lint", "--max-warnings", "1", "examples/warnings/server-name-pattern").expectExit(1);
-        Cli.run("lint", "--max-warnings", "2", "examples/warnings/server-name-pattern").expectExit(0);
+        Cli tooMany = Cli.run("lint", "--max-warnings", "1", "examples/mistakes/server-name-pattern").expectExit(1);
+        Cli.run("lint", "--max-warnings", "2", "examples/mistakes/server-name-pattern").expectExit(0);
 
         assertThat(tooMany.err()).isEqualTo("dbzlint: 2 warnings, more than --max-warnings 1\n");
     }
 
     @Test
     void should_report_errors_only_when_quiet() {
-        Cli run = Cli.run("lint", "--quiet", "examples/warnings/server-name-pattern").expectExit(0);
+        Cli run = Cli.run("lint", "--quiet", "examples/mistakes/server-name-pattern").expectExit(0);
 
         assertThat(run.out()).isEqualTo("0 errors, 0 warnings in 2 connectors (2 files); 2 suppressed\n");
     }

@@ -28,7 +28,7 @@ class ProjectConfigTest {
         Files.copy(Path.of("examples/mistakes/server-id-range/inventory-mysql.json"),
                 connectors.resolve("server-id-range/inventory-mysql.json"));
         Files.writeString(connectors.resolve("server-name-pattern/orders-postgres.json"),
-                Files.readString(Path.of("examples/warnings/server-name-pattern/orders-postgres.json"))
+                Files.readString(Path.of("examples/mistakes/server-name-pattern/orders-postgres.json"))
                         .replace("\"mysql_prod\"", "\"orders\""));
     }
 

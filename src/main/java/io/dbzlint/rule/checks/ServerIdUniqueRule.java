@@ -4,9 +4,11 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Keys;
 import io.dbzlint.rule.Claim;
+import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public final class ServerIdUniqueRule extends UniquenessRule {
@@ -28,6 +30,22 @@ public final class ServerIdUniqueRule extends UniquenessRule {
                             entry.text().trim(), null))
                     : Optional.empty();
         });
+    }
+
+    /** Also: an id that a MySQL server or replica uses itself (parameter reservedServerIds). */
+    @Override
+    public void finish(List<Claim> claims, RuleContext context, FindingSink sink) {
+        super.finish(claims, context, sink);
+        Map<Long, String> reserved = context.parameters().reservedServerIds();
+        for (Claim claim : claims) {
+            String owner = reserved.get((Long) claim.value());
+            if (owner != null) {
+                sink.report(claim.location(), claim.connector(), claim.configKey(), "database.server.id "
+                        + claim.value() + " is used by " + owner + "; MySQL disconnects one of them whenever the"
+                        + " other connects: pick an id no server or replica uses, in "
+                        + context.parameters().serverIdRange(), List.of());
+            }
+        }
     }
 
     @Override

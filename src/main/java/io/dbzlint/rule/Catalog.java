@@ -1,0 +1,192 @@
+package io.dbzlint.rule;
+
+import io.dbzlint.load.JsonTree;
+import io.dbzlint.model.ConnectorType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What Debezium knows about its configuration: the properties generated from Debezium's own
+ * definitions (rules/catalog/debezium-VERSION.json) and the hand-kept Kafka Connect keys,
+ * pass-through prefixes, pattern keys and renames beside them (rules/catalog/kafka-connect.json).
+ * Read once, on first use, so runs whose rules never ask pay nothing.
+ */
+public final class Catalog {
+
+    public static final String DEBEZIUM_VERSION = "3.6.1.Final";
+    public static final String EVENT_ROUTER = "io.debezium.transforms.outbox.EventRouter";
+
+    /** One property as Debezium defines it. */
+    public record Property(String name, String type, String defaultValue, boolean required, List<String> allowed,
+                           List<String> aliases, boolean regexList, String description) {
+    }
+
+    /** A key Debezium renamed: exact ({@code from}) or a whole prefix ({@code fromPrefix}). */
+    public record Rename(String from, String to, boolean prefix, String removedIn) {
+
+        public String replacementFor(String key) {
+            return prefix ? to + key.substring(from.length()) : to;
+        }
+    }
+
+    /** A value Debezium renamed, e.g. snapshot.mode schema_only, now no_data. */
+    public record ValueRename(String key, String from, String to, String removedIn) {
+    }
+
+    private final Map<ConnectorType, Map<String, Property>> connectors = new EnumMap<>(ConnectorType.class);
+    private final Map<String, Property> schemaHistory = new LinkedHashMap<>();
+    private final Map<String, Map<String, Property>> transforms = new LinkedHashMap<>();
+    private final Set<String> frameworkKeys = new LinkedHashSet<>();
+    private final List<String> passThroughPrefixes = new ArrayList<>();
+    private final Set<String> transformKeys = new LinkedHashSet<>();
+    private final List<Pattern> patterns = new ArrayList<>();
+    private final List<Rename> renames = new ArrayList<>();
+    private final List<ValueRename> valueRenames = new ArrayList<>();
+    private final List<List<String>> exclusiveLists = new ArrayList<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
+
+    private Catalog() {
+        JsonNode generated = read("/rules/catalog/debezium-" + DEBEZIUM_VERSION + ".json");
+        for (ConnectorType type : List.of(ConnectorType.MYSQL, ConnectorType.POSTGRESQL)) {
+            connectors.put(type, properties(generated.path("connectors").path(type.id())));
+        }
+        schemaHistory.putAll(properties(generated.path("schemaHistory").path("kafka")));
+        generated.path("transforms").properties()
+                .forEach(entry -> transforms.put(entry.getKey(), properties(entry.getValue())));
+        connectors.values().forEach(map -> map.values().forEach(
+                property -> property.aliases().forEach(alias -> aliases.put(alias, property.name()))));
+
+        JsonNode extra = read("/rules/catalog/kafka-connect.json");
+        extra.path("frameworkKeys").forEach(node -> frameworkKeys.add(node.asString()));
+        extra.path("passThroughPrefixes").forEach(node -> passThroughPrefixes.add(node.asString()));
+        extra.path("transformKeys").forEach(node -> transformKeys.add(node.asString()));
+        extra.path("patterns").forEach(node -> patterns.add(Pattern.compile(node.asString())));
+        for (JsonNode rename : extra.path("renames")) {
+            boolean prefix = rename.has("fromPrefix");
+            renames.add(new Rename(rename.path(prefix ? "fromPrefix" : "from").asString(),
+                    rename.path(prefix ? "toPrefix" : "to").asString(), prefix, textOrNull(rename.get("removedIn"))));
+        }
+        for (JsonNode rename : extra.path("valueRenames")) {
+            valueRenames.add(new ValueRename(rename.path("key").asString(), rename.path("from").asString(),
+                    rename.path("to").asString(), textOrNull(rename.get("removedIn"))));
+        }
+        for (JsonNode pair : extra.path("exclusiveLists")) {
+            exclusiveLists.add(List.of(pair.get(0).asString(), pair.get(1).asString()));
+        }
+    }
+
+    private static final class Holder {
+        static final Catalog CATALOG = new Catalog();
+    }
+
+    public static Catalog get() {
+        return Holder.CATALOG;
+    }
+
+    /** The connector's own properties; empty for connectors dbzlint has no catalog of. */
+    public Map<String, Property> properties(ConnectorType type) {
+        return connectors.getOrDefault(type, Map.of());
+    }
+
+    public Map<String, Property> schemaHistory() {
+        return schemaHistory;
+    }
+
+    public Optional<Map<String, Property>> transform(String className) {
+        return Optional.ofNullable(transforms.get(className));
+    }
+
+    public boolean isFrameworkKey(String key) {
+        return frameworkKeys.contains(key);
+    }
+
+    public Set<String> frameworkKeys() {
+        return frameworkKeys;
+    }
+
+    public Optional<String> passThroughPrefix(String key) {
+        return passThroughPrefixes.stream().filter(key::startsWith).findFirst();
+    }
+
+    public Set<String> transformKeys() {
+        return transformKeys;
+    }
+
+    public boolean matchesPattern(String key) {
+        return patterns.stream().anyMatch(pattern -> pattern.matcher(key).matches());
+    }
+
+    public Optional<Rename> rename(String key) {
+        return renames.stream()
+                .filter(rename -> rename.prefix() ? key.startsWith(rename.from()) : key.equals(rename.from()))
+                .findFirst();
+    }
+
+    public List<Rename> renames() {
+        return renames;
+    }
+
+    /** The current name of a deprecated alias Debezium still reads. */
+    public Optional<String> aliasTarget(String key) {
+        return Optional.ofNullable(aliases.get(key));
+    }
+
+    public Optional<ValueRename> valueRename(String key, String value) {
+        String lower = value.trim().toLowerCase(Locale.ROOT);
+        return valueRenames.stream().filter(r -> r.key().equals(key) && r.from().equals(lower)).findFirst();
+    }
+
+    public List<List<String>> exclusiveLists() {
+        return exclusiveLists;
+    }
+
+    private static Map<String, Property> properties(JsonNode array) {
+        Map<String, Property> properties = new LinkedHashMap<>();
+        for (JsonNode node : array) {
+            String name = node.path("name").asString();
+            if (name.contains("(")) {
+                continue; // a pattern key; kafka-connect.json's patterns say which keys it stands for
+            }
+            properties.put(name, new Property(name, node.path("type").asString(), textOrNull(node.get("default")),
+                    node.path("required").asBoolean(), strings(node.path("allowed")), strings(node.path("aliases")),
+                    node.path("regexList").asBoolean(false), node.path("description").asString("")));
+        }
+        return properties;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.asString()));
+        return List.copyOf(values);
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream in = Catalog.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the jar");
+            }
+            return JsonTree.parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)).root();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JsonTree.InvalidJson e) {
+            throw new IllegalStateException(resource + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.dbzlint.rule;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** "Did you mean ...": the nearest of some names by edit distance, if it is near enough. */
+public final class Suggestions {
+
+    private Suggestions() {
+    }
+
+    /** The nearest candidate, if its distance is at most a third of the name's length (and at least 1). */
+    public static Optional<String> nearest(String name, Collection<String> candidates) {
+        int limit = Math.max(1, Math.min(4, name.length() / 3));
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            if (Math.abs(candidate.length() - name.length()) > limit) {
+                continue;
+            }
+            int distance = distance(name, candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= limit ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Levenshtein distance. */
+    public static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

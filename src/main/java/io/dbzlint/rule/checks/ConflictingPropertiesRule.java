@@ -1,0 +1,47 @@
+package io.dbzlint.rule.checks;
+
+import io.dbzlint.model.ConfigEntry;
+import io.dbzlint.model.Connector;
+import io.dbzlint.rule.Catalog;
+import io.dbzlint.rule.ConnectorRule;
+import io.dbzlint.rule.FindingSink;
+import io.dbzlint.rule.RuleContext;
+import java.util.List;
+
+/**
+ * An old and a new name of one property both set (which wins depends on the version), or an
+ * include and an exclude list of one kind both set (Debezium refuses the config).
+ */
+public final class ConflictingPropertiesRule implements ConnectorRule {
+
+    @Override
+    public String id() {
+        return "conflicting-properties";
+    }
+
+    @Override
+    public void check(Connector connector, RuleContext context, FindingSink sink) {
+        if (!connector.isDebezium()) {
+            return;
+        }
+        Catalog catalog = Catalog.get();
+        for (ConfigEntry entry : connector.config().values()) {
+            catalog.rename(entry.key()).ifPresent(rename -> {
+                String replacement = rename.replacementFor(entry.key());
+                connector.entry(replacement).ifPresent(current -> sink.report(connector, entry.key(),
+                        entry.keyLocation(), entry.key() + " and its replacement " + replacement + " (line "
+                                + current.keyLocation().line() + ") are both set; remove " + entry.key()));
+            });
+        }
+        for (List<String> pair : catalog.exclusiveLists()) {
+            ConfigEntry include = connector.config().get(pair.get(0));
+            ConfigEntry exclude = connector.config().get(pair.get(1));
+            if (include != null && exclude != null && include.hasText() && exclude.hasText()
+                    && !include.text().isBlank() && !exclude.text().isBlank()) {
+                sink.report(connector, pair.get(1), exclude.keyLocation(), pair.get(0) + " (line "
+                        + include.keyLocation().line() + ") and " + pair.get(1)
+                        + " are both set; Debezium refuses the config: keep one of them");
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.dbzlint.rule.checks;
+
+import io.dbzlint.model.ConfigEntry;
+import io.dbzlint.model.Connector;
+import io.dbzlint.rule.Catalog;
+import io.dbzlint.rule.ConnectorRule;
+import io.dbzlint.rule.FindingSink;
+import io.dbzlint.rule.RuleContext;
+import io.dbzlint.rule.Schemas;
+import io.dbzlint.rule.Suggestions;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A value Debezium would refuse: the wrong type for its property (boolean, integer, number), a
+ * value outside its allowed set (snapshot.mode, plugin.name, SSL modes ...), or a list of regular
+ * expressions that does not compile. Keys the house JSON Schema in rules/schemas/ describes (such
+ * as database.port) are left to config-schema, which says more about them.
+ */
+public final class InvalidValueRule implements ConnectorRule {
+
+    @Override
+    public String id() {
+        return "invalid-value";
+    }
+
+    @Override
+    public void check(Connector connector, RuleContext context, FindingSink sink) {
+        JsonNode houseSchema = Schemas.tree(ConfigSchemaRule.schemaFile(connector.type())).path("properties");
+        for (ConfigEntry entry : connector.config().values()) {
+            if (!entry.hasText() || houseSchema.has(entry.key())
+                    || Catalog.get().valueRename(entry.key(), entry.text()).isPresent()) {
+                continue;
+            }
+            CatalogLookup.property(connector, entry.key())
+                    .flatMap(property -> problem(property, entry.text().trim()))
+                    .ifPresent(problem -> sink.report(connector, entry.key(), entry.valueLocation(),
+                            entry.key() + (entry.isSecret() ? "" : " \"" + entry.text() + "\"") + " " + problem));
+        }
+    }
+
+    /** What is wrong with a value, or empty when Debezium would accept it. */
+    static Optional<String> problem(Catalog.Property property, String value) {
+        switch (property.type()) {
+            case "boolean" -> {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    return Optional.of("is not a boolean: use true or false");
+                }
+            }
+            case "short", "int", "long" -> {
+                if (!fits(value, property.type())) {
+                    return Optional.of("is not " + (property.type().equals("long") ? "an integer" : "a whole number in"
+                            + (property.type().equals("short") ? " the short range" : " the int range")));
+                }
+            }
+            case "double" -> {
+                try {
+                    Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    return Optional.of("is not a number");
+                }
+            }
+            default -> {
+                // strings, lists, classes: checked by allowed values and regular expressions below
+            }
+        }
+        if (!property.allowed().isEmpty() && !value.isEmpty()
+                && !property.allowed().contains(value.toLowerCase(Locale.ROOT))) {
+            String suggestion = Suggestions.nearest(value.toLowerCase(Locale.ROOT), property.allowed())
+                    .map(s -> "; did you mean " + s + "?").orElse("");
+            return Optional.of("is not one of " + String.join(", ", property.allowed()) + suggestion);
+        }
+        if (property.regexList()) {
+            for (String item : value.split(",")) {
+                try {
+                    Pattern.compile(item.trim());
+                } catch (PatternSyntaxException e) {
+                    return Optional.of("holds an invalid regular expression \"" + item.trim() + "\": "
+                            + e.getDescription());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean fits(String value, String type) {
+        try {
+            long number = Long.parseLong(value);
+            return switch (type) {
+                case "short" -> number >= Short.MIN_VALUE && number <= Short.MAX_VALUE;
+                case "int" -> number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE;
+                default -> true;
+            };
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

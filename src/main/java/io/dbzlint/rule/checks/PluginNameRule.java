@@ -1,0 +1,38 @@
+package io.dbzlint.rule.checks;
+
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.ConnectorType;
+import io.dbzlint.rule.ConnectorRule;
+import io.dbzlint.rule.FindingSink;
+import io.dbzlint.rule.RuleContext;
+import java.util.Locale;
+
+/**
+ * plugin.name should be pgoutput, which every PostgreSQL 10+ has built in. Debezium's default,
+ * decoderbufs, needs a server extension that managed databases (RDS, Cloud SQL ...) do not offer.
+ */
+public final class PluginNameRule implements ConnectorRule {
+
+    private static final String KEY = "plugin.name";
+
+    @Override
+    public String id() {
+        return "plugin-name";
+    }
+
+    @Override
+    public void check(Connector connector, RuleContext context, FindingSink sink) {
+        if (connector.type() != ConnectorType.POSTGRESQL) {
+            return;
+        }
+        connector.entry(KEY).ifPresentOrElse(entry -> {
+            String value = entry.hasText() ? entry.text().trim().toLowerCase(Locale.ROOT) : "";
+            if (!value.equals("pgoutput")) {
+                sink.report(connector, KEY, entry.valueLocation(), "plugin.name \"" + entry.text()
+                        + "\" needs a decoding plugin installed on the server; set it to pgoutput, built into"
+                        + " PostgreSQL 10 and later");
+            }
+        }, () -> sink.report(connector, KEY, connector.location(), "plugin.name is unset, so Debezium uses"
+                + " decoderbufs, which needs a server extension; set plugin.name to pgoutput"));
+    }
+}

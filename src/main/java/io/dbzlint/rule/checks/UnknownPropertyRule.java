@@ -1,0 +1,95 @@
+package io.dbzlint.rule.checks;
+
+import io.dbzlint.model.ConfigEntry;
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.ConnectorType;
+import io.dbzlint.rule.Catalog;
+import io.dbzlint.rule.ConnectorRule;
+import io.dbzlint.rule.FindingSink;
+import io.dbzlint.rule.RuleContext;
+import io.dbzlint.rule.Suggestions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A key neither the connector, nor Kafka Connect, nor a listed EventRouter reads. Kafka Connect and
+ * Debezium ignore such keys without a word, so a typo silently leaves the default in force.
+ * Pass-through prefixes (database.*, converters ...) are accepted, unless the key is a near miss of
+ * a key Debezium knows.
+ */
+public final class UnknownPropertyRule implements ConnectorRule {
+
+    @Override
+    public String id() {
+        return "unknown-property";
+    }
+
+    @Override
+    public void check(Connector connector, RuleContext context, FindingSink sink) {
+        if (connector.type() == ConnectorType.OTHER) {
+            return; // no catalog of other connectors' keys
+        }
+        Catalog catalog = Catalog.get();
+        List<String> known = new ArrayList<>(catalog.properties(connector.type()).keySet());
+        if (connector.type() == ConnectorType.MYSQL) {
+            known.addAll(catalog.schemaHistory().keySet());
+        }
+        known.addAll(catalog.frameworkKeys());
+        Map<String, String> transforms = CatalogLookup.transforms(connector);
+
+        for (ConfigEntry entry : connector.config().values()) {
+            String key = entry.key();
+            if (isKnown(connector, key, catalog)) {
+                continue;
+            }
+            Optional<String> routerPrefix = eventRouterPrefix(key, transforms);
+            if (routerPrefix.isPresent()) {
+                String relative = key.substring(routerPrefix.get().length());
+                List<String> routerKeys = new ArrayList<>(catalog.transformKeys());
+                catalog.transform(Catalog.EVENT_ROUTER).ifPresent(p -> routerKeys.addAll(p.keySet()));
+                String suggestion = Suggestions.nearest(relative, routerKeys)
+                        .map(k -> "; did you mean " + routerPrefix.get() + k + "?").orElse("; remove it or fix its name");
+                sink.report(connector, key, entry.keyLocation(), "unknown property \"" + key
+                        + "\": the outbox EventRouter does not read it" + suggestion);
+                continue;
+            }
+            Optional<String> nearest = Suggestions.nearest(key, known);
+            if (catalog.passThroughPrefix(key).isPresent() && nearest.isEmpty()) {
+                continue; // e.g. database.* goes to the JDBC driver, converters get their own keys
+            }
+            String suggestion = nearest.map(k -> "; did you mean " + k + "?")
+                    .orElse("; Debezium ignores keys it does not know: remove it or fix its name");
+            sink.report(connector, key, entry.keyLocation(), "unknown property \"" + key + "\" for a "
+                    + connector.type().displayName() + " connector" + suggestion);
+        }
+    }
+
+    private static boolean isKnown(Connector connector, String key, Catalog catalog) {
+        return CatalogLookup.property(connector, key).isPresent()
+                || catalog.isFrameworkKey(key)
+                || catalog.matchesPattern(key)
+                || catalog.rename(key).isPresent()          // deprecated-property's concern
+                || catalog.aliasTarget(key).isPresent()
+                || isTransformKey(key, catalog)
+                || key.startsWith("schema.history.internal.") && connector.type() == ConnectorType.POSTGRESQL;
+    }
+
+    /** transforms.NAME.type, .predicate, .negate are Kafka Connect's own, for any transform. */
+    private static boolean isTransformKey(String key, Catalog catalog) {
+        if (!key.startsWith("transforms.")) {
+            return false;
+        }
+        int dot = key.indexOf('.', "transforms.".length());
+        return dot > 0 && catalog.transformKeys().contains(key.substring(dot + 1));
+    }
+
+    private static Optional<String> eventRouterPrefix(String key, Map<String, String> transforms) {
+        return transforms.entrySet().stream()
+                .filter(t -> t.getValue().equals(Catalog.EVENT_ROUTER))
+                .map(t -> "transforms." + t.getKey() + ".")
+                .filter(key::startsWith)
+                .findFirst();
+    }
+}
