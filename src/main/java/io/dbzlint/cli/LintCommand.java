@@ -9,6 +9,7 @@ import io.dbzlint.load.Source;
 import io.dbzlint.report.Format;
 import io.dbzlint.report.LintResult;
 import io.dbzlint.report.Severity;
+import io.dbzlint.rule.DebeziumVersion;
 import io.dbzlint.rule.Linter;
 import io.dbzlint.rule.RuleSet;
 import io.dbzlint.rule.RuleSetLoader;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "lint",
         mixinStandardHelpOptions = true,
@@ -83,6 +86,11 @@ final class LintCommand implements Callable<Integer> {
             description = "A rules file merged over the bundled rules/rules.json and the project config:"
                     + " severities (error, warning, info, off), texts and parameters.")
     private Path rulesFile;
+
+    @Option(names = "--debezium-version", paramLabel = "VERSION",
+            description = "The Debezium version the configs are for (e.g. 1.9, 2.7, 3.6): it decides which"
+                    + " keys are deprecated or gone. Default: the debeziumVersion parameter, 3.6 unless set.")
+    private String debeziumVersion;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Report only findings that are not in this baseline.")
@@ -182,6 +190,16 @@ final class LintCommand implements Callable<Integer> {
         if (rulesFile != null) {
             layers.add(new RuleSetLoader.Layer(rulesFile.toString(),
                     RuleSetLoader.readRulesFile(cwd.resolve(rulesFile))));
+        }
+        if (debeziumVersion != null) {
+            try {
+                DebeziumVersion.parse(debeziumVersion);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--debezium-version: " + e.getMessage());
+            }
+            ObjectNode option = JsonNodeFactory.instance.objectNode();
+            option.putObject("parameters").put("debeziumVersion", debeziumVersion);
+            layers.add(new RuleSetLoader.Layer("--debezium-version", option));
         }
         return RuleSetLoader.build(layers);
     }

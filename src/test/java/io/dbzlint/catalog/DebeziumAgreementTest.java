@@ -1,0 +1,213 @@
+package io.dbzlint.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbzlint.load.ConfigLoader;
+import io.dbzlint.load.InputFinder;
+import io.dbzlint.load.LoadedFile;
+import io.dbzlint.load.Source;
+import io.dbzlint.model.ConfigEntry;
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.ConnectorType;
+import io.dbzlint.report.Finding;
+import io.dbzlint.report.Json;
+import io.dbzlint.rule.Catalog;
+import io.dbzlint.rule.Linter;
+import io.dbzlint.rule.RuleSetLoader;
+import io.debezium.config.Configuration;
+import io.debezium.config.Field;
+import io.debezium.connector.mysql.MySqlConnectorConfig;
+import io.debezium.connector.postgresql.PostgresConnectorConfig;
+import io.debezium.storage.kafka.history.KafkaSchemaHistory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * dbzlint against Debezium 3.6.1 itself. Every config in examples/ and a generated set of broken
+ * variants (wrong types, bad enum values, bad topic prefixes and slot names, bad regular
+ * expressions, missing required keys) go through Debezium's field-only validation
+ * ({@code Configuration.validate(ALL_FIELDS)}, which needs no database) and through dbzlint.
+ * Every key Debezium flags, dbzlint must flag too. dbzlint may flag more, but only through the
+ * rules listed in {@link #BEYOND_DEBEZIUM}, each with the reason Debezium does not see it.
+ */
+class DebeziumAgreementTest {
+
+    /** Rules that flag what Debezium's validation lets through, and why. */
+    static final Map<String, String> BEYOND_DEBEZIUM = Map.ofEntries(
+            Map.entry("unknown-property", "Debezium ignores keys it does not know, typos included"),
+            Map.entry("deprecated-property", "Debezium 3.x does not know 1.x names at all, so it ignores them"),
+            Map.entry("conflicting-properties", "with a 1.x and a 2.x name both set, Debezium 3.x reads one and ignores the other"),
+            Map.entry("server-id-range", "the 184000-184999 range is a house convention"),
+            Map.entry("server-name-pattern", "the {database_type}_{environment} naming scheme is a house convention"),
+            Map.entry("topic-naming", "the outbox topic scheme is a house convention"),
+            Map.entry("plugin-name", "decoderbufs is valid, but needs a server extension"),
+            Map.entry("plaintext-secret", "a literal password is valid, but leaks"),
+            Map.entry("history-on-postgres", "PostgreSQL ignores schema history keys"),
+            Map.entry("config-schema", "the house schemas are stricter (a port must be 1-65535, keys must not be blank)"),
+            Map.entry("invalid-value", "Debezium reads some keys leniently (a boolean with a typo is false) where dbzlint insists"));
+
+    /** Keys Debezium flags that dbzlint does not, each with its reason; none today. */
+    static final Map<String, String> DEBEZIUM_ONLY = Map.of();
+
+    /** @param broken the key a generated variant broke, which dbzlint must flag; null for an example */
+    record Case(String name, ConnectorType type, Map<String, String> config, String broken) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> cases() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        List<Case> examples = examples();
+        cases.addAll(examples);
+        for (Case base : examples.stream().filter(c -> c.name().startsWith("examples/capstone")).toList()) {
+            cases.addAll(brokenVariants(base));
+        }
+        return cases.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void should_flag_every_key_debezium_flags(Case example) {
+        Set<String> debezium = debeziumFlags(example);
+        Map<String, Set<String>> dbzlint = dbzlintFlags(example);
+
+        if (example.broken() != null) {
+            assertThat(dbzlint).as("dbzlint flags the key broken in %s", example).containsKey(example.broken());
+        }
+        Set<String> missed = new TreeSet<>(debezium);
+        missed.removeAll(dbzlint.keySet());
+        missed.removeAll(DEBEZIUM_ONLY.keySet());
+        assertThat(missed).as("keys Debezium flags in %s that dbzlint does not (dbzlint: %s)", example, dbzlint)
+                .isEmpty();
+
+        Map<String, Set<String>> beyond = new TreeMap<>(dbzlint);
+        beyond.keySet().removeAll(debezium);
+        beyond.forEach((key, rules) -> assertThat(BEYOND_DEBEZIUM.keySet())
+                .as("rules flagging %s in %s, which Debezium accepts", key, example)
+                .containsAll(rules));
+    }
+
+    /** The keys Debezium's own field validation complains about. */
+    private static Set<String> debeziumFlags(Case example) {
+        Configuration config = Configuration.from(example.config());
+        List<Field> fields = new ArrayList<>();
+        if (example.type() == ConnectorType.MYSQL) {
+            MySqlConnectorConfig.ALL_FIELDS.forEach(fields::add);
+            KafkaSchemaHistory.ALL_FIELDS.forEach(fields::add);
+        } else {
+            PostgresConnectorConfig.ALL_FIELDS.forEach(fields::add);
+        }
+        Set<String> flagged = new TreeSet<>();
+        config.validate(fields, (field, value, problem) -> flagged.add(field.name()));
+        return flagged;
+    }
+
+    /** The keys dbzlint reports, each with the rules that report it. */
+    private static Map<String, Set<String>> dbzlintFlags(Case example) {
+        byte[] json = restBody(example).getBytes(StandardCharsets.UTF_8);
+        List<Finding> findings = new Linter(RuleSetLoader.bundled())
+                .lint(List.of(Source.ofBytes(example.name() + ".json", json))).findings();
+        Map<String, Set<String>> flagged = new TreeMap<>();
+        for (Finding finding : findings) {
+            if (finding.key() == null) {
+                continue;
+            }
+            flagged.computeIfAbsent(finding.key(), k -> new TreeSet<>()).add(finding.ruleId());
+            // a 1.x key reported as renamed answers for its replacement, which Debezium finds missing
+            Catalog.get().rename(finding.key()).ifPresent(rename -> flagged
+                    .computeIfAbsent(rename.replacementFor(finding.key()), k -> new TreeSet<>()).add(finding.ruleId()));
+        }
+        return flagged;
+    }
+
+    private static List<Case> examples() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        ConfigLoader loader = new ConfigLoader();
+        for (Source source : InputFinder.find(List.of("examples"), InputStream.nullInputStream()).sources()) {
+            LoadedFile file = loader.load(source.displayPath(), source.read());
+            for (Connector connector : file.connectors()) {
+                if (connector.type() == ConnectorType.OTHER) {
+                    continue;
+                }
+                Map<String, String> config = new LinkedHashMap<>();
+                for (ConfigEntry entry : connector.config().values()) {
+                    if (entry.hasText()) {
+                        config.put(entry.key(), entry.text());
+                    }
+                }
+                cases.add(new Case(source.displayPath() + "#" + connector.name(), connector.type(), config, null));
+            }
+        }
+        return cases;
+    }
+
+    /** One broken copy of a clean config per kind of mistake Debezium's validation can see. */
+    private static List<Case> brokenVariants(Case base) {
+        List<Case> variants = new ArrayList<>();
+        Map<String, Catalog.Property> properties = new TreeMap<>(Catalog.get().properties(base.type()));
+        for (Catalog.Property property : properties.values()) {
+            String wrong = switch (property.type()) {
+                case "boolean" -> "maybe";
+                case "int", "long", "short", "double" -> "12x";
+                default -> property.allowed().isEmpty() ? null : "bogus_value";
+            };
+            if (wrong != null) {
+                variants.add(variant(base, property.name() + "=" + wrong, property.name(), wrong));
+            }
+            if (property.regexList()) {
+                variants.add(variant(base, property.name() + "=inventory[", property.name(), "inventory["));
+            }
+            if (property.required() && base.config().containsKey(property.name())) {
+                variants.add(variant(base, "without " + property.name(), property.name(), null));
+            }
+        }
+        variants.add(variant(base, "topic.prefix with a space", "topic.prefix", "shop prod"));
+        if (base.type() == ConnectorType.POSTGRESQL) {
+            variants.add(variant(base, "slot.name with capitals", "slot.name", "Debezium-Orders"));
+            variants.add(variant(base, "slot.name too long", "slot.name", "s".repeat(64)));
+        }
+        return variants;
+    }
+
+    private static Case variant(Case base, String what, String key, String value) {
+        Map<String, String> config = new LinkedHashMap<>(base.config());
+        if (value == null) {
+            config.remove(key);
+        } else {
+            config.put(key, value);
+        }
+        return new Case(base.name() + " / " + what, base.type(), config, key);
+    }
+
+    private static String restBody(Case example) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = Json.pretty(text)) {
+            json.writeStartObject();
+            json.writeStringProperty("name", example.name());
+            json.writeName("config");
+            json.writeStartObject();
+            for (Map.Entry<String, String> entry : example.config().entrySet()) {
+                json.writeStringProperty(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        return text.toString();
+    }
+}
