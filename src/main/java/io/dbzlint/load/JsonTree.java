@@ -56,7 +56,12 @@ public final class JsonTree {
     }
 
     public static Parsed parse(String file, String text) throws InvalidJson {
-        return parse(file, JSON, text, "JSON");
+        return parse(file, JSON, text, "JSON", new HashMap<>());
+    }
+
+    /** A bundled document (catalog, schema, rules): the tree only, without recording positions. */
+    public static JsonNode read(String file, String text) throws InvalidJson {
+        return parse(file, JSON, text, "JSON", null).root();
     }
 
     /** The same for YAML (a .dbzlint.yaml): a tree of the same shape, with the same positions. */
@@ -66,12 +71,12 @@ public final class JsonTree {
             factory = YAMLFactory.builder().build();
             yaml = factory;
         }
-        return parse(file, factory, text, "YAML");
+        return parse(file, factory, text, "YAML", new HashMap<>());
     }
 
-    private static Parsed parse(String file, TokenStreamFactory factory, String text, String language)
-            throws InvalidJson {
-        Map<String, Location> locations = new HashMap<>();
+    /** @param locations where positions go, or null to skip recording them */
+    private static Parsed parse(String file, TokenStreamFactory factory, String text, String language,
+                                Map<String, Location> locations) throws InvalidJson {
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), text)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
@@ -90,7 +95,9 @@ public final class JsonTree {
 
     private static JsonNode read(JsonParser parser, String file, String pointer, Map<String, Location> locations)
             throws InvalidJson {
-        locations.put(pointer, at(file, parser.currentTokenLocation()));
+        if (locations != null) {
+            locations.put(pointer, at(file, parser.currentTokenLocation()));
+        }
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT -> {
@@ -102,7 +109,8 @@ public final class JsonTree {
                         throw new InvalidJson(keyLocation, "key \"" + name + "\" appears twice in one object");
                     }
                     parser.nextToken();
-                    object.set(name, read(parser, file, pointer + "/" + escape(name), locations));
+                    object.set(name, read(parser, file, locations == null ? pointer : pointer + "/" + escape(name),
+                            locations));
                 }
                 return object;
             }
@@ -110,7 +118,8 @@ public final class JsonTree {
                 ArrayNode array = NODES.arrayNode();
                 int index = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(read(parser, file, pointer + "/" + index++, locations));
+                    array.add(read(parser, file, locations == null ? pointer : pointer + "/" + index, locations));
+                    index++;
                 }
                 return array;
             }

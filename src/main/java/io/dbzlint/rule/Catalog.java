@@ -182,7 +182,7 @@ public final class Catalog {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the jar");
             }
-            return JsonTree.parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)).root();
+            return JsonTree.read(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JsonTree.InvalidJson e) {

@@ -120,7 +120,7 @@ public final class RuleSetLoader {
             if (in == null) {
                 throw new IllegalStateException(BUNDLED + " is missing from the jar");
             }
-            return (ObjectNode) JsonTree.parse(BUNDLED, new String(in.readAllBytes(), StandardCharsets.UTF_8)).root();
+            return (ObjectNode) JsonTree.read(BUNDLED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JsonTree.InvalidJson e) {

@@ -70,7 +70,7 @@ public final class Schemas {
     public static JsonNode tree(String fileName) {
         return TREES.computeIfAbsent(fileName, name -> {
             try {
-                return JsonTree.parse(RESOURCE_DIR + name, bundledText(BASE + name)).root();
+                return JsonTree.read(RESOURCE_DIR + name, bundledText(BASE + name));
             } catch (JsonTree.InvalidJson e) {
                 throw new IllegalStateException("bundled schema " + name + " is invalid: " + e.getMessage(), e);
             }
@@ -93,7 +93,7 @@ public final class Schemas {
                 throw new IllegalArgumentException("dbzlint schemas are JSON, not " + format);
             }
             try {
-                return JsonTree.parse("schema", content).root();
+                return JsonTree.read("schema", content);
             } catch (JsonTree.InvalidJson e) {
                 throw new IllegalStateException("invalid schema at " + e.location() + ": " + e.getMessage(), e);
             }
