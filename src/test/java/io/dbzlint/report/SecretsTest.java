@@ -42,4 +42,12 @@ class SecretsTest {
                 .contains("ssl.truststore.password", "client.secret");
         assertThat(run.out() + run.err()).doesNotContain(SECRET).doesNotContain("hunter2");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"text", "json", "sarif", "github", "junit"})
+    void should_warn_about_a_literal_password_without_printing_it(String format) {
+        Cli run = Cli.run("lint", "--format", format, "examples/mistakes/plaintext-secret").expectExit(0);
+
+        assertThat(run.out()).contains("plaintext-secret").doesNotContain("Inv3ntory-Pa55word!");
+    }
 }

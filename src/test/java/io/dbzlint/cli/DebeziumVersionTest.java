@@ -1,0 +1,61 @@
+package io.dbzlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbzlint.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The target Debezium version, and the parameters the catalog rules take. */
+class DebeziumVersionTest {
+
+    private static final String LEGACY = "examples/mistakes/deprecated-property";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_report_1x_keys_as_errors_for_debezium_3() {
+        Cli run = Cli.run("lint", "--color", "never", LEGACY).expectExit(1);
+
+        assertThat(run.out()).contains("error deprecated-property database.server.name was renamed to topic.prefix"
+                + " in Debezium 2.0; Debezium 3.6 no longer reads it");
+    }
+
+    @Test
+    void should_report_1x_keys_as_warnings_for_debezium_1() {
+        Cli run = Cli.run("lint", "--color", "never", "--debezium-version", "1.9.7.Final", LEGACY).expectExit(0);
+
+        assertThat(run.out()).contains("warning deprecated-property database.server.name is deprecated; use topic.prefix")
+                .contains("0 errors, 4 warnings");
+    }
+
+    @Test
+    void should_take_the_target_version_from_the_rules_parameters() throws IOException {
+        Path rules = Files.writeString(dir.resolve("rules.json"), "{\"parameters\": {\"debeziumVersion\": \"1.9\"}}");
+
+        Cli.run("lint", "--rules", rules.toString(), LEGACY).expectExit(0);
+    }
+
+    @Test
+    void should_refuse_a_version_that_is_not_one() {
+        Cli run = Cli.run("lint", "--debezium-version", "latest", LEGACY).expectExit(2);
+
+        assertThat(run.err()).contains("--debezium-version: not a Debezium version: latest");
+    }
+
+    @Test
+    void should_flag_a_server_id_that_a_replica_uses() throws IOException {
+        Path rules = Files.writeString(dir.resolve("rules.json"), """
+                {"parameters": {"reservedServerIds": [{"id": 184054, "owner": "replica mysql-inventory-2"}]}}
+                """);
+
+        Cli run = Cli.run("lint", "--color", "never", "--rules", rules.toString(), "examples/capstone").expectExit(1);
+
+        assertThat(run.out()).contains("inventory-mysql-outbox.json:10:27: error server-id-unique database.server.id"
+                + " 184054 is used by replica mysql-inventory-2");
+    }
+}
