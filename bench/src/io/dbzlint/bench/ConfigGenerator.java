@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * Writes N realistic connector configs with a known set of planted collisions.
  *
- * <p>Half MySQL, half PostgreSQL; every fifth in Debezium 1.x names; every third with an outbox
+ * <p>Half MySQL, half PostgreSQL; every fifth in Debezium 1.x names (reported as gone in 3.6, a
+ * known number of findings); every third with an outbox
  * EventRouter; every seventh a bare config map instead of a REST body. Everything is unique except,
  * in each full block of 100 configs, one planted pair that shares a server id, a logical name, a
  * schema history topic, a replication slot or a connector name (in turn). Each pair yields two
@@ -56,11 +57,18 @@ public final class ConfigGenerator {
         return "{\"parameters\": {\"serverIdRange\": {\"min\": 184000, \"max\": " + (184000 + n + 100) + "}}}\n";
     }
 
-    /** Findings per rule that linting {@link #generate}(n) must report, and no others. */
+    /**
+     * Findings per rule that linting {@link #generate}(n) must report, and no others: two per
+     * planted pair, and one deprecated-property error per Debezium 1.x key (Debezium 3.6 no
+     * longer reads them): three in a 1.x MySQL config, one in a 1.x PostgreSQL config.
+     */
     public static Map<String, Integer> expected(int n) {
         Map<String, Integer> counts = new TreeMap<>();
         for (int block = 0; block < n / 100; block++) {
             counts.merge(PLANTED[block % PLANTED.length], 2, Integer::sum);
+        }
+        for (int i = 0; i < n; i += 5) {
+            counts.merge("deprecated-property", i % 2 == 0 ? 3 : 1, Integer::sum);
         }
         return counts;
     }

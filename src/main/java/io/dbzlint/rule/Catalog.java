@@ -54,7 +54,10 @@ public final class Catalog {
     private final Set<String> transformKeys = new LinkedHashSet<>();
     private final List<Pattern> patterns = new ArrayList<>();
     private final List<Rename> renames = new ArrayList<>();
+    private final Map<String, Rename> exactRenames = new LinkedHashMap<>();
+    private final List<Rename> prefixRenames = new ArrayList<>();
     private final List<ValueRename> valueRenames = new ArrayList<>();
+    private final Set<String> keysWithValueRenames = new LinkedHashSet<>();
     private final List<List<String>> exclusiveLists = new ArrayList<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
 
@@ -76,12 +79,19 @@ public final class Catalog {
         extra.path("patterns").forEach(node -> patterns.add(Pattern.compile(node.asString())));
         for (JsonNode rename : extra.path("renames")) {
             boolean prefix = rename.has("fromPrefix");
-            renames.add(new Rename(rename.path(prefix ? "fromPrefix" : "from").asString(),
-                    rename.path(prefix ? "toPrefix" : "to").asString(), prefix, textOrNull(rename.get("removedIn"))));
+            Rename parsed = new Rename(rename.path(prefix ? "fromPrefix" : "from").asString(),
+                    rename.path(prefix ? "toPrefix" : "to").asString(), prefix, textOrNull(rename.get("removedIn")));
+            renames.add(parsed);
+            if (prefix) {
+                prefixRenames.add(parsed);
+            } else {
+                exactRenames.put(parsed.from(), parsed);
+            }
         }
         for (JsonNode rename : extra.path("valueRenames")) {
             valueRenames.add(new ValueRename(rename.path("key").asString(), rename.path("from").asString(),
                     rename.path("to").asString(), textOrNull(rename.get("removedIn"))));
+            keysWithValueRenames.add(rename.path("key").asString());
         }
         for (JsonNode pair : extra.path("exclusiveLists")) {
             exclusiveLists.add(List.of(pair.get(0).asString(), pair.get(1).asString()));
@@ -117,22 +127,40 @@ public final class Catalog {
         return frameworkKeys;
     }
 
-    public Optional<String> passThroughPrefix(String key) {
-        return passThroughPrefixes.stream().filter(key::startsWith).findFirst();
-    }
-
     public Set<String> transformKeys() {
         return transformKeys;
     }
 
     public boolean matchesPattern(String key) {
-        return patterns.stream().anyMatch(pattern -> pattern.matcher(key).matches());
+        for (Pattern pattern : patterns) {
+            if (pattern.matcher(key).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
+    public Optional<String> passThroughPrefix(String key) {
+        for (String prefix : passThroughPrefixes) {
+            if (key.startsWith(prefix)) {
+                return Optional.of(prefix);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Called for every key of every config, so a map lookup first and the few prefixes after. */
     public Optional<Rename> rename(String key) {
-        return renames.stream()
-                .filter(rename -> rename.prefix() ? key.startsWith(rename.from()) : key.equals(rename.from()))
-                .findFirst();
+        Rename exact = exactRenames.get(key);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        for (Rename rename : prefixRenames) {
+            if (key.startsWith(rename.from())) {
+                return Optional.of(rename);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<Rename> renames() {
@@ -145,6 +173,9 @@ public final class Catalog {
     }
 
     public Optional<ValueRename> valueRename(String key, String value) {
+        if (!keysWithValueRenames.contains(key)) {
+            return Optional.empty();
+        }
         String lower = value.trim().toLowerCase(Locale.ROOT);
         return valueRenames.stream().filter(r -> r.key().equals(key) && r.from().equals(lower)).findFirst();
     }

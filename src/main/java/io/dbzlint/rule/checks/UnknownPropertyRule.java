@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A key neither the connector, nor Kafka Connect, nor a listed EventRouter reads. Kafka Connect and
@@ -20,6 +21,10 @@ import java.util.Optional;
  * a key Debezium knows.
  */
 public final class UnknownPropertyRule implements ConnectorRule {
+
+    /** Suggestions by key: thousands of configs repeat the same few unknown and pass-through keys. */
+    private final Map<String, Optional<String>> nearest = new ConcurrentHashMap<>();
+    private final Map<ConnectorType, List<String>> knownKeys = new ConcurrentHashMap<>();
 
     @Override
     public String id() {
@@ -32,11 +37,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
             return; // no catalog of other connectors' keys
         }
         Catalog catalog = Catalog.get();
-        List<String> known = new ArrayList<>(catalog.properties(connector.type()).keySet());
-        if (connector.type() == ConnectorType.MYSQL) {
-            known.addAll(catalog.schemaHistory().keySet());
-        }
-        known.addAll(catalog.frameworkKeys());
+        List<String> known = knownKeys.computeIfAbsent(connector.type(), type -> knownKeys(type, catalog));
         Map<String, String> transforms = CatalogLookup.transforms(connector);
 
         for (ConfigEntry entry : connector.config().values()) {
@@ -55,25 +56,41 @@ public final class UnknownPropertyRule implements ConnectorRule {
                         + "\": the outbox EventRouter does not read it" + suggestion);
                 continue;
             }
-            Optional<String> nearest = Suggestions.nearest(key, known);
-            if (catalog.passThroughPrefix(key).isPresent() && nearest.isEmpty()) {
+            Optional<String> suggested = nearest(connector.type(), key, known);
+            if (catalog.passThroughPrefix(key).isPresent() && suggested.isEmpty()) {
                 continue; // e.g. database.* goes to the JDBC driver, converters get their own keys
             }
-            String suggestion = nearest.map(k -> "; did you mean " + k + "?")
+            String suggestion = suggested.map(k -> "; did you mean " + k + "?")
                     .orElse("; Debezium ignores keys it does not know: remove it or fix its name");
             sink.report(connector, key, entry.keyLocation(), "unknown property \"" + key + "\" for a "
                     + connector.type().displayName() + " connector" + suggestion);
         }
     }
 
+    private Optional<String> nearest(ConnectorType type, String key, List<String> known) {
+        if (nearest.size() > 100_000) {
+            return Suggestions.nearest(key, known); // a pathological run: stop growing the cache
+        }
+        return nearest.computeIfAbsent(type.id() + ":" + key, k -> Suggestions.nearest(key, known));
+    }
+
+    private static List<String> knownKeys(ConnectorType type, Catalog catalog) {
+        List<String> known = new ArrayList<>(catalog.properties(type).keySet());
+        if (type == ConnectorType.MYSQL) {
+            known.addAll(catalog.schemaHistory().keySet());
+        }
+        known.addAll(catalog.frameworkKeys());
+        return List.copyOf(known);
+    }
+
     private static boolean isKnown(Connector connector, String key, Catalog catalog) {
         return CatalogLookup.property(connector, key).isPresent()
                 || catalog.isFrameworkKey(key)
-                || catalog.matchesPattern(key)
                 || catalog.rename(key).isPresent()          // deprecated-property's concern
                 || catalog.aliasTarget(key).isPresent()
                 || isTransformKey(key, catalog)
-                || key.startsWith("schema.history.internal.") && connector.type() == ConnectorType.POSTGRESQL;
+                || key.startsWith("schema.history.internal.") && connector.type() == ConnectorType.POSTGRESQL
+                || catalog.matchesPattern(key);
     }
 
     /** transforms.NAME.type, .predicate, .negate are Kafka Connect's own, for any transform. */
