@@ -1,7 +1,7 @@
 package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
-import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.PostgresDatabase;
 import io.dbzlint.model.Keys;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.CrossConnectorRule;
@@ -10,7 +10,6 @@ import io.dbzlint.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +25,7 @@ public final class PublicationNameUniqueRule implements CrossConnectorRule {
     private static final String[] FILTERS = {"schema.include.list", "schema.exclude.list", "table.include.list",
         "table.exclude.list"};
 
-    record Publication(String host, String port, String database, String name) {
+    record Publication(PostgresDatabase database, String name) {
     }
 
     @Override
@@ -36,24 +35,18 @@ public final class PublicationNameUniqueRule implements CrossConnectorRule {
 
     @Override
     public Optional<Claim> claim(Connector connector, RuleContext context) {
-        if (connector.type() != ConnectorType.POSTGRESQL) {
-            return Optional.empty();
-        }
-        Optional<String> host = connector.value(Keys.HOSTNAME).map(h -> h.trim().toLowerCase(Locale.ROOT));
-        Optional<String> database = connector.value(Keys.DBNAME).map(String::trim);
-        if (host.isEmpty() || database.isEmpty()) {
-            return Optional.empty();
-        }
-        String port = connector.value(Keys.PORT).map(String::trim).orElse(SlotNameUniqueRule.DEFAULT_PORT);
-        Optional<String> name = connector.value(KEY).map(String::trim);
-        StringBuilder filters = new StringBuilder();
-        for (String filter : FILTERS) {
-            connector.value(filter).ifPresent(value -> filters.append(filter).append('=').append(value.trim()).append(';'));
-        }
-        String shown = name.isPresent() ? "publication.name \"" + name.get() + "\""
-                : "publication.name (unset, so Debezium's default \"" + DEFAULT + "\")";
-        return Optional.of(new Claim(new Publication(host.get(), port, database.get(), name.orElse(DEFAULT)),
-                connector.name(), KEY, connector.locationOf(KEY), shown, filters.toString()));
+        return PostgresDatabase.of(connector).map(database -> {
+            Optional<String> name = connector.value(KEY).map(String::trim);
+            StringBuilder filters = new StringBuilder();
+            for (String filter : FILTERS) {
+                connector.value(filter).ifPresent(value -> filters.append(filter).append('=').append(value.trim())
+                        .append(';'));
+            }
+            String shown = name.isPresent() ? "publication.name \"" + name.get() + "\""
+                    : "publication.name (unset, so Debezium's default \"" + DEFAULT + "\")";
+            return new Claim(new Publication(database, name.orElse(DEFAULT)), connector.name(), KEY,
+                    connector.locationOf(KEY), shown, filters.toString());
+        });
     }
 
     @Override
@@ -68,8 +61,7 @@ public final class PublicationNameUniqueRule implements CrossConnectorRule {
                 List<Claim> others = group.stream().filter(c -> c != claim && !c.hint().equals(claim.hint())).toList();
                 Publication publication = (Publication) claim.value();
                 sink.report(claim.location(), claim.connector(), claim.configKey(), claim.shown() + " on "
-                        + publication.host() + ":" + publication.port() + "/" + publication.database()
-                        + " is also the publication of " + describe(others) + ", with other table filters;"
+                        + publication.database() + " is also the publication of " + describe(others) + ", with other table filters;"
                         + " each would rewrite it to its own tables: give each connector its own publication.name",
                         others.stream().map(Claim::location).toList());
             }

@@ -1,7 +1,7 @@
 package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
-import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.PostgresDatabase;
 import io.dbzlint.model.Keys;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
@@ -14,9 +14,8 @@ import java.util.Optional;
 public final class SlotNameUniqueRule extends UniquenessRule {
 
     static final String DEFAULT_SLOT = "debezium";
-    static final String DEFAULT_PORT = "5432";
 
-    record Slot(String host, String port, String database, String slot) {
+    record Slot(PostgresDatabase database, String slot) {
     }
 
     @Override
@@ -26,27 +25,20 @@ public final class SlotNameUniqueRule extends UniquenessRule {
 
     @Override
     public Optional<Claim> claim(Connector connector, RuleContext context) {
-        if (connector.type() != ConnectorType.POSTGRESQL) {
-            return Optional.empty();
-        }
-        Optional<String> host = connector.value(Keys.HOSTNAME).map(h -> h.trim().toLowerCase(Locale.ROOT));
-        Optional<String> database = connector.value(Keys.DBNAME).map(String::trim);
-        if (host.isEmpty() || database.isEmpty()) {
-            return Optional.empty();
-        }
-        String port = connector.value(Keys.PORT).map(String::trim).orElse(DEFAULT_PORT);
-        Optional<String> slot = connector.value(Keys.SLOT_NAME).map(String::trim);
-        Slot key = new Slot(host.get(), port, database.get(), slot.orElse(DEFAULT_SLOT));
-        String shown = slot.isPresent() ? "slot.name \"" + key.slot() + "\""
-                : "slot.name (unset, so Debezium's default \"" + DEFAULT_SLOT + "\")";
-        return Optional.of(new Claim(key, connector.name(), Keys.SLOT_NAME, connector.locationOf(Keys.SLOT_NAME), shown,
-                suggestion(connector)));
+        return PostgresDatabase.of(connector).map(database -> {
+            Optional<String> slot = connector.value(Keys.SLOT_NAME).map(String::trim);
+            Slot key = new Slot(database, slot.orElse(DEFAULT_SLOT));
+            String shown = slot.isPresent() ? "slot.name \"" + key.slot() + "\""
+                    : "slot.name (unset, so Debezium's default \"" + DEFAULT_SLOT + "\")";
+            return new Claim(key, connector.name(), Keys.SLOT_NAME, connector.locationOf(Keys.SLOT_NAME), shown,
+                    suggestion(connector));
+        });
     }
 
     @Override
     protected String message(Claim claim, List<Claim> others, RuleContext context) {
         Slot slot = (Slot) claim.value();
-        return claim.shown() + " on " + slot.host() + ":" + slot.port() + "/" + slot.database()
+        return claim.shown() + " on " + slot.database()
                 + " is also the replication slot of " + describe(others)
                 + "; a slot serves one connector: give each its own slot.name, e.g. "
                 + claim.hint();
