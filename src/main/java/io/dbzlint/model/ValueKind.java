@@ -4,10 +4,6 @@ package io.dbzlint.model;
 public enum ValueKind {
     STRING, NUMBER, BOOLEAN, NULL, OBJECT, ARRAY;
 
-    public boolean isScalar() {
-        return this == STRING || this == NUMBER || this == BOOLEAN;
-    }
-
     public String article() {
         return switch (this) {
             case STRING -> "a string";

@@ -28,10 +28,6 @@ public record LintResult(List<Finding> findings, List<String> paths, int connect
         return findings.stream().filter(f -> f.severity() == severity).count();
     }
 
-    public boolean hasErrors() {
-        return count(Severity.ERROR) > 0;
-    }
-
     /** The same result with only the findings that pass; the others count as suppressed. */
     public LintResult keep(Predicate<Finding> filter) {
         List<Finding> kept = findings.stream().filter(filter).toList();

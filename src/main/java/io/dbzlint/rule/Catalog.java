@@ -53,7 +53,6 @@ public final class Catalog {
     private final List<String> passThroughPrefixes = new ArrayList<>();
     private final Set<String> transformKeys = new LinkedHashSet<>();
     private final List<Pattern> patterns = new ArrayList<>();
-    private final List<Rename> renames = new ArrayList<>();
     private final Map<String, Rename> exactRenames = new LinkedHashMap<>();
     private final List<Rename> prefixRenames = new ArrayList<>();
     private final List<ValueRename> valueRenames = new ArrayList<>();
@@ -81,7 +80,6 @@ public final class Catalog {
             boolean prefix = rename.has("fromPrefix");
             Rename parsed = new Rename(rename.path(prefix ? "fromPrefix" : "from").asString(),
                     rename.path(prefix ? "toPrefix" : "to").asString(), prefix, textOrNull(rename.get("removedIn")));
-            renames.add(parsed);
             if (prefix) {
                 prefixRenames.add(parsed);
             } else {
@@ -161,10 +159,6 @@ public final class Catalog {
             }
         }
         return Optional.empty();
-    }
-
-    public List<Rename> renames() {
-        return renames;
     }
 
     /** The current name of a deprecated alias Debezium still reads. */
