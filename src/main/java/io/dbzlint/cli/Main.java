@@ -1,14 +1,15 @@
 package io.dbzlint.cli;
 
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import io.dbzlint.rule.RuleDocs;
 import io.dbzlint.rule.RuleSetLoader;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
@@ -61,7 +62,7 @@ public final class Main {
                 commandLine.addSubcommand(name, new CommandLine(type, factory));
             }
         });
-        Map<String, String> exitCodes = new java.util.LinkedHashMap<>();
+        Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
             exitCodes.put(String.format("%3d", code.code()), code.meaning());
         }
