@@ -5,11 +5,13 @@ import io.dbzlint.rule.RuleRegistry;
 import io.dbzlint.rule.Schemas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,6 +81,8 @@ public final class ProjectConfigLoader {
             throw new ConfigException(problems);
         }
         JsonNode root = document.root();
+        checkGlobs(document, "/include", root.path("include"), problems);
+        checkGlobs(document, "/exclude", root.path("exclude"), problems);
         List<ProjectConfig.Ignore> ignores = new ArrayList<>();
         JsonNode ignoreList = root.path("ignore");
         for (int i = 0; i < ignoreList.size(); i++) {
@@ -90,6 +94,7 @@ public final class ProjectConfigLoader {
                             + rules.get(r) + "\"; known rules: " + String.join(", ", RuleRegistry.ids()));
                 }
             }
+            checkGlob(document, "/ignore/" + i + "/files", entry.path("files").asString(), problems);
             ignores.add(new ProjectConfig.Ignore(rules, entry.path("files").asString(),
                     entry.has("connector") ? entry.get("connector").asString() : null, entry.path("reason").asString()));
         }
@@ -97,6 +102,21 @@ public final class ProjectConfigLoader {
             throw new ConfigException(problems);
         }
         return new ProjectConfig(file, root, strings(root.path("include")), strings(root.path("exclude")), ignores);
+    }
+
+    private static void checkGlobs(JsonTree.Parsed document, String pointer, JsonNode globs, List<String> problems) {
+        for (int i = 0; i < globs.size(); i++) {
+            checkGlob(document, pointer + "/" + i, globs.get(i).asString(), problems);
+        }
+    }
+
+    private static void checkGlob(JsonTree.Parsed document, String pointer, String glob, List<String> problems) {
+        try {
+            FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        } catch (PatternSyntaxException e) {
+            problems.add(document.locationOf(pointer) + ": " + pointer + " is not a valid glob: "
+                    + e.getDescription() + " in \"" + glob + "\"");
+        }
     }
 
     private static List<String> strings(JsonNode array) {

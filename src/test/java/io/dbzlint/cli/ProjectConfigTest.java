@@ -142,6 +142,16 @@ class ProjectConfigTest {
     }
 
     @Test
+    void should_exit_2_with_position_for_a_glob_that_does_not_compile() throws IOException {
+        config(".dbzlint.json", "{\n  \"exclude\": [\"connectors/[abc\"]\n}\n");
+
+        Cli run = lint(repo).expectExit(2);
+
+        assertThat(run.err()).startsWith("dbzlint: .dbzlint.json:2:15: /exclude/0 is not a valid glob")
+                .doesNotContain("internal error");
+    }
+
+    @Test
     void should_report_yaml_syntax_errors_with_their_position() throws IOException {
         config(".dbzlint.yaml", "rules:\n  server-id-range: [off\n");
 
