@@ -85,7 +85,7 @@ public final class Linter {
         for (LoadProblem problem : file.problems()) {
             RuleInfo info = ruleSet.info(problem.ruleId());
             info.severity().ifPresent(severity -> findings.add(new Finding(problem.ruleId(), severity,
-                    problem.location(), null, problem.key(), problem.message(), problem.related())));
+                    problem.location(), null, problem.key(), printable(problem.message()), problem.related())));
         }
         List<List<Claim>> claims = new ArrayList<>(crossRules.size());
         crossRules.forEach(rule -> claims.add(new ArrayList<>(1)));
@@ -107,13 +107,29 @@ public final class Linter {
     private record Sink(String ruleId, Severity severity, List<Finding> into) implements FindingSink {
         @Override
         public void report(Location location, String connector, String key, String message, List<Location> related) {
-            into.add(new Finding(ruleId, severity, location, connector, key, message, related));
+            into.add(new Finding(ruleId, severity, location, connector, key, printable(message), related));
         }
 
         @Override
         public FindingSink asError() {
             return new Sink(ruleId, Severity.ERROR, into);
         }
+    }
+
+    /**
+     * Messages quote values from the configs; a control character in one (a NUL, an escape
+     * sequence) must not reach a terminal or a CI log as it is.
+     */
+    static String printable(String message) {
+        for (int i = 0; i < message.length(); i++) {
+            if (Character.isISOControl(message.charAt(i))) {
+                StringBuilder escaped = new StringBuilder(message.length() + 8);
+                message.chars().forEach(c -> escaped.append(Character.isISOControl(c)
+                        ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+                return escaped.toString();
+            }
+        }
+        return message;
     }
 
     private static String reason(IOException e) {

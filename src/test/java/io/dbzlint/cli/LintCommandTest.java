@@ -142,6 +142,17 @@ class LintCommandTest {
     }
 
     @Test
+    void should_never_write_control_characters_from_a_config_to_the_terminal() throws IOException {
+        write("escape.json", CLEAN_MYSQL.replace("\"mysql_prod\"", "\"mysql\\u001b[2Jprod\"")
+                .replace("\"topic.prefix\"", "\"topic.prefix\\u0007\": \"x\", \"topic.prefix\""));
+
+        Cli run = Cli.run("lint", "--color", "never", dir.toString()).expectExit(1);
+
+        assertThat(run.out()).contains("mysql\\u001b[2Jprod", "topic.prefix\\u0007")
+                .doesNotContain("\u001b", "\u0007");
+    }
+
+    @Test
     void should_read_one_config_from_stdin_as_stdin() {
         Cli run = Cli.runWith(CLEAN_MYSQL.replace("184054", "1"), Map.of(), "lint", "-").expectExit(1);
 

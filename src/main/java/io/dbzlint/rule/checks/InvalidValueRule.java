@@ -2,6 +2,7 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.Keys;
 import io.dbzlint.rule.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
@@ -10,6 +11,7 @@ import io.dbzlint.rule.Schemas;
 import io.dbzlint.rule.Suggestions;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class InvalidValueRule implements ConnectorRule {
 
+    /** Keys a dedicated rule checks with more to say (server-id-range): reported once, there. */
+    private static final Set<String> OWNED_ELSEWHERE = Set.of(Keys.SERVER_ID);
+
     private static final Pattern PLAIN_NAME = Pattern.compile("\\s*[\\w.-]*\\s*");
 
     @Override
@@ -33,7 +38,7 @@ public final class InvalidValueRule implements ConnectorRule {
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         JsonNode houseSchema = Schemas.tree(ConfigSchemaRule.schemaFile(connector.type())).path("properties");
         for (ConfigEntry entry : connector.config().values()) {
-            if (!entry.hasText() || houseSchema.has(entry.key())
+            if (!entry.hasText() || houseSchema.has(entry.key()) || OWNED_ELSEWHERE.contains(entry.key())
                     || Catalog.get().valueRename(entry.key(), entry.text()).isPresent()) {
                 continue;
             }

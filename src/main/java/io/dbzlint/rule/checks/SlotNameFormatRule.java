@@ -29,6 +29,9 @@ public final class SlotNameFormatRule implements ConnectorRule {
         connector.entry(Keys.SLOT_NAME).filter(ConfigEntry::hasText).ifPresent(entry -> {
             String slot = entry.text();
             String fixed = slot.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+            if (fixed.isEmpty()) {
+                fixed = "debezium_" + connector.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+            }
             if (!VALID.matcher(slot).matches()) {
                 sink.report(connector, Keys.SLOT_NAME, entry.valueLocation(), "slot.name \"" + slot
                         + "\" may hold only lowercase letters, digits and underscores, or PostgreSQL refuses to"
