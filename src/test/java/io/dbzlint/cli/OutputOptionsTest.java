@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --format with files, --fail-on, --quiet, --max-warnings, and the rules and explain commands. */
+/** --format with files, --fail-on, --quiet and --max-warnings. */
 class OutputOptionsTest {
 
     @TempDir
@@ -71,33 +71,5 @@ class OutputOptionsTest {
         Cli run = Cli.run("lint", "--quiet", "examples/mistakes/server-name-pattern").expectExit(0);
 
         assertThat(run.out()).isEqualTo("0 errors, 0 warnings in 2 connectors (2 files); 2 suppressed\n");
-    }
-
-    @Test
-    void should_list_rules_as_text_json_and_markdown() throws IOException {
-        Cli text = Cli.run("rules").expectExit(0);
-        Cli json = Cli.run("rules", "--format", "json").expectExit(0);
-        Cli markdown = Cli.run("rules", "--format", "markdown").expectExit(0);
-
-        assertThat(text.out()).contains("server-name-pattern", "warning");
-        assertThat(json.out()).contains("\"id\": \"slot-name-unique\"", "\"bad\":");
-        assertThat(markdown.out()).isEqualTo(Files.readString(Path.of("docs/rules.md")));
-    }
-
-    @Test
-    void should_explain_a_rule_and_suggest_the_nearest_for_a_typo() {
-        Cli explain = Cli.run("explain", "schema-history-topic-unique").expectExit(0);
-        Cli typo = Cli.run("explain", "slot-nmae-unique").expectExit(2);
-
-        assertThat(explain.out()).startsWith("schema-history-topic-unique (error)")
-                .contains("Why it matters:", "How to fix:", "Bad:", "Fixed:");
-        assertThat(typo.err()).contains("did you mean slot-name-unique?");
-    }
-
-    @Test
-    void should_generate_shell_completion() {
-        Cli run = Cli.run("generate-completion").expectExit(0);
-
-        assertThat(run.out()).contains("complete -F").contains("lint").contains("--fail-on");
     }
 }
