@@ -70,7 +70,7 @@ class PackagedJarIT {
     @Test
     void should_run_through_the_launcher_with_its_class_data_archive_and_no_jvm_messages() throws Exception {
         assertThat(Path.of("target/dbzlint.jsa")).as("archive recorded at package time").exists();
-        ProcessBuilder launcher = new ProcessBuilder("sh", "bin/dbzlint", "lint", "examples/capstone");
+        ProcessBuilder launcher = new ProcessBuilder("bash", "bin/dbzlint", "lint", "examples/capstone");
         launcher.environment().put("JAVA_HOME", System.getProperty("java.home"));
 
         Run run = start(launcher, "");
