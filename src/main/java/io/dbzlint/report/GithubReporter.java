@@ -20,7 +20,7 @@ public final class GithubReporter implements Reporter {
                     + " file=" + property(finding.location().file())
                     + ",line=" + finding.location().line()
                     + ",col=" + finding.location().column()
-                    + ",title=" + property("dbzlint " + finding.ruleId())
+                    + ",title=" + property(finding.ruleId())
                     + "::" + data(finding.message()) + "\n");
         }
         out.flush();

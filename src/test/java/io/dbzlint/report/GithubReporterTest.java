@@ -25,9 +25,9 @@ class GithubReporterTest {
                 new Finding("server-name-pattern", Severity.INFO, new Location("b.json", 1, 1), "c", "k", "note", List.of()));
 
         assertThat(out).isEqualTo("""
-                ::error file=a.json,line=3,col=7,title=dbzlint server-id-range::bad id
-                ::warning file=a.json,line=4,col=1,title=dbzlint server-name-pattern::name
-                ::notice file=b.json,line=1,col=1,title=dbzlint server-name-pattern::note
+                ::error file=a.json,line=3,col=7,title=server-id-range::bad id
+                ::warning file=a.json,line=4,col=1,title=server-name-pattern::name
+                ::notice file=b.json,line=1,col=1,title=server-name-pattern::note
                 """);
     }
 
@@ -36,7 +36,7 @@ class GithubReporterTest {
         String out = report(new Finding("config-schema", Severity.ERROR, new Location("dir,x/a:b.json", 1, 1),
                 "c", "k", "100% wrong\r\nsecond line: a, b", List.of()));
 
-        assertThat(out).isEqualTo("::error file=dir%2Cx/a%3Ab.json,line=1,col=1,title=dbzlint config-schema"
+        assertThat(out).isEqualTo("::error file=dir%2Cx/a%3Ab.json,line=1,col=1,title=config-schema"
                 + "::100%25 wrong%0D%0Asecond line: a, b\n");
     }
 }
