@@ -151,7 +151,7 @@ final class LintCommand implements Callable<Integer> {
                 result = result.keep(Baseline.read(cwd.resolve(baselinePath)).newFindings(cwd));
             }
 
-            Format.Context context = new Format.Context(ruleSet, Version.number(), ansi());
+            Format.Context context = new Format.Context(ruleSet, Version.number(), ansi(), cwd);
             for (OutputTarget target : targets) {
                 write(target, result, context);
             }
@@ -210,7 +210,7 @@ final class LintCommand implements Callable<Integer> {
             return;
         }
         // files get no colour, whatever the terminal
-        Format.Context plain = new Format.Context(context.ruleSet(), context.version(), Ansi.OFF);
+        Format.Context plain = new Format.Context(context.ruleSet(), context.version(), Ansi.OFF, cwd);
         Path file = cwd.resolve(target.file());
         try {
             Path parent = file.getParent();

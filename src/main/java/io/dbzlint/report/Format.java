@@ -1,6 +1,7 @@
 package io.dbzlint.report;
 
 import io.dbzlint.rule.RuleSet;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Help.Ansi;
@@ -9,15 +10,19 @@ import picocli.CommandLine.Help.Ansi;
 public enum Format {
     TEXT, JSON, SARIF, GITHUB, JUNIT;
 
-    /** What a reporter may need besides the result. */
-    public record Context(RuleSet ruleSet, String version, Ansi ansi) {
+    /**
+     * What a reporter may need besides the result.
+     *
+     * @param cwd the working directory, which SARIF artifact locations are relative to
+     */
+    public record Context(RuleSet ruleSet, String version, Ansi ansi, Path cwd) {
     }
 
     public Reporter reporter(Context context) {
         return switch (this) {
             case TEXT -> new TextReporter(context.ansi());
             case JSON -> new JsonReporter();
-            case SARIF -> new SarifReporter(context.ruleSet(), context.version());
+            case SARIF -> new SarifReporter(context.ruleSet(), context.version(), context.cwd());
             case GITHUB -> new GithubReporter();
             case JUNIT -> new JunitReporter();
         };

@@ -33,10 +33,12 @@ public final class SarifReporter implements Reporter {
 
     private final RuleSet ruleSet;
     private final String version;
+    private final Path cwd;
 
-    public SarifReporter(RuleSet ruleSet, String version) {
+    public SarifReporter(RuleSet ruleSet, String version, Path cwd) {
         this.ruleSet = ruleSet;
         this.version = version;
+        this.cwd = cwd.toAbsolutePath().normalize();
     }
 
     @Override
@@ -57,7 +59,7 @@ public final class SarifReporter implements Reporter {
             json.writeName("results");
             json.writeStartArray();
             for (Finding finding : result.findings()) {
-                writeResult(json, finding, ruleIndex.get(finding.ruleId()));
+                writeResult(json, finding, ruleIndex.get(finding.ruleId()), cwd);
             }
             json.writeEndArray();
             json.writeName("invocations");
@@ -109,7 +111,7 @@ public final class SarifReporter implements Reporter {
         json.writeEndObject();
     }
 
-    private static void writeResult(JsonGenerator json, Finding finding, int ruleIndex) {
+    private static void writeResult(JsonGenerator json, Finding finding, int ruleIndex, Path cwd) {
         json.writeStartObject();
         json.writeStringProperty("ruleId", finding.ruleId());
         json.writeNumberProperty("ruleIndex", ruleIndex);
@@ -118,7 +120,7 @@ public final class SarifReporter implements Reporter {
         json.writeName("locations");
         json.writeStartArray();
         json.writeStartObject();
-        writePhysicalLocation(json, finding.location());
+        writePhysicalLocation(json, finding.location(), cwd);
         json.writeEndObject();
         json.writeEndArray();
         if (!finding.related().isEmpty()) {
@@ -128,7 +130,7 @@ public final class SarifReporter implements Reporter {
             for (Location related : finding.related()) {
                 json.writeStartObject();
                 json.writeNumberProperty("id", id++);
-                writePhysicalLocation(json, related);
+                writePhysicalLocation(json, related, cwd);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -140,12 +142,12 @@ public final class SarifReporter implements Reporter {
         json.writeEndObject();
     }
 
-    private static void writePhysicalLocation(JsonGenerator json, Location location) {
+    private static void writePhysicalLocation(JsonGenerator json, Location location, Path cwd) {
         json.writeName("physicalLocation");
         json.writeStartObject();
         json.writeName("artifactLocation");
         json.writeStartObject();
-        json.writeStringProperty("uri", uri(location.file()));
+        json.writeStringProperty("uri", uri(location.file(), cwd));
         json.writeEndObject();
         json.writeName("region");
         json.writeStartObject();
@@ -170,14 +172,21 @@ public final class SarifReporter implements Reporter {
         };
     }
 
-    /** Relative paths stay relative (GitHub resolves them from the repository root); others become file: URIs. */
-    static String uri(String file) {
+    /**
+     * Relative to the working directory (GitHub resolves such URIs from the repository root, where
+     * CI runs dbzlint); a file outside it becomes a file: URI.
+     */
+    static String uri(String file, Path cwd) {
         Path path = Path.of(file);
         if (path.isAbsolute()) {
-            return path.toUri().toString();
+            Path normalized = path.normalize();
+            if (!normalized.startsWith(cwd)) {
+                return normalized.toUri().toString();
+            }
+            path = cwd.relativize(normalized);
         }
         try {
-            return new URI(null, null, file, null).toASCIIString();
+            return new URI(null, null, path.toString().replace('\\', '/'), null).toASCIIString();
         } catch (URISyntaxException e) {
             return file;
         }

@@ -87,8 +87,11 @@ class SarifReporterTest {
     }
 
     @Test
-    void should_write_relative_paths_as_relative_uris_and_absolute_ones_as_file_uris() {
-        assertThat(SarifReporter.uri("connectors/my orders.json")).isEqualTo("connectors/my%20orders.json");
-        assertThat(SarifReporter.uri("/repo/a.json")).isEqualTo("file:///repo/a.json");
+    void should_write_uris_relative_to_the_working_directory_and_others_as_file_uris() {
+        java.nio.file.Path cwd = java.nio.file.Path.of("/repo");
+
+        assertThat(SarifReporter.uri("connectors/my orders.json", cwd)).isEqualTo("connectors/my%20orders.json");
+        assertThat(SarifReporter.uri("/repo/connectors/a.json", cwd)).isEqualTo("connectors/a.json");
+        assertThat(SarifReporter.uri("/elsewhere/a.json", cwd)).isEqualTo("file:///elsewhere/a.json");
     }
 }
