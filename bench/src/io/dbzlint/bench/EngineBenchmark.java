@@ -1,11 +1,11 @@
 package io.dbzlint.bench;
 
+import io.dbzlint.load.InvalidFileException;
 import io.dbzlint.load.Source;
 import io.dbzlint.report.LintResult;
 import io.dbzlint.rule.Linter;
 import io.dbzlint.rule.RuleSet;
 import io.dbzlint.rule.RuleSetLoader;
-import io.dbzlint.rule.RulesFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ public class EngineBenchmark {
     private Linter linter;
 
     @Setup(Level.Trial)
-    public void setUp() throws IOException, RulesFileException {
+    public void setUp() throws IOException, InvalidFileException {
         sources = ConfigGenerator.generate(configs).stream()
                 .map(file -> Source.ofBytes(file.name(), file.json().getBytes(StandardCharsets.UTF_8)))
                 .toList();

@@ -1,10 +1,10 @@
 package io.dbzlint.cli;
 
 import io.dbzlint.config.Baseline;
-import io.dbzlint.config.ConfigException;
 import io.dbzlint.config.ProjectConfig;
 import io.dbzlint.config.ProjectConfigLoader;
 import io.dbzlint.load.InputFinder;
+import io.dbzlint.load.InvalidFileException;
 import io.dbzlint.load.Source;
 import io.dbzlint.report.Format;
 import io.dbzlint.report.LintResult;
@@ -13,7 +13,6 @@ import io.dbzlint.rule.DebeziumVersion;
 import io.dbzlint.rule.Linter;
 import io.dbzlint.rule.RuleSet;
 import io.dbzlint.rule.RuleSetLoader;
-import io.dbzlint.rule.RulesFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -157,10 +156,7 @@ final class LintCommand implements Callable<Integer> {
             }
             result.readErrors().forEach(error -> err.println("dbzlint: " + error));
             return exitCode(result, err);
-        } catch (ConfigException e) {
-            e.problems().forEach(problem -> err.println("dbzlint: " + problem));
-            return ExitCode.USAGE.code();
-        } catch (RulesFileException e) {
+        } catch (InvalidFileException e) {
             e.problems().forEach(problem -> err.println("dbzlint: " + problem));
             return ExitCode.USAGE.code();
         } catch (OutputException e) {
@@ -174,14 +170,14 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private ProjectConfig projectConfig() throws ConfigException {
+    private ProjectConfig projectConfig() throws InvalidFileException {
         if (configFile != null) {
             return ProjectConfigLoader.load(cwd.resolve(configFile), configFile.toString());
         }
         return noConfig ? ProjectConfig.NONE : ProjectConfigLoader.discover(cwd);
     }
 
-    private RuleSet ruleSet(ProjectConfig config) throws RulesFileException {
+    private RuleSet ruleSet(ProjectConfig config) throws InvalidFileException {
         List<RuleSetLoader.Layer> layers = new ArrayList<>();
         if (config.file() != null && config.tree().isObject()) {
             String name = cwd.toAbsolutePath().relativize(config.file().toAbsolutePath()).toString();

@@ -1,6 +1,8 @@
 package io.dbzlint.config;
 
+import io.dbzlint.load.InvalidFileException;
 import io.dbzlint.load.JsonTree;
+import io.dbzlint.load.UserFile;
 import io.dbzlint.report.Finding;
 import io.dbzlint.report.Json;
 import io.dbzlint.rule.Schemas;
@@ -8,7 +10,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,25 +44,11 @@ public final class Baseline {
         return new Entry(finding.ruleId(), portable(cwd, finding.location().file()), finding.connector(), finding.key());
     }
 
-    public static Baseline read(Path file) throws ConfigException {
-        String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(name + ": baseline not found (write one with --write-baseline)");
-        } catch (IOException e) {
-            throw new ConfigException(name + ": cannot read baseline: " + e.getMessage());
-        }
-        JsonTree.Parsed document;
-        try {
-            document = JsonTree.parse(name, text);
-        } catch (JsonTree.InvalidJson e) {
-            throw new ConfigException(e.location() + ": " + e.getMessage());
-        }
+    public static Baseline read(Path file) throws InvalidFileException {
+        JsonTree.Parsed document = UserFile.read(file, file.toString(), "baseline");
         List<String> problems = Schemas.problems(SCHEMA, document);
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            throw new InvalidFileException(problems);
         }
         Map<Entry, Integer> counts = new HashMap<>();
         for (JsonNode node : document.root().path("findings")) {

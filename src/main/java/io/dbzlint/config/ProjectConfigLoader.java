@@ -1,13 +1,12 @@
 package io.dbzlint.config;
 
+import io.dbzlint.load.InvalidFileException;
 import io.dbzlint.load.JsonTree;
+import io.dbzlint.load.UserFile;
 import io.dbzlint.rule.RuleRegistry;
 import io.dbzlint.rule.Schemas;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class ProjectConfigLoader {
     }
 
     /** The config found from a directory upwards, or {@link ProjectConfig#NONE}. */
-    public static ProjectConfig discover(Path start) throws ConfigException {
+    public static ProjectConfig discover(Path start) throws InvalidFileException {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             List<Path> found = new ArrayList<>();
             for (String name : NAMES) {
@@ -37,7 +36,7 @@ public final class ProjectConfigLoader {
                 }
             }
             if (found.size() > 1) {
-                throw new ConfigException(dir + ": both " + found.get(0).getFileName() + " and "
+                throw new InvalidFileException(dir + ": both " + found.get(0).getFileName() + " and "
                         + found.get(1).getFileName() + " exist; keep one");
             }
             if (found.size() == 1) {
@@ -51,34 +50,19 @@ public final class ProjectConfigLoader {
         return ProjectConfig.NONE;
     }
 
-    public static ProjectConfig load(Path file) throws ConfigException {
+    public static ProjectConfig load(Path file) throws InvalidFileException {
         return load(file, file.toString());
     }
 
     /** @param name how messages name the file: as the user gave it, or relative to the working directory */
-    public static ProjectConfig load(Path file, String name) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(name + ": config file not found");
-        } catch (IOException e) {
-            throw new ConfigException(name + ": cannot read config file: " + e.getMessage());
-        }
-        JsonTree.Parsed document;
-        try {
-            String fileName = file.getFileName().toString();
-            document = fileName.endsWith(".yaml") || fileName.endsWith(".yml")
-                    ? JsonTree.parseYaml(name, text) : JsonTree.parse(name, text);
-        } catch (JsonTree.InvalidJson e) {
-            throw new ConfigException(e.location() + ": " + e.getMessage());
-        }
+    public static ProjectConfig load(Path file, String name) throws InvalidFileException {
+        JsonTree.Parsed document = UserFile.read(file, name, "config file");
         if (document.root().isNull() || document.root().isMissingNode()) {
             return new ProjectConfig(file, document.root(), List.of(), List.of(), List.of());
         }
         List<String> problems = new ArrayList<>(Schemas.problems(SCHEMA, document));
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            throw new InvalidFileException(problems);
         }
         JsonNode root = document.root();
         checkGlobs(document, "/include", root.path("include"), problems);
@@ -99,7 +83,7 @@ public final class ProjectConfigLoader {
                     entry.has("connector") ? entry.get("connector").asString() : null, entry.path("reason").asString()));
         }
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            throw new InvalidFileException(problems);
         }
         return new ProjectConfig(file, root, strings(root.path("include")), strings(root.path("exclude")), ignores);
     }

@@ -1,14 +1,14 @@
 package io.dbzlint.rule;
 
+import io.dbzlint.load.InvalidFileException;
 import io.dbzlint.load.JsonTree;
+import io.dbzlint.load.UserFile;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.report.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -44,7 +44,7 @@ public final class RuleSetLoader {
         private static RuleSet read() {
             try {
                 return toRuleSet(bundledTree(), BUNDLED);
-            } catch (RulesFileException e) {
+            } catch (InvalidFileException e) {
                 throw new IllegalStateException("bundled rules are invalid: " + e.getMessage(), e);
             }
         }
@@ -55,30 +55,16 @@ public final class RuleSetLoader {
     }
 
     /** The bundled rules with the user's rules file merged over them. */
-    public static RuleSet withOverrides(Path file) throws RulesFileException {
+    public static RuleSet withOverrides(Path file) throws InvalidFileException {
         return build(List.of(new Layer(file.toString(), readRulesFile(file))));
     }
 
     /** A rules file, checked against rules/schemas/rules.schema.json. */
-    public static JsonNode readRulesFile(Path file) throws RulesFileException {
-        String name = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new RulesFileException(name + ": rules file not found");
-        } catch (IOException | UncheckedIOException e) {
-            throw new RulesFileException(name + ": cannot read rules file: " + e.getMessage());
-        }
-        JsonTree.Parsed user;
-        try {
-            user = JsonTree.parse(name, text);
-        } catch (JsonTree.InvalidJson e) {
-            throw new RulesFileException(e.location() + ": " + e.getMessage());
-        }
+    public static JsonNode readRulesFile(Path file) throws InvalidFileException {
+        JsonTree.Parsed user = UserFile.read(file, file.toString(), "rules file");
         List<String> problems = Schemas.problems(SCHEMA, user);
         if (!problems.isEmpty()) {
-            throw new RulesFileException(problems);
+            throw new InvalidFileException(problems);
         }
         return user.root();
     }
@@ -87,7 +73,7 @@ public final class RuleSetLoader {
      * The bundled rules with each layer merged over them in turn. A rule may be given as a bare
      * severity ({@code "off"}) or as an object of the rules-file shape.
      */
-    public static RuleSet build(List<Layer> layers) throws RulesFileException {
+    public static RuleSet build(List<Layer> layers) throws InvalidFileException {
         if (layers.isEmpty()) {
             return bundled();
         }
@@ -110,7 +96,7 @@ public final class RuleSetLoader {
             deepMerge(merged, tree);
         }
         if (!problems.isEmpty()) {
-            throw new RulesFileException(problems);
+            throw new InvalidFileException(problems);
         }
         return toRuleSet(merged, layers.get(layers.size() - 1).source());
     }
@@ -139,7 +125,7 @@ public final class RuleSetLoader {
         }
     }
 
-    private static RuleSet toRuleSet(JsonNode tree, String name) throws RulesFileException {
+    private static RuleSet toRuleSet(JsonNode tree, String name) throws InvalidFileException {
         List<String> problems = new ArrayList<>();
         Map<String, RuleInfo> infos = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> rule : tree.path("rules").properties()) {
@@ -190,7 +176,7 @@ public final class RuleSetLoader {
             reserved.put(entry.path("id").asLong(), entry.path("owner").asString());
         }
         if (!problems.isEmpty()) {
-            throw new RulesFileException(problems);
+            throw new InvalidFileException(problems);
         }
         RuleParameters params = new RuleParameters(min, max, words,
                 parameters.path("serverNamePattern").asString(), environmentPattern,

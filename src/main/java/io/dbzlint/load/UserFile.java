@@ -1,0 +1,37 @@
+package io.dbzlint.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads a JSON (or, by its extension, YAML) file that configures dbzlint, with positions. */
+public final class UserFile {
+
+    private UserFile() {
+    }
+
+    /**
+     * @param name how messages name the file
+     * @param what what the file is, for messages: "rules file", "config file", "baseline"
+     */
+    public static JsonTree.Parsed read(Path file, String name, String what) throws InvalidFileException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidFileException(name + ": " + what + " not found");
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidFileException(name + ": cannot read " + what + ": " + e.getMessage());
+        }
+        String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
+        try {
+            return fileName.endsWith(".yaml") || fileName.endsWith(".yml")
+                    ? JsonTree.parseYaml(name, text) : JsonTree.parse(name, text);
+        } catch (JsonTree.InvalidJson e) {
+            throw new InvalidFileException(e.location() + ": " + e.getMessage());
+        }
+    }
+}
