@@ -126,6 +126,9 @@ final class LintCommand implements Callable<Integer> {
         try {
             ProjectConfig config = projectConfig();
             RuleSet ruleSet = ruleSet(config);
+            // read before linting, so a missing or broken baseline fails fast
+            Baseline baseline = baselineFile != null && writeBaselineFile == null
+                    ? Baseline.read(cwd.resolve(baselineFile)) : null;
 
             InputFinder.Found found = InputFinder.find(paths, stdin, cwd);
             if (!found.errors().isEmpty()) {
@@ -144,10 +147,10 @@ final class LintCommand implements Callable<Integer> {
             if (writeBaselineFile != null) {
                 Baseline.write(cwd.resolve(writeBaselineFile), result.findings(), cwd);
                 err.println("dbzlint: wrote " + result.findings().size() + " findings to " + writeBaselineFile);
+                baseline = Baseline.read(cwd.resolve(writeBaselineFile));
             }
-            Path baselinePath = writeBaselineFile != null ? writeBaselineFile : baselineFile;
-            if (baselinePath != null) {
-                result = result.keep(Baseline.read(cwd.resolve(baselinePath)).newFindings(cwd));
+            if (baseline != null) {
+                result = result.keep(baseline.newFindings(cwd));
             }
 
             Format.Context context = new Format.Context(ruleSet, Version.number(), ansi(), cwd);
