@@ -146,7 +146,8 @@ final class LintCommand implements Callable<Integer> {
             }
             if (writeBaselineFile != null) {
                 Baseline.write(cwd.resolve(writeBaselineFile), result.findings(), cwd);
-                err.println("dbzlint: wrote " + result.findings().size() + " findings to " + writeBaselineFile);
+                int count = result.findings().size();
+                err.println("dbzlint: wrote " + count + (count == 1 ? " finding" : " findings") + " to " + writeBaselineFile);
                 baseline = Baseline.read(cwd.resolve(writeBaselineFile));
             }
             if (baseline != null) {

@@ -33,7 +33,7 @@ class BaselineTest {
         String baseline = Files.readString(repo.resolve(".dbzlint-baseline.json"));
         assertThat(baseline).contains("\"rule\": \"server-id-range\"", "\"file\": \"inventory-mysql.json\"",
                 "\"connector\": \"inventory-mysql\"", "\"key\": \"database.server.id\"").doesNotContain("\"line\"");
-        assertThat(write.err()).isEqualTo("dbzlint: wrote 1 findings to .dbzlint-baseline.json\n");
+        assertThat(write.err()).isEqualTo("dbzlint: wrote 1 finding to .dbzlint-baseline.json\n");
         assertThat(again.out()).isEqualTo("0 errors, 0 warnings in 1 connector (1 file); 1 suppressed\n");
     }
 
