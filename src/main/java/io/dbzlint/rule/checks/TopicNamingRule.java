@@ -2,10 +2,11 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
-import io.dbzlint.model.Keys;
+import io.dbzlint.rule.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,6 @@ import java.util.Optional;
  */
 public final class TopicNamingRule implements ConnectorRule {
 
-    static final String EVENT_ROUTER = "io.debezium.transforms.outbox.EventRouter";
     static final String DEFAULT_REPLACEMENT = "outbox.event.${routedByValue}";
 
     @Override
@@ -25,18 +25,17 @@ public final class TopicNamingRule implements ConnectorRule {
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         Optional<String> word = context.parameters().databaseTypeWord(connector.type());
-        Optional<String> transforms = connector.value(Keys.TRANSFORMS);
-        if (word.isEmpty() || transforms.isEmpty()) {
+        if (word.isEmpty()) {
             return;
         }
         String expected = context.parameters().outboxTopicPattern().replace("{database_type}", word.get());
-        for (String raw : transforms.get().split(",")) {
-            String name = raw.trim();
-            String prefix = "transforms." + name + ".";
-            Optional<ConfigEntry> type = connector.entry(prefix + "type");
-            if (name.isEmpty() || type.isEmpty() || !EVENT_ROUTER.equals(type.get().text())) {
+        for (Map.Entry<String, String> transform : CatalogLookup.transforms(connector).entrySet()) {
+            if (!transform.getValue().equals(Catalog.EVENT_ROUTER)) {
                 continue;
             }
+            String name = transform.getKey();
+            String prefix = "transforms." + name + ".";
+            ConfigEntry type = connector.config().get(prefix + "type");
             String key = prefix + "route.topic.replacement";
             Optional<ConfigEntry> replacement = connector.entry(key);
             String effective = replacement.map(ConfigEntry::text).map(String::trim).orElse(DEFAULT_REPLACEMENT);
@@ -47,7 +46,7 @@ public final class TopicNamingRule implements ConnectorRule {
                     ? "outbox EventRouter \"" + name + "\" routes to " + effective
                     : "outbox EventRouter \"" + name + "\" routes to Debezium's default " + DEFAULT_REPLACEMENT
                             + " because " + key + " is unset";
-            sink.report(connector, key, replacement.orElse(type.get()).valueLocation(),
+            sink.report(connector, key, replacement.orElse(type).valueLocation(),
                     what + ", outside the scheme for " + connector.type().displayName() + " connectors; set "
                             + key + " to " + expected);
         }
