@@ -1,11 +1,11 @@
 package io.dbzlint.bench;
 
-import io.dbzlint.load.InvalidFileException;
+import io.dbzlint.engine.LintSession;
+import io.dbzlint.engine.SessionException;
 import io.dbzlint.load.Source;
-import io.dbzlint.report.LintResult;
-import io.dbzlint.rule.Linter;
-import io.dbzlint.rule.RuleSet;
-import io.dbzlint.rule.RuleSetLoader;
+import io.dbzlint.model.InputFormat;
+import io.dbzlint.model.InputId;
+import io.dbzlint.result.LintResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,21 +43,23 @@ public class EngineBenchmark {
     public int configs;
 
     private List<Source> sources;
-    private Linter linter;
+    private LintSession session;
 
+    /** The same session the command line opens, with the generator's rules file; the configs are in memory. */
     @Setup(Level.Trial)
-    public void setUp() throws IOException, InvalidFileException {
+    public void setUp() throws IOException, SessionException {
         sources = ConfigGenerator.generate(configs).stream()
-                .map(file -> Source.ofBytes(file.name(), file.json().getBytes(StandardCharsets.UTF_8)))
+                .map(file -> Source.ofBytes(new InputId(file.name(), file.name(), InputFormat.JSON),
+                        file.json().getBytes(StandardCharsets.UTF_8)))
                 .toList();
-        Path rules = Files.createTempFile("dbzlint-bench", ".json");
-        Files.writeString(rules, ConfigGenerator.rulesFile(configs));
-        RuleSet ruleSet = RuleSetLoader.withOverrides(rules);
+        Path dir = Files.createTempDirectory("dbzlint-bench");
+        Path rules = Files.writeString(dir.resolve("rules.json"), ConfigGenerator.rulesFile(configs));
+        session = LintSession.open(new LintSession.Options(dir, null, true, rules, null, null, null, false));
         Files.delete(rules);
-        linter = new Linter(ruleSet);
+        Files.delete(dir);
 
         Map<String, Integer> found = new TreeMap<>();
-        linter.lint(sources).findings().forEach(f -> found.merge(f.ruleId(), 1, Integer::sum));
+        lint().findings().forEach(f -> found.merge(f.ruleId(), 1, Integer::sum));
         if (!found.equals(ConfigGenerator.expected(configs))) {
             throw new IllegalStateException("wrong answer: found " + found + ", expected "
                     + ConfigGenerator.expected(configs));
@@ -65,7 +67,7 @@ public class EngineBenchmark {
     }
 
     @Benchmark
-    public LintResult lint() {
-        return linter.lint(sources);
+    public LintResult lint() throws SessionException {
+        return session.lint(sources).result();
     }
 }

@@ -3,7 +3,6 @@ package io.dbzlint.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.AutoComplete;
-
 import picocli.CommandLine.Command;
 
 @Command(name = "dbzlint",

@@ -3,8 +3,6 @@ package io.dbzlint.cli;
 import io.dbzlint.rule.RuleDocs;
 import io.dbzlint.rule.RuleRegistry;
 import io.dbzlint.rule.RuleSetLoader;
-import io.dbzlint.rule.Suggestions;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,11 +23,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (RuleRegistry.find(ruleId).isEmpty()) {
-            String nearest = RuleRegistry.ids().stream()
-                    .min(Comparator.comparingInt(id -> Suggestions.distance(id, ruleId)))
-                    .orElseThrow();
-            spec.commandLine().getErr().println("dbzlint: unknown rule \"" + ruleId + "\"; did you mean "
-                    + nearest + "? 'dbzlint rules' lists them all.");
+            spec.commandLine().getErr().println("dbzlint: " + RuleRegistry.unknown(ruleId));
             return ExitCode.USAGE.code();
         }
         spec.commandLine().getOut().print(RuleDocs.text(RuleSetLoader.bundled().info(ruleId)));

@@ -1,18 +1,12 @@
 package io.dbzlint.cli;
 
-import io.dbzlint.config.Baseline;
-import io.dbzlint.config.ProjectConfig;
-import io.dbzlint.config.ProjectConfigLoader;
+import io.dbzlint.engine.LintSession;
+import io.dbzlint.engine.SessionException;
 import io.dbzlint.load.InputFinder;
-import io.dbzlint.load.InvalidFileException;
-import io.dbzlint.load.Source;
 import io.dbzlint.report.Format;
-import io.dbzlint.report.LintResult;
-import io.dbzlint.report.Severity;
+import io.dbzlint.result.LintResult;
+import io.dbzlint.result.Severity;
 import io.dbzlint.rule.DebeziumVersion;
-import io.dbzlint.rule.Linter;
-import io.dbzlint.rule.RuleSet;
-import io.dbzlint.rule.RuleSetLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -31,8 +25,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "lint",
         mixinStandardHelpOptions = true,
@@ -123,85 +115,43 @@ final class LintCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "only one --format can go to standard output; give the others a file, e.g. -f sarif=out.sarif");
         }
-        try {
-            ProjectConfig config = projectConfig();
-            RuleSet ruleSet = ruleSet(config);
-            // read before linting, so a missing or broken baseline fails fast
-            Baseline baseline = baselineFile != null && writeBaselineFile == null
-                    ? Baseline.read(cwd.resolve(baselineFile)) : null;
-
-            InputFinder.Found found = InputFinder.find(paths, stdin, cwd);
-            if (!found.errors().isEmpty()) {
-                found.errors().forEach(error -> err.println("dbzlint: " + error));
-                return ExitCode.USAGE.code();
-            }
-            List<Source> sources = found.sources().stream()
-                    .filter(source -> config.includes(cwd, source.displayPath()))
-                    .toList();
-
-            LintResult result = new Linter(ruleSet).lint(sources);
-            result = result.keep(finding -> !config.ignores(cwd, finding));
-            if (quiet) {
-                result = result.keep(finding -> finding.severity() == Severity.ERROR);
-            }
-            if (writeBaselineFile != null) {
-                Baseline.write(cwd.resolve(writeBaselineFile), result.findings(), cwd);
-                int count = result.findings().size();
-                err.println("dbzlint: wrote " + count + (count == 1 ? " finding" : " findings") + " to " + writeBaselineFile);
-                baseline = Baseline.read(cwd.resolve(writeBaselineFile));
-            }
-            if (baseline != null) {
-                result = result.keep(baseline.newFindings(cwd));
-            }
-
-            Format.Context context = new Format.Context(ruleSet, Version.number(), ansi(), cwd);
-            for (OutputTarget target : targets) {
-                write(target, result, context);
-            }
-            result.readErrors().forEach(error -> err.println("dbzlint: " + error));
-            return exitCode(result, err);
-        } catch (InvalidFileException e) {
-            e.problems().forEach(problem -> err.println("dbzlint: " + problem));
-            return ExitCode.USAGE.code();
-        } catch (OutputException e) {
-            err.println("dbzlint: " + e.getMessage());
-            return ExitCode.USAGE.code();
-        } catch (IOException e) {
-            err.println("dbzlint: cannot write " + writeBaselineFile + ": " + e.getMessage());
-            return ExitCode.USAGE.code();
-        } finally {
-            err.flush();
-        }
-    }
-
-    private ProjectConfig projectConfig() throws InvalidFileException {
-        if (configFile != null) {
-            return ProjectConfigLoader.load(cwd.resolve(configFile), configFile.toString());
-        }
-        return noConfig ? ProjectConfig.NONE : ProjectConfigLoader.discover(cwd);
-    }
-
-    private RuleSet ruleSet(ProjectConfig config) throws InvalidFileException {
-        List<RuleSetLoader.Layer> layers = new ArrayList<>();
-        if (config.file() != null && config.tree().isObject()) {
-            String name = cwd.toAbsolutePath().relativize(config.file().toAbsolutePath()).toString();
-            layers.add(new RuleSetLoader.Layer(name, config.tree()));
-        }
-        if (rulesFile != null) {
-            layers.add(new RuleSetLoader.Layer(rulesFile.toString(),
-                    RuleSetLoader.readRulesFile(cwd.resolve(rulesFile))));
-        }
         if (debeziumVersion != null) {
             try {
                 DebeziumVersion.parse(debeziumVersion);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--debezium-version: " + e.getMessage());
             }
-            ObjectNode option = JsonNodeFactory.instance.objectNode();
-            option.putObject("parameters").put("debeziumVersion", debeziumVersion);
-            layers.add(new RuleSetLoader.Layer("--debezium-version", option));
         }
-        return RuleSetLoader.build(layers);
+        try {
+            LintSession session = LintSession.open(new LintSession.Options(cwd, configFile, noConfig, rulesFile,
+                    debeziumVersion, baselineFile, writeBaselineFile, quiet));
+            InputFinder.Found found = session.find(paths, stdin);
+            if (!found.errors().isEmpty()) {
+                found.errors().forEach(error -> err.println("dbzlint: " + error));
+                return ExitCode.USAGE.code();
+            }
+            LintSession.Outcome outcome = session.lint(found.sources());
+            if (outcome.baselineWritten() >= 0) {
+                int count = outcome.baselineWritten();
+                err.println("dbzlint: wrote " + count + (count == 1 ? " finding" : " findings") + " to "
+                        + writeBaselineFile);
+            }
+            LintResult result = outcome.result();
+            Format.Context context = new Format.Context(session.ruleSet(), Version.number(), ansi());
+            for (OutputTarget target : targets) {
+                write(target, result, context);
+            }
+            result.readErrors().forEach(error -> err.println("dbzlint: " + error));
+            return exitCode(result, err);
+        } catch (SessionException e) {
+            e.problems().forEach(problem -> err.println("dbzlint: " + problem));
+            return ExitCode.USAGE.code();
+        } catch (OutputException e) {
+            err.println("dbzlint: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } finally {
+            err.flush();
+        }
     }
 
     private void write(OutputTarget target, LintResult result, Format.Context context) throws OutputException {
@@ -210,7 +160,7 @@ final class LintCommand implements Callable<Integer> {
             return;
         }
         // files get no colour, whatever the terminal
-        Format.Context plain = new Format.Context(context.ruleSet(), context.version(), Ansi.OFF, cwd);
+        Format.Context plain = new Format.Context(context.ruleSet(), context.version(), Ansi.OFF);
         Path file = cwd.resolve(target.file());
         try {
             Path parent = file.getParent();

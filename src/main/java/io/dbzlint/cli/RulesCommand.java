@@ -1,10 +1,8 @@
 package io.dbzlint.cli;
 
-import io.dbzlint.report.Json;
-import io.dbzlint.rule.Rule;
+import io.dbzlint.json.Json;
 import io.dbzlint.rule.RuleDocs;
 import io.dbzlint.rule.RuleInfo;
-import io.dbzlint.rule.RuleRegistry;
 import io.dbzlint.rule.RuleSet;
 import io.dbzlint.rule.RuleSetLoader;
 import java.io.PrintWriter;
@@ -47,8 +45,8 @@ final class RulesCommand implements Callable<Integer> {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = Json.pretty(text)) {
             json.writeStartArray();
-            for (Rule rule : RuleRegistry.all()) {
-                RuleInfo info = rules.info(rule.id());
+            for (RuleSet.Entry entry : rules.all()) {
+                RuleInfo info = entry.info();
                 json.writeStartObject();
                 json.writeStringProperty("id", info.id());
                 json.writeStringProperty("severity", info.severityLabel());

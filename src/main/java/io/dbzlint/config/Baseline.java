@@ -1,10 +1,12 @@
 package io.dbzlint.config;
 
-import io.dbzlint.load.InvalidFileException;
-import io.dbzlint.load.JsonTree;
-import io.dbzlint.load.UserFile;
-import io.dbzlint.report.Finding;
-import io.dbzlint.report.Json;
+import io.dbzlint.json.InvalidFileException;
+import io.dbzlint.json.Json;
+import io.dbzlint.json.JsonNodes;
+import io.dbzlint.json.JsonTree;
+import io.dbzlint.json.UserFile;
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.FindingKey;
 import io.dbzlint.rule.Schemas;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -22,38 +24,39 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The findings a repository had when it adopted dbzlint, so that only new ones are reported.
- * Findings are matched by rule, file, connector and config key, never by line: edits elsewhere
- * in a file do not bring a baselined finding back. Each entry absorbs one finding, so a second
+ * Findings are matched by their {@link FindingKey} (rule, project-relative file, connector and
+ * config key), never by line: edits elsewhere in a file do not bring a baselined finding back, and
+ * the baseline matches from any working directory. Each entry absorbs one finding, so a second
  * copy of an old mistake still shows.
  */
 public final class Baseline {
 
     private static final String SCHEMA = "baseline.schema.json";
 
-    /** The identity a finding keeps while lines move. */
-    public record Entry(String rule, String file, String connector, String key) {
-    }
+    private final Map<FindingKey, Integer> counts;
 
-    private final Map<Entry, Integer> counts;
-
-    private Baseline(Map<Entry, Integer> counts) {
+    private Baseline(Map<FindingKey, Integer> counts) {
         this.counts = counts;
     }
 
-    public static Entry entryOf(Finding finding, Path cwd) {
-        return new Entry(finding.ruleId(), portable(cwd, finding.location().file()), finding.connector(), finding.key());
+    /** The baseline of a run's findings, as writing them and reading them back would give. */
+    public static Baseline of(List<Finding> findings) {
+        Map<FindingKey, Integer> counts = new HashMap<>();
+        findings.forEach(finding -> counts.merge(finding.identity(), 1, Integer::sum));
+        return new Baseline(counts);
     }
 
-    public static Baseline read(Path file) throws InvalidFileException {
-        JsonTree.Parsed document = UserFile.read(file, file.toString(), "baseline");
+    /** @param name how messages name the file */
+    public static Baseline read(Path file, String name) throws InvalidFileException {
+        JsonTree.Parsed document = UserFile.read(file, name, "baseline");
         List<String> problems = Schemas.problems(SCHEMA, document);
         if (!problems.isEmpty()) {
             throw new InvalidFileException(problems);
         }
-        Map<Entry, Integer> counts = new HashMap<>();
+        Map<FindingKey, Integer> counts = new HashMap<>();
         for (JsonNode node : document.root().path("findings")) {
-            counts.merge(new Entry(node.path("rule").asString(), node.path("file").asString(),
-                    textOrNull(node.get("connector")), textOrNull(node.get("key"))), 1, Integer::sum);
+            counts.merge(new FindingKey(node.path("rule").asString(), node.path("file").asString(),
+                    JsonNodes.textOrNull(node.get("connector")), JsonNodes.textOrNull(node.get("key"))), 1, Integer::sum);
         }
         return new Baseline(counts);
     }
@@ -62,22 +65,22 @@ public final class Baseline {
      * A filter for one run: true for a finding that is new, false for one the baseline absorbs.
      * Stateful, since each entry absorbs one finding; use it once, over findings in a stable order.
      */
-    public Predicate<Finding> newFindings(Path cwd) {
-        Map<Entry, Integer> left = new HashMap<>(counts);
+    public Predicate<Finding> newFindings() {
+        Map<FindingKey, Integer> left = new HashMap<>(counts);
         return finding -> {
-            Entry entry = entryOf(finding, cwd);
-            Integer remaining = left.get(entry);
+            FindingKey key = finding.identity();
+            Integer remaining = left.get(key);
             if (remaining == null || remaining == 0) {
                 return true;
             }
-            left.put(entry, remaining - 1);
+            left.put(key, remaining - 1);
             return false;
         };
     }
 
-    public static void write(Path file, List<Finding> findings, Path cwd) throws IOException {
+    public static void write(Path file, List<Finding> findings) throws IOException {
         List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparing((Finding f) -> portable(cwd, f.location().file()))
+        sorted.sort(Comparator.comparing((Finding f) -> f.identity().path())
                 .thenComparing(Finding::ruleId)
                 .thenComparing(f -> String.valueOf(f.connector()))
                 .thenComparing(f -> String.valueOf(f.key()))
@@ -89,11 +92,12 @@ public final class Baseline {
             json.writeName("findings");
             json.writeStartArray();
             for (Finding finding : sorted) {
+                FindingKey key = finding.identity();
                 json.writeStartObject();
-                json.writeStringProperty("rule", finding.ruleId());
-                json.writeStringProperty("file", portable(cwd, finding.location().file()));
-                json.writeStringProperty("connector", finding.connector());
-                json.writeStringProperty("key", finding.key());
+                json.writeStringProperty("rule", key.rule());
+                json.writeStringProperty("file", key.path());
+                json.writeStringProperty("connector", key.connector());
+                json.writeStringProperty("key", key.key());
                 json.writeStringProperty("message", finding.message());
                 json.writeEndObject();
             }
@@ -105,20 +109,5 @@ public final class Baseline {
             Files.createDirectories(parent);
         }
         Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
-    }
-
-    /** Relative to the working directory with forward slashes, so a baseline moves with the repository. */
-    private static String portable(Path cwd, String displayPath) {
-        if (displayPath.startsWith("<")) {
-            return displayPath;
-        }
-        Path absolute = cwd.resolve(displayPath).toAbsolutePath().normalize();
-        Path base = cwd.toAbsolutePath().normalize();
-        Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
-        return shown.toString().replace('\\', '/');
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asString();
     }
 }

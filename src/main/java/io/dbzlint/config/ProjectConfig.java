@@ -1,27 +1,45 @@
 package io.dbzlint.config;
 
-import io.dbzlint.report.Finding;
+import io.dbzlint.model.InputId;
+import io.dbzlint.result.Finding;
+import io.dbzlint.rule.RuleOverrides;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
+import java.util.Map;
 
 /**
  * A project's .dbzlint.json or .dbzlint.yaml: rule severities and parameters, which files to lint,
  * and findings to ignore with the reason why. Globs are relative to the config file's folder.
  *
- * @param file the config file, or null for the empty config (none found)
- * @param tree the whole document, whose rules and parameters are merged over the bundled rules
+ * @param file the config file, or null for the empty config (none found or none wanted)
+ * @param rules the config's {@code rules} and {@code parameters}, a layer over the bundled rules
+ * @param folder the config file's folder relative to the project root, {@code /}-separated, ending
+ *     in {@code /} unless it is the root itself ({@code ""})
  */
-public record ProjectConfig(Path file, JsonNode tree, List<String> include, List<String> exclude,
-                            List<Ignore> ignores) {
+public record ProjectConfig(Path file, RuleOverrides rules, List<Glob> include, List<Glob> exclude,
+                            List<Ignore> ignores, String folder) {
 
-    /** Findings of these rules, in files matching the glob (and of the connector, if named), are left out. */
-    public record Ignore(List<String> rules, String files, String connector, String reason) {
+    /** A glob as written, and compiled. */
+    public record Glob(String pattern, PathMatcher matcher) {
+
+        public static Glob of(String pattern) {
+            return new Glob(pattern, FileSystems.getDefault().getPathMatcher("glob:" + pattern));
+        }
+
+        boolean matches(String relativePath) {
+            return matcher.matches(Path.of(relativePath));
+        }
     }
 
-    public static final ProjectConfig NONE = new ProjectConfig(null, null, List.of(), List.of(), List.of());
+    /** Findings of these rules, in files matching the glob (and of the connector, if named), are left out. */
+    public record Ignore(List<String> rules, Glob files, String connector, String reason) {
+    }
+
+    public static final ProjectConfig NONE = new ProjectConfig(null,
+            new RuleOverrides("no config", Map.of(), RuleOverrides.Parameters.NONE), List.of(), List.of(),
+            List.of(), "");
 
     public ProjectConfig {
         include = List.copyOf(include);
@@ -29,32 +47,30 @@ public record ProjectConfig(Path file, JsonNode tree, List<String> include, List
         ignores = List.copyOf(ignores);
     }
 
-    public Path baseDir() {
-        return file == null ? null : file.toAbsolutePath().getParent();
-    }
-
-    /** Whether a file (absolute, or relative to cwd) is to be linted under include and exclude. */
-    public boolean includes(Path cwd, String displayPath) {
+    /** Whether an input is to be linted under include and exclude. */
+    public boolean includes(InputId input) {
         if (file == null) {
             return true;
         }
-        String relative = relative(cwd, displayPath);
+        String relative = relative(input);
         if (relative == null) {
             return include.isEmpty();
         }
-        boolean included = include.isEmpty() || include.stream().anyMatch(glob -> matches(glob, relative));
-        return included && exclude.stream().noneMatch(glob -> matches(glob, relative));
+        boolean included = include.isEmpty() || include.stream().anyMatch(glob -> glob.matches(relative));
+        return included && exclude.stream().noneMatch(glob -> glob.matches(relative));
     }
 
     /** Whether an ignore entry covers a finding. */
-    public boolean ignores(Path cwd, Finding finding) {
+    public boolean ignores(Finding finding) {
         if (ignores.isEmpty()) {
             return false;
         }
-        String relative = relative(cwd, finding.location().file());
+        String relative = relative(finding.location().input());
+        if (relative == null) {
+            return false;
+        }
         for (Ignore ignore : ignores) {
-            if (ignore.rules().contains(finding.ruleId())
-                    && relative != null && matches(ignore.files(), relative)
+            if (ignore.rules().contains(finding.ruleId()) && ignore.files().matches(relative)
                     && (ignore.connector() == null || ignore.connector().equals(finding.connector()))) {
                 return true;
             }
@@ -62,21 +78,12 @@ public record ProjectConfig(Path file, JsonNode tree, List<String> include, List
         return false;
     }
 
-    /** The path relative to the config's folder with forward slashes, or null when it is not under it. */
-    private String relative(Path cwd, String displayPath) {
-        if (displayPath.startsWith("<")) {
-            return null; // <stdin>
-        }
-        Path absolute = cwd.resolve(displayPath).toAbsolutePath().normalize();
-        Path base = baseDir().normalize();
-        if (!absolute.startsWith(base)) {
+    /** The input's path relative to this config's folder, or null when it is not under it. */
+    private String relative(InputId input) {
+        String projectPath = input.projectPath();
+        if (projectPath == null || !projectPath.startsWith(folder)) {
             return null;
         }
-        return base.relativize(absolute).toString().replace('\\', '/');
-    }
-
-    private static boolean matches(String glob, String relativePath) {
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        return matcher.matches(Path.of(relativePath));
+        return projectPath.substring(folder.length());
     }
 }

@@ -1,15 +1,18 @@
 package io.dbzlint.config;
 
-import io.dbzlint.load.InvalidFileException;
-import io.dbzlint.load.JsonTree;
-import io.dbzlint.load.UserFile;
+import io.dbzlint.json.InvalidFileException;
+import io.dbzlint.json.JsonNodes;
+import io.dbzlint.json.JsonTree;
+import io.dbzlint.json.UserFile;
+import io.dbzlint.rule.RuleOverrides;
 import io.dbzlint.rule.RuleRegistry;
 import io.dbzlint.rule.Schemas;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 
@@ -23,12 +26,17 @@ public final class ProjectConfigLoader {
     public static final List<String> NAMES = List.of(".dbzlint.json", ".dbzlint.yaml", ".dbzlint.yml");
     private static final String SCHEMA = "dbzlint-config.schema.json";
 
+    /** A config file, and how messages name it. */
+    public record Found(Path file, String name) {
+    }
+
     private ProjectConfigLoader() {
     }
 
-    /** The config found from a directory upwards, or {@link ProjectConfig#NONE}. */
-    public static ProjectConfig discover(Path start) throws InvalidFileException {
-        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+    /** The config file found from a directory upwards, named relative to that directory. */
+    public static Optional<Found> discover(Path start) throws InvalidFileException {
+        Path from = start.toAbsolutePath().normalize();
+        for (Path dir = from; dir != null; dir = dir.getParent()) {
             List<Path> found = new ArrayList<>();
             for (String name : NAMES) {
                 if (Files.isRegularFile(dir.resolve(name))) {
@@ -40,72 +48,80 @@ public final class ProjectConfigLoader {
                         + found.get(1).getFileName() + " exist; keep one");
             }
             if (found.size() == 1) {
-                Path relative = start.toAbsolutePath().normalize().relativize(found.get(0));
-                return load(found.get(0), relative.toString().replace('\\', '/'));
+                return Optional.of(new Found(found.get(0), from.relativize(found.get(0)).toString().replace('\\', '/')));
             }
             if (Files.exists(dir.resolve(".git"))) {
                 break;
             }
         }
-        return ProjectConfig.NONE;
+        return Optional.empty();
     }
 
-    public static ProjectConfig load(Path file) throws InvalidFileException {
-        return load(file, file.toString());
-    }
-
-    /** @param name how messages name the file: as the user gave it, or relative to the working directory */
-    public static ProjectConfig load(Path file, String name) throws InvalidFileException {
-        JsonTree.Parsed document = UserFile.read(file, name, "config file");
+    /** Reads and checks a config file; its globs are taken relative to its folder inside the project. */
+    public static ProjectConfig load(Found found, Path projectRoot) throws InvalidFileException {
+        JsonTree.Parsed document = UserFile.read(found.file(), found.name(), "config file");
+        String folder = folderInProject(found.file(), projectRoot);
         if (document.root().isNull() || document.root().isMissingNode()) {
-            return new ProjectConfig(file, document.root(), List.of(), List.of(), List.of());
+            return new ProjectConfig(found.file(), new RuleOverrides(found.name(), Map.of(),
+                    RuleOverrides.Parameters.NONE), List.of(), List.of(), List.of(), folder);
         }
         List<String> problems = new ArrayList<>(Schemas.problems(SCHEMA, document));
         if (!problems.isEmpty()) {
             throw new InvalidFileException(problems);
         }
         JsonNode root = document.root();
-        checkGlobs(document, "/include", root.path("include"), problems);
-        checkGlobs(document, "/exclude", root.path("exclude"), problems);
+        RuleOverrides rules = RuleOverrides.parse(found.name(), document, problems);
+        List<ProjectConfig.Glob> include = globs(document, "/include", problems);
+        List<ProjectConfig.Glob> exclude = globs(document, "/exclude", problems);
         List<ProjectConfig.Ignore> ignores = new ArrayList<>();
         JsonNode ignoreList = root.path("ignore");
         for (int i = 0; i < ignoreList.size(); i++) {
             JsonNode entry = ignoreList.get(i);
-            List<String> rules = strings(entry.path("rules"));
-            for (int r = 0; r < rules.size(); r++) {
-                if (RuleRegistry.find(rules.get(r)).isEmpty()) {
-                    problems.add(document.locationOf("/ignore/" + i + "/rules/" + r) + ": unknown rule \""
-                            + rules.get(r) + "\"; known rules: " + String.join(", ", RuleRegistry.ids()));
+            List<String> ruleIds = JsonNodes.strings(entry.path("rules"));
+            for (int r = 0; r < ruleIds.size(); r++) {
+                if (RuleRegistry.find(ruleIds.get(r)).isEmpty()) {
+                    problems.add(document.locationOf("/ignore/" + i + "/rules/" + r) + ": "
+                            + RuleRegistry.unknown(ruleIds.get(r)));
                 }
             }
-            checkGlob(document, "/ignore/" + i + "/files", entry.path("files").asString(), problems);
-            ignores.add(new ProjectConfig.Ignore(rules, entry.path("files").asString(),
-                    entry.has("connector") ? entry.get("connector").asString() : null, entry.path("reason").asString()));
+            ProjectConfig.Glob files = glob(document, "/ignore/" + i + "/files", problems);
+            ignores.add(new ProjectConfig.Ignore(ruleIds, files, JsonNodes.textOrNull(entry.get("connector")),
+                    entry.path("reason").asString()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidFileException(problems);
         }
-        return new ProjectConfig(file, root, strings(root.path("include")), strings(root.path("exclude")), ignores);
+        return new ProjectConfig(found.file(), rules, include, exclude, ignores, folder);
     }
 
-    private static void checkGlobs(JsonTree.Parsed document, String pointer, JsonNode globs, List<String> problems) {
-        for (int i = 0; i < globs.size(); i++) {
-            checkGlob(document, pointer + "/" + i, globs.get(i).asString(), problems);
+    private static String folderInProject(Path file, Path projectRoot) {
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        Path root = projectRoot.toAbsolutePath().normalize();
+        String relative = root.relativize(dir).toString().replace('\\', '/');
+        return relative.isEmpty() ? "" : relative + "/";
+    }
+
+    private static List<ProjectConfig.Glob> globs(JsonTree.Parsed document, String pointer, List<String> problems) {
+        List<ProjectConfig.Glob> globs = new ArrayList<>();
+        JsonNode array = document.root().path(pointer.substring(1));
+        for (int i = 0; i < array.size(); i++) {
+            ProjectConfig.Glob glob = glob(document, pointer + "/" + i, problems);
+            if (glob != null) {
+                globs.add(glob);
+            }
         }
+        return globs;
     }
 
-    private static void checkGlob(JsonTree.Parsed document, String pointer, String glob, List<String> problems) {
+    /** The glob at a pointer, compiled; null, with a problem, when it does not compile. */
+    private static ProjectConfig.Glob glob(JsonTree.Parsed document, String pointer, List<String> problems) {
+        String pattern = document.root().at(pointer).asString();
         try {
-            FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            return ProjectConfig.Glob.of(pattern);
         } catch (PatternSyntaxException e) {
             problems.add(document.locationOf(pointer) + ": " + pointer + " is not a valid glob: "
-                    + e.getDescription() + " in \"" + glob + "\"");
+                    + e.getDescription() + " in \"" + pattern + "\"");
+            return null;
         }
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(node.asString()));
-        return values;
     }
 }

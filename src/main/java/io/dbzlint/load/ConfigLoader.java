@@ -1,8 +1,10 @@
 package io.dbzlint.load;
 
+import io.dbzlint.json.JacksonErrors;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.ValueKind;
 import java.nio.ByteBuffer;
@@ -16,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -34,23 +35,21 @@ import tools.jackson.core.json.JsonFactory;
 public final class ConfigLoader {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final Pattern SOURCE_REF =
-            Pattern.compile("\\s*\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
-    // The token Jackson quotes may be a secret written without quotes: never repeat it.
-    private static final Pattern QUOTED_TOKEN = Pattern.compile("(?i)(unrecognized token) '[^']*'");
 
-    public LoadedFile load(String path, byte[] bytes) {
+    public LoadedFile load(InputId path, byte[] bytes) {
         List<LoadProblem> problems = new ArrayList<>();
         JsonParser parser;
+        SourceText source;
         if (isAscii(bytes)) {
             // the common case: byte columns are character columns, so the fast byte parser will do
             parser = JSON.createParser(ObjectReadContext.empty(), bytes);
+            source = SourceText.ofAscii(bytes);
         } else {
             String text;
             try {
                 text = decodeUtf8(bytes);
             } catch (InvalidUtf8 e) {
-                problems.add(parseError(new Location(path, e.line, e.column), e.getMessage()));
+                problems.add(parseError(Location.at(path, e.line, e.column), e.getMessage()));
                 return new LoadedFile(path, List.of(), problems);
             }
             if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
@@ -58,12 +57,14 @@ public final class ConfigLoader {
             }
             // parsed as characters, so that columns count characters as editors do
             parser = JSON.createParser(ObjectReadContext.empty(), text);
+            source = SourceText.of(text);
         }
         try (parser) {
-            List<Connector> connectors = new Reader(parser, path, problems).readDocument();
+            List<Connector> connectors = new Reader(parser, path, source, problems).readDocument();
             return new LoadedFile(path, connectors, problems);
         } catch (JacksonException e) {
-            problems.add(parseError(locationOf(path, e.getLocation()), "invalid JSON: " + describe(e)));
+            problems.add(parseError(JacksonErrors.locationOf(path, e.getLocation()),
+                    "invalid JSON: " + JacksonErrors.describe(e)));
             return new LoadedFile(path, List.of(), problems);
         } catch (StructureProblem e) {
             problems.add(parseError(e.location, e.getMessage()));
@@ -82,27 +83,6 @@ public final class ConfigLoader {
 
     private static LoadProblem parseError(Location location, String message) {
         return new LoadProblem(LoadProblem.PARSE_ERROR, location, null, message, List.of());
-    }
-
-    static String describe(JacksonException e) {
-        String message = e.getOriginalMessage();
-        if (message == null) {
-            return "unreadable input";
-        }
-        message = SOURCE_REF.matcher(message).replaceAll(" (line $1, column $2)");
-        message = QUOTED_TOKEN.matcher(message).replaceAll("$1");
-        int newline = message.indexOf('\n');
-        if (newline >= 0) {
-            message = message.substring(0, newline);
-        }
-        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
-    }
-
-    static Location locationOf(String path, TokenStreamLocation location) {
-        if (location == null || location.getLineNr() < 1) {
-            return Location.startOf(path);
-        }
-        return new Location(path, location.getLineNr(), Math.max(1, location.getColumnNr()));
     }
 
     private static String decodeUtf8(byte[] bytes) throws InvalidUtf8 {
@@ -136,15 +116,18 @@ public final class ConfigLoader {
     /** Walks the token stream once, building connectors and noting duplicate keys. */
     private static final class Reader {
         private final JsonParser parser;
-        private final String path;
+        private final InputId path;
+        private final SourceText source;
         private final List<LoadProblem> problems;
         private final String fileStem;
 
-        Reader(JsonParser parser, String path, List<LoadProblem> problems) {
+        Reader(JsonParser parser, InputId path, SourceText source, List<LoadProblem> problems) {
             this.parser = parser;
             this.path = path;
+            this.source = source;
             this.problems = problems;
-            String fileName = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+            String display = path.displayPath();
+            String fileName = display.substring(Math.max(display.lastIndexOf('/'), display.lastIndexOf('\\')) + 1);
             int dot = fileName.lastIndexOf('.');
             this.fileStem = dot > 0 ? fileName.substring(0, dot) : fileName;
         }
@@ -181,24 +164,46 @@ public final class ConfigLoader {
         }
 
         private Location here() {
-            return locationOf(path, parser.currentTokenLocation());
+            return JacksonErrors.locationOf(path, parser.currentTokenLocation());
+        }
+
+        /** The current token's range: a scalar's or a name's characters, from the source text. */
+        private Location currentToken() {
+            TokenStreamLocation start = parser.currentTokenLocation();
+            long offset = start.getCharOffset() >= 0 ? start.getCharOffset() : start.getByteOffset();
+            int length = offset < 0 ? 1 : source.tokenLength((int) offset);
+            int line = Math.max(1, start.getLineNr());
+            int column = Math.max(1, start.getColumnNr());
+            return new Location(path, line, column, line, column + length);
+        }
+
+        /** From a start to where the parser is now: after an object or array just read. */
+        private Location upToHere(Location start) {
+            TokenStreamLocation end = parser.currentLocation();
+            return new Location(path, start.line(), start.column(), end.getLineNr(), Math.max(1, end.getColumnNr()));
         }
 
         /** Reads the object whose START_OBJECT is the current token. */
         private ParsedObject readObject() {
-            ParsedObject object = new ParsedObject(here());
+            ParsedObject object = new ParsedObject(currentToken());
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
                 String key = parser.currentName();
-                Location keyLocation = here();
+                Location keyLocation = currentToken();
                 JsonToken valueToken = parser.nextToken();
-                Location valueLocation = here();
+                Location valueLocation = currentToken();
                 ValueKind kind = kindOf(valueToken);
                 ParsedObject child = null;
                 String text = null;
                 switch (kind) {
-                    case OBJECT -> child = readObject();
-                    case ARRAY -> parser.skipChildren();
+                    case OBJECT -> {
+                        child = readObject();
+                        valueLocation = upToHere(valueLocation);
+                    }
+                    case ARRAY -> {
+                        parser.skipChildren();
+                        valueLocation = upToHere(valueLocation);
+                    }
                     case NULL -> { }
                     default -> text = parser.getString();
                 }

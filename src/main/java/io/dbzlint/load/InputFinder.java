@@ -1,5 +1,7 @@
 package io.dbzlint.load;
 
+import io.dbzlint.model.InputFormat;
+import io.dbzlint.model.InputId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +27,6 @@ import java.util.Set;
 public final class InputFinder {
 
     public static final String STDIN = "-";
-    public static final String STDIN_NAME = "<stdin>";
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("node_modules");
 
     /** The inputs found, and one line for each path that named nothing usable. */
@@ -35,15 +36,13 @@ public final class InputFinder {
     private InputFinder() {
     }
 
-    public static Found find(List<String> paths, InputStream stdin) {
-        return find(paths, stdin, Path.of("").toAbsolutePath());
-    }
-
     /**
      * @param cwd what relative paths are relative to; files are still shown as the user named them
+     * @param projectRoot what each input's project path is relative to
      */
-    public static Found find(List<String> paths, InputStream stdin, Path cwd) {
-        Map<String, Source> byPath = new LinkedHashMap<>();
+    public static Found find(List<String> paths, InputStream stdin, Path cwd, Path projectRoot) {
+        Path root = projectRoot.toAbsolutePath().normalize();
+        Map<Path, Source> byPath = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         Source stdinSource = null;
         for (String argument : paths) {
@@ -62,29 +61,35 @@ public final class InputFinder {
                 if (found.isEmpty()) {
                     errors.add(argument + ": no *.json files in this directory");
                 }
-                found.forEach(file -> add(byPath, file, given.resolve(path.relativize(file))));
+                found.forEach(file -> add(byPath, file, given.resolve(path.relativize(file)), root));
             } else {
-                add(byPath, path, given);
+                add(byPath, path, given, root);
             }
         }
         List<Source> sources = new ArrayList<>(byPath.values());
-        sources.sort(Comparator.comparing(Source::displayPath));
+        sources.sort(Comparator.comparing(source -> source.id().displayPath()));
         if (stdinSource != null) {
             sources.add(stdinSource);
         }
         return new Found(sources, errors);
     }
 
-    private static void add(Map<String, Source> byPath, Path file, Path shownAs) {
-        byPath.putIfAbsent(file.toAbsolutePath().normalize().toString(), Source.of(file, display(shownAs.normalize())));
+    private static void add(Map<Path, Source> byPath, Path file, Path shownAs, Path root) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String projectPath = absolute.startsWith(root) ? portable(root.relativize(absolute)) : null;
+        InputId id = new InputId(display(shownAs.normalize()), projectPath, InputFormat.JSON);
+        byPath.putIfAbsent(absolute, Source.of(file, id));
     }
 
     /** Paths are shown as given, with forward slashes, so output is the same on every OS. */
     private static String display(Path path) {
-        String text = path.toString().replace('\\', '/');
+        String text = portable(path);
         return text.isEmpty() ? "." : text;
     }
 
+    private static String portable(Path path) {
+        return path.toString().replace('\\', '/');
+    }
     private static List<Path> walk(Path root, List<String> errors) {
         List<Path> files = new ArrayList<>();
         try {
@@ -124,7 +129,7 @@ public final class InputFinder {
 
     private static Source readStdin(InputStream stdin) {
         try {
-            return Source.ofBytes(STDIN_NAME, stdin.readAllBytes());
+            return Source.ofBytes(new InputId(InputId.STDIN, null, InputFormat.JSON), stdin.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read standard input", e);
         }

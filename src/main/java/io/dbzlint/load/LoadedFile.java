@@ -1,10 +1,11 @@
 package io.dbzlint.load;
 
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.InputId;
 import java.util.List;
 
-/** The connectors read from one file, and what was wrong with the file itself. */
-public record LoadedFile(String path, List<Connector> connectors, List<LoadProblem> problems) {
+/** The connectors read from one input, and what was wrong with the input itself. */
+public record LoadedFile(InputId input, List<Connector> connectors, List<LoadProblem> problems) {
 
     public LoadedFile {
         connectors = List.copyOf(connectors);

@@ -1,21 +1,22 @@
 package io.dbzlint.load;
 
+import io.dbzlint.model.InputId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** One input, read when the linter gets to it, and the name it is reported under. */
+/** One input, read when the linter gets to it, with its identity. */
 public interface Source {
 
-    String displayPath();
+    InputId id();
 
     byte[] read() throws IOException;
 
-    static Source of(Path path, String displayPath) {
+    static Source of(Path path, InputId id) {
         return new Source() {
             @Override
-            public String displayPath() {
-                return displayPath;
+            public InputId id() {
+                return id;
             }
 
             @Override
@@ -25,11 +26,11 @@ public interface Source {
         };
     }
 
-    static Source ofBytes(String displayPath, byte[] bytes) {
+    static Source ofBytes(InputId id, byte[] bytes) {
         return new Source() {
             @Override
-            public String displayPath() {
-                return displayPath;
+            public InputId id() {
+                return id;
             }
 
             @Override

@@ -1,6 +1,7 @@
 package io.dbzlint.model;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,10 +30,6 @@ public record Connector(String name, Location nameLocation, Location location, C
                 || value(Keys.CONNECTOR_CLASS).map(c -> c.trim().startsWith("io.debezium.")).orElse(false);
     }
 
-    public String file() {
-        return location.file();
-    }
-
     public Optional<ConfigEntry> entry(String key) {
         return Optional.ofNullable(config.get(key));
     }
@@ -44,7 +41,7 @@ public record Connector(String name, Location nameLocation, Location location, C
     }
 
     /** The first of several keys that is set, e.g. a 2.x name before its 1.x predecessor. */
-    public Optional<ConfigEntry> firstEntry(String... keys) {
+    public Optional<ConfigEntry> firstEntry(List<String> keys) {
         for (String key : keys) {
             ConfigEntry entry = config.get(key);
             if (entry != null && entry.hasText()) {

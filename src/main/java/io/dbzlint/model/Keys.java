@@ -1,5 +1,7 @@
 package io.dbzlint.model;
 
+import java.util.List;
+
 /**
  * Config keys the rules read. Where Debezium renamed a key in 2.0, the 2.x+ name comes first and
  * the 1.x name second; rules read whichever is set, so both generations mix freely.
@@ -17,7 +19,7 @@ public final class Keys {
 
     public static final String TOPIC_PREFIX = "topic.prefix";
     public static final String SERVER_NAME_1X = "database.server.name";
-    public static final String[] LOGICAL_NAME = {TOPIC_PREFIX, SERVER_NAME_1X};
+    public static final List<String> LOGICAL_NAME = List.of(TOPIC_PREFIX, SERVER_NAME_1X);
 
     public static final String HISTORY = "schema.history.internal";
     public static final String HISTORY_1X = "database.history";
@@ -25,6 +27,7 @@ public final class Keys {
     public static final String HISTORY_TOPIC_1X = "database.history.kafka.topic";
     public static final String HISTORY_SERVERS = "schema.history.internal.kafka.bootstrap.servers";
     public static final String HISTORY_SERVERS_1X = "database.history.kafka.bootstrap.servers";
+    public static final List<String> HISTORY_TOPICS = List.of(HISTORY_TOPIC, HISTORY_TOPIC_1X);
 
     private Keys() {
     }

@@ -1,7 +1,6 @@
 package io.dbzlint.report;
 
 import io.dbzlint.rule.RuleSet;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Help.Ansi;
@@ -10,19 +9,15 @@ import picocli.CommandLine.Help.Ansi;
 public enum Format {
     TEXT, JSON, SARIF, GITHUB, JUNIT;
 
-    /**
-     * What a reporter may need besides the result.
-     *
-     * @param cwd the working directory, which SARIF artifact locations are relative to
-     */
-    public record Context(RuleSet ruleSet, String version, Ansi ansi, Path cwd) {
+    /** What a reporter may need besides the result. */
+    public record Context(RuleSet ruleSet, String version, Ansi ansi) {
     }
 
     public Reporter reporter(Context context) {
         return switch (this) {
             case TEXT -> new TextReporter(context.ansi());
             case JSON -> new JsonReporter();
-            case SARIF -> new SarifReporter(context.ruleSet(), context.version(), context.cwd());
+            case SARIF -> new SarifReporter(context.ruleSet(), context.version());
             case GITHUB -> new GithubReporter();
             case JUNIT -> new JunitReporter();
         };

@@ -1,5 +1,8 @@
 package io.dbzlint.report;
 
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.LintResult;
+import io.dbzlint.result.Severity;
 import java.io.PrintWriter;
 
 /**

@@ -1,6 +1,10 @@
 package io.dbzlint.report;
 
+import io.dbzlint.json.Json;
 import io.dbzlint.model.Location;
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.LintResult;
+import io.dbzlint.result.Severity;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import tools.jackson.core.JsonGenerator;
@@ -54,5 +58,7 @@ public final class JsonReporter implements Reporter {
         json.writeStringProperty("file", location.file());
         json.writeNumberProperty("line", location.line());
         json.writeNumberProperty("column", location.column());
+        json.writeNumberProperty("endLine", location.endLine());
+        json.writeNumberProperty("endColumn", location.endColumn());
     }
 }

@@ -1,5 +1,8 @@
 package io.dbzlint.report;
 
+import io.dbzlint.model.InputId;
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.LintResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +18,7 @@ public final class JunitReporter implements Reporter {
     @Override
     public void report(LintResult result, PrintWriter out) {
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
-        result.paths().stream().sorted().forEach(path -> byFile.put(path, new ArrayList<>()));
+        result.inputs().stream().map(InputId::displayPath).sorted().forEach(path -> byFile.put(path, new ArrayList<>()));
         for (Finding finding : result.findings()) {
             byFile.computeIfAbsent(finding.location().file(), f -> new ArrayList<>()).add(finding);
         }

@@ -1,5 +1,6 @@
 package io.dbzlint.report;
 
+import io.dbzlint.result.LintResult;
 import java.io.PrintWriter;
 
 /** Writes a run's result in one output format. */

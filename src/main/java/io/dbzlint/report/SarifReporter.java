@@ -1,10 +1,14 @@
 package io.dbzlint.report;
 
+import io.dbzlint.json.Json;
+import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
-import io.dbzlint.rule.Rule;
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.FindingKey;
+import io.dbzlint.result.LintResult;
+import io.dbzlint.result.Severity;
 import io.dbzlint.rule.RuleDocs;
 import io.dbzlint.rule.RuleInfo;
-import io.dbzlint.rule.RuleRegistry;
 import io.dbzlint.rule.RuleSet;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,8 +20,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.core.JsonGenerator;
 
@@ -33,19 +35,14 @@ public final class SarifReporter implements Reporter {
 
     private final RuleSet ruleSet;
     private final String version;
-    private final Path cwd;
 
-    public SarifReporter(RuleSet ruleSet, String version, Path cwd) {
+    public SarifReporter(RuleSet ruleSet, String version) {
         this.ruleSet = ruleSet;
         this.version = version;
-        this.cwd = cwd.toAbsolutePath().normalize();
     }
 
     @Override
     public void report(LintResult result, PrintWriter out) {
-        List<Rule> rules = RuleRegistry.all();
-        Map<String, Integer> ruleIndex = rules.stream().collect(
-                Collectors.toMap(Rule::id, rules::indexOf));
         StringWriter text = new StringWriter();
         try (JsonGenerator json = Json.pretty(text)) {
             json.writeStartObject();
@@ -54,12 +51,12 @@ public final class SarifReporter implements Reporter {
             json.writeName("runs");
             json.writeStartArray();
             json.writeStartObject();
-            writeTool(json, rules);
+            writeTool(json);
             json.writeStringProperty("columnKind", "utf16CodeUnits");
             json.writeName("results");
             json.writeStartArray();
             for (Finding finding : result.findings()) {
-                writeResult(json, finding, ruleIndex.get(finding.ruleId()), cwd);
+                writeResult(json, finding, ruleSet.indexOf(finding.ruleId()));
             }
             json.writeEndArray();
             json.writeName("invocations");
@@ -77,7 +74,7 @@ public final class SarifReporter implements Reporter {
         out.flush();
     }
 
-    private void writeTool(JsonGenerator json, List<Rule> rules) {
+    private void writeTool(JsonGenerator json) {
         json.writeName("tool");
         json.writeStartObject();
         json.writeName("driver");
@@ -87,8 +84,8 @@ public final class SarifReporter implements Reporter {
         json.writeStringProperty("semanticVersion", version.replaceAll("-.*", ""));
         json.writeName("rules");
         json.writeStartArray();
-        for (Rule rule : rules) {
-            RuleInfo info = ruleSet.info(rule.id());
+        for (RuleSet.Entry entry : ruleSet.all()) {
+            RuleInfo info = entry.info();
             json.writeStartObject();
             json.writeStringProperty("id", info.id());
             json.writeStringProperty("name", pascalCase(info.id()));
@@ -111,7 +108,7 @@ public final class SarifReporter implements Reporter {
         json.writeEndObject();
     }
 
-    private static void writeResult(JsonGenerator json, Finding finding, int ruleIndex, Path cwd) {
+    private static void writeResult(JsonGenerator json, Finding finding, int ruleIndex) {
         json.writeStartObject();
         json.writeStringProperty("ruleId", finding.ruleId());
         json.writeNumberProperty("ruleIndex", ruleIndex);
@@ -120,7 +117,7 @@ public final class SarifReporter implements Reporter {
         json.writeName("locations");
         json.writeStartArray();
         json.writeStartObject();
-        writePhysicalLocation(json, finding.location(), cwd);
+        writePhysicalLocation(json, finding.location());
         json.writeEndObject();
         json.writeEndArray();
         if (!finding.related().isEmpty()) {
@@ -130,7 +127,7 @@ public final class SarifReporter implements Reporter {
             for (Location related : finding.related()) {
                 json.writeStartObject();
                 json.writeNumberProperty("id", id++);
-                writePhysicalLocation(json, related, cwd);
+                writePhysicalLocation(json, related);
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -142,17 +139,19 @@ public final class SarifReporter implements Reporter {
         json.writeEndObject();
     }
 
-    private static void writePhysicalLocation(JsonGenerator json, Location location, Path cwd) {
+    private static void writePhysicalLocation(JsonGenerator json, Location location) {
         json.writeName("physicalLocation");
         json.writeStartObject();
         json.writeName("artifactLocation");
         json.writeStartObject();
-        json.writeStringProperty("uri", uri(location.file(), cwd));
+        json.writeStringProperty("uri", uri(location.input()));
         json.writeEndObject();
         json.writeName("region");
         json.writeStartObject();
         json.writeNumberProperty("startLine", location.line());
         json.writeNumberProperty("startColumn", location.column());
+        json.writeNumberProperty("endLine", location.endLine());
+        json.writeNumberProperty("endColumn", location.endColumn());
         json.writeEndObject();
         json.writeEndObject();
     }
@@ -173,29 +172,26 @@ public final class SarifReporter implements Reporter {
     }
 
     /**
-     * Relative to the working directory (GitHub resolves such URIs from the repository root, where
-     * CI runs dbzlint); a file outside it becomes a file: URI.
+     * Relative to the project root (the repository root, where GitHub resolves such URIs); a file
+     * outside the project keeps the path it was named by, as a file: URI when that is absolute.
      */
-    static String uri(String file, Path cwd) {
-        Path path = Path.of(file);
-        if (path.isAbsolute()) {
-            Path normalized = path.normalize();
-            if (!normalized.startsWith(cwd)) {
-                return normalized.toUri().toString();
-            }
-            path = cwd.relativize(normalized);
+    static String uri(InputId input) {
+        String path = input.projectPath() != null ? input.projectPath() : input.displayPath();
+        if (input.projectPath() == null && Path.of(path).isAbsolute()) {
+            return Path.of(path).normalize().toUri().toString();
         }
         try {
-            return new URI(null, null, path.toString().replace('\\', '/'), null).toASCIIString();
+            return new URI(null, null, path, null).toASCIIString();
         } catch (URISyntaxException e) {
-            return file;
+            return path;
         }
     }
 
-    /** Rule, file, connector and key: stable while lines move, like a baseline entry. */
+    /** The finding's identity, hashed: stable while lines move, the same as its baseline entry. */
     static String fingerprint(Finding finding) {
-        String identity = String.join("\u0000", finding.ruleId(), finding.location().file(),
-                String.valueOf(finding.connector()), String.valueOf(finding.key()));
+        FindingKey key = finding.identity();
+        String identity = String.join("\u0000", key.rule(), key.path(), String.valueOf(key.connector()),
+                String.valueOf(key.key()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

@@ -1,6 +1,9 @@
 package io.dbzlint.report;
 
 import io.dbzlint.model.Location;
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.LintResult;
+import io.dbzlint.result.Severity;
 import java.io.PrintWriter;
 import picocli.CommandLine.Help.Ansi;
 

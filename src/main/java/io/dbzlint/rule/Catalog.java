@@ -1,11 +1,8 @@
 package io.dbzlint.rule;
 
-import io.dbzlint.load.JsonTree;
+import io.dbzlint.json.Bundled;
+import io.dbzlint.json.JsonNodes;
 import io.dbzlint.model.ConnectorType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -61,7 +58,7 @@ public final class Catalog {
     private final Map<String, String> aliases = new LinkedHashMap<>();
 
     private Catalog() {
-        JsonNode generated = read("/rules/catalog/debezium-" + DEBEZIUM_VERSION + ".json");
+        JsonNode generated = Bundled.json("/rules/catalog/debezium-" + DEBEZIUM_VERSION + ".json");
         for (ConnectorType type : List.of(ConnectorType.MYSQL, ConnectorType.POSTGRESQL)) {
             connectors.put(type, properties(generated.path("connectors").path(type.id())));
         }
@@ -71,7 +68,7 @@ public final class Catalog {
         connectors.values().forEach(map -> map.values().forEach(
                 property -> property.aliases().forEach(alias -> aliases.put(alias, property.name()))));
 
-        JsonNode extra = read("/rules/catalog/kafka-connect.json");
+        JsonNode extra = Bundled.json("/rules/catalog/kafka-connect.json");
         extra.path("frameworkKeys").forEach(node -> frameworkKeys.add(node.asString()));
         extra.path("passThroughPrefixes").forEach(node -> passThroughPrefixes.add(node.asString()));
         extra.path("transformKeys").forEach(node -> transformKeys.add(node.asString()));
@@ -79,7 +76,8 @@ public final class Catalog {
         for (JsonNode rename : extra.path("renames")) {
             boolean prefix = rename.has("fromPrefix");
             Rename parsed = new Rename(rename.path(prefix ? "fromPrefix" : "from").asString(),
-                    rename.path(prefix ? "toPrefix" : "to").asString(), prefix, textOrNull(rename.get("removedIn")));
+                    rename.path(prefix ? "toPrefix" : "to").asString(), prefix,
+                    JsonNodes.textOrNull(rename.get("removedIn")));
             if (prefix) {
                 prefixRenames.add(parsed);
             } else {
@@ -88,7 +86,7 @@ public final class Catalog {
         }
         for (JsonNode rename : extra.path("valueRenames")) {
             valueRenames.add(new ValueRename(rename.path("key").asString(), rename.path("from").asString(),
-                    rename.path("to").asString(), textOrNull(rename.get("removedIn"))));
+                    rename.path("to").asString(), JsonNodes.textOrNull(rename.get("removedIn"))));
             keysWithValueRenames.add(rename.path("key").asString());
         }
         for (JsonNode pair : extra.path("exclusiveLists")) {
@@ -185,33 +183,11 @@ public final class Catalog {
             if (name.contains("(")) {
                 continue; // a pattern key; kafka-connect.json's patterns say which keys it stands for
             }
-            properties.put(name, new Property(name, node.path("type").asString(), textOrNull(node.get("default")),
-                    node.path("required").asBoolean(), strings(node.path("allowed")), strings(node.path("aliases")),
+            properties.put(name, new Property(name, node.path("type").asString(),
+                    JsonNodes.textOrNull(node.get("default")), node.path("required").asBoolean(),
+                    JsonNodes.strings(node.path("allowed")), JsonNodes.strings(node.path("aliases")),
                     node.path("regexList").asBoolean(false), node.path("description").asString("")));
         }
         return properties;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(node.asString()));
-        return List.copyOf(values);
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asString();
-    }
-
-    private static JsonNode read(String resource) {
-        try (InputStream in = Catalog.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the jar");
-            }
-            return JsonTree.read(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JsonTree.InvalidJson e) {
-            throw new IllegalStateException(resource + " is not valid JSON: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,16 +1,42 @@
 package io.dbzlint.rule;
 
 import io.dbzlint.model.Location;
+import java.util.List;
 
 /**
- * What one connector holds that a cross-connector rule compares.
- *
- * @param value the value compared (a server id, a topic ...), with equals and hashCode
- * @param connector the connector's name
- * @param configKey the config key the value came from
- * @param location where the value was written
- * @param shown how the value is named in messages
- * @param hint a connector-specific suggestion for the fix, or null
+ * What one connector contributes to a cross-connector rule. Each such rule has its own claim
+ * type, a record holding the value it compares (a server id, a topic, a slot) and its {@link Site}.
  */
-public record Claim(Object value, String connector, String configKey, Location location, String shown, String hint) {
+public interface Claim {
+
+    Site site();
+
+    /**
+     * Who made a claim and where.
+     *
+     * @param connector the connector's name
+     * @param configKey the config key the value came from (set, or the one that is unset)
+     * @param location where the value was written, or the config when the key is unset
+     */
+    record Site(String connector, String configKey, Location location) {
+
+        /** How a message names another connector of a group: {@code connector "a" (a.json:3:5)}. */
+        public String describe() {
+            return "connector \"" + connector + "\" (" + location + ")";
+        }
+    }
+
+    /** "connector "a" (a.json:3:5)", "... and connector "b" (b.json:4:7)": every message's list of the others. */
+    static String describe(List<? extends Claim> others) {
+        List<String> parts = others.stream().map(claim -> claim.site().describe()).toList();
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
+    /** The locations of the others, for a finding's related locations. */
+    static List<Location> locations(List<? extends Claim> others) {
+        return others.stream().map(claim -> claim.site().location()).toList();
+    }
 }

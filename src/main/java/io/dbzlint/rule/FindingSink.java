@@ -18,6 +18,11 @@ public interface FindingSink {
         report(location, connector.name(), key, message, List.of());
     }
 
+    /** A cross-connector finding at a claim's site, naming the other places involved. */
+    default void report(Claim.Site site, String message, List<Location> related) {
+        report(site.location(), site.connector(), site.configKey(), message, related);
+    }
+
     /** The same sink, reporting at error severity: for a finding that is worse than its rule's usual. */
     default FindingSink asError() {
         return this;

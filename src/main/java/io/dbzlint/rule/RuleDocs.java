@@ -14,8 +14,8 @@ public final class RuleDocs {
         StringBuilder table = new StringBuilder();
         table.append("| Rule | Severity | What it checks | Why it matters | How to fix |\n");
         table.append("|---|---|---|---|---|\n");
-        for (Rule rule : RuleRegistry.all()) {
-            RuleInfo info = ruleSet.info(rule.id());
+        for (RuleSet.Entry entry : ruleSet.all()) {
+            RuleInfo info = entry.info();
             table.append("| `").append(info.id()).append("` | ").append(info.severityLabel()).append(" | ")
                     .append(cell(info.summary())).append(" | ").append(cell(info.rationale())).append(" | ")
                     .append(cell(info.fix())).append(" |\n");
@@ -25,11 +25,11 @@ public final class RuleDocs {
 
     /** One rule a line for --help: id, severity, then the summary wrapped under the summary column. */
     public static List<String> helpLines(RuleSet ruleSet, int width) {
-        int idWidth = RuleRegistry.ids().stream().mapToInt(String::length).max().orElse(0) + 2;
+        int idWidth = ruleSet.all().stream().mapToInt(entry -> entry.info().id().length()).max().orElse(0) + 2;
         int summaryColumn = 2 + idWidth + 9;
         List<String> lines = new ArrayList<>();
-        for (Rule rule : RuleRegistry.all()) {
-            RuleInfo info = ruleSet.info(rule.id());
+        for (RuleSet.Entry entry : ruleSet.all()) {
+            RuleInfo info = entry.info();
             String head = "  " + pad(info.id(), idWidth) + pad(info.severityLabel(), 9);
             List<String> wrapped = wrap(info.summary(), Math.max(20, width - summaryColumn));
             lines.add(head + wrapped.get(0));
@@ -64,11 +64,12 @@ public final class RuleDocs {
         page.append("# dbzlint rules\n\n")
                 .append("Generated from [`rules/rules.json`](../rules/rules.json) by `dbzlint rules --format markdown`;")
                 .append(" do not edit by hand. Severities are defaults; see the README on changing them.\n\n");
-        for (Rule rule : RuleRegistry.all()) {
-            page.append("- [`").append(rule.id()).append("`](#").append(rule.id()).append(")\n");
+        for (RuleSet.Entry entry : ruleSet.all()) {
+            String id = entry.info().id();
+            page.append("- [`").append(id).append("`](#").append(id).append(")\n");
         }
-        for (Rule rule : RuleRegistry.all()) {
-            RuleInfo info = ruleSet.info(rule.id());
+        for (RuleSet.Entry entry : ruleSet.all()) {
+            RuleInfo info = entry.info();
             page.append("\n## ").append(info.id()).append("\n\n").append(markdown(info));
         }
         return page.toString();

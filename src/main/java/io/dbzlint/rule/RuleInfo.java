@@ -1,6 +1,6 @@
 package io.dbzlint.rule;
 
-import io.dbzlint.report.Severity;
+import io.dbzlint.result.Severity;
 import java.util.Optional;
 
 /**

@@ -2,27 +2,27 @@ package io.dbzlint.rule;
 
 import io.dbzlint.rule.checks.ConfigSchemaRule;
 import io.dbzlint.rule.checks.ConflictingPropertiesRule;
+import io.dbzlint.rule.checks.ConnectorClassMissingRule;
+import io.dbzlint.rule.checks.ConnectorNameUniqueRule;
 import io.dbzlint.rule.checks.DeprecatedPropertyRule;
+import io.dbzlint.rule.checks.DuplicateKeyRule;
 import io.dbzlint.rule.checks.HistoryOnPostgresRule;
 import io.dbzlint.rule.checks.InvalidValueRule;
+import io.dbzlint.rule.checks.ParseErrorRule;
 import io.dbzlint.rule.checks.PlaintextSecretRule;
 import io.dbzlint.rule.checks.PluginNameRule;
 import io.dbzlint.rule.checks.PublicationNameUniqueRule;
-import io.dbzlint.rule.checks.SlotNameFormatRule;
-import io.dbzlint.rule.checks.TopicPrefixFormatRule;
-import io.dbzlint.rule.checks.UnknownPropertyRule;
-import io.dbzlint.rule.checks.ConnectorClassMissingRule;
-import io.dbzlint.rule.checks.ConnectorNameUniqueRule;
-import io.dbzlint.rule.checks.DuplicateKeyRule;
-import io.dbzlint.rule.checks.ParseErrorRule;
 import io.dbzlint.rule.checks.SchemaHistoryTopicMissingRule;
 import io.dbzlint.rule.checks.SchemaHistoryTopicUniqueRule;
 import io.dbzlint.rule.checks.ServerIdRangeRule;
 import io.dbzlint.rule.checks.ServerIdUniqueRule;
 import io.dbzlint.rule.checks.ServerNamePatternRule;
 import io.dbzlint.rule.checks.ServerNameUniqueRule;
+import io.dbzlint.rule.checks.SlotNameFormatRule;
 import io.dbzlint.rule.checks.SlotNameUniqueRule;
 import io.dbzlint.rule.checks.TopicNamingRule;
+import io.dbzlint.rule.checks.TopicPrefixFormatRule;
+import io.dbzlint.rule.checks.UnknownPropertyRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,5 +70,12 @@ public final class RuleRegistry {
 
     public static Optional<Rule> find(String id) {
         return ALL.stream().filter(rule -> rule.id().equals(id)).findFirst();
+    }
+
+    /** The one wording of "no rule has this id", wherever a user names a rule. */
+    public static String unknown(String id) {
+        String nearest = ids().stream().min(java.util.Comparator.comparingInt(known -> Suggestions.distance(known, id)))
+                .orElseThrow();
+        return "unknown rule \"" + id + "\"; did you mean " + nearest + "? 'dbzlint rules' lists them all";
     }
 }

@@ -8,11 +8,12 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.serialization.NodeReader;
+import io.dbzlint.json.Bundled;
+import io.dbzlint.json.JsonTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import io.dbzlint.load.JsonTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,14 +114,6 @@ public final class Schemas {
         if (!iri.startsWith(BASE)) {
             return null;
         }
-        String resource = RESOURCE_DIR + iri.substring(BASE.length());
-        try (InputStream in = Schemas.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return null;
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled schema " + resource, e);
-        }
+        return Bundled.find(RESOURCE_DIR + iri.substring(BASE.length())).orElse(null);
     }
 }

@@ -1,51 +1,29 @@
 package io.dbzlint.rule;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A value that must differ between connectors. One pass over a hash map: every connector in a
- * group of two or more that share a key gets a finding that names the others, so each file
- * involved carries its own annotation.
+ * A value that must differ between connectors. Every connector in a group of two or more that
+ * share the value gets a finding that names the others, so each file involved carries its own
+ * annotation.
+ *
+ * @param <C> the rule's claim
  */
-public abstract class UniquenessRule implements CrossConnectorRule {
+public abstract class UniquenessRule<C extends Claim> implements CrossConnectorRule<C> {
 
-    /** The finding text for one claim, given the others that share its key. */
-    protected abstract String message(Claim claim, List<Claim> others, RuleContext context);
+    /** What must differ; compared with equals. */
+    protected abstract Object sharedValue(C claim);
+
+    /** The finding text for one claim, given the others that share its value. */
+    protected abstract String message(C claim, List<C> others, RuleContext context);
 
     @Override
-    public void finish(List<Claim> claims, RuleContext context, FindingSink sink) {
-        Map<Object, List<Claim>> byKey = new LinkedHashMap<>();
-        for (Claim claim : claims) {
-            byKey.computeIfAbsent(claim.value(), k -> new ArrayList<>(2)).add(claim);
-        }
-        for (List<Claim> group : byKey.values()) {
-            if (group.size() < 2) {
-                continue;
-            }
-            for (Claim claim : group) {
-                List<Claim> others = new ArrayList<>(group.size() - 1);
-                for (Claim other : group) {
-                    if (other != claim) {
-                        others.add(other);
-                    }
-                }
-                sink.report(claim.location(), claim.connector(), claim.configKey(), message(claim, others, context),
-                        others.stream().map(Claim::location).toList());
+    public void finish(List<C> claims, RuleContext context, FindingSink sink) {
+        for (List<C> group : ClaimGroups.sharing(claims, this::sharedValue)) {
+            for (C claim : group) {
+                List<C> others = ClaimGroups.othersThan(claim, group);
+                sink.report(claim.site(), message(claim, others, context), Claim.locations(others));
             }
         }
-    }
-
-    /** "connector "a" (a.json:3:5) and connector "b" (b.json:4:7)". */
-    protected static String describe(List<Claim> others) {
-        List<String> parts = others.stream()
-                .map(c -> "connector \"" + c.connector() + "\" (" + c.location() + ")")
-                .toList();
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 }

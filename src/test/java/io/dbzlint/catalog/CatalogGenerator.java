@@ -1,5 +1,7 @@
 package io.dbzlint.catalog;
 
+import io.dbzlint.json.Json;
+import io.dbzlint.rule.Catalog;
 import io.debezium.config.Configuration;
 import io.debezium.config.Field;
 import io.debezium.connector.mysql.MySqlConnectorConfig;
@@ -19,8 +21,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigDef;
-import io.dbzlint.report.Json;
-import io.dbzlint.rule.Catalog;
 import tools.jackson.core.JsonGenerator;
 
 /**

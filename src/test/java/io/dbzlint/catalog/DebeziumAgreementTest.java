@@ -2,18 +2,18 @@ package io.dbzlint.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbzlint.engine.LintSession;
+import io.dbzlint.engine.SessionException;
+import io.dbzlint.json.Json;
 import io.dbzlint.load.ConfigLoader;
-import io.dbzlint.load.InputFinder;
 import io.dbzlint.load.LoadedFile;
 import io.dbzlint.load.Source;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
-import io.dbzlint.report.Finding;
-import io.dbzlint.report.Json;
+import io.dbzlint.model.InputId;
+import io.dbzlint.result.Finding;
 import io.dbzlint.rule.Catalog;
-import io.dbzlint.rule.Linter;
-import io.dbzlint.rule.RuleSetLoader;
 import io.debezium.config.Configuration;
 import io.debezium.config.Field;
 import io.debezium.connector.mysql.MySqlConnectorConfig;
@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ import tools.jackson.core.JsonGenerator;
  * rules listed in {@link #BEYOND_DEBEZIUM}, each with the reason Debezium does not see it.
  */
 class DebeziumAgreementTest {
+
+    private static final LintSession SESSION = LintSession.bundled(Path.of("").toAbsolutePath());
 
     /** Rules that flag what Debezium's validation lets through, and why. */
     static final Map<String, String> BEYOND_DEBEZIUM = Map.ofEntries(
@@ -121,8 +124,13 @@ class DebeziumAgreementTest {
     /** The keys dbzlint reports, each with the rules that report it. */
     private static Map<String, Set<String>> dbzlintFlags(Case example) {
         byte[] json = restBody(example).getBytes(StandardCharsets.UTF_8);
-        List<Finding> findings = new Linter(RuleSetLoader.bundled())
-                .lint(List.of(Source.ofBytes(example.name() + ".json", json))).findings();
+        List<Finding> findings;
+        try {
+            findings = SESSION.lint(List.of(Source.ofBytes(InputId.named(example.name() + ".json"), json)))
+                    .result().findings();
+        } catch (SessionException e) {
+            throw new IllegalStateException(e);
+        }
         Map<String, Set<String>> flagged = new TreeMap<>();
         for (Finding finding : findings) {
             if (finding.key() == null) {
@@ -139,8 +147,8 @@ class DebeziumAgreementTest {
     private static List<Case> examples() throws IOException {
         List<Case> cases = new ArrayList<>();
         ConfigLoader loader = new ConfigLoader();
-        for (Source source : InputFinder.find(List.of("examples"), InputStream.nullInputStream()).sources()) {
-            LoadedFile file = loader.load(source.displayPath(), source.read());
+        for (Source source : SESSION.find(List.of("examples"), InputStream.nullInputStream()).sources()) {
+            LoadedFile file = loader.load(source.id(), source.read());
             for (Connector connector : file.connectors()) {
                 if (connector.type() == ConnectorType.OTHER) {
                     continue;
@@ -151,7 +159,7 @@ class DebeziumAgreementTest {
                         config.put(entry.key(), entry.text());
                     }
                 }
-                cases.add(new Case(source.displayPath() + "#" + connector.name(), connector.type(), config, null));
+                cases.add(new Case(source.id().displayPath() + "#" + connector.name(), connector.type(), config, null));
             }
         }
         return cases;

@@ -6,6 +6,8 @@ import io.dbzlint.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +72,40 @@ class BaselineTest {
         Cli run = Cli.runIn(repo, "lint", "--baseline", ".dbzlint-baseline.json", ".").expectExit(1);
 
         assertThat(run.out().lines().filter(line -> line.contains("error server-id-range"))).hasSize(1);
+    }
+
+    @Test
+    void should_match_a_baseline_written_from_another_working_directory() throws IOException {
+        Path connectors = Files.createDirectories(repo.resolve("connectors"));
+        Files.move(inventory, connectors.resolve("inventory-mysql.json"));
+
+        Cli.runIn(repo, "lint", "--write-baseline", ".dbzlint-baseline.json", "connectors").expectExit(0);
+        Cli fromSubfolder = Cli.runIn(connectors, "lint", "--baseline", "../.dbzlint-baseline.json", ".")
+                .expectExit(0);
+        Cli byAbsolutePath = Cli.runIn(repo, "lint", "--format", "sarif", "--baseline", ".dbzlint-baseline.json",
+                connectors.resolve("inventory-mysql.json").toString()).expectExit(0);
+
+        assertThat(Files.readString(repo.resolve(".dbzlint-baseline.json")))
+                .contains("\"file\": \"connectors/inventory-mysql.json\"");
+        assertThat(fromSubfolder.out()).isEqualTo("0 errors, 0 warnings in 1 connector (1 file); 1 suppressed\n");
+        assertThat(byAbsolutePath.out()).contains("\"results\": []");
+    }
+
+    @Test
+    void should_give_a_finding_the_same_sarif_fingerprint_from_any_working_directory() throws IOException {
+        Path connectors = Files.createDirectories(repo.resolve("connectors"));
+        Files.move(inventory, connectors.resolve("inventory-mysql.json"));
+
+        String fromRoot = Cli.runIn(repo, "lint", "--format", "sarif", "connectors").out();
+        String fromSubfolder = Cli.runIn(connectors, "lint", "--format", "sarif", ".").out();
+
+        assertThat(fingerprints(fromSubfolder)).isEqualTo(fingerprints(fromRoot)).hasSize(1);
+        assertThat(fromSubfolder).contains("\"uri\": \"connectors/inventory-mysql.json\"");
+    }
+
+    private static List<String> fingerprints(String sarif) {
+        return Pattern.compile("\"dbzlint/finding/v1\": \"(\\w+)\"").matcher(sarif).results()
+                .map(match -> match.group(1)).toList();
     }
 
     @Test

@@ -189,7 +189,7 @@ class LintCommandTest {
         JsonNode root = JsonMapper.builder().build().readTree(run.out());
         JsonNode first = root.get("findings").get(0);
         assertThat(first.propertyNames()).containsExactly(
-                "rule", "severity", "file", "line", "column", "connector", "key", "message", "related");
+                "rule", "severity", "file", "line", "column", "endLine", "endColumn", "connector", "key", "message", "related");
         assertThat(first.get("key").asString()).isEqualTo("database.server.id");
         assertThat(first.get("rule").asString()).isEqualTo("server-id-unique");
         assertThat(first.get("related").get(0).get("file").asString())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.ValueKind;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,16 @@ import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
 
+    private static final InputId FILE = InputId.named("dir/inventory.json");
+
     private final ConfigLoader loader = new ConfigLoader();
 
     private LoadedFile load(String json) {
-        return loader.load("dir/inventory.json", json.getBytes(StandardCharsets.UTF_8));
+        return loader.load(FILE, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Location range(int line, int column, int endLine, int endColumn) {
+        return new Location(FILE, line, column, endLine, endColumn);
     }
 
     @Test
@@ -33,14 +40,14 @@ class ConfigLoaderTest {
         assertThat(file.problems()).isEmpty();
         Connector connector = file.connectors().get(0);
         assertThat(connector.name()).isEqualTo("inventory-mysql");
-        assertThat(connector.nameLocation()).isEqualTo(new Location("dir/inventory.json", 2, 11));
-        assertThat(connector.location()).isEqualTo(new Location("dir/inventory.json", 3, 13));
+        assertThat(connector.nameLocation()).isEqualTo(range(2, 11, 2, 28));
+        assertThat(connector.location()).isEqualTo(range(3, 13, 3, 14));
         assertThat(connector.type()).isEqualTo(ConnectorType.MYSQL);
         ConfigEntry id = connector.entry("database.server.id").orElseThrow();
         assertThat(id.text()).isEqualTo("184054");
         assertThat(id.kind()).isEqualTo(ValueKind.NUMBER);
-        assertThat(id.keyLocation()).isEqualTo(new Location("dir/inventory.json", 5, 5));
-        assertThat(id.valueLocation()).isEqualTo(new Location("dir/inventory.json", 5, 27));
+        assertThat(id.keyLocation()).isEqualTo(range(5, 5, 5, 25));
+        assertThat(id.valueLocation()).isEqualTo(range(5, 27, 5, 33));
     }
 
     @Test
@@ -94,8 +101,8 @@ class ConfigLoaderTest {
 
         assertThat(file.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.ruleId()).isEqualTo("duplicate-key");
-            assertThat(problem.location()).isEqualTo(new Location("dir/inventory.json", 3, 3));
-            assertThat(problem.related()).containsExactly(new Location("dir/inventory.json", 2, 3));
+            assertThat(problem.location()).isEqualTo(range(3, 3, 3, 14));
+            assertThat(problem.related()).containsExactly(range(2, 3, 2, 14));
             assertThat(problem.message()).contains("\"slot.name\"", "line 2");
         });
         assertThat(file.connectors().get(0).value("slot.name")).contains("second");
@@ -113,7 +120,7 @@ class ConfigLoaderTest {
         assertThat(file.connectors()).isEmpty();
         assertThat(file.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.ruleId()).isEqualTo("parse-error");
-            assertThat(problem.location()).isEqualTo(new Location("dir/inventory.json", 3, 23));
+            assertThat(problem.location()).isEqualTo(range(3, 23, 3, 24));
             assertThat(problem.message()).startsWith("invalid JSON: ");
         });
     }
@@ -143,7 +150,7 @@ class ConfigLoaderTest {
         LoadedFile file = load("\n  \"just a string\"");
 
         assertThat(file.problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.location()).isEqualTo(new Location("dir/inventory.json", 2, 3));
+            assertThat(problem.location()).isEqualTo(range(2, 3, 2, 4));
             assertThat(problem.message()).startsWith("top level is a string");
         });
     }
@@ -162,7 +169,7 @@ class ConfigLoaderTest {
         LoadedFile file = load("{\"a\": \"b\"}\n{\"c\": \"d\"}");
 
         assertThat(file.problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.location()).isEqualTo(new Location("dir/inventory.json", 2, 1));
+            assertThat(problem.location()).isEqualTo(range(2, 1, 2, 2));
             assertThat(problem.message()).contains("after the end");
         });
     }
@@ -171,11 +178,11 @@ class ConfigLoaderTest {
     void should_report_bytes_that_are_not_utf8_at_their_position() {
         byte[] bytes = "{\n  \"a\": \"caf\u00e9 X\"\n}".getBytes(StandardCharsets.ISO_8859_1);
 
-        LoadedFile file = loader.load("latin1.json", bytes);
+        LoadedFile file = loader.load(InputId.named("latin1.json"), bytes);
 
         assertThat(file.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.ruleId()).isEqualTo("parse-error");
-            assertThat(problem.location()).isEqualTo(new Location("latin1.json", 2, 12));
+            assertThat(problem.location()).isEqualTo(Location.at(InputId.named("latin1.json"), 2, 12));
             assertThat(problem.message()).contains("not valid UTF-8", "0xE9");
         });
     }
@@ -189,7 +196,7 @@ class ConfigLoaderTest {
         bytes[2] = (byte) 0xBF;
         System.arraycopy(body, 0, bytes, 3, body.length);
 
-        LoadedFile file = loader.load("bom.json", bytes);
+        LoadedFile file = loader.load(InputId.named("bom.json"), bytes);
 
         assertThat(file.problems()).isEmpty();
         assertThat(file.connectors().get(0).name()).isEqualTo("x");
@@ -201,6 +208,21 @@ class ConfigLoaderTest {
 
         // é and à are two bytes each in UTF-8: a byte count would say 17
         assertThat(connector.entry("k").orElseThrow().keyLocation().column()).isEqualTo(15);
+    }
+
+    @Test
+    void should_give_each_key_and_value_its_range_in_characters() {
+        Connector connector = load("""
+                {"caf\u00e9": "a\\"b\u00e9", "n": -1.5e3, "t": true, "o": {"x": [1,
+                  2]}, "z": null}
+                """).connectors().get(0);
+
+        assertThat(connector.entry("caf\u00e9").orElseThrow().keyLocation()).isEqualTo(range(1, 2, 1, 8));
+        assertThat(connector.entry("caf\u00e9").orElseThrow().valueLocation()).isEqualTo(range(1, 10, 1, 17));
+        assertThat(connector.entry("n").orElseThrow().valueLocation()).isEqualTo(range(1, 24, 1, 30));
+        assertThat(connector.entry("t").orElseThrow().valueLocation()).isEqualTo(range(1, 37, 1, 41));
+        assertThat(connector.entry("o").orElseThrow().valueLocation()).isEqualTo(range(1, 48, 2, 6));
+        assertThat(connector.entry("z").orElseThrow().valueLocation()).isEqualTo(range(2, 13, 2, 17));
     }
 
     @Test

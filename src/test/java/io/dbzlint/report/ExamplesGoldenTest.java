@@ -3,6 +3,7 @@ package io.dbzlint.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.Cli;
+import io.dbzlint.result.Severity;
 import io.dbzlint.rule.RuleSetLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,11 @@ package io.dbzlint.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.Cli;
+import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.LintResult;
+import io.dbzlint.result.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,9 +52,9 @@ class JunitReporterTest {
     @Test
     void should_escape_markup_and_characters_xml_cannot_hold() throws Exception {
         StringWriter out = new StringWriter();
-        Finding finding = new Finding("config-schema", Severity.ERROR, new Location("a&b<c>.json", 1, 1), "c\"1",
+        Finding finding = new Finding("config-schema", Severity.ERROR, Location.at(InputId.named("a&b<c>.json"), 1, 1), "c\"1",
                 "k", "value \"<x>\" & 'y' \u0001 end", List.of());
-        new JunitReporter().report(new LintResult(List.of(finding), List.of("a&b<c>.json"), 1, 0, List.of()),
+        new JunitReporter().report(new LintResult(List.of(finding), List.of(InputId.named("a&b<c>.json")), 1, 0, List.of()),
                 new PrintWriter(out));
 
         Document xml = parse(out.toString());

@@ -7,6 +7,12 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.dbzlint.Cli;
+import io.dbzlint.model.InputFormat;
+import io.dbzlint.model.InputId;
+import io.dbzlint.model.Location;
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.Severity;
+import io.dbzlint.rule.RuleRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -60,7 +66,7 @@ class SarifReporterTest {
         JsonNode rules = run.get("tool").get("driver").get("rules");
         JsonNode result = run.get("results").get(0);
 
-        assertThat(rules.size()).isEqualTo(io.dbzlint.rule.RuleRegistry.all().size());
+        assertThat(rules.size()).isEqualTo(RuleRegistry.all().size());
         assertThat(rules.get(result.get("ruleIndex").asInt()).get("id").asString()).isEqualTo("slot-name-unique");
         assertThat(rules.get(0).get("help").get("markdown").asString()).contains("**Why it matters.**");
         assertThat(result.get("level").asString()).isEqualTo("error");
@@ -75,23 +81,40 @@ class SarifReporterTest {
 
     @Test
     void should_keep_fingerprints_when_lines_move_and_change_them_when_the_key_changes() {
-        Finding finding = new Finding("server-id-range", Severity.ERROR, new io.dbzlint.model.Location("a.json", 3, 5),
+        InputId file = new InputId("a.json", "a.json", InputFormat.JSON);
+        Finding finding = new Finding("server-id-range", Severity.ERROR, Location.at(file, 3, 5),
                 "c", "database.server.id", "m", List.of());
-        Finding moved = new Finding("server-id-range", Severity.ERROR, new io.dbzlint.model.Location("a.json", 9, 1),
+        Finding moved = new Finding("server-id-range", Severity.ERROR, Location.at(file, 9, 1),
                 "c", "database.server.id", "other text", List.of());
-        Finding otherKey = new Finding("server-id-range", Severity.ERROR, new io.dbzlint.model.Location("a.json", 3, 5),
+        Finding otherKey = new Finding("server-id-range", Severity.ERROR, Location.at(file, 3, 5),
                 "c", "database.port", "m", List.of());
+        Finding sameFileNamedFromElsewhere = new Finding("server-id-range", Severity.ERROR,
+                Location.at(new InputId("../a.json", "a.json", InputFormat.JSON), 3, 5), "c", "database.server.id",
+                "m", List.of());
 
         assertThat(SarifReporter.fingerprint(moved)).isEqualTo(SarifReporter.fingerprint(finding));
         assertThat(SarifReporter.fingerprint(otherKey)).isNotEqualTo(SarifReporter.fingerprint(finding));
+        assertThat(SarifReporter.fingerprint(sameFileNamedFromElsewhere)).isEqualTo(SarifReporter.fingerprint(finding));
     }
 
     @Test
-    void should_write_uris_relative_to_the_working_directory_and_others_as_file_uris() {
-        java.nio.file.Path cwd = java.nio.file.Path.of("/repo");
+    void should_write_uris_relative_to_the_project_root_and_others_as_file_uris() {
+        assertThat(SarifReporter.uri(new InputId("my orders.json", "connectors/my orders.json", InputFormat.JSON)))
+                .isEqualTo("connectors/my%20orders.json");
+        assertThat(SarifReporter.uri(new InputId("/repo/connectors/a.json", "connectors/a.json", InputFormat.JSON)))
+                .isEqualTo("connectors/a.json");
+        assertThat(SarifReporter.uri(new InputId("/elsewhere/a.json", null, InputFormat.JSON)))
+                .isEqualTo("file:///elsewhere/a.json");
+    }
 
-        assertThat(SarifReporter.uri("connectors/my orders.json", cwd)).isEqualTo("connectors/my%20orders.json");
-        assertThat(SarifReporter.uri("/repo/connectors/a.json", cwd)).isEqualTo("connectors/a.json");
-        assertThat(SarifReporter.uri("/elsewhere/a.json", cwd)).isEqualTo("file:///elsewhere/a.json");
+    @Test
+    void should_give_every_region_its_end() {
+        JsonNode run = MAPPER.readTree(Cli.run("lint", "--format", "sarif", "examples/mistakes/server-id-unique").out())
+                .get("runs").get(0);
+        JsonNode region = run.get("results").get(0).get("locations").get(0).get("physicalLocation").get("region");
+
+        // "database.server.id": "184054": the value with its quotes
+        assertThat(region.get("startLine").asInt()).isEqualTo(region.get("endLine").asInt());
+        assertThat(region.get("endColumn").asInt() - region.get("startColumn").asInt()).isEqualTo("\"184054\"".length());
     }
 }

@@ -2,9 +2,9 @@ package io.dbzlint.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbzlint.load.InputFinder;
-import io.dbzlint.report.Finding;
-import io.dbzlint.report.LintResult;
+import io.dbzlint.engine.LintSession;
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.LintResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,12 +31,13 @@ class RuleFixturesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void should_report_exactly_the_expected_positions(Path caseDir) throws IOException {
+    void should_report_exactly_the_expected_positions(Path caseDir) throws Exception {
         String ruleId = caseDir.getParent().getFileName().toString();
         assertThat(RuleRegistry.ids()).as("fixture folder names a rule").contains(ruleId);
 
-        LintResult result = new Linter(RuleSetLoader.bundled())
-                .lint(InputFinder.find(List.of(caseDir.toString()), InputStream.nullInputStream()).sources());
+        LintSession session = LintSession.bundled(Path.of("").toAbsolutePath());
+        LintResult result = session.lint(session.find(List.of(caseDir.toString()), InputStream.nullInputStream())
+                .sources()).result();
 
         List<String> actual = result.findings().stream()
                 .filter(f -> f.ruleId().equals(ruleId))

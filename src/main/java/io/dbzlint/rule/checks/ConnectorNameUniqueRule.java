@@ -8,7 +8,10 @@ import io.dbzlint.rule.UniquenessRule;
 import java.util.List;
 import java.util.Optional;
 
-public final class ConnectorNameUniqueRule extends UniquenessRule {
+public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameUniqueRule.Name> {
+
+    record Name(String name, Site site) implements Claim {
+    }
 
     @Override
     public String id() {
@@ -16,16 +19,18 @@ public final class ConnectorNameUniqueRule extends UniquenessRule {
     }
 
     @Override
-    public Optional<Claim> claim(Connector connector, RuleContext context) {
-        return Optional.of(new Claim(connector.name(), connector.name(), Keys.NAME, connector.nameLocation(),
-                connector.name(), null));
+    public Optional<Name> claim(Connector connector, RuleContext context) {
+        return Optional.of(new Name(connector.name(), new Claim.Site(connector.name(), Keys.NAME, connector.nameLocation())));
     }
 
     @Override
-    protected String message(Claim claim, List<Claim> others, RuleContext context) {
-        String plural = others.size() == 1 ? "another config" : others.size() + " other configs";
-        return "connector name \"" + claim.value() + "\" is also used by " + plural + " (" + others.stream()
-                .map(c -> c.location().toString()).reduce((a, b) -> a + ", " + b).orElse("")
-                + "); deploying one replaces the other: give each connector its own name";
+    protected Object sharedValue(Name claim) {
+        return claim.name();
+    }
+
+    @Override
+    protected String message(Name claim, List<Name> others, RuleContext context) {
+        return "connector name \"" + claim.name() + "\" is also used by " + Claim.describe(others)
+                + "; deploying one replaces the other: give each connector its own name";
     }
 }

@@ -2,12 +2,11 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.PostgresDatabase;
-import io.dbzlint.model.Keys;
 import io.dbzlint.rule.Claim;
+import io.dbzlint.rule.ClaimGroups;
 import io.dbzlint.rule.CrossConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +17,26 @@ import java.util.Optional;
  * different table filters: each connector rewrites the publication to its own tables, so the
  * other silently stops receiving changes of the tables it lost.
  */
-public final class PublicationNameUniqueRule implements CrossConnectorRule {
+public final class PublicationNameUniqueRule implements CrossConnectorRule<PublicationNameUniqueRule.Publication> {
 
     static final String KEY = "publication.name";
     static final String DEFAULT = "dbz_publication";
-    private static final String[] FILTERS = {"schema.include.list", "schema.exclude.list", "table.include.list",
-        "table.exclude.list"};
+    private static final List<String> FILTERS = List.of("schema.include.list", "schema.exclude.list",
+            "table.include.list", "table.exclude.list");
 
-    record Publication(PostgresDatabase database, String name) {
+    /**
+     * @param filters the connector's table filters, by key: what it would rewrite the publication to
+     */
+    record Publication(PostgresDatabase database, String name, boolean explicit, Map<String, String> filters,
+                       Site site) implements Claim {
+
+        String shown() {
+            return explicit ? "publication.name \"" + name + "\""
+                    : "publication.name (unset, so Debezium's default \"" + DEFAULT + "\")";
+        }
+    }
+
+    private record PublicationIdentity(PostgresDatabase database, String name) {
     }
 
     @Override
@@ -34,42 +45,33 @@ public final class PublicationNameUniqueRule implements CrossConnectorRule {
     }
 
     @Override
-    public Optional<Claim> claim(Connector connector, RuleContext context) {
+    public Optional<Publication> claim(Connector connector, RuleContext context) {
         return PostgresDatabase.of(connector).map(database -> {
             Optional<String> name = connector.value(KEY).map(String::trim);
-            StringBuilder filters = new StringBuilder();
+            Map<String, String> filters = new LinkedHashMap<>();
             for (String filter : FILTERS) {
-                connector.value(filter).ifPresent(value -> filters.append(filter).append('=').append(value.trim())
-                        .append(';'));
+                connector.value(filter).ifPresent(value -> filters.put(filter, value.trim()));
             }
-            String shown = name.isPresent() ? "publication.name \"" + name.get() + "\""
-                    : "publication.name (unset, so Debezium's default \"" + DEFAULT + "\")";
-            return new Claim(new Publication(database, name.orElse(DEFAULT)), connector.name(), KEY,
-                    connector.locationOf(KEY), shown, filters.toString());
+            return new Publication(database, name.orElse(DEFAULT), name.isPresent(), filters,
+                    new Claim.Site(connector.name(), KEY, connector.locationOf(KEY)));
         });
     }
 
     @Override
-    public void finish(List<Claim> claims, RuleContext context, FindingSink sink) {
-        Map<Object, List<Claim>> byPublication = new LinkedHashMap<>();
-        claims.forEach(claim -> byPublication.computeIfAbsent(claim.value(), k -> new ArrayList<>()).add(claim));
-        for (List<Claim> group : byPublication.values()) {
-            if (group.stream().map(Claim::hint).distinct().count() < 2) {
+    public void finish(List<Publication> claims, RuleContext context, FindingSink sink) {
+        for (List<Publication> group : ClaimGroups.sharing(claims,
+                claim -> new PublicationIdentity(claim.database(), claim.name()))) {
+            if (group.stream().map(Publication::filters).distinct().count() < 2) {
                 continue; // one set of filters: the connectors agree on what the publication holds
             }
-            for (Claim claim : group) {
-                List<Claim> others = group.stream().filter(c -> c != claim && !c.hint().equals(claim.hint())).toList();
-                Publication publication = (Publication) claim.value();
-                sink.report(claim.location(), claim.connector(), claim.configKey(), claim.shown() + " on "
-                        + publication.database() + " is also the publication of " + describe(others) + ", with other table filters;"
-                        + " each would rewrite it to its own tables: give each connector its own publication.name",
-                        others.stream().map(Claim::location).toList());
+            for (Publication claim : group) {
+                List<Publication> others = group.stream()
+                        .filter(other -> other != claim && !other.filters().equals(claim.filters()))
+                        .toList();
+                sink.report(claim.site(), claim.shown() + " on " + claim.database() + " is also the publication of "
+                        + Claim.describe(others) + ", with other table filters; each would rewrite it to its own"
+                        + " tables: give each connector its own publication.name", Claim.locations(others));
             }
         }
-    }
-
-    private static String describe(List<Claim> others) {
-        return String.join(" and ", others.stream()
-                .map(c -> "connector \"" + c.connector() + "\" (" + c.location() + ")").toList());
     }
 }

@@ -6,6 +6,7 @@ import io.dbzlint.model.Keys;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,14 +26,14 @@ public final class SchemaHistoryTopicMissingRule implements ConnectorRule {
             return;
         }
         boolean oldNames = Keys.uses1xNames(connector);
-        if (blank(connector.firstEntry(Keys.HISTORY_TOPIC, Keys.HISTORY_TOPIC_1X).map(e -> e.text()))) {
+        if (blank(connector.firstEntry(Keys.HISTORY_TOPICS).map(e -> e.text()))) {
             String key = oldNames ? Keys.HISTORY_TOPIC_1X : Keys.HISTORY_TOPIC;
             String example = connector.firstEntry(Keys.LOGICAL_NAME)
                     .map(e -> "schemahistory." + e.text().trim()).orElse("schemahistory.<topic.prefix>");
             sink.report(connector, key, connector.location(), "MySQL connector has no schema history topic; set "
                     + key + " to a topic only this connector uses, e.g. " + example);
         }
-        if (blank(connector.firstEntry(Keys.HISTORY_SERVERS, Keys.HISTORY_SERVERS_1X).map(e -> e.text()))) {
+        if (blank(connector.firstEntry(List.of(Keys.HISTORY_SERVERS, Keys.HISTORY_SERVERS_1X)).map(e -> e.text()))) {
             String key = oldNames ? Keys.HISTORY_SERVERS_1X : Keys.HISTORY_SERVERS;
             sink.report(connector, key, connector.location(), "MySQL connector has no schema history bootstrap servers;"
                     + " set " + key + " to the Kafka brokers, e.g. kafka:9092");
@@ -40,7 +41,7 @@ public final class SchemaHistoryTopicMissingRule implements ConnectorRule {
     }
 
     private static boolean usesKafkaHistory(Connector connector) {
-        return connector.firstEntry(Keys.HISTORY, Keys.HISTORY_1X)
+        return connector.firstEntry(List.of(Keys.HISTORY, Keys.HISTORY_1X))
                 .map(e -> e.text().trim())
                 .map(impl -> impl.isEmpty() || impl.endsWith(".KafkaSchemaHistory")
                         || impl.endsWith(".KafkaDatabaseHistory"))

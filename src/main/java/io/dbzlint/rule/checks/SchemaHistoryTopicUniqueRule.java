@@ -9,7 +9,11 @@ import io.dbzlint.rule.UniquenessRule;
 import java.util.List;
 import java.util.Optional;
 
-public final class SchemaHistoryTopicUniqueRule extends UniquenessRule {
+public final class SchemaHistoryTopicUniqueRule extends UniquenessRule<SchemaHistoryTopicUniqueRule.HistoryTopic> {
+
+    /** @param suggestion a topic of the connector's own to suggest */
+    record HistoryTopic(String topic, String suggestion, Site site) implements Claim {
+    }
 
     @Override
     public String id() {
@@ -17,21 +21,27 @@ public final class SchemaHistoryTopicUniqueRule extends UniquenessRule {
     }
 
     @Override
-    public Optional<Claim> claim(Connector connector, RuleContext context) {
+    public Optional<HistoryTopic> claim(Connector connector, RuleContext context) {
         if (connector.type() != ConnectorType.MYSQL) {
             return Optional.empty();
         }
-        return connector.firstEntry(Keys.HISTORY_TOPIC, Keys.HISTORY_TOPIC_1X)
+        return connector.firstEntry(Keys.HISTORY_TOPICS)
                 .filter(entry -> !entry.text().isBlank())
-                .map(entry -> new Claim(entry.text().trim(), connector.name(), entry.key(), entry.valueLocation(), entry.key(),
+                .map(entry -> new HistoryTopic(entry.text().trim(),
                         connector.firstEntry(Keys.LOGICAL_NAME).map(e -> "schemahistory." + e.text().trim())
-                                .orElse("schemahistory.<topic.prefix>")));
+                                .orElse("schemahistory.<topic.prefix>"),
+                        new Claim.Site(connector.name(), entry.key(), entry.valueLocation())));
     }
 
     @Override
-    protected String message(Claim claim, List<Claim> others, RuleContext context) {
-        return "schema history topic \"" + claim.value() + "\" is also used by " + describe(others)
-                + "; on restart each connector would replay the other database's DDL: set " + claim.shown()
-                + " to a topic of its own, e.g. " + claim.hint();
+    protected Object sharedValue(HistoryTopic claim) {
+        return claim.topic();
+    }
+
+    @Override
+    protected String message(HistoryTopic claim, List<HistoryTopic> others, RuleContext context) {
+        return "schema history topic \"" + claim.topic() + "\" is also used by " + Claim.describe(others)
+                + "; on restart each connector would replay the other database's DDL: set "
+                + claim.site().configKey() + " to a topic of its own, e.g. " + claim.suggestion();
     }
 }

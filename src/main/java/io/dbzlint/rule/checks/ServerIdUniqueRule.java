@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-public final class ServerIdUniqueRule extends UniquenessRule {
+public final class ServerIdUniqueRule extends UniquenessRule<ServerIdUniqueRule.ServerId> {
+
+    record ServerId(long id, Site site) implements Claim {
+    }
 
     @Override
     public String id() {
@@ -19,38 +22,42 @@ public final class ServerIdUniqueRule extends UniquenessRule {
     }
 
     @Override
-    public Optional<Claim> claim(Connector connector, RuleContext context) {
+    public Optional<ServerId> claim(Connector connector, RuleContext context) {
         if (connector.type() != ConnectorType.MYSQL) {
             return Optional.empty();
         }
         return connector.entry(Keys.SERVER_ID).flatMap(entry -> {
             var id = ServerIdRangeRule.parse(entry);
             return id.isPresent()
-                    ? Optional.of(new Claim(id.getAsLong(), connector.name(), Keys.SERVER_ID, entry.valueLocation(),
-                            entry.text().trim(), null))
+                    ? Optional.of(new ServerId(id.getAsLong(),
+                            new Claim.Site(connector.name(), Keys.SERVER_ID, entry.valueLocation())))
                     : Optional.empty();
         });
     }
 
+    @Override
+    protected Object sharedValue(ServerId claim) {
+        return claim.id();
+    }
+
     /** Also: an id that a MySQL server or replica uses itself (parameter reservedServerIds). */
     @Override
-    public void finish(List<Claim> claims, RuleContext context, FindingSink sink) {
+    public void finish(List<ServerId> claims, RuleContext context, FindingSink sink) {
         super.finish(claims, context, sink);
         Map<Long, String> reserved = context.parameters().reservedServerIds();
-        for (Claim claim : claims) {
-            String owner = reserved.get((Long) claim.value());
+        for (ServerId claim : claims) {
+            String owner = reserved.get(claim.id());
             if (owner != null) {
-                sink.report(claim.location(), claim.connector(), claim.configKey(), "database.server.id "
-                        + claim.value() + " is used by " + owner + "; MySQL disconnects one of them whenever the"
-                        + " other connects: pick an id no server or replica uses, in "
-                        + context.parameters().serverIdRange(), List.of());
+                sink.report(claim.site(), "database.server.id " + claim.id() + " is used by " + owner
+                        + "; MySQL disconnects one of them whenever the other connects: pick an id no server or"
+                        + " replica uses, in " + context.parameters().serverIdRange(), List.of());
             }
         }
     }
 
     @Override
-    protected String message(Claim claim, List<Claim> others, RuleContext context) {
-        return "database.server.id " + claim.value() + " is also used by " + describe(others)
+    protected String message(ServerId claim, List<ServerId> others, RuleContext context) {
+        return "database.server.id " + claim.id() + " is also used by " + Claim.describe(others)
                 + "; MySQL lets one replication client per id connect, so they keep disconnecting each other:"
                 + " give each connector its own id in " + context.parameters().serverIdRange();
     }

@@ -12,7 +12,10 @@ import java.util.Optional;
  * topic.prefix (2.x+) and database.server.name (1.x) are one namespace: both name the topics a
  * Debezium connector writes.
  */
-public final class ServerNameUniqueRule extends UniquenessRule {
+public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueRule.LogicalName> {
+
+    record LogicalName(String name, Site site) implements Claim {
+    }
 
     @Override
     public String id() {
@@ -20,19 +23,24 @@ public final class ServerNameUniqueRule extends UniquenessRule {
     }
 
     @Override
-    public Optional<Claim> claim(Connector connector, RuleContext context) {
+    public Optional<LogicalName> claim(Connector connector, RuleContext context) {
         if (!connector.isDebezium()) {
             return Optional.empty(); // other connectors' topic.prefix (JDBC source ...) is a mere prefix
         }
         return connector.firstEntry(Keys.LOGICAL_NAME)
                 .filter(entry -> !entry.text().isBlank())
-                .map(entry -> new Claim(entry.text().trim(), connector.name(), entry.key(), entry.valueLocation(),
-                        entry.key(), null));
+                .map(entry -> new LogicalName(entry.text().trim(),
+                        new Claim.Site(connector.name(), entry.key(), entry.valueLocation())));
     }
 
     @Override
-    protected String message(Claim claim, List<Claim> others, RuleContext context) {
-        return claim.shown() + " \"" + claim.value() + "\" is also the logical server name of " + describe(others)
-                + "; their topics collide: give each connector its own topic.prefix";
+    protected Object sharedValue(LogicalName claim) {
+        return claim.name();
+    }
+
+    @Override
+    protected String message(LogicalName claim, List<LogicalName> others, RuleContext context) {
+        return claim.site().configKey() + " \"" + claim.name() + "\" is also the logical server name of "
+                + Claim.describe(others) + "; their topics collide: give each connector its own topic.prefix";
     }
 }

@@ -1,8 +1,8 @@
 package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
-import io.dbzlint.model.PostgresDatabase;
 import io.dbzlint.model.Keys;
+import io.dbzlint.model.PostgresDatabase;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
@@ -11,11 +11,20 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Replication slots belong to one database server and database; unset means Debezium's "debezium". */
-public final class SlotNameUniqueRule extends UniquenessRule {
+public final class SlotNameUniqueRule extends UniquenessRule<SlotNameUniqueRule.Slot> {
 
     static final String DEFAULT_SLOT = "debezium";
 
-    record Slot(PostgresDatabase database, String slot) {
+    /** @param explicit whether slot.name is set, or the default applies */
+    record Slot(PostgresDatabase database, String name, boolean explicit, Site site) implements Claim {
+
+        String shown() {
+            return explicit ? "slot.name \"" + name + "\""
+                    : "slot.name (unset, so Debezium's default \"" + DEFAULT_SLOT + "\")";
+        }
+    }
+
+    private record SlotIdentity(PostgresDatabase database, String name) {
     }
 
     @Override
@@ -24,27 +33,23 @@ public final class SlotNameUniqueRule extends UniquenessRule {
     }
 
     @Override
-    public Optional<Claim> claim(Connector connector, RuleContext context) {
+    public Optional<Slot> claim(Connector connector, RuleContext context) {
         return PostgresDatabase.of(connector).map(database -> {
             Optional<String> slot = connector.value(Keys.SLOT_NAME).map(String::trim);
-            Slot key = new Slot(database, slot.orElse(DEFAULT_SLOT));
-            String shown = slot.isPresent() ? "slot.name \"" + key.slot() + "\""
-                    : "slot.name (unset, so Debezium's default \"" + DEFAULT_SLOT + "\")";
-            return new Claim(key, connector.name(), Keys.SLOT_NAME, connector.locationOf(Keys.SLOT_NAME), shown,
-                    suggestion(connector));
+            return new Slot(database, slot.orElse(DEFAULT_SLOT), slot.isPresent(),
+                    new Claim.Site(connector.name(), Keys.SLOT_NAME, connector.locationOf(Keys.SLOT_NAME)));
         });
     }
 
     @Override
-    protected String message(Claim claim, List<Claim> others, RuleContext context) {
-        Slot slot = (Slot) claim.value();
-        return claim.shown() + " on " + slot.database()
-                + " is also the replication slot of " + describe(others)
-                + "; a slot serves one connector: give each its own slot.name, e.g. "
-                + claim.hint();
+    protected Object sharedValue(Slot claim) {
+        return new SlotIdentity(claim.database(), claim.name());
     }
 
-    private static String suggestion(Connector connector) {
-        return "debezium_" + connector.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    @Override
+    protected String message(Slot claim, List<Slot> others, RuleContext context) {
+        return claim.shown() + " on " + claim.database() + " is also the replication slot of "
+                + Claim.describe(others) + "; a slot serves one connector: give each its own slot.name, e.g. "
+                + "debezium_" + claim.site().connector().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 }

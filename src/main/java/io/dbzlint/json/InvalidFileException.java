@@ -1,4 +1,4 @@
-package io.dbzlint.load;
+package io.dbzlint.json;
 
 import java.util.List;
 

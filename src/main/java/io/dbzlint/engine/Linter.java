@@ -1,14 +1,22 @@
-package io.dbzlint.rule;
+package io.dbzlint.engine;
 
 import io.dbzlint.load.ConfigLoader;
 import io.dbzlint.load.LoadProblem;
 import io.dbzlint.load.LoadedFile;
 import io.dbzlint.load.Source;
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
-import io.dbzlint.report.Finding;
-import io.dbzlint.report.LintResult;
-import io.dbzlint.report.Severity;
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.LintResult;
+import io.dbzlint.result.Severity;
+import io.dbzlint.rule.Claim;
+import io.dbzlint.rule.ConnectorRule;
+import io.dbzlint.rule.CrossConnectorRule;
+import io.dbzlint.rule.FindingSink;
+import io.dbzlint.rule.Rule;
+import io.dbzlint.rule.RuleContext;
+import io.dbzlint.rule.RuleSet;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -17,39 +25,36 @@ import java.util.List;
 
 /**
  * Runs the rules over a set of inputs. Each file is read, parsed and checked on its own, in
- * parallel; what cross-connector rules need of it is kept as small {@link Claim}s and the
- * connectors themselves are dropped, so memory grows with the number of claims, not the size of
- * the configs. Cross-connector rules then see every claim in input order, so output is stable.
+ * parallel; what cross-connector rules need of it is kept as small claims and the connectors
+ * themselves are dropped, so memory grows with the number of claims, not the size of the configs.
+ * Cross-connector rules then see every claim in input order, so output is stable.
  */
-public final class Linter {
+final class Linter {
 
     private final RuleSet ruleSet;
     private final RuleContext context;
     private final ConfigLoader loader = new ConfigLoader();
     private final List<ConnectorRule> connectorRules = new ArrayList<>();
-    private final List<CrossConnectorRule> crossRules = new ArrayList<>();
+    private final List<CrossConnectorRule<?>> crossRules = new ArrayList<>();
 
-    public Linter(RuleSet ruleSet) {
+    Linter(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
         this.context = new RuleContext(ruleSet.parameters());
-        for (Rule rule : RuleRegistry.all()) {
-            if (!ruleSet.info(rule.id()).enabled()) {
-                continue;
-            }
-            if (rule instanceof ConnectorRule connectorRule) {
+        for (RuleSet.Entry entry : ruleSet.enabled()) {
+            if (entry.rule() instanceof ConnectorRule connectorRule) {
                 connectorRules.add(connectorRule);
-            } else if (rule instanceof CrossConnectorRule crossRule) {
+            } else if (entry.rule() instanceof CrossConnectorRule<?> crossRule) {
                 crossRules.add(crossRule);
             }
         }
     }
 
-    public LintResult lint(List<Source> sources) {
+    LintResult lint(List<Source> sources) {
         List<FileOutcome> outcomes = sources.parallelStream().map(this::lintFile).toList();
 
         List<Finding> findings = new ArrayList<>();
         List<String> readErrors = new ArrayList<>();
-        List<String> paths = new ArrayList<>(outcomes.size());
+        List<InputId> inputs = new ArrayList<>(outcomes.size());
         List<List<Claim>> claims = new ArrayList<>();
         crossRules.forEach(rule -> claims.add(new ArrayList<>()));
         int connectors = 0;
@@ -59,7 +64,7 @@ public final class Linter {
                 readErrors.add(outcome.readError());
                 continue;
             }
-            paths.add(sources.get(f).displayPath());
+            inputs.add(sources.get(f).id());
             connectors += outcome.connectors();
             findings.addAll(outcome.findings());
             for (int i = 0; i < crossRules.size(); i++) {
@@ -67,10 +72,15 @@ public final class Linter {
             }
         }
         for (int i = 0; i < crossRules.size(); i++) {
-            CrossConnectorRule rule = crossRules.get(i);
-            rule.finish(claims.get(i), context, sinkFor(rule, findings));
+            finish(crossRules.get(i), claims.get(i), findings);
         }
-        return new LintResult(findings, paths, connectors, 0, readErrors);
+        return new LintResult(findings, inputs, connectors, 0, readErrors);
+    }
+
+    /** The claims at index i came from rule i alone, so they are of its claim type. */
+    @SuppressWarnings("unchecked")
+    private <C extends Claim> void finish(CrossConnectorRule<C> rule, List<Claim> claims, List<Finding> findings) {
+        rule.finish((List<C>) claims, context, sinkFor(rule, findings));
     }
 
     private FileOutcome lintFile(Source source) {
@@ -78,14 +88,13 @@ public final class Linter {
         try {
             bytes = source.read();
         } catch (IOException e) {
-            return new FileOutcome(0, List.of(), List.of(), source.displayPath() + ": cannot read: " + reason(e));
+            return new FileOutcome(0, List.of(), List.of(), source.id().displayPath() + ": cannot read: " + reason(e));
         }
-        LoadedFile file = loader.load(source.displayPath(), bytes);
+        LoadedFile file = loader.load(source.id(), bytes);
         List<Finding> findings = new ArrayList<>();
         for (LoadProblem problem : file.problems()) {
-            RuleInfo info = ruleSet.info(problem.ruleId());
-            info.severity().ifPresent(severity -> findings.add(new Finding(problem.ruleId(), severity,
-                    problem.location(), null, problem.key(), printable(problem.message()), problem.related())));
+            ruleSet.info(problem.ruleId()).severity().ifPresent(severity -> findings.add(new Finding(problem.ruleId(),
+                    severity, problem.location(), null, problem.key(), printable(problem.message()), problem.related())));
         }
         List<List<Claim>> claims = new ArrayList<>(crossRules.size());
         crossRules.forEach(rule -> claims.add(new ArrayList<>(1)));

@@ -1,4 +1,4 @@
-package io.dbzlint.report;
+package io.dbzlint.result;
 
 import java.util.Locale;
 

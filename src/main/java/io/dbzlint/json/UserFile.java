@@ -1,5 +1,7 @@
-package io.dbzlint.load;
+package io.dbzlint.json;
 
+import io.dbzlint.model.InputFormat;
+import io.dbzlint.model.InputId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +29,9 @@ public final class UserFile {
             throw new InvalidFileException(name + ": cannot read " + what + ": " + e.getMessage());
         }
         String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
+        InputId id = new InputId(name, null, InputFormat.ofFileName(fileName));
         try {
-            return fileName.endsWith(".yaml") || fileName.endsWith(".yml")
-                    ? JsonTree.parseYaml(name, text) : JsonTree.parse(name, text);
+            return id.format() == InputFormat.YAML ? JsonTree.parseYaml(id, text) : JsonTree.parse(id, text);
         } catch (JsonTree.InvalidJson e) {
             throw new InvalidFileException(e.location() + ": " + e.getMessage());
         }

@@ -1,27 +1,28 @@
-package io.dbzlint.report;
+package io.dbzlint.result;
 
+import io.dbzlint.model.InputId;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * Everything a run found, sorted by file, line and column, with what it looked at.
  *
- * @param paths every file that was read, in input order
- * @param connectors how many connectors those files held
+ * @param inputs every input that was read, in input order
+ * @param connectors how many connectors those inputs held
  * @param suppressed findings left out by ignore entries, a baseline or --quiet
  * @param readErrors one line per input that could not be read at all
  */
-public record LintResult(List<Finding> findings, List<String> paths, int connectors, int suppressed,
+public record LintResult(List<Finding> findings, List<InputId> inputs, int connectors, int suppressed,
                          List<String> readErrors) {
 
     public LintResult {
         findings = findings.stream().sorted().toList();
-        paths = List.copyOf(paths);
+        inputs = List.copyOf(inputs);
         readErrors = List.copyOf(readErrors);
     }
 
     public int files() {
-        return paths.size();
+        return inputs.size();
     }
 
     public long count(Severity severity) {
@@ -31,6 +32,6 @@ public record LintResult(List<Finding> findings, List<String> paths, int connect
     /** The same result with only the findings that pass; the others count as suppressed. */
     public LintResult keep(Predicate<Finding> filter) {
         List<Finding> kept = findings.stream().filter(filter).toList();
-        return new LintResult(kept, paths, connectors, suppressed + findings.size() - kept.size(), readErrors);
+        return new LintResult(kept, inputs, connectors, suppressed + findings.size() - kept.size(), readErrors);
     }
 }

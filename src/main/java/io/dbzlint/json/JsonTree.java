@@ -1,5 +1,6 @@
-package io.dbzlint.load;
+package io.dbzlint.json;
 
+import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,17 +56,17 @@ public final class JsonTree {
     private JsonTree() {
     }
 
-    public static Parsed parse(String file, String text) throws InvalidJson {
+    public static Parsed parse(InputId file, String text) throws InvalidJson {
         return parse(file, JSON, text, "JSON", new HashMap<>());
     }
 
     /** A bundled document (catalog, schema, rules): the tree only, without recording positions. */
-    public static JsonNode read(String file, String text) throws InvalidJson {
-        return parse(file, JSON, text, "JSON", null).root();
+    public static JsonNode read(String name, String text) throws InvalidJson {
+        return parse(InputId.named(name), JSON, text, "JSON", null).root();
     }
 
     /** The same for YAML (a .dbzlint.yaml): a tree of the same shape, with the same positions. */
-    public static Parsed parseYaml(String file, String text) throws InvalidJson {
+    public static Parsed parseYaml(InputId file, String text) throws InvalidJson {
         YAMLFactory factory = yaml;
         if (factory == null) {
             factory = YAMLFactory.builder().build();
@@ -75,7 +76,7 @@ public final class JsonTree {
     }
 
     /** @param locations where positions go, or null to skip recording them */
-    private static Parsed parse(String file, TokenStreamFactory factory, String text, String language,
+    private static Parsed parse(InputId file, TokenStreamFactory factory, String text, String language,
                                 Map<String, Location> locations) throws InvalidJson {
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), text)) {
             JsonToken token = parser.nextToken();
@@ -89,11 +90,11 @@ public final class JsonTree {
             }
             return new Parsed(root, locations);
         } catch (JacksonException e) {
-            throw new InvalidJson(at(file, e.getLocation()), "invalid " + language + ": " + ConfigLoader.describe(e));
+            throw new InvalidJson(at(file, e.getLocation()), "invalid " + language + ": " + JacksonErrors.describe(e));
         }
     }
 
-    private static JsonNode read(JsonParser parser, String file, String pointer, Map<String, Location> locations)
+    private static JsonNode read(JsonParser parser, InputId file, String pointer, Map<String, Location> locations)
             throws InvalidJson {
         if (locations != null) {
             locations.put(pointer, at(file, parser.currentTokenLocation()));
@@ -147,7 +148,7 @@ public final class JsonTree {
         return name.replace("~", "~0").replace("/", "~1");
     }
 
-    private static Location at(String file, TokenStreamLocation location) {
-        return ConfigLoader.locationOf(file, location);
+    private static Location at(InputId file, TokenStreamLocation location) {
+        return JacksonErrors.locationOf(file, location);
     }
 }

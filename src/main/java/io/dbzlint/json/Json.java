@@ -1,4 +1,4 @@
-package io.dbzlint.report;
+package io.dbzlint.json;
 
 import java.io.Writer;
 import tools.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package io.dbzlint.report;
+package io.dbzlint.result;
 
 import io.dbzlint.model.Location;
 import java.util.Comparator;
@@ -21,6 +21,11 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
 
     public Finding {
         related = List.copyOf(related);
+    }
+
+    /** The identity this finding keeps while lines move. */
+    public FindingKey identity() {
+        return FindingKey.of(this);
     }
 
     @Override

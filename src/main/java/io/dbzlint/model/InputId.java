@@ -1,0 +1,33 @@
+package io.dbzlint.model;
+
+/**
+ * What an input is, resolved once where it is found and carried by every location in it.
+ *
+ * @param displayPath the name shown in every report: the path as the user named it, with
+ *     {@code /} separators, or {@code <stdin>}
+ * @param projectPath the path relative to the project root with {@code /} separators; null for
+ *     standard input and for files outside the project
+ * @param format how the input is read
+ */
+public record InputId(String displayPath, String projectPath, InputFormat format) {
+
+    public static final String STDIN = "<stdin>";
+
+    /** A file dbzlint reads for itself (a rules file, a schema): shown by name, outside any project. */
+    public static InputId named(String displayPath) {
+        return new InputId(displayPath, null, InputFormat.ofFileName(displayPath));
+    }
+
+    /**
+     * The path a finding is known by across runs and working directories: project-relative where
+     * there is one, else the display path.
+     */
+    public String stablePath() {
+        return projectPath != null ? projectPath : displayPath;
+    }
+
+    @Override
+    public String toString() {
+        return displayPath;
+    }
+}
