@@ -61,9 +61,9 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Report errors only.")
     private boolean quiet;
 
-    @Option(names = "--max-warnings", paramLabel = "N", defaultValue = "-1",
-            description = "Exit 1 when there are more than N warnings.")
-    private int maxWarnings;
+    @Option(names = "--max-warnings", paramLabel = "N",
+            description = "Exit 1 when there are more than N warnings (N >= 0).")
+    private Integer maxWarnings;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "The project config (.dbzlint.json or .dbzlint.yaml); by default the first found"
@@ -91,6 +91,9 @@ final class LintCommand implements Callable<Integer> {
             description = "Record today's findings in FILE, then report as if with --baseline FILE.")
     private Path writeBaselineFile;
 
+    @Option(names = "--debug", description = "On an internal error, print its stack trace.")
+    private boolean debug;
+
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "Colour the text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE};"
                     + " auto means on a terminal, unless NO_COLOR is set).")
@@ -115,6 +118,9 @@ final class LintCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "only one --format can go to standard output; give the others a file, e.g. -f sarif=out.sarif");
         }
+        if (maxWarnings != null && maxWarnings < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-warnings must be 0 or more, not " + maxWarnings);
+        }
         if (debeziumVersion != null) {
             try {
                 DebeziumVersion.parse(debeziumVersion);
@@ -126,8 +132,9 @@ final class LintCommand implements Callable<Integer> {
             LintSession session = LintSession.open(new LintSession.Options(cwd, configFile, noConfig, rulesFile,
                     debeziumVersion, baselineFile, writeBaselineFile, quiet));
             InputFinder.Found found = session.find(paths, stdin);
-            if (!found.errors().isEmpty()) {
-                found.errors().forEach(error -> err.println("dbzlint: " + error));
+            // paths that name nothing to read are reported; the others are still linted, and the run exits 2
+            found.errors().forEach(error -> err.println("dbzlint: " + error));
+            if (found.sources().isEmpty() && !found.errors().isEmpty()) {
                 return ExitCode.USAGE.code();
             }
             LintSession.Outcome outcome = session.lint(found.sources());
@@ -142,7 +149,13 @@ final class LintCommand implements Callable<Integer> {
                 write(target, result, context);
             }
             result.readErrors().forEach(error -> err.println("dbzlint: " + error));
-            return exitCode(result, err);
+            result.internalErrors().forEach(failure -> {
+                err.println("dbzlint: " + failure.message() + " (please report this, with the input if you can)");
+                if (debug) {
+                    failure.cause().printStackTrace(err);
+                }
+            });
+            return found.errors().isEmpty() ? exitCode(result, err) : Math.max(exitCode(result, err), ExitCode.USAGE.code());
         } catch (SessionException e) {
             e.problems().forEach(problem -> err.println("dbzlint: " + problem));
             return ExitCode.USAGE.code();
@@ -180,6 +193,9 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private int exitCode(LintResult result, PrintWriter err) {
+        if (!result.internalErrors().isEmpty()) {
+            return ExitCode.INTERNAL.code();
+        }
         if (!result.readErrors().isEmpty()) {
             return ExitCode.USAGE.code();
         }
@@ -190,7 +206,7 @@ final class LintCommand implements Callable<Integer> {
             case warning -> errors + warnings > 0;
             case never -> false;
         };
-        if (maxWarnings >= 0 && warnings > maxWarnings) {
+        if (maxWarnings != null && warnings > maxWarnings) {
             err.println("dbzlint: " + warnings + " warnings, more than --max-warnings " + maxWarnings);
             failed = true;
         }

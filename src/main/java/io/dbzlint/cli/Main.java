@@ -1,5 +1,6 @@
 package io.dbzlint.cli;
 
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.RuleDocs;
 import io.dbzlint.rule.RuleSetLoader;
 import java.io.InputStream;
@@ -37,7 +38,17 @@ public final class Main {
         CommandLine commandLine = commandLine(stdin, env, cwd, args.length > 0 ? args[0] : "");
         commandLine.setOut(out);
         commandLine.setErr(err);
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            err.println("dbzlint: internal error: " + e.getClass().getSimpleName()
+                    + (e instanceof OutOfMemoryError ? "; give the JVM more memory (-Xmx) or lint fewer files at once" : ""));
+            if (List.of(args).contains("--debug")) {
+                e.printStackTrace(err);
+            }
+            code = ExitCode.INTERNAL.code();
+        }
         out.flush();
         err.flush();
         return code;
@@ -77,9 +88,12 @@ public final class Main {
         }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            cmd.getErr().println("dbzlint: internal error: " + exception
-                    + " (please report this with the input that caused it)");
-            return ExitCode.USAGE.code();
+            cmd.getErr().println("dbzlint: internal error: " + Printable.cut(String.valueOf(exception), 300)
+                    + " (please report this, with the input if you can)");
+            if (parseResult.originalArgs().contains("--debug")) {
+                exception.printStackTrace(cmd.getErr());
+            }
+            return ExitCode.INTERNAL.code();
         });
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine cmd = exception.getCommandLine();

@@ -1,13 +1,18 @@
 package io.dbzlint.engine;
 
+import io.dbzlint.json.Limits;
 import io.dbzlint.load.ConfigLoader;
 import io.dbzlint.load.LoadProblem;
 import io.dbzlint.load.LoadedFile;
 import io.dbzlint.load.Source;
+import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
+import io.dbzlint.model.Printable;
+import io.dbzlint.model.Secrets;
 import io.dbzlint.result.Finding;
+import io.dbzlint.result.InternalFailure;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.Claim;
@@ -30,6 +35,9 @@ import java.util.List;
  * Cross-connector rules then see every claim in input order, so output is stable.
  */
 final class Linter {
+
+    /** Shorter secret texts are not blanked out of messages: "1" would blank every digit. */
+    private static final int MIN_REDACTED = 3;
 
     private final RuleSet ruleSet;
     private final RuleContext context;
@@ -54,6 +62,7 @@ final class Linter {
 
         List<Finding> findings = new ArrayList<>();
         List<String> readErrors = new ArrayList<>();
+        List<InternalFailure> internalErrors = new ArrayList<>();
         List<InputId> inputs = new ArrayList<>(outcomes.size());
         List<List<Claim>> claims = new ArrayList<>();
         crossRules.forEach(rule -> claims.add(new ArrayList<>()));
@@ -64,6 +73,10 @@ final class Linter {
                 readErrors.add(outcome.readError());
                 continue;
             }
+            if (outcome.internalError() != null) {
+                internalErrors.add(outcome.internalError());
+                continue;
+            }
             inputs.add(sources.get(f).id());
             connectors += outcome.connectors();
             findings.addAll(outcome.findings());
@@ -72,9 +85,14 @@ final class Linter {
             }
         }
         for (int i = 0; i < crossRules.size(); i++) {
-            finish(crossRules.get(i), claims.get(i), findings);
+            try {
+                finish(crossRules.get(i), claims.get(i), findings);
+            } catch (RuntimeException | StackOverflowError e) {
+                internalErrors.add(new InternalFailure("internal error in rule " + crossRules.get(i).id()
+                        + " across all inputs: " + describe(e), e));
+            }
         }
-        return new LintResult(findings, inputs, connectors, 0, readErrors);
+        return new LintResult(findings, inputs, connectors, 0, readErrors, internalErrors);
     }
 
     /** The claims at index i came from rule i alone, so they are of its claim type. */
@@ -83,30 +101,98 @@ final class Linter {
         rule.finish((List<C>) claims, context, sinkFor(rule, findings));
     }
 
+    /** One input; a failure inside dbzlint names the input and leaves the others to be linted. */
     private FileOutcome lintFile(Source source) {
+        try {
+            return lintOneFile(source);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return new FileOutcome(0, List.of(), emptyClaims(), null, new InternalFailure(
+                    source.id().displayPath() + ": internal error while linting this file: " + describe(e), e));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return Printable.cut(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                Printable.MAX_VALUE * 2);
+    }
+
+    private FileOutcome lintOneFile(Source source) {
         byte[] bytes;
         try {
             bytes = source.read();
+        } catch (Source.TooLarge e) {
+            String size = e.size() < 0 ? "more than " + Limits.mebibytes(Limits.MAX_FILE_BYTES)
+                    : Limits.mebibytes(e.size());
+            List<Finding> tooLarge = new ArrayList<>(1);
+            ruleSet.info(LoadProblem.PARSE_ERROR).severity().ifPresent(severity -> tooLarge.add(finding(
+                    LoadProblem.PARSE_ERROR, severity, Location.startOf(source.id()), null, null, "file is " + size
+                            + ", larger than the " + Limits.mebibytes(Limits.MAX_FILE_BYTES)
+                            + " dbzlint reads; a connector config is a few kilobytes: not read", List.of())));
+            return new FileOutcome(0, tooLarge, emptyClaims(), null, null);
         } catch (IOException e) {
-            return new FileOutcome(0, List.of(), List.of(), source.id().displayPath() + ": cannot read: " + reason(e));
+            return new FileOutcome(0, List.of(), List.of(), source.id().displayPath() + ": cannot read: " + reason(e),
+                    null);
         }
         LoadedFile file = loader.load(source.id(), bytes);
         List<Finding> findings = new ArrayList<>();
         for (LoadProblem problem : file.problems()) {
-            ruleSet.info(problem.ruleId()).severity().ifPresent(severity -> findings.add(new Finding(problem.ruleId(),
-                    severity, problem.location(), null, problem.key(), printable(problem.message()), problem.related())));
+            ruleSet.info(problem.ruleId()).severity().ifPresent(severity -> findings.add(finding(problem.ruleId(),
+                    severity, problem.location(), null, problem.key(), problem.message(), problem.related())));
         }
-        List<List<Claim>> claims = new ArrayList<>(crossRules.size());
-        crossRules.forEach(rule -> claims.add(new ArrayList<>(1)));
+        List<List<Claim>> claims = emptyClaims();
         for (Connector connector : file.connectors()) {
+            List<String> secrets = secretsOf(connector);
             for (ConnectorRule rule : connectorRules) {
-                rule.check(connector, context, sinkFor(rule, findings));
+                FindingSink sink = sinkFor(rule, findings);
+                rule.check(connector, context, secrets.isEmpty() ? sink : redacting(sink, secrets));
             }
             for (int i = 0; i < crossRules.size(); i++) {
                 crossRules.get(i).claim(connector, context).ifPresent(claims.get(i)::add);
             }
         }
-        return new FileOutcome(file.connectors().size(), findings, claims, null);
+        return new FileOutcome(file.connectors().size(), findings, claims, null, null);
+    }
+
+    /** The secret texts of a connector: what no message about it may repeat, whatever a rule quotes. */
+    private static List<String> secretsOf(Connector connector) {
+        List<String> secrets = new ArrayList<>();
+        for (ConfigEntry entry : connector.config().values()) {
+            if (!entry.hasText()) {
+                continue;
+            }
+            if (Secrets.isSecretKey(entry.key()) && entry.text().trim().length() >= MIN_REDACTED) {
+                secrets.add(entry.text().trim());
+            }
+            Secrets.embedded(entry.key(), entry.text()).map(Secrets.Embedded::secret)
+                    .filter(secret -> secret.length() >= MIN_REDACTED).ifPresent(secrets::add);
+        }
+        return secrets;
+    }
+
+    /** A sink that blanks out any secret a rule's message would repeat: a safety net under every rule. */
+    private static FindingSink redacting(FindingSink sink, List<String> secrets) {
+        return new FindingSink() {
+            @Override
+            public void report(Location location, String connector, String key, String message,
+                               List<Location> related) {
+                String safe = message;
+                for (String secret : secrets) {
+                    safe = safe.replace(secret, "****");
+                }
+                sink.report(location, connector, key, safe, related);
+            }
+
+            @Override
+            public FindingSink asError() {
+                return redacting(sink.asError(), secrets);
+            }
+        };
+    }
+
+    private List<List<Claim>> emptyClaims() {
+        List<List<Claim>> claims = new ArrayList<>(crossRules.size());
+        crossRules.forEach(rule -> claims.add(new ArrayList<>(1)));
+        return claims;
     }
 
     private FindingSink sinkFor(Rule rule, List<Finding> into) {
@@ -116,7 +202,7 @@ final class Linter {
     private record Sink(String ruleId, Severity severity, List<Finding> into) implements FindingSink {
         @Override
         public void report(Location location, String connector, String key, String message, List<Location> related) {
-            into.add(new Finding(ruleId, severity, location, connector, key, printable(message), related));
+            into.add(finding(ruleId, severity, location, connector, key, message, related));
         }
 
         @Override
@@ -126,19 +212,16 @@ final class Linter {
     }
 
     /**
-     * Messages quote values from the configs; a control character in one (a NUL, an escape
-     * sequence) must not reach a terminal or a CI log as it is.
+     * A finding whose texts are safe to print: messages, connector names and keys come from the
+     * configs, and a control character or bidirectional override in one (an escape sequence, a
+     * newline that forges a line) must not reach a terminal or a CI log as it is.
      */
-    static String printable(String message) {
-        for (int i = 0; i < message.length(); i++) {
-            if (Character.isISOControl(message.charAt(i))) {
-                StringBuilder escaped = new StringBuilder(message.length() + 8);
-                message.chars().forEach(c -> escaped.append(Character.isISOControl(c)
-                        ? String.format("\\u%04x", c) : String.valueOf((char) c)));
-                return escaped.toString();
-            }
-        }
-        return message;
+    static Finding finding(String ruleId, Severity severity, Location location, String connector, String key,
+                           String message, List<Location> related) {
+        return new Finding(ruleId, severity, location,
+                connector == null ? null : Printable.cut(connector, Printable.MAX_VALUE * 2),
+                key == null ? null : Printable.cut(key, Printable.MAX_VALUE * 2),
+                Printable.cut(message, Printable.MAX_MESSAGE), related);
     }
 
     private static String reason(IOException e) {
@@ -149,10 +232,11 @@ final class Linter {
             return "permission denied";
         }
         String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
+        return Printable.cut(message == null ? e.getClass().getSimpleName() : message, Printable.MAX_VALUE * 2);
     }
 
     /** What one file leaves behind: its findings and its claims, never its connectors. */
-    private record FileOutcome(int connectors, List<Finding> findings, List<List<Claim>> claims, String readError) {
+    private record FileOutcome(int connectors, List<Finding> findings, List<List<Claim>> claims, String readError,
+                               InternalFailure internalError) {
     }
 }

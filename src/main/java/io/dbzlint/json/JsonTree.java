@@ -2,6 +2,7 @@ package io.dbzlint.json;
 
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
+import io.dbzlint.model.Numbers;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -10,6 +11,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,7 +28,7 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class JsonTree {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = Limits.jsonFactory();
     private static volatile YAMLFactory yaml;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -69,7 +71,7 @@ public final class JsonTree {
     public static Parsed parseYaml(InputId file, String text) throws InvalidJson {
         YAMLFactory factory = yaml;
         if (factory == null) {
-            factory = YAMLFactory.builder().build();
+            factory = YAMLFactory.builder().streamReadConstraints(Limits.constraints()).build();
             yaml = factory;
         }
         return parse(file, factory, text, "YAML", new HashMap<>());
@@ -78,7 +80,8 @@ public final class JsonTree {
     /** @param locations where positions go, or null to skip recording them */
     private static Parsed parse(InputId file, TokenStreamFactory factory, String text, String language,
                                 Map<String, Location> locations) throws InvalidJson {
-        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), text)) {
+        JsonParser parser = factory.createParser(ObjectReadContext.empty(), text);
+        try (parser) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 throw new InvalidJson(Location.startOf(file), "file is empty");
@@ -89,6 +92,8 @@ public final class JsonTree {
                         "unexpected content after the end of the JSON value");
             }
             return new Parsed(root, locations);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidJson(at(file, parser.currentLocation()), "too large: " + Limits.describe(e));
         } catch (JacksonException e) {
             throw new InvalidJson(at(file, e.getLocation()), "invalid " + language + ": " + JacksonErrors.describe(e));
         }
@@ -131,7 +136,9 @@ public final class JsonTree {
                 return NODES.numberNode(parser.getBigIntegerValue());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return NODES.numberNode(parser.getDecimalValue());
+                // of reasonable magnitude, or else a double (infinity, zero): 1e999999999 must not expand
+                return Numbers.decimal(parser.getString()).<JsonNode>map(NODES::numberNode)
+                        .orElseGet(() -> NODES.numberNode(Double.parseDouble(parser.getString())));
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return NODES.booleanNode(token == JsonToken.VALUE_TRUE);

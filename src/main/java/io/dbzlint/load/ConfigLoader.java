@@ -1,6 +1,7 @@
 package io.dbzlint.load;
 
 import io.dbzlint.json.JacksonErrors;
+import io.dbzlint.json.Limits;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
@@ -23,6 +24,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -34,7 +36,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class ConfigLoader {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = Limits.jsonFactory();
 
     public LoadedFile load(InputId path, byte[] bytes) {
         List<LoadProblem> problems = new ArrayList<>();
@@ -62,6 +64,10 @@ public final class ConfigLoader {
         try (parser) {
             List<Connector> connectors = new Reader(parser, path, source, problems).readDocument();
             return new LoadedFile(path, connectors, problems);
+        } catch (StreamConstraintsException e) {
+            problems.add(parseError(JacksonErrors.locationOf(path, parser.currentLocation()),
+                    "file is too large to be a connector config: " + Limits.describe(e)));
+            return new LoadedFile(path, List.of(), problems);
         } catch (JacksonException e) {
             problems.add(parseError(JacksonErrors.locationOf(path, e.getLocation()),
                     "invalid JSON: " + JacksonErrors.describe(e)));
@@ -120,6 +126,7 @@ public final class ConfigLoader {
         private final SourceText source;
         private final List<LoadProblem> problems;
         private final String fileStem;
+        private int keys;
 
         Reader(JsonParser parser, InputId path, SourceText source, List<LoadProblem> problems) {
             this.parser = parser;
@@ -190,6 +197,10 @@ public final class ConfigLoader {
             while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
                 String key = parser.currentName();
                 Location keyLocation = currentToken();
+                if (++keys > Limits.MAX_KEYS) {
+                    throw new StructureProblem(keyLocation, "file is too large to be a connector config: more than "
+                            + Limits.MAX_KEYS + " keys");
+                }
                 JsonToken valueToken = parser.nextToken();
                 Location valueLocation = currentToken();
                 ValueKind kind = kindOf(valueToken);
@@ -226,6 +237,10 @@ public final class ConfigLoader {
         private Connector toConnector(ParsedObject top, String fallbackName) {
             ParsedProperty configProperty = top.properties.get("config");
             boolean restBody = configProperty != null && configProperty.child != null;
+            if (configProperty != null && !restBody) {
+                throw new StructureProblem(configProperty.valueLocation, "config is " + configProperty.kind.article()
+                        + "; in a Kafka Connect REST body it is an object of config keys");
+            }
             ParsedObject config = restBody ? configProperty.child : top;
 
             Map<String, ConfigEntry> entries = new LinkedHashMap<>(config.properties.size() * 2);

@@ -2,9 +2,11 @@ package io.dbzlint.load;
 
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
+import io.dbzlint.model.Printable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,6 +15,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +24,10 @@ import java.util.Set;
 /**
  * Turns command-line paths into inputs: files as given, directories searched recursively for
  * {@code *.json} (skipping hidden files and folders, such as .dbzlint.json and .git, and
- * node_modules, which hold other JSON), {@code -} for standard input. Inputs come out sorted by
- * path, each once.
+ * node_modules, which hold other JSON), {@code -} for standard input. Only regular files are read:
+ * a FIFO, device or socket is reported by name and skipped. Symbolic links are followed, and each
+ * real file is an input once, under the first of its names in sorted order; a link that leads back
+ * into a folder being searched is not followed again. Inputs come out sorted by name.
  */
 public final class InputFinder {
 
@@ -42,31 +47,36 @@ public final class InputFinder {
      */
     public static Found find(List<String> paths, InputStream stdin, Path cwd, Path projectRoot) {
         Path root = projectRoot.toAbsolutePath().normalize();
-        Map<Path, Source> byPath = new LinkedHashMap<>();
+        Map<Path, Source> byRealPath = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         Source stdinSource = null;
         for (String argument : paths) {
             if (argument.equals(STDIN)) {
                 if (stdinSource == null) {
-                    stdinSource = readStdin(stdin);
+                    stdinSource = Source.ofStream(new InputId(InputId.STDIN, null, InputFormat.JSON), stdin);
                 }
                 continue;
             }
+            String shown = Printable.escape(argument);
             Path given = Path.of(argument);
             Path path = cwd.resolve(given);
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-                errors.add(argument + ": no such file or directory");
+                errors.add(shown + ": no such file or directory");
+            } else if (!Files.exists(path)) {
+                errors.add(shown + ": a link to nothing (its target does not exist)");
             } else if (Files.isDirectory(path)) {
-                List<Path> found = walk(path, errors);
+                List<Path> found = walk(path, given, errors);
                 if (found.isEmpty()) {
-                    errors.add(argument + ": no *.json files in this directory");
+                    errors.add(shown + ": no *.json files in this directory");
                 }
-                found.forEach(file -> add(byPath, file, given.resolve(path.relativize(file)), root));
+                found.forEach(file -> add(byRealPath, file, given.resolve(path.relativize(file)), root));
+            } else if (Files.isRegularFile(path)) {
+                add(byRealPath, path, given, root);
             } else {
-                add(byPath, path, given, root);
+                errors.add(shown + ": not a regular file (a FIFO, device or socket); not read");
             }
         }
-        List<Source> sources = new ArrayList<>(byPath.values());
+        List<Source> sources = new ArrayList<>(byRealPath.values());
         sources.sort(Comparator.comparing(source -> source.id().displayPath()));
         if (stdinSource != null) {
             sources.add(stdinSource);
@@ -74,64 +84,77 @@ public final class InputFinder {
         return new Found(sources, errors);
     }
 
-    private static void add(Map<Path, Source> byPath, Path file, Path shownAs, Path root) {
+    /** Adds a file once per real file, keeping the name that sorts first so output is stable. */
+    private static void add(Map<Path, Source> byRealPath, Path file, Path shownAs, Path root) {
         Path absolute = file.toAbsolutePath().normalize();
         String projectPath = absolute.startsWith(root) ? portable(root.relativize(absolute)) : null;
         InputId id = new InputId(display(shownAs.normalize()), projectPath, InputFormat.JSON);
-        byPath.putIfAbsent(absolute, Source.of(file, id));
+        byRealPath.merge(realPath(absolute), Source.of(file, id),
+                (kept, other) -> kept.id().displayPath().compareTo(other.id().displayPath()) <= 0 ? kept : other);
     }
 
-    /** Paths are shown as given, with forward slashes, so output is the same on every OS. */
+    private static Path realPath(Path absolute) {
+        try {
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            return absolute; // a broken link: reported when it is read
+        }
+    }
+
+    /** Paths are shown as given, with forward slashes and no unprintable characters, on every OS. */
     private static String display(Path path) {
-        String text = portable(path);
+        String text = Printable.escape(portable(path));
         return text.isEmpty() ? "." : text;
     }
 
     private static String portable(Path path) {
         return path.toString().replace('\\', '/');
     }
-    private static List<Path> walk(Path root, List<String> errors) {
+
+    private static List<Path> walk(Path root, Path given, List<String> errors) {
         List<Path> files = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    boolean skip = !dir.equals(root)
-                            && (name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name));
-                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                            boolean skip = !dir.equals(root)
+                                    && (name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name));
+                            return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String name = file.getFileName().toString();
-                    if (name.endsWith(".json") && !name.startsWith(".") && !attrs.isDirectory()) {
-                        files.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            String name = file.getFileName().toString();
+                            if (!name.endsWith(".json") || name.startsWith(".") || attrs.isDirectory()) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (attrs.isOther()) {
+                                errors.add(display(given.resolve(root.relativize(file)))
+                                        + ": not a regular file (a FIFO, device or socket); not read");
+                            } else {
+                                files.add(file); // a broken link is reported when it is read
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    if (file.getFileName().toString().endsWith(".json")) {
-                        files.add(file); // reported as unreadable when read, with the others still linted
-                    } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                        errors.add(display(file) + ": cannot read directory");
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            if (e instanceof FileSystemLoopException) {
+                                return FileVisitResult.CONTINUE; // its files are found on the way in
+                            }
+                            if (file.getFileName().toString().endsWith(".json")) {
+                                files.add(file); // reported as unreadable when read, with the others still linted
+                            } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                                errors.add(display(given.resolve(root.relativize(file))) + ": cannot read directory");
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException e) {
-            errors.add(display(root) + ": cannot read directory: " + e.getMessage());
+            errors.add(display(given) + ": cannot read directory: " + e.getMessage());
         }
         return files;
-    }
-
-    private static Source readStdin(InputStream stdin) {
-        try {
-            return Source.ofBytes(new InputId(InputId.STDIN, null, InputFormat.JSON), stdin.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read standard input", e);
-        }
     }
 }

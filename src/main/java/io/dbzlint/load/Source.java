@@ -1,7 +1,9 @@
 package io.dbzlint.load;
 
+import io.dbzlint.json.Limits;
 import io.dbzlint.model.InputId;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,7 +12,27 @@ public interface Source {
 
     InputId id();
 
+    /**
+     * The input's bytes.
+     *
+     * @throws TooLarge when it is larger than {@link Limits#MAX_FILE_BYTES}, without reading it
+     */
     byte[] read() throws IOException;
+
+    /** An input larger than dbzlint reads. */
+    final class TooLarge extends IOException {
+        private final long size;
+
+        public TooLarge(long size) {
+            super("larger than " + Limits.MAX_FILE_BYTES + " bytes", null);
+            this.size = size;
+        }
+
+        /** The size in bytes, or -1 when it is not known (a stream cut at the limit). */
+        public long size() {
+            return size;
+        }
+    }
 
     static Source of(Path path, InputId id) {
         return new Source() {
@@ -21,6 +43,10 @@ public interface Source {
 
             @Override
             public byte[] read() throws IOException {
+                long size = Files.size(path);
+                if (size > Limits.MAX_FILE_BYTES) {
+                    throw new TooLarge(size);
+                }
                 return Files.readAllBytes(path);
             }
         };
@@ -34,7 +60,33 @@ public interface Source {
             }
 
             @Override
-            public byte[] read() {
+            public byte[] read() throws IOException {
+                if (bytes.length > Limits.MAX_FILE_BYTES) {
+                    throw new TooLarge(bytes.length);
+                }
+                return bytes;
+            }
+        };
+    }
+
+    /** A stream read once, when first asked, up to the size limit. */
+    static Source ofStream(InputId id, InputStream in) {
+        return new Source() {
+            private byte[] bytes;
+
+            @Override
+            public InputId id() {
+                return id;
+            }
+
+            @Override
+            public synchronized byte[] read() throws IOException {
+                if (bytes == null) {
+                    bytes = in.readNBytes((int) Limits.MAX_FILE_BYTES + 1);
+                }
+                if (bytes.length > Limits.MAX_FILE_BYTES) {
+                    throw new TooLarge(-1);
+                }
                 return bytes;
             }
         };

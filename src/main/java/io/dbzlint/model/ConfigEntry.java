@@ -12,8 +12,8 @@ public record ConfigEntry(String key, String text, ValueKind kind, Location keyL
         return text != null;
     }
 
-    /** True for keys whose values must never be printed. */
+    /** True for values that must never be printed: of a key named for a secret, or carrying one inside. */
     public boolean isSecret() {
-        return Secrets.isSecretKey(key);
+        return Secrets.isSecretKey(key) || Secrets.embedded(key, text).isPresent();
     }
 }

@@ -1,14 +1,29 @@
 package io.dbzlint.model;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Which config keys hold secrets. Their values never appear in any output. */
+/**
+ * Which config values hold secrets. Such values never appear in any output: keys named for a
+ * secret, and values that carry one inside (a JAAS config's password, a URL's user:password@, a
+ * JDBC URL's password= parameter).
+ */
 public final class Secrets {
 
-    private static final String[] MARKERS = {"password", "secret", "token", "credential"};
+    private static final String[] MARKERS = {"password", "secret", "token", "credential", "user.info", "userinfo"};
+    /** Keys that name a secret's kind or place, not the secret itself. */
+    private static final List<String> NOT_SECRETS = List.of("credentials.source", "credentials.path",
+            "credentials.provider", "token.endpoint.url", "password.file", "secret.name");
     private static final Map<String, Boolean> KNOWN = new ConcurrentHashMap<>();
+
+    private static final Pattern JAAS_PASSWORD = Pattern.compile("(?i)\\bpassword\\s*=\\s*(\"[^\"]*\"|[^\\s;]+)");
+    private static final Pattern URL_USERINFO = Pattern.compile("(?:^|[/@\\s])[^/\\s@:;?]+:([^/\\s@;?]+)@");
+    private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)[?&;]password=([^&;\\s]+)");
 
     private Secrets() {
     }
@@ -27,9 +42,53 @@ public final class Secrets {
         for (String marker : MARKERS) {
             secret |= lower.contains(marker);
         }
+        for (String notSecret : NOT_SECRETS) {
+            secret &= !lower.endsWith(notSecret);
+        }
         if (KNOWN.size() < 100_000) {
             KNOWN.put(key, secret);
         }
         return secret;
+    }
+
+    /**
+     * The secret a value carries inside it, described for a message (never the secret itself):
+     * the password of a JAAS config, of a URL's user info, or of a JDBC URL's parameters.
+     *
+     * @return what holds the secret, e.g. "a JAAS password", with the secret's own text
+     */
+    public static Optional<Embedded> embedded(String key, String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (key.toLowerCase(Locale.ROOT).endsWith("jaas.config")) {
+            Matcher jaas = JAAS_PASSWORD.matcher(value);
+            if (jaas.find()) {
+                return Optional.of(new Embedded("the password in the JAAS config", unquote(jaas.group(1))));
+            }
+        }
+        if (value.indexOf('@') >= 0) {
+            Matcher userInfo = URL_USERINFO.matcher(value);
+            if (userInfo.find()) {
+                return Optional.of(new Embedded("the password in user:password@", userInfo.group(1)));
+            }
+        }
+        if (value.regionMatches(true, 0, "jdbc:", 0, 5) || value.contains("password=")
+                || value.contains("PASSWORD=")) {
+            Matcher query = QUERY_PASSWORD.matcher(value);
+            if (query.find()) {
+                return Optional.of(new Embedded("the password= parameter", query.group(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A secret inside a value: where it is, and its text (to check for references, never to print). */
+    public record Embedded(String where, String secret) {
+    }
+
+    private static String unquote(String text) {
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")
+                ? text.substring(1, text.length() - 1) : text;
     }
 }

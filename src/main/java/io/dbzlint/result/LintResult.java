@@ -11,14 +11,16 @@ import java.util.function.Predicate;
  * @param connectors how many connectors those inputs held
  * @param suppressed findings left out by ignore entries, a baseline or --quiet
  * @param readErrors one line per input that could not be read at all
+ * @param internalErrors inputs whose linting failed inside dbzlint
  */
 public record LintResult(List<Finding> findings, List<InputId> inputs, int connectors, int suppressed,
-                         List<String> readErrors) {
+                         List<String> readErrors, List<InternalFailure> internalErrors) {
 
     public LintResult {
         findings = findings.stream().sorted().toList();
         inputs = List.copyOf(inputs);
         readErrors = List.copyOf(readErrors);
+        internalErrors = List.copyOf(internalErrors);
     }
 
     public int files() {
@@ -32,6 +34,7 @@ public record LintResult(List<Finding> findings, List<InputId> inputs, int conne
     /** The same result with only the findings that pass; the others count as suppressed. */
     public LintResult keep(Predicate<Finding> filter) {
         List<Finding> kept = findings.stream().filter(filter).toList();
-        return new LintResult(kept, inputs, connectors, suppressed + findings.size() - kept.size(), readErrors);
+        return new LintResult(kept, inputs, connectors, suppressed + findings.size() - kept.size(), readErrors,
+                internalErrors);
     }
 }

@@ -1,6 +1,7 @@
 package io.dbzlint.rule;
 
 import io.dbzlint.model.Location;
+import io.dbzlint.model.Printable;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public interface Claim {
 
         /** How a message names another connector of a group: {@code connector "a" (a.json:3:5)}. */
         public String describe() {
-            return "connector \"" + connector + "\" (" + location + ")";
+            return "connector " + Printable.quote(connector) + " (" + location + ")";
         }
     }
 

@@ -1,21 +1,31 @@
 package io.dbzlint.rule;
 
+import io.dbzlint.model.Printable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A Debezium release line, major.minor: what decides whether a key is current, deprecated or gone. */
 public record DebeziumVersion(int major, int minor) implements Comparable<DebeziumVersion> {
 
-    private static final Pattern FORMAT = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.\\d+)?(?:[.-]\\w+)?");
+    private static final Pattern FORMAT = Pattern.compile(
+            "(\\d{1,3})(?:\\.(\\d{1,3}))?(?:\\.\\d{1,3})?(?:[.-](?i:Final|Alpha\\d*|Beta\\d*|CR\\d*|SNAPSHOT))?");
+    /** The release lines dbzlint knows: 1.x to 3.x. */
+    private static final int FIRST_MAJOR = 1;
+    private static final int LAST_MAJOR = 3;
 
     /** Parses 3, 3.6, 3.6.1 or 3.6.1.Final. */
     public static DebeziumVersion parse(String text) {
         Matcher matcher = FORMAT.matcher(text.trim());
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("not a Debezium version: " + text + " (expected e.g. 3.6 or 1.9.7.Final)");
+            throw new IllegalArgumentException("not a Debezium version: " + Printable.cut(text, 40)
+                    + " (expected e.g. 3.6 or 1.9.7.Final)");
         }
-        return new DebeziumVersion(Integer.parseInt(matcher.group(1)),
-                matcher.group(2) == null ? 0 : Integer.parseInt(matcher.group(2)));
+        int major = Integer.parseInt(matcher.group(1));
+        if (major < FIRST_MAJOR || major > LAST_MAJOR) {
+            throw new IllegalArgumentException("Debezium " + text.trim() + " is not a release dbzlint knows"
+                    + " (1.x to 3.x, e.g. 2.7 or 3.6)");
+        }
+        return new DebeziumVersion(major, matcher.group(2) == null ? 0 : Integer.parseInt(matcher.group(2)));
     }
 
     /** True when this version is the given one or later; false for null (never). */

@@ -5,12 +5,13 @@ import com.networknt.schema.path.NodePath;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.Numbers;
 import io.dbzlint.model.ValueKind;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.Schemas;
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -128,7 +129,7 @@ public final class ConfigSchemaRule implements ConnectorRule {
             return "";
         }
         return switch (entry.kind()) {
-            case STRING -> " \"" + entry.text() + "\"";
+            case STRING -> " " + Printable.quote(entry.text());
             case NUMBER, BOOLEAN -> " " + entry.text();
             default -> " (" + entry.kind().article() + ")";
         };
@@ -154,11 +155,10 @@ public final class ConfigSchemaRule implements ConnectorRule {
         };
     }
 
+    /** A number of reasonable magnitude as a number; any other (1e999999999) as its text, which no schema takes. */
     private static JsonNode number(String text) {
-        BigDecimal value = new BigDecimal(text);
-        if (value.scale() <= 0) {
-            return NODES.numberNode(value.toBigIntegerExact());
-        }
-        return NODES.numberNode(value);
+        return Numbers.decimal(text).<JsonNode>map(value -> value.scale() <= 0
+                ? NODES.numberNode(value.toBigIntegerExact()) : NODES.numberNode(value))
+                .orElseGet(() -> NODES.stringNode(text));
     }
 }

@@ -2,6 +2,7 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -17,8 +18,8 @@ public final class ConnectorClassMissingRule implements ConnectorRule {
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         boolean missing = connector.value(Keys.CONNECTOR_CLASS).map(String::isBlank).orElse(true);
         if (missing) {
-            sink.report(connector, Keys.CONNECTOR_CLASS, connector.location(), "connector \"" + connector.name()
-                    + "\" has no connector.class; set it to io.debezium.connector.mysql.MySqlConnector"
+            sink.report(connector, Keys.CONNECTOR_CLASS, connector.location(), "connector " + Printable.quote(connector.name())
+                    + " has no connector.class; set it to io.debezium.connector.mysql.MySqlConnector"
                     + " or io.debezium.connector.postgresql.PostgresConnector");
         }
     }

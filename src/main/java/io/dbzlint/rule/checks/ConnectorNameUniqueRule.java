@@ -2,6 +2,7 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
@@ -30,7 +31,7 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
 
     @Override
     protected String message(Name claim, List<Name> others, RuleContext context) {
-        return "connector name \"" + claim.name() + "\" is also used by " + Claim.describe(others)
+        return "connector name " + Printable.quote(claim.name()) + " is also used by " + Claim.describe(others)
                 + "; deploying one replaces the other: give each connector its own name";
     }
 }

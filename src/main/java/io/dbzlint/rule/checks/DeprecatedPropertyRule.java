@@ -3,6 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.DebeziumVersion;
@@ -45,7 +46,7 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
             if (entry.hasText() && !entry.isSecret()) {
                 catalog.valueRename(key, entry.text()).ifPresent(rename -> {
                     boolean gone = target.isAtLeast(rename.removedIn());
-                    String message = key + " \"" + entry.text().trim() + "\" " + (gone
+                    String message = key + " " + Printable.quote(entry.text().trim()) + " " + (gone
                             ? "was replaced by \"" + rename.to() + "\" in Debezium " + rename.removedIn()
                                     + "; Debezium " + target + " refuses it: use \"" + rename.to() + "\""
                             : "is deprecated; use \"" + rename.to() + "\"");

@@ -3,6 +3,8 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
+import io.dbzlint.model.Numbers;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
@@ -45,7 +47,7 @@ public final class InvalidValueRule implements ConnectorRule {
             CatalogLookup.property(connector, entry.key())
                     .flatMap(property -> problem(property, entry.text().trim()))
                     .ifPresent(problem -> sink.report(connector, entry.key(), entry.valueLocation(),
-                            entry.key() + (entry.isSecret() ? "" : " \"" + entry.text() + "\"") + " " + problem));
+                            entry.key() + (entry.isSecret() ? "" : " " + Printable.quote(entry.text())) + " " + problem));
         }
     }
 
@@ -59,8 +61,13 @@ public final class InvalidValueRule implements ConnectorRule {
             }
             case "short", "int", "long" -> {
                 if (!fits(value, property.type())) {
-                    return Optional.of("is not " + (property.type().equals("long") ? "an integer" : "a whole number in"
-                            + (property.type().equals("short") ? " the short range" : " the int range")));
+                    String range = switch (property.type()) {
+                        case "short" -> "the short range (-32768 to 32767)";
+                        case "int" -> "the int range (-2147483648 to 2147483647)";
+                        default -> "the long range (-9223372036854775808 to 9223372036854775807)";
+                    };
+                    return Optional.of(Numbers.isPlainInteger(value) ? "is outside " + range
+                            : "is not a whole number in " + range);
                 }
             }
             case "double" -> {
@@ -88,7 +95,7 @@ public final class InvalidValueRule implements ConnectorRule {
                 try {
                     Pattern.compile(item.trim());
                 } catch (PatternSyntaxException e) {
-                    return Optional.of("holds an invalid regular expression \"" + item.trim() + "\": "
+                    return Optional.of("holds an invalid regular expression " + Printable.quote(item.trim()) + ": "
                             + e.getDescription());
                 }
             }

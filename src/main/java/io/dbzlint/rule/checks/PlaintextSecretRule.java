@@ -2,6 +2,8 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.Secrets;
+import io.dbzlint.model.ValueKind;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -25,13 +27,29 @@ public final class PlaintextSecretRule implements ConnectorRule {
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         for (ConfigEntry entry : connector.config().values()) {
-            if (entry.isSecret() && entry.hasText() && !entry.text().isEmpty()
-                    && !PROVIDER_REFERENCE.matcher(entry.text().trim()).matches()) {
-                sink.report(connector, entry.key(), entry.valueLocation(), entry.key()
-                        + " holds a literal secret; reference it through a config provider instead, e.g."
-                        + " ${file:/opt/kafka/secrets/" + connector.name() + ".properties:" + leaf(entry.key()) + "}");
+            String key = entry.key();
+            String example = " ${file:/opt/kafka/secrets/" + connector.name() + ".properties:" + leaf(key) + "}";
+            if (Secrets.isSecretKey(key)) {
+                if (entry.kind() == ValueKind.OBJECT || entry.kind() == ValueKind.ARRAY) {
+                    sink.report(connector, key, entry.valueLocation(), key + " holds a literal secret in "
+                            + entry.kind().article() + "; put the secret in a string that references a config"
+                            + " provider, e.g." + example);
+                } else if (entry.hasText() && !entry.text().isEmpty() && !isReference(entry.text())) {
+                    sink.report(connector, key, entry.valueLocation(), key
+                            + " holds a literal secret; reference it through a config provider instead, e.g." + example);
+                }
+                continue;
             }
+            Secrets.embedded(key, entry.text())
+                    .filter(embedded -> !isReference(embedded.secret()))
+                    .ifPresent(embedded -> sink.report(connector, key, entry.valueLocation(), key + " holds a literal"
+                            + " secret: " + embedded.where() + "; reference the password through a config provider"
+                            + " instead, e.g." + example));
         }
+    }
+
+    private static boolean isReference(String value) {
+        return PROVIDER_REFERENCE.matcher(value.trim()).matches();
     }
 
     private static String leaf(String key) {

@@ -2,6 +2,7 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -28,8 +29,8 @@ public final class PluginNameRule implements ConnectorRule {
         connector.entry(KEY).ifPresentOrElse(entry -> {
             String value = entry.hasText() ? entry.text().trim().toLowerCase(Locale.ROOT) : "";
             if (!value.equals("pgoutput")) {
-                sink.report(connector, KEY, entry.valueLocation(), "plugin.name \"" + entry.text()
-                        + "\" needs a decoding plugin installed on the server; set it to pgoutput, built into"
+                sink.report(connector, KEY, entry.valueLocation(), "plugin.name " + Printable.quote(entry.text())
+                        + " needs a decoding plugin installed on the server; set it to pgoutput, built into"
                         + " PostgreSQL 10 and later");
             }
         }, () -> sink.report(connector, KEY, connector.location(), "plugin.name is unset, so Debezium uses"

@@ -2,6 +2,7 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.PostgresDatabase;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.ClaimGroups;
 import io.dbzlint.rule.CrossConnectorRule;
@@ -31,7 +32,7 @@ public final class PublicationNameUniqueRule implements CrossConnectorRule<Publi
                        Site site) implements Claim {
 
         String shown() {
-            return explicit ? "publication.name \"" + name + "\""
+            return explicit ? "publication.name " + Printable.quote(name)
                     : "publication.name (unset, so Debezium's default \"" + DEFAULT + "\")";
         }
     }

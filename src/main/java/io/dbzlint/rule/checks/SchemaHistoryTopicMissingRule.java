@@ -3,6 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Keys;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -29,7 +30,7 @@ public final class SchemaHistoryTopicMissingRule implements ConnectorRule {
         if (blank(connector.firstEntry(Keys.HISTORY_TOPICS).map(e -> e.text()))) {
             String key = oldNames ? Keys.HISTORY_TOPIC_1X : Keys.HISTORY_TOPIC;
             String example = connector.firstEntry(Keys.LOGICAL_NAME)
-                    .map(e -> "schemahistory." + e.text().trim()).orElse("schemahistory.<topic.prefix>");
+                    .map(e -> "schemahistory." + Printable.cut(e.text().trim(), Printable.MAX_VALUE)).orElse("schemahistory.<topic.prefix>");
             sink.report(connector, key, connector.location(), "MySQL connector has no schema history topic; set "
                     + key + " to a topic only this connector uses, e.g. " + example);
         }

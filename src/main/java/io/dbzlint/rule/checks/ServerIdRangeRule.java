@@ -4,6 +4,8 @@ import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Keys;
+import io.dbzlint.model.Numbers;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -34,9 +36,10 @@ public final class ServerIdRangeRule implements ConnectorRule {
         ConfigEntry id = entry.get();
         OptionalLong value = parse(id);
         if (value.isEmpty()) {
-            String shown = id.hasText() ? "\"" + id.text() + "\"" : id.kind().article();
-            sink.report(connector, Keys.SERVER_ID, id.valueLocation(),
-                    "database.server.id " + shown + " is not an integer; " + pick);
+            String shown = id.hasText() ? Printable.quote(id.text()) : id.kind().article();
+            String problem = id.hasText() && Numbers.isPlainInteger(id.text())
+                    ? " is too large: MySQL server ids go up to 4294967295; " : " is not an integer; ";
+            sink.report(connector, Keys.SERVER_ID, id.valueLocation(), "database.server.id " + shown + problem + pick);
         } else if (value.getAsLong() < p.serverIdMin() || value.getAsLong() > p.serverIdMax()) {
             sink.report(connector, Keys.SERVER_ID, id.valueLocation(), "database.server.id " + value.getAsLong()
                     + " is outside the range reserved for Debezium connectors; " + pick);

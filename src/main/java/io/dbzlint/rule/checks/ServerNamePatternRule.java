@@ -3,6 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -39,17 +40,17 @@ public final class ServerNamePatternRule implements ConnectorRule {
                 .replace("{environment}", "prod");
         Matcher matcher = pattern(p).matcher(name);
         if (!matcher.matches()) {
-            sink.report(connector, entry.get().key(), entry.get().valueLocation(), entry.get().key() + " \"" + name
-                    + "\" does not follow the naming scheme " + p.serverNamePattern() + "; rename it, e.g. "
+            sink.report(connector, entry.get().key(), entry.get().valueLocation(), entry.get().key() + " "
+                    + Printable.quote(name) + " does not follow the naming scheme " + p.serverNamePattern() + "; rename it, e.g. "
                     + example);
             return;
         }
         String typePart = matcher.group("type");
         if (!typePart.equals(ownWord.get())) {
             String fixed = name.substring(0, matcher.start("type")) + ownWord.get() + name.substring(matcher.end("type"));
-            sink.report(connector, entry.get().key(), entry.get().valueLocation(), entry.get().key() + " \"" + name
-                    + "\" names database type " + typePart + " but this is a " + connector.type().displayName()
-                    + " connector; rename it to " + fixed);
+            sink.report(connector, entry.get().key(), entry.get().valueLocation(), entry.get().key() + " "
+                    + Printable.quote(name) + " names database type " + Printable.cut(typePart, Printable.MAX_VALUE) + " but this is a " + connector.type().displayName()
+                    + " connector; rename it to " + Printable.cut(fixed, Printable.MAX_VALUE));
         }
     }
 

@@ -2,6 +2,7 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
@@ -40,7 +41,7 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
 
     @Override
     protected String message(LogicalName claim, List<LogicalName> others, RuleContext context) {
-        return claim.site().configKey() + " \"" + claim.name() + "\" is also the logical server name of "
+        return claim.site().configKey() + " " + Printable.quote(claim.name()) + " is also the logical server name of "
                 + Claim.describe(others) + "; their topics collide: give each connector its own topic.prefix";
     }
 }

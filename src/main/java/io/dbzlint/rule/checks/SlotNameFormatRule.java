@@ -4,6 +4,7 @@ import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Keys;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -33,9 +34,10 @@ public final class SlotNameFormatRule implements ConnectorRule {
                 fixed = "debezium_" + connector.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
             }
             if (!VALID.matcher(slot).matches()) {
-                sink.report(connector, Keys.SLOT_NAME, entry.valueLocation(), "slot.name \"" + slot
-                        + "\" may hold only lowercase letters, digits and underscores, or PostgreSQL refuses to"
-                        + " create the slot; e.g. " + fixed.substring(0, Math.min(fixed.length(), MAX_LENGTH)));
+                sink.report(connector, Keys.SLOT_NAME, entry.valueLocation(), "slot.name " + Printable.quote(slot)
+                        + " may hold only lowercase letters, digits and underscores, or PostgreSQL refuses to"
+                        + " create the slot; e.g. " + Printable.cut(fixed.substring(0, Math.min(fixed.length(), MAX_LENGTH)),
+                                Printable.MAX_VALUE));
             } else if (slot.length() > MAX_LENGTH) {
                 sink.report(connector, Keys.SLOT_NAME, entry.valueLocation(), "slot.name is " + slot.length()
                         + " characters long; PostgreSQL allows at most " + MAX_LENGTH + ": shorten it");

@@ -3,6 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.PostgresDatabase;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
@@ -19,7 +20,7 @@ public final class SlotNameUniqueRule extends UniquenessRule<SlotNameUniqueRule.
     record Slot(PostgresDatabase database, String name, boolean explicit, Site site) implements Claim {
 
         String shown() {
-            return explicit ? "slot.name \"" + name + "\""
+            return explicit ? "slot.name " + Printable.quote(name)
                     : "slot.name (unset, so Debezium's default \"" + DEFAULT_SLOT + "\")";
         }
     }

@@ -2,6 +2,7 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
@@ -43,9 +44,9 @@ public final class TopicNamingRule implements ConnectorRule {
                 continue;
             }
             String what = replacement.isPresent()
-                    ? "outbox EventRouter \"" + name + "\" routes to " + effective
-                    : "outbox EventRouter \"" + name + "\" routes to Debezium's default " + DEFAULT_REPLACEMENT
-                            + " because " + key + " is unset";
+                    ? "outbox EventRouter " + Printable.quote(name) + " routes to " + Printable.cut(effective, Printable.MAX_VALUE)
+                    : "outbox EventRouter " + Printable.quote(name) + " routes to Debezium's default "
+                            + DEFAULT_REPLACEMENT + " because " + key + " is unset";
             sink.report(connector, key, replacement.orElse(type).valueLocation(),
                     what + ", outside the scheme for " + connector.type().displayName() + " connectors; set "
                             + key + " to " + expected);

@@ -3,6 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -30,7 +31,8 @@ public final class TopicPrefixFormatRule implements ConnectorRule {
         }
         String value = entry.get().text();
         String fixed = value.trim().replaceAll("[^a-zA-Z0-9._-]", "_");
-        sink.report(connector, entry.get().key(), entry.get().valueLocation(), entry.get().key() + " \"" + value
-                + "\" may hold only letters, digits, '.', '_' and '-', as Kafka topic names do; e.g. " + fixed);
+        sink.report(connector, entry.get().key(), entry.get().valueLocation(), entry.get().key() + " "
+                + Printable.quote(value) + " may hold only letters, digits, '.', '_' and '-', as Kafka topic names do;"
+                + " e.g. " + Printable.cut(fixed, Printable.MAX_VALUE));
     }
 }

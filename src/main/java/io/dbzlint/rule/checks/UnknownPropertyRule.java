@@ -3,6 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
@@ -52,8 +53,8 @@ public final class UnknownPropertyRule implements ConnectorRule {
                 catalog.transform(Catalog.EVENT_ROUTER).ifPresent(p -> routerKeys.addAll(p.keySet()));
                 String suggestion = Suggestions.nearest(relative, routerKeys)
                         .map(k -> "; did you mean " + routerPrefix.get() + k + "?").orElse("; remove it or fix its name");
-                sink.report(connector, key, entry.keyLocation(), "unknown property \"" + key
-                        + "\": the outbox EventRouter does not read it" + suggestion);
+                sink.report(connector, key, entry.keyLocation(), "unknown property " + Printable.quote(key)
+                        + ": the outbox EventRouter does not read it" + suggestion);
                 continue;
             }
             Optional<String> suggested = nearest(connector.type(), key, known);
@@ -62,7 +63,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
             }
             String suggestion = suggested.map(k -> "; did you mean " + k + "?")
                     .orElse("; Debezium ignores keys it does not know: remove it or fix its name");
-            sink.report(connector, key, entry.keyLocation(), "unknown property \"" + key + "\" for a "
+            sink.report(connector, key, entry.keyLocation(), "unknown property " + Printable.quote(key) + " for a "
                     + connector.type().displayName() + " connector" + suggestion);
         }
     }

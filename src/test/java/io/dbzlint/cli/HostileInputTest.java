@@ -1,0 +1,331 @@
+package io.dbzlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.dbzlint.Cli;
+import io.dbzlint.engine.LintSession;
+import io.dbzlint.load.Source;
+import io.dbzlint.model.InputFormat;
+import io.dbzlint.model.InputId;
+import io.dbzlint.result.LintResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * CI lints pull requests from anyone: every byte is untrusted. Each case here once crashed, hung,
+ * leaked or forged output. Time limits only catch hangs (a run takes well under a second); speed
+ * itself is measured in bench/.
+ */
+class HostileInputTest {
+
+    private static final Duration HANG = Duration.ofSeconds(20);
+    private static final String[] FORMATS = {"text", "json", "sarif", "github", "junit"};
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private static String mysql(String extra) {
+        return """
+                {"name": "inventory-mysql", "config": {
+                  "connector.class": "io.debezium.connector.mysql.MySqlConnector",
+                  "database.hostname": "mysql", "database.user": "debezium", "database.server.id": "184054",
+                  "topic.prefix": "mysql_prod",
+                  "schema.history.internal.kafka.bootstrap.servers": "kafka:9092",
+                  "schema.history.internal.kafka.topic": "schemahistory.mysql_prod"%s}}
+                """.formatted(extra);
+    }
+
+    private Cli lint(String... args) {
+        return assertTimeoutPreemptively(HANG, () -> Cli.runIn(dir, Stream.concat(
+                Stream.of("lint", "--color", "never"), Stream.of(args)).toArray(String[]::new)));
+    }
+
+    private static void assertNoStackTrace(Cli run) {
+        assertThat(run.out() + run.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999", "1e2147483648", "1e-2147483649", "1e100000000", "-1e999999999",
+        "99999999999999999999999999999999999999999"})
+    void should_read_numbers_of_any_magnitude_in_constant_time(String number) throws IOException {
+        write("a.json", mysql(", \"batch.size\": %s, \"tasks.max\": %s".formatted(number, number)));
+        write("other.json", "{\"name\": \"x\", \"connector.class\": \"org.example.Sink\", \"batch.size\": " + number + "}");
+
+        Cli run = lint(".");
+
+        assertNoStackTrace(run);
+        run.expectExit(1);
+        assertThat(run.out()).contains("tasks.max").contains("(2 files)");
+    }
+
+    @Test
+    void should_report_a_huge_tasks_max() throws IOException {
+        write("a.json", mysql(", \"tasks.max\": 1e100000"));
+
+        assertThat(lint(".").expectExit(1).out()).contains("error config-schema tasks.max 1e100000 must be a positive integer");
+    }
+
+    @Test
+    void should_say_a_long_integer_is_out_of_range_not_that_it_is_no_integer() throws IOException {
+        write("a.json", mysql(", \"snapshot.fetch.size\": 99999999999999999999")
+                .replace("\"184054\"", "99999999999999999999"));
+
+        String out = lint(".").expectExit(1).out();
+
+        assertThat(out).contains("database.server.id \"99999999999999999999\" is too large")
+                .contains("snapshot.fetch.size \"99999999999999999999\" is outside the int range");
+    }
+
+    @Test
+    void should_skip_a_fifo_given_directly_or_found_in_a_folder_and_lint_the_rest() throws Exception {
+        write("good.json", mysql(""));
+        Path fifo = dir.resolve("pipe.json");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            assumeThat(false).as("mkfifo is not available here").isTrue();
+            return;
+        }
+        assumeThat(mkfifo.waitFor()).isZero();
+
+        Cli folder = lint(".");
+        Cli direct = lint("pipe.json", "good.json");
+
+        for (Cli run : List.of(folder, direct)) {
+            run.expectExit(2);
+            assertThat(run.err()).contains("pipe.json: not a regular file");
+            assertThat(run.out()).contains("in 1 connector (1 file)");
+        }
+    }
+
+    @Test
+    void should_compile_a_huge_regular_expression_list_quickly_and_quote_only_its_start() throws IOException {
+        String item = "a+".repeat(125_000);
+        write("a.json", mysql(", \"table.include.list\": \"inventory.orders,%s\"".formatted(item)));
+        write("b.json", mysql(", \"table.exclude.list\": \"%s\"".formatted("x".repeat(250_000)))
+                .replace("inventory-mysql", "b").replace("184054", "184055").replace("mysql_prod", "mysql_dev"));
+
+        Cli run = lint(".");
+
+        assertNoStackTrace(run);
+        assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThan(1000));
+    }
+
+    @Test
+    void should_never_print_a_file_name_raw() throws IOException {
+        String escape = "esc\u001b[31mred\u202e.json";
+        String newline = "two\nlines.json";
+        try {
+            write(escape, "{\"name\": \"a\", \"connector.class\": \"MySqlConnector\"}");
+            write(newline, "{\"name\": \"a\", \"connector.class\": \"MySqlConnector\"}");
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            assumeThat(false).as("this file system refuses such names").isTrue();
+        }
+
+        for (String format : FORMATS) {
+            Cli run = lint("--format", format, ".");
+            String all = run.out() + run.err();
+            assertThat(all).as(format).doesNotContain("\u001b", "\u202e", "two\nlines");
+            if (format.equals("text")) {
+                assertThat(run.out()).contains("esc\\u001b[31mred\\u202e.json", "two\\u000alines.json");
+                assertThat(run.out().lines().filter(line -> line.contains(": error "))).allSatisfy(
+                        line -> assertThat(line).matches("^(esc|two)\\S+:\\d+:\\d+: error .*"));
+            }
+        }
+    }
+
+    @Test
+    void should_escape_control_and_bidi_characters_of_connector_names_and_keys_in_every_format() throws IOException {
+        write("a.json", "{\"name\": \"evil\\u001b]0;title\\u0007\\u202e\", \"connector.class\": \"MySqlConnector\","
+                + " \"snapshot.mdoe\\u001b[2J\": \"x\"}");
+        write("b.json", "{\"name\": \"evil\\u001b]0;title\\u0007\\u202e\", \"connector.class\": \"MySqlConnector\"}");
+
+        for (String format : FORMATS) {
+            String all = lint("--format", format, ".").out();
+            assertThat(all).as(format).doesNotContain("\u001b", "\u0007", "\u202e");
+        }
+    }
+
+    @Test
+    void should_lint_a_file_reached_through_links_once() throws IOException {
+        Path real = write("connectors/inventory.json", mysql(""));
+        Files.createSymbolicLink(dir.resolve("connectors/alias.json"), real);
+        Files.createSymbolicLink(dir.resolve("linked-folder"), dir.resolve("connectors"));
+        Files.createSymbolicLink(dir.resolve("connectors/loop"), dir);
+
+        Cli run = lint(".");
+
+        run.expectExit(0);
+        assertThat(run.out()).isEqualTo("0 errors, 0 warnings in 1 connector (1 file)\n");
+    }
+
+    @Test
+    void should_follow_a_linked_folder() throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("a.json"), mysql(""));
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.createSymbolicLink(repo.resolve("shared"), elsewhere);
+
+        Cli run = assertTimeoutPreemptively(HANG, () -> Cli.runIn(repo, "lint", "."));
+
+        assertThat(run.out()).contains("in 1 connector (1 file)");
+    }
+
+    @Test
+    void should_never_print_any_character_of_an_invalid_token() throws IOException {
+        write("a.json", "{\"name\": \"x\", \"database.password\": 9BrokenLeak17}");
+
+        for (String format : FORMATS) {
+            Cli run = lint("--format", format, ".");
+            assertThat(run.out()).as(format).contains("parse-error")
+                    .doesNotContain("'B'", "(code 66)", "BrokenLeak", "9Broken");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\"producer.override.sasl.jaas.config\": \"org.apache.kafka.common.security.plain.PlainLoginModule required username=\\\"u\\\" password=\\\"S3cr3tPw\\\";\"",
+        "\"connection.url\": \"jdbc:postgresql://app:S3cr3tPw@db:5432/inventory\"",
+        "\"database.hostname\": \"app:S3cr3tPw@db.internal\"",
+        "\"connection.url\": \"jdbc:postgresql://db:5432/inventory?user=app&password=S3cr3tPw\"",
+        "\"database.password\": [\"S3cr3tPw\"]",
+        "\"database.password\": {\"value\": \"S3cr3tPw\"}"})
+    void should_flag_a_secret_inside_a_value_and_never_print_it(String entry) throws IOException {
+        write("a.json", mysql(", " + entry));
+
+        for (String format : FORMATS) {
+            Cli run = lint("--format", format, ".");
+            assertThat(run.out()).as(format).contains("plaintext-secret").doesNotContain("S3cr3tPw");
+        }
+    }
+
+    @Test
+    void should_not_call_the_kind_or_place_of_a_credential_a_secret() throws IOException {
+        write("a.json", mysql(", \"value.converter.basic.auth.credentials.source\": \"USER_INFO\","
+                + " \"gcp.credentials.path\": \"/var/secrets/key.json\","
+                + " \"value.converter.basic.auth.user.info\": \"${file:/opt/secrets.properties:user.info}\""));
+
+        assertThat(lint(".").out()).doesNotContain("plaintext-secret");
+    }
+
+    @Test
+    void should_place_a_nesting_limit_where_it_is_hit_in_dbzlints_own_words() throws IOException {
+        write("a.json", "{\"name\": \"x\", \"config\": " + "{\"a\": ".repeat(200) + "1" + "}".repeat(201) + "}");
+
+        Cli run = lint(".");
+
+        assertNoStackTrace(run);
+        assertThat(run.out()).contains("a.json:1:").doesNotContain("a.json:1:1:")
+                .contains("nested more than 64 levels deep").doesNotContain("StreamReadConstraints", "getMax");
+    }
+
+    @Test
+    void should_report_a_rest_body_whose_config_is_not_an_object_as_such() throws IOException {
+        write("a.json", "{\"name\": \"x\", \"config\": [\"connector.class\"]}");
+
+        assertThat(lint(".").out()).contains("a.json:1:25: error parse-error config is an array;");
+    }
+
+    @Test
+    void should_report_a_file_over_the_size_limit_without_reading_it() throws IOException {
+        Path big = dir.resolve("big.json");
+        try (var out = Files.newOutputStream(big)) {
+            byte[] chunk = (" ".repeat(1023) + "\n").getBytes();
+            for (int i = 0; i < 50 * 1024; i++) {
+                out.write(chunk);
+            }
+        }
+        write("good.json", mysql(""));
+
+        Cli run = lint(".");
+
+        assertThat(run.out()).contains("big.json:1:1: error parse-error file is 50 MiB, larger than the 8 MiB")
+                .contains("in 1 connector (2 files)");
+    }
+
+    @Test
+    void should_refuse_a_binary_rules_file_in_plain_words() throws IOException {
+        Files.write(dir.resolve("rules.json"), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00});
+        write("a.json", mysql(""));
+
+        Cli run = lint("--rules", "rules.json", ".").expectExit(2);
+
+        assertThat(run.err()).isEqualTo("dbzlint: rules.json: the rules file is not valid UTF-8 text; save it as UTF-8\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9.x", "9.0", "3.6.x", "0.1", "latest"})
+    void should_refuse_a_debezium_version_that_does_not_exist(String version) throws IOException {
+        write("a.json", mysql(""));
+
+        Cli run = lint("--debezium-version", version, ".").expectExit(2);
+
+        assertThat(run.err()).startsWith("dbzlint: --debezium-version: ");
+    }
+
+    @Test
+    void should_refuse_a_negative_max_warnings() throws IOException {
+        write("a.json", mysql(""));
+
+        assertThat(lint("--max-warnings", "-5", ".").expectExit(2).err()).contains("--max-warnings must be 0 or more");
+    }
+
+    @Test
+    void should_name_the_input_of_an_internal_error_give_it_its_own_exit_code_and_lint_the_rest() throws Exception {
+        LintSession session = LintSession.bundled(dir);
+        Source broken = failing(new IllegalStateException("a bug"));
+        Source exhausted = failing(new OutOfMemoryError("Java heap space"));
+        Source good = Source.ofBytes(new InputId("good.json", "good.json", InputFormat.JSON), mysql("").getBytes());
+
+        LintResult result = session.lint(List.of(broken, exhausted, good)).result();
+
+        assertThat(result.internalErrors()).extracting(failure -> failure.message()).containsExactly(
+                "broken.json: internal error while linting this file: IllegalStateException: a bug",
+                "broken.json: internal error while linting this file: OutOfMemoryError: Java heap space");
+        assertThat(result.connectors()).isEqualTo(1);
+        assertThat(ExitCode.INTERNAL.code()).isNotIn(ExitCode.OK.code(), ExitCode.FINDINGS.code(), ExitCode.USAGE.code());
+    }
+
+    private static Source failing(Throwable failure) {
+        return new Source() {
+            @Override
+            public InputId id() {
+                return new InputId("broken.json", "broken.json", InputFormat.JSON);
+            }
+
+            @Override
+            public byte[] read() {
+                if (failure instanceof RuntimeException e) {
+                    throw e;
+                }
+                throw (Error) failure;
+            }
+        };
+    }
+
+    @Test
+    void should_never_show_a_stack_trace_for_an_internal_error_unless_asked() {
+        assertThatCode(() -> ExitCode.valueOf("INTERNAL")).doesNotThrowAnyException();
+        Cli help = Cli.run("lint", "--help");
+        assertThat(help.out()).contains("--debug").contains("  3   internal error");
+    }
+}
