@@ -102,13 +102,20 @@ public final class ConfigLoader {
             out.flip();
             int line = 1;
             int column = 1;
+            char previous = 0;
             while (out.hasRemaining()) {
-                if (out.get() == '\n') {
-                    line++;
+                char c = out.get();
+                if (c == '\n' && previous == '\r') {
+                    previous = c;
+                    continue; // one line break, counted at the \r
+                }
+                if (c == '\n' || c == '\r') {
+                    line++; // lines end at \n, \r\n or a lone \r, as the JSON parser counts them
                     column = 1;
                 } else {
                     column++;
                 }
+                previous = c;
             }
             throw new InvalidUtf8(line, column, String.format(
                     "not valid UTF-8: byte 0x%02X cannot appear here; save the file as UTF-8",
