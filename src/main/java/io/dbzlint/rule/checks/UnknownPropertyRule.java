@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class UnknownPropertyRule implements ConnectorRule {
 
+    /** Keys of one connector looked up for a did-you-mean, at most: each look-up scans the catalog. */
+    static final int MAX_SUGGESTIONS = 500;
+
     /** Suggestions by key: thousands of configs repeat the same few unknown and pass-through keys. */
     private final Map<String, Optional<String>> nearest = new ConcurrentHashMap<>();
     private final Map<ConnectorType, List<String>> knownKeys = new ConcurrentHashMap<>();
@@ -41,6 +44,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
         List<String> known = knownKeys.computeIfAbsent(connector.type(), type -> knownKeys(type, catalog));
         Map<String, String> transforms = CatalogLookup.transforms(connector);
 
+        int suggestionsLeft = MAX_SUGGESTIONS;
         for (ConfigEntry entry : connector.config().values()) {
             String key = entry.key();
             if (isKnown(connector, key, catalog)) {
@@ -57,7 +61,8 @@ public final class UnknownPropertyRule implements ConnectorRule {
                         + ": the outbox EventRouter does not read it" + suggestion);
                 continue;
             }
-            Optional<String> suggested = nearest(connector.type(), key, known);
+            // a config with hundreds of unknown keys is not a typo: past the cap, no more did-you-mean
+            Optional<String> suggested = suggestionsLeft-- > 0 ? nearest(connector.type(), key, known) : Optional.empty();
             if (catalog.passThroughPrefix(key).isPresent() && suggested.isEmpty()) {
                 continue; // e.g. database.* goes to the JDBC driver, converters get their own keys
             }
