@@ -10,6 +10,7 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.Printable;
+import io.dbzlint.model.References;
 import io.dbzlint.model.Secrets;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.InternalFailure;
@@ -157,8 +158,8 @@ final class Linter {
     private static List<String> secretsOf(Connector connector) {
         List<String> secrets = new ArrayList<>();
         for (ConfigEntry entry : connector.config().values()) {
-            if (!entry.hasText()) {
-                continue;
+            if (!entry.hasText() || References.isWhole(entry.text(), References.Kind.PROVIDER)) {
+                continue; // a reference names where the secret is, and is no secret itself
             }
             if (Secrets.isSecretKey(entry.key()) && entry.text().trim().length() >= MIN_REDACTED) {
                 secrets.add(entry.text().trim());

@@ -12,6 +12,16 @@ public record ConfigEntry(String key, String text, ValueKind kind, Location keyL
         return text != null;
     }
 
+    /** True when the value is, or holds, a config provider reference or a template: unknown until deploy. */
+    public boolean hasReference() {
+        return References.contains(text);
+    }
+
+    /** True when the value is set and known now: text without any reference. */
+    public boolean isLiteral() {
+        return text != null && !hasReference();
+    }
+
     /** True for values that must never be printed: of a key named for a secret, or carrying one inside. */
     public boolean isSecret() {
         return Secrets.isSecretKey(key) || Secrets.embedded(key, text).isPresent();

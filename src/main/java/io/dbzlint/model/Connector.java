@@ -40,6 +40,12 @@ public record Connector(String name, Location nameLocation, Location location, C
         return entry == null || !entry.hasText() ? Optional.empty() : Optional.of(entry.text());
     }
 
+    /** The value of a key when it is set and known now: not a reference that is filled in at deploy time. */
+    public Optional<String> literal(String key) {
+        ConfigEntry entry = config.get(key);
+        return entry == null || !entry.isLiteral() ? Optional.empty() : Optional.of(entry.text());
+    }
+
     /** The first of several keys that is set, e.g. a 2.x name before its 1.x predecessor. */
     public Optional<ConfigEntry> firstEntry(List<String> keys) {
         for (String key : keys) {

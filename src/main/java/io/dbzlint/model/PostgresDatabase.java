@@ -18,8 +18,9 @@ public record PostgresDatabase(String host, String port, String database) {
         }
         Optional<String> host = connector.value(Keys.HOSTNAME).map(h -> h.trim().toLowerCase(Locale.ROOT));
         Optional<String> database = connector.value(Keys.DBNAME).map(String::trim);
-        if (host.isEmpty() || database.isEmpty()) {
-            return Optional.empty();
+        if (host.isEmpty() || database.isEmpty() || References.hasTemplate(host.get())
+                || References.hasTemplate(database.get())) {
+            return Optional.empty(); // a database filled in per deploy cannot be compared
         }
         String port = connector.value(Keys.PORT).map(String::trim).orElse(DEFAULT_PORT);
         return Optional.of(new PostgresDatabase(host.get(), port, database.get()));

@@ -2,6 +2,7 @@ package io.dbzlint.rule;
 
 import io.dbzlint.model.Location;
 import io.dbzlint.model.Printable;
+import io.dbzlint.model.References;
 import java.util.List;
 
 /**
@@ -34,6 +35,14 @@ public interface Claim {
             return parts.get(0);
         }
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
+    /**
+     * For a value that holds a config provider reference, why two equal ones collide: they are
+     * resolved from the same place. Empty for a literal value.
+     */
+    static String sameReference(String value) {
+        return References.contains(value) ? " (the same config provider reference gives each the same value)" : "";
     }
 
     /** The locations of the others, for a finding's related locations. */

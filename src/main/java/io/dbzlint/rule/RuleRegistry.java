@@ -1,5 +1,6 @@
 package io.dbzlint.rule;
 
+import io.dbzlint.rule.checks.ConfigProviderReferenceRule;
 import io.dbzlint.rule.checks.ConfigSchemaRule;
 import io.dbzlint.rule.checks.ConflictingPropertiesRule;
 import io.dbzlint.rule.checks.ConnectorClassMissingRule;
@@ -55,6 +56,7 @@ public final class RuleRegistry {
             new PublicationNameUniqueRule(),
             new PluginNameRule(),
             new PlaintextSecretRule(),
+            new ConfigProviderReferenceRule(),
             new HistoryOnPostgresRule());
 
     private RuleRegistry() {

@@ -12,6 +12,7 @@ import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.InputId;
+import io.dbzlint.model.References;
 import io.dbzlint.result.Finding;
 import io.dbzlint.rule.Catalog;
 import io.debezium.config.Configuration;
@@ -59,6 +60,8 @@ class DebeziumAgreementTest {
             Map.entry("topic-naming", "the outbox topic scheme is a house convention"),
             Map.entry("plugin-name", "decoderbufs is valid, but needs a server extension"),
             Map.entry("plaintext-secret", "a literal password is valid, but leaks"),
+            Map.entry("config-provider-reference", "an unresolvable reference reaches Debezium as text, which a"
+                    + " string key accepts"),
             Map.entry("history-on-postgres", "PostgreSQL ignores schema history keys"),
             Map.entry("config-schema", "the house schemas are stricter (a port must be 1-65535, keys must not be blank)"),
             Map.entry("invalid-value", "Debezium reads some keys leniently (a boolean with a typo is false) where dbzlint insists"));
@@ -96,6 +99,8 @@ class DebeziumAgreementTest {
         Set<String> missed = new TreeSet<>(debezium);
         missed.removeAll(dbzlint.keySet());
         missed.removeAll(DEBEZIUM_ONLY.keySet());
+        // Kafka Connect resolves references before Debezium sees the config; the value is unknown here
+        missed.removeIf(key -> References.contains(example.config().get(key)));
         assertThat(missed).as("keys Debezium flags in %s that dbzlint does not (dbzlint: %s)", example, dbzlint)
                 .isEmpty();
 

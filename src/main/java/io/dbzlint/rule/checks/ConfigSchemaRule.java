@@ -46,7 +46,7 @@ public final class ConfigSchemaRule implements ConnectorRule {
             }
             String key = instance.getName(0);
             ConfigEntry entry = connector.config().get(key);
-            if (entry != null && reported.add(key)) {
+            if (entry != null && !entry.hasReference() && reported.add(key)) {
                 sink.report(connector, key, entry.keyLocation(), key + shown(entry) + " must be " + expectation(error));
             }
         }

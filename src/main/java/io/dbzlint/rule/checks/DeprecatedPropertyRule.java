@@ -43,7 +43,7 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
                 catalog.aliasTarget(key).ifPresent(current -> sink.report(connector, key, entry.keyLocation(),
                         key + " is a deprecated name of " + current + "; use " + current + " instead"));
             }
-            if (entry.hasText() && !entry.isSecret()) {
+            if (entry.isLiteral() && !entry.isSecret()) {
                 catalog.valueRename(key, entry.text()).ifPresent(rename -> {
                     boolean gone = target.isAtLeast(rename.removedIn());
                     String message = key + " " + Printable.quote(entry.text().trim()) + " " + (gone

@@ -40,7 +40,7 @@ public final class InvalidValueRule implements ConnectorRule {
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         JsonNode houseSchema = Schemas.tree(ConfigSchemaRule.schemaFile(connector.type())).path("properties");
         for (ConfigEntry entry : connector.config().values()) {
-            if (!entry.hasText() || houseSchema.has(entry.key()) || OWNED_ELSEWHERE.contains(entry.key())
+            if (!entry.isLiteral() || houseSchema.has(entry.key()) || OWNED_ELSEWHERE.contains(entry.key())
                     || Catalog.get().valueRename(entry.key(), entry.text()).isPresent()) {
                 continue;
             }

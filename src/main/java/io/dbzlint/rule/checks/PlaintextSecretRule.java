@@ -2,12 +2,12 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.References;
 import io.dbzlint.model.Secrets;
 import io.dbzlint.model.ValueKind;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
-import java.util.regex.Pattern;
 
 /**
  * A password (or secret, token, credential) written into the config instead of a Kafka Connect
@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class PlaintextSecretRule implements ConnectorRule {
 
-    private static final Pattern PROVIDER_REFERENCE = Pattern.compile("\\$\\{[A-Za-z0-9_.-]+:[^}]*}");
 
     @Override
     public String id() {
@@ -34,6 +33,10 @@ public final class PlaintextSecretRule implements ConnectorRule {
                     sink.report(connector, key, entry.valueLocation(), key + " holds a literal secret in "
                             + entry.kind().article() + "; put the secret in a string that references a config"
                             + " provider, e.g." + example);
+                } else if (entry.hasText() && References.hasTemplate(entry.text())) {
+                    sink.report(connector, key, entry.valueLocation(), key + " is a template that a shell or"
+                            + " envsubst fills in before deploy, so the deployed config, readable through the REST"
+                            + " API, holds the password itself; reference a config provider instead, e.g." + example);
                 } else if (entry.hasText() && !entry.text().isEmpty() && !isReference(entry.text())) {
                     sink.report(connector, key, entry.valueLocation(), key
                             + " holds a literal secret; reference it through a config provider instead, e.g." + example);
@@ -41,7 +44,7 @@ public final class PlaintextSecretRule implements ConnectorRule {
                 continue;
             }
             Secrets.embedded(key, entry.text())
-                    .filter(embedded -> !isReference(embedded.secret()))
+                    .filter(embedded -> !isReference(embedded.secret()) && !References.hasTemplate(embedded.secret()))
                     .ifPresent(embedded -> sink.report(connector, key, entry.valueLocation(), key + " holds a literal"
                             + " secret: " + embedded.where() + "; reference the password through a config provider"
                             + " instead, e.g." + example));
@@ -49,7 +52,7 @@ public final class PlaintextSecretRule implements ConnectorRule {
     }
 
     private static boolean isReference(String value) {
-        return PROVIDER_REFERENCE.matcher(value.trim()).matches();
+        return References.isWhole(value, References.Kind.PROVIDER);
     }
 
     private static String leaf(String key) {

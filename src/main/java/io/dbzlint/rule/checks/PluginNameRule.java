@@ -27,6 +27,9 @@ public final class PluginNameRule implements ConnectorRule {
             return;
         }
         connector.entry(KEY).ifPresentOrElse(entry -> {
+            if (entry.hasReference()) {
+                return; // filled in at deploy time
+            }
             String value = entry.hasText() ? entry.text().trim().toLowerCase(Locale.ROOT) : "";
             if (!value.equals("pgoutput")) {
                 sink.report(connector, KEY, entry.valueLocation(), "plugin.name " + Printable.quote(entry.text())

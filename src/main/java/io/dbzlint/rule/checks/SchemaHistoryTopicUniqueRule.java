@@ -4,6 +4,7 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
+import io.dbzlint.model.References;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
@@ -27,7 +28,7 @@ public final class SchemaHistoryTopicUniqueRule extends UniquenessRule<SchemaHis
             return Optional.empty();
         }
         return connector.firstEntry(Keys.HISTORY_TOPICS)
-                .filter(entry -> !entry.text().isBlank())
+                .filter(entry -> !entry.text().isBlank() && !References.hasTemplate(entry.text()))
                 .map(entry -> new HistoryTopic(entry.text().trim(),
                         connector.firstEntry(Keys.LOGICAL_NAME).map(e -> "schemahistory." + Printable.cut(e.text().trim(), Printable.MAX_VALUE))
                                 .orElse("schemahistory.<topic.prefix>"),
@@ -42,7 +43,7 @@ public final class SchemaHistoryTopicUniqueRule extends UniquenessRule<SchemaHis
     @Override
     protected String message(HistoryTopic claim, List<HistoryTopic> others, RuleContext context) {
         return "schema history topic " + Printable.quote(claim.topic()) + " is also used by " + Claim.describe(others)
-                + "; on restart each connector would replay the other database's DDL: set "
+                + Claim.sameReference(claim.topic()) + "; on restart each connector would replay the other database's DDL: set "
                 + claim.site().configKey() + " to a topic of its own, e.g. " + claim.suggestion();
     }
 }

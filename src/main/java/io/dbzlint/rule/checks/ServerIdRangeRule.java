@@ -34,6 +34,9 @@ public final class ServerIdRangeRule implements ConnectorRule {
             return;
         }
         ConfigEntry id = entry.get();
+        if (id.hasReference()) {
+            return; // filled in at deploy time: set, but not known now
+        }
         OptionalLong value = parse(id);
         if (value.isEmpty()) {
             String shown = id.hasText() ? Printable.quote(id.text()) : id.kind().article();

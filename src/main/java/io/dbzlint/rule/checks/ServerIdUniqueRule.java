@@ -3,6 +3,8 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Keys;
+import io.dbzlint.model.Printable;
+import io.dbzlint.model.References;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -13,7 +15,8 @@ import java.util.Optional;
 
 public final class ServerIdUniqueRule extends UniquenessRule<ServerIdUniqueRule.ServerId> {
 
-    record ServerId(long id, Site site) implements Claim {
+    /** @param id the id as written: a number, or a config provider reference that resolves to one */
+    record ServerId(String id, Site site) implements Claim {
     }
 
     @Override
@@ -27,11 +30,10 @@ public final class ServerIdUniqueRule extends UniquenessRule<ServerIdUniqueRule.
             return Optional.empty();
         }
         return connector.entry(Keys.SERVER_ID).flatMap(entry -> {
-            var id = ServerIdRangeRule.parse(entry);
-            return id.isPresent()
-                    ? Optional.of(new ServerId(id.getAsLong(),
-                            new Claim.Site(connector.name(), Keys.SERVER_ID, entry.valueLocation())))
-                    : Optional.empty();
+            Optional<String> id = entry.hasReference() ? References.comparable(entry.text())
+                    : ServerIdRangeRule.parse(entry).stream().mapToObj(String::valueOf).findFirst();
+            return id.map(value -> new ServerId(value,
+                    new Claim.Site(connector.name(), Keys.SERVER_ID, entry.valueLocation())));
         });
     }
 
@@ -46,7 +48,7 @@ public final class ServerIdUniqueRule extends UniquenessRule<ServerIdUniqueRule.
         super.finish(claims, context, sink);
         Map<Long, String> reserved = context.parameters().reservedServerIds();
         for (ServerId claim : claims) {
-            String owner = reserved.get(claim.id());
+            String owner = References.contains(claim.id()) ? null : reserved.get(Long.parseLong(claim.id()));
             if (owner != null) {
                 sink.report(claim.site(), "database.server.id " + claim.id() + " is used by " + owner
                         + "; MySQL disconnects one of them whenever the other connects: pick an id no server or"
@@ -57,8 +59,8 @@ public final class ServerIdUniqueRule extends UniquenessRule<ServerIdUniqueRule.
 
     @Override
     protected String message(ServerId claim, List<ServerId> others, RuleContext context) {
-        return "database.server.id " + claim.id() + " is also used by " + Claim.describe(others)
-                + "; MySQL lets one replication client per id connect, so they keep disconnecting each other:"
+        return "database.server.id " + Printable.cut(claim.id(), Printable.MAX_VALUE) + " is also used by "
+                + Claim.describe(others) + Claim.sameReference(claim.id()) + "; MySQL lets one replication client per id connect, so they keep disconnecting each other:"
                 + " give each connector its own id in " + context.parameters().serverIdRange();
     }
 }

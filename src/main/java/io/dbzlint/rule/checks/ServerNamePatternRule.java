@@ -32,7 +32,7 @@ public final class ServerNamePatternRule implements ConnectorRule {
         RuleParameters p = context.parameters();
         Optional<String> ownWord = p.databaseTypeWord(connector.type());
         Optional<ConfigEntry> entry = connector.firstEntry(Keys.LOGICAL_NAME);
-        if (ownWord.isEmpty() || entry.isEmpty()) {
+        if (ownWord.isEmpty() || entry.isEmpty() || entry.get().hasReference()) {
             return;
         }
         String name = entry.get().text().trim();

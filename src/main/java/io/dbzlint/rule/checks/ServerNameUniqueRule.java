@@ -3,6 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
+import io.dbzlint.model.References;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
@@ -29,7 +30,7 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
             return Optional.empty(); // other connectors' topic.prefix (JDBC source ...) is a mere prefix
         }
         return connector.firstEntry(Keys.LOGICAL_NAME)
-                .filter(entry -> !entry.text().isBlank())
+                .filter(entry -> !entry.text().isBlank() && !References.hasTemplate(entry.text()))
                 .map(entry -> new LogicalName(entry.text().trim(),
                         new Claim.Site(connector.name(), entry.key(), entry.valueLocation())));
     }
@@ -42,6 +43,7 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
     @Override
     protected String message(LogicalName claim, List<LogicalName> others, RuleContext context) {
         return claim.site().configKey() + " " + Printable.quote(claim.name()) + " is also the logical server name of "
-                + Claim.describe(others) + "; their topics collide: give each connector its own topic.prefix";
+                + Claim.describe(others) + Claim.sameReference(claim.name())
+                + "; their topics collide: give each connector its own topic.prefix";
     }
 }

@@ -27,7 +27,7 @@ public final class SlotNameFormatRule implements ConnectorRule {
         if (connector.type() != ConnectorType.POSTGRESQL) {
             return;
         }
-        connector.entry(Keys.SLOT_NAME).filter(ConfigEntry::hasText).ifPresent(entry -> {
+        connector.entry(Keys.SLOT_NAME).filter(ConfigEntry::isLiteral).ifPresent(entry -> {
             String slot = entry.text();
             String fixed = slot.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
             if (fixed.isEmpty()) {

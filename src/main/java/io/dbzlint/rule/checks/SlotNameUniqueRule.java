@@ -4,6 +4,7 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.PostgresDatabase;
 import io.dbzlint.model.Printable;
+import io.dbzlint.model.References;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
@@ -37,6 +38,9 @@ public final class SlotNameUniqueRule extends UniquenessRule<SlotNameUniqueRule.
     public Optional<Slot> claim(Connector connector, RuleContext context) {
         return PostgresDatabase.of(connector).map(database -> {
             Optional<String> slot = connector.value(Keys.SLOT_NAME).map(String::trim);
+            if (slot.isPresent() && References.hasTemplate(slot.get())) {
+                return null; // filled in per deploy: not comparable
+            }
             return new Slot(database, slot.orElse(DEFAULT_SLOT), slot.isPresent(),
                     new Claim.Site(connector.name(), Keys.SLOT_NAME, connector.locationOf(Keys.SLOT_NAME)));
         });
@@ -50,7 +54,7 @@ public final class SlotNameUniqueRule extends UniquenessRule<SlotNameUniqueRule.
     @Override
     protected String message(Slot claim, List<Slot> others, RuleContext context) {
         return claim.shown() + " on " + claim.database() + " is also the replication slot of "
-                + Claim.describe(others) + "; a slot serves one connector: give each its own slot.name, e.g. "
+                + Claim.describe(others) + Claim.sameReference(claim.name()) + "; a slot serves one connector: give each its own slot.name, e.g. "
                 + "debezium_" + claim.site().connector().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 }

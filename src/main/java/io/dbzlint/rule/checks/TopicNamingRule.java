@@ -39,6 +39,9 @@ public final class TopicNamingRule implements ConnectorRule {
             ConfigEntry type = connector.config().get(prefix + "type");
             String key = prefix + "route.topic.replacement";
             Optional<ConfigEntry> replacement = connector.entry(key);
+            if (replacement.isPresent() && replacement.get().hasReference()) {
+                continue; // filled in at deploy time
+            }
             String effective = replacement.map(ConfigEntry::text).map(String::trim).orElse(DEFAULT_REPLACEMENT);
             if (effective.equals(expected)) {
                 continue;

@@ -26,7 +26,7 @@ public final class TopicPrefixFormatRule implements ConnectorRule {
             return;
         }
         Optional<ConfigEntry> entry = connector.firstEntry(Keys.LOGICAL_NAME);
-        if (entry.isEmpty() || entry.get().text().isEmpty() || VALID.matcher(entry.get().text()).matches()) {
+        if (entry.isEmpty() || entry.get().text().isEmpty() || entry.get().hasReference() || VALID.matcher(entry.get().text()).matches()) {
             return;
         }
         String value = entry.get().text();
