@@ -8,6 +8,7 @@ import io.dbzlint.load.Source;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.InputId;
+import io.dbzlint.model.Keys;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.Printable;
 import io.dbzlint.model.References;
@@ -16,6 +17,7 @@ import io.dbzlint.result.Finding;
 import io.dbzlint.result.InternalFailure;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
+import io.dbzlint.rule.Catalog;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.CrossConnectorRule;
@@ -64,6 +66,7 @@ final class Linter {
         List<Finding> findings = new ArrayList<>();
         List<String> readErrors = new ArrayList<>();
         List<InternalFailure> internalErrors = new ArrayList<>();
+        List<InputId> skipped = new ArrayList<>();
         List<InputId> inputs = new ArrayList<>(outcomes.size());
         List<List<Claim>> claims = new ArrayList<>();
         crossRules.forEach(rule -> claims.add(new ArrayList<>()));
@@ -76,6 +79,10 @@ final class Linter {
             }
             if (outcome.internalError() != null) {
                 internalErrors.add(outcome.internalError());
+                continue;
+            }
+            if (outcome.skipped()) {
+                skipped.add(sources.get(f).id());
                 continue;
             }
             inputs.add(sources.get(f).id());
@@ -93,7 +100,7 @@ final class Linter {
                         + " across all inputs: " + describe(e), e));
             }
         }
-        return new LintResult(findings, inputs, connectors, 0, readErrors, internalErrors);
+        return new LintResult(findings, inputs, connectors, 0, readErrors, internalErrors, skipped);
     }
 
     /** The claims at index i came from rule i alone, so they are of its claim type. */
@@ -134,7 +141,12 @@ final class Linter {
             return new FileOutcome(0, List.of(), List.of(), source.id().displayPath() + ": cannot read: " + reason(e),
                     null);
         }
-        LoadedFile file = loader.load(source.id(), bytes);
+        LoadedFile loaded = loader.load(source.id(), bytes);
+        List<Connector> connectors = loaded.connectors().stream().filter(Linter::looksLikeConnector).toList();
+        if (!loaded.connectors().isEmpty() && connectors.isEmpty()) {
+            return FileOutcome.SKIPPED; // JSON, but no connector config: a package.json, a dashboard, data rows
+        }
+        LoadedFile file = new LoadedFile(loaded.input(), connectors, loaded.problems());
         List<Finding> findings = new ArrayList<>();
         for (LoadProblem problem : file.problems()) {
             ruleSet.info(problem.ruleId()).severity().ifPresent(severity -> findings.add(finding(problem.ruleId(),
@@ -236,8 +248,29 @@ final class Linter {
         return Printable.cut(message == null ? e.getClass().getSimpleName() : message, Printable.MAX_VALUE * 2);
     }
 
+    /**
+     * An object is a connector config when it names its class, or holds a key that Kafka Connect or
+     * Debezium reads; an array of data rows or a dashboard does not.
+     */
+    private static boolean looksLikeConnector(Connector connector) {
+        Catalog catalog = Catalog.get();
+        for (String key : connector.config().keySet()) {
+            if (key.equals(Keys.CONNECTOR_CLASS) || catalog.isConnectorKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What one file leaves behind: its findings and its claims, never its connectors. */
     private record FileOutcome(int connectors, List<Finding> findings, List<List<Claim>> claims, String readError,
-                               InternalFailure internalError) {
+                               InternalFailure internalError, boolean skipped) {
+
+        static final FileOutcome SKIPPED = new FileOutcome(0, List.of(), List.of(), null, null, true);
+
+        FileOutcome(int connectors, List<Finding> findings, List<List<Claim>> claims, String readError,
+                    InternalFailure internalError) {
+            this(connectors, findings, claims, readError, internalError, false);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.dbzlint.json;
 
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -20,6 +21,16 @@ public final class JacksonErrors {
     private static final String PUNCTUATION = "{}[],:\"";
     private static final Pattern QUOTED_TOKEN = Pattern.compile("\\s*'[^']*'");
 
+    /** What Jackson calls by a feature's name, in words: the name is its internals, not the user's mistake. */
+    private static final Map<String, String> FEATURES = Map.of(
+            "ALLOW_SINGLE_QUOTES", "a string in single quotes; JSON needs double quotes",
+            "ALLOW_UNQUOTED_PROPERTY_NAMES", "a key without quotes; JSON needs double quotes around keys",
+            "ALLOW_UNQUOTED_FIELD_NAMES", "a key without quotes; JSON needs double quotes around keys",
+            "ALLOW_NON_NUMERIC_NUMBERS", "NaN and Infinity are not JSON numbers",
+            "ALLOW_LEADING_ZEROS_FOR_NUMBERS", "a number with leading zeros, which JSON does not allow",
+            "ALLOW_YAML_COMMENTS", "a # comment, which JSON does not allow",
+            "ALLOW_UNESCAPED_CONTROL_CHARS", "a control character inside a string; escape it");
+
     private JacksonErrors() {
     }
 
@@ -29,11 +40,20 @@ public final class JacksonErrors {
         if (message == null || message.isEmpty()) {
             return "unreadable input";
         }
+        for (Map.Entry<String, String> feature : FEATURES.entrySet()) {
+            if (message.contains(feature.getKey())) {
+                return feature.getValue();
+            }
+        }
+        if (message.contains("not enabled for parser")) {
+            return "this is not JSON syntax";
+        }
         message = SOURCE_REF.matcher(message).replaceAll(" (line $1, column $2)");
+        // the kept punctuation is marked first, so that removing quoted tokens leaves it alone
         message = QUOTED_CHARACTER.matcher(message).replaceAll(match -> match.group(1) != null
                 && match.group(1).length() == 1 && PUNCTUATION.contains(match.group(1))
-                ? " \"" + Matcher.quoteReplacement(match.group(1)) + "\"" : "");
-        message = QUOTED_TOKEN.matcher(message).replaceAll("");
+                ? " \u0001" + Matcher.quoteReplacement(match.group(1)) + "\u0001" : "");
+        message = QUOTED_TOKEN.matcher(message).replaceAll("").replace('\u0001', '\'');
         int newline = message.indexOf('\n');
         if (newline >= 0) {
             message = message.substring(0, newline);

@@ -3,6 +3,7 @@ package io.dbzlint.json;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 
 /**
  * How much dbzlint reads of one input. Connector configs are small, flat documents; anything far
@@ -36,6 +37,17 @@ public final class Limits {
     /** A JSON factory that enforces these limits while it parses. */
     public static JsonFactory jsonFactory() {
         return JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+    }
+
+    /**
+     * The same, accepting // and /* comments and trailing commas: connector files are read with it,
+     * so that a learner's commented body is still linted; the comments are reported on their own.
+     */
+    public static JsonFactory lenientJsonFactory() {
+        return JsonFactory.builder().streamReadConstraints(CONSTRAINTS)
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+                .build();
     }
 
     public static StreamReadConstraints constraints() {

@@ -36,7 +36,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class ConfigLoader {
 
-    private static final JsonFactory JSON = Limits.jsonFactory();
+    private static final JsonFactory JSON = Limits.lenientJsonFactory();
 
     public LoadedFile load(InputId path, byte[] bytes) {
         List<LoadProblem> problems = new ArrayList<>();
@@ -61,6 +61,13 @@ public final class ConfigLoader {
             parser = JSON.createParser(ObjectReadContext.empty(), text);
             source = SourceText.of(text);
         }
+        if (LenientSyntax.mayHaveAny(source)) {
+            for (LenientSyntax.Found found : LenientSyntax.scan(path, source)) {
+                problems.add(new LoadProblem(LoadProblem.STRICT_JSON, found.location(), null, found.what()
+                        + ", which JSON does not allow: Kafka Connect refuses the whole body; remove it"
+                        + " (dbzlint reads the rest as if it were not there)", List.of()));
+            }
+        }
         try (parser) {
             List<Connector> connectors = new Reader(parser, path, source, problems).readDocument();
             return new LoadedFile(path, connectors, problems);
@@ -69,8 +76,11 @@ public final class ConfigLoader {
                     "file is too large to be a connector config: " + Limits.describe(e)));
             return new LoadedFile(path, List.of(), problems);
         } catch (JacksonException e) {
-            problems.add(parseError(JacksonErrors.locationOf(path, e.getLocation()),
-                    "invalid JSON: " + JacksonErrors.describe(e)));
+            Location at = JacksonErrors.locationOf(path, e.getLocation());
+            // the parser stopped here; a comma flagged at the same place is part of that one mistake
+            problems.removeIf(problem -> problem.ruleId().equals(LoadProblem.STRICT_JSON)
+                    && problem.location().line() == at.line() && problem.location().column() == at.column());
+            problems.add(parseError(at, "invalid JSON: " + JacksonErrors.describe(e)));
             return new LoadedFile(path, List.of(), problems);
         } catch (StructureProblem e) {
             problems.add(parseError(e.location, e.getMessage()));

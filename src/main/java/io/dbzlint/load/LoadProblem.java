@@ -12,6 +12,7 @@ public record LoadProblem(String ruleId, Location location, String key, String m
 
     public static final String PARSE_ERROR = "parse-error";
     public static final String DUPLICATE_KEY = "duplicate-key";
+    public static final String STRICT_JSON = "strict-json";
 
     public LoadProblem {
         related = List.copyOf(related);

@@ -30,6 +30,12 @@ public record Connector(String name, Location nameLocation, Location location, C
                 || value(Keys.CONNECTOR_CLASS).map(c -> c.trim().startsWith("io.debezium.")).orElse(false);
     }
 
+    /** True for connectors that record DDL in a schema history (MySQL, MariaDB, SQL Server, Oracle, Db2, Informix). */
+    public boolean keepsSchemaHistory() {
+        return ConnectorType.keepsSchemaHistory(config.get(Keys.CONNECTOR_CLASS) == null ? null
+                : config.get(Keys.CONNECTOR_CLASS).text());
+    }
+
     public Optional<ConfigEntry> entry(String key) {
         return Optional.ofNullable(config.get(key));
     }

@@ -1,12 +1,23 @@
 package io.dbzlint.model;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The Debezium connectors dbzlint knows, recognised from {@code connector.class}. */
 public enum ConnectorType {
     MYSQL("mysql", "MySQL", "io.debezium.connector.mysql.MySqlConnector"),
+    MARIADB("mariadb", "MariaDB", "io.debezium.connector.mariadb.MariaDbConnector"),
     POSTGRESQL("postgresql", "PostgreSQL", "io.debezium.connector.postgresql.PostgresConnector"),
     OTHER("other", "other", null);
+
+    /**
+     * Debezium connectors that record DDL in a schema history, by class: the MySQL family and the
+     * others that read a database log without the schema in it.
+     */
+    private static final List<String> HISTORY_CONNECTORS = List.of(
+            "io.debezium.connector.mysql.MySqlConnector", "io.debezium.connector.mariadb.MariaDbConnector",
+            "io.debezium.connector.sqlserver.SqlServerConnector", "io.debezium.connector.oracle.OracleConnector",
+            "io.debezium.connector.db2.Db2Connector", "io.debezium.connector.informix.InformixConnector");
 
     private final String id;
     private final String displayName;
@@ -27,6 +38,11 @@ public enum ConnectorType {
         return displayName;
     }
 
+    /** MySQL and MariaDB: binlog readers that join the server as replicas, with a server id each. */
+    public boolean isMySqlFamily() {
+        return this == MYSQL || this == MARIADB;
+    }
+
     /**
      * Kafka Connect accepts the fully qualified class name and the simple one; so do we. An unknown
      * or absent class is {@link #OTHER}.
@@ -40,12 +56,24 @@ public enum ConnectorType {
             if (type.connectorClass == null) {
                 continue;
             }
-            String simple = type.connectorClass.substring(type.connectorClass.lastIndexOf('.') + 1);
-            if (trimmed.equals(type.connectorClass) || trimmed.equals(simple)) {
+            if (trimmed.equals(type.connectorClass) || trimmed.equals(simpleName(type.connectorClass))) {
                 return type;
             }
         }
         return OTHER;
+    }
+
+    /** True when a connector class keeps a schema history: MySQL, MariaDB, SQL Server, Oracle, Db2, Informix. */
+    public static boolean keepsSchemaHistory(String connectorClass) {
+        if (connectorClass == null) {
+            return false;
+        }
+        String trimmed = connectorClass.trim();
+        return HISTORY_CONNECTORS.stream().anyMatch(c -> trimmed.equals(c) || trimmed.equals(simpleName(c)));
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     public static ConnectorType fromId(String id) {

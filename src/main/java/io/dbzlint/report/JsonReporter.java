@@ -46,6 +46,7 @@ public final class JsonReporter implements Reporter {
             json.writeNumberProperty("warnings", result.count(Severity.WARNING));
             json.writeNumberProperty("infos", result.count(Severity.INFO));
             json.writeNumberProperty("suppressed", result.suppressed());
+            json.writeNumberProperty("skipped", result.skipped().size());
             json.writeEndObject();
             json.writeEndObject();
         }

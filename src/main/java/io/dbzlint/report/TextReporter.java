@@ -53,6 +53,9 @@ public final class TextReporter implements Reporter {
         }
         text.append(" in ").append(plural(result.connectors(), "connector"))
                 .append(" (").append(plural(result.files(), "file")).append(')');
+        if (!result.skipped().isEmpty()) {
+            text.append("; ").append(plural(result.skipped().size(), "file")).append(" skipped: no connector config");
+        }
         if (result.suppressed() > 0) {
             text.append("; ").append(result.suppressed()).append(" suppressed");
         }

@@ -12,15 +12,17 @@ import java.util.function.Predicate;
  * @param suppressed findings left out by ignore entries, a baseline or --quiet
  * @param readErrors one line per input that could not be read at all
  * @param internalErrors inputs whose linting failed inside dbzlint
+ * @param skipped inputs that hold no connector config (a package.json, a dashboard), left out
  */
 public record LintResult(List<Finding> findings, List<InputId> inputs, int connectors, int suppressed,
-                         List<String> readErrors, List<InternalFailure> internalErrors) {
+                         List<String> readErrors, List<InternalFailure> internalErrors, List<InputId> skipped) {
 
     public LintResult {
         findings = findings.stream().sorted().toList();
         inputs = List.copyOf(inputs);
         readErrors = List.copyOf(readErrors);
         internalErrors = List.copyOf(internalErrors);
+        skipped = List.copyOf(skipped);
     }
 
     public int files() {
@@ -35,6 +37,6 @@ public record LintResult(List<Finding> findings, List<InputId> inputs, int conne
     public LintResult keep(Predicate<Finding> filter) {
         List<Finding> kept = findings.stream().filter(filter).toList();
         return new LintResult(kept, inputs, connectors, suppressed + findings.size() - kept.size(), readErrors,
-                internalErrors);
+                internalErrors, skipped);
     }
 }

@@ -43,6 +43,14 @@ public final class Catalog {
     public record ValueRename(String key, String from, String to, String removedIn) {
     }
 
+    /** An option of one of Debezium's SMTs that it renamed, e.g. ExtractNewRecordState's drop.tombstones. */
+    public record TransformRename(String transform, String from, String to, String removedIn) {
+    }
+
+    /** An SMT class Debezium no longer has, and the class that replaced it. */
+    public record RemovedTransform(String className, String replacement, String removedIn) {
+    }
+
     private final Map<ConnectorType, Map<String, Property>> connectors = new EnumMap<>(ConnectorType.class);
     private final Map<String, Property> schemaHistory = new LinkedHashMap<>();
     private final Map<String, Map<String, Property>> transforms = new LinkedHashMap<>();
@@ -55,14 +63,19 @@ public final class Catalog {
     private final List<ValueRename> valueRenames = new ArrayList<>();
     private final Set<String> keysWithValueRenames = new LinkedHashSet<>();
     private final List<List<String>> exclusiveLists = new ArrayList<>();
+    private final List<TransformRename> transformRenames = new ArrayList<>();
+    private final Map<String, RemovedTransform> removedTransforms = new LinkedHashMap<>();
+    private final List<String> listedPlugins = new ArrayList<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
 
     private Catalog() {
         JsonNode generated = Bundled.json("/rules/catalog/debezium-" + DEBEZIUM_VERSION + ".json");
-        for (ConnectorType type : List.of(ConnectorType.MYSQL, ConnectorType.POSTGRESQL)) {
+        for (ConnectorType type : List.of(ConnectorType.MYSQL, ConnectorType.MARIADB, ConnectorType.POSTGRESQL)) {
             connectors.put(type, properties(generated.path("connectors").path(type.id())));
         }
-        schemaHistory.putAll(properties(generated.path("schemaHistory").path("kafka")));
+        // the keys of every schema history implementation the catalog describes (Kafka, file)
+        generated.path("schemaHistory").properties()
+                .forEach(implementation -> schemaHistory.putAll(properties(implementation.getValue())));
         generated.path("transforms").properties()
                 .forEach(entry -> transforms.put(entry.getKey(), properties(entry.getValue())));
         connectors.values().forEach(map -> map.values().forEach(
@@ -89,6 +102,15 @@ public final class Catalog {
                     rename.path("to").asString(), JsonNodes.textOrNull(rename.get("removedIn"))));
             keysWithValueRenames.add(rename.path("key").asString());
         }
+        for (JsonNode rename : extra.path("transformRenames")) {
+            transformRenames.add(new TransformRename(rename.path("transform").asString(), rename.path("from").asString(),
+                    rename.path("to").asString(), JsonNodes.textOrNull(rename.get("removedIn"))));
+        }
+        for (JsonNode removed : extra.path("removedTransforms")) {
+            removedTransforms.put(removed.path("class").asString(), new RemovedTransform(removed.path("class").asString(),
+                    removed.path("replacement").asString(), JsonNodes.textOrNull(removed.get("removedIn"))));
+        }
+        extra.path("listedPlugins").propertyNames().forEach(listedPlugins::add);
         for (JsonNode pair : extra.path("exclusiveLists")) {
             exclusiveLists.add(List.of(pair.get(0).asString(), pair.get(1).asString()));
         }
@@ -170,6 +192,50 @@ public final class Catalog {
         }
         String lower = value.trim().toLowerCase(Locale.ROOT);
         return valueRenames.stream().filter(r -> r.key().equals(key) && r.from().equals(lower)).findFirst();
+    }
+
+    /** The rename of an SMT option, for the SMT class. */
+    public Optional<TransformRename> transformRename(String transformClass, String option) {
+        for (TransformRename rename : transformRenames) {
+            if (rename.transform().equals(transformClass) && rename.from().equals(option)) {
+                return Optional.of(rename);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<RemovedTransform> removedTransform(String className) {
+        return Optional.ofNullable(removedTransforms.get(className));
+    }
+
+    /** Keys that list plugin names, each plugin's keys sitting under its name: converters, post.processors. */
+    public List<String> listedPlugins() {
+        return listedPlugins;
+    }
+
+    /**
+     * True for a key that marks a connector config: one Kafka Connect or Debezium reads, a renamed
+     * one, or one under a prefix they pass on. A Grafana dashboard's or a package.json's keys are not.
+     */
+    public boolean isConnectorKey(String key) {
+        if (key.equals("name")) {
+            return false; // every other kind of JSON has one too
+        }
+        if (frameworkKeys.contains(key) || schemaHistory.containsKey(key) || rename(key).isPresent()
+                || passThroughPrefix(key).isPresent() || matchesPattern(key)) {
+            return true;
+        }
+        for (Map<String, Property> properties : connectors.values()) {
+            if (properties.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every connector type the catalog has properties of. */
+    public Set<ConnectorType> types() {
+        return connectors.keySet();
     }
 
     public List<List<String>> exclusiveLists() {

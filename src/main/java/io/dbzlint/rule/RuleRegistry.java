@@ -21,6 +21,7 @@ import io.dbzlint.rule.checks.ServerNamePatternRule;
 import io.dbzlint.rule.checks.ServerNameUniqueRule;
 import io.dbzlint.rule.checks.SlotNameFormatRule;
 import io.dbzlint.rule.checks.SlotNameUniqueRule;
+import io.dbzlint.rule.checks.StrictJsonRule;
 import io.dbzlint.rule.checks.TopicNamingRule;
 import io.dbzlint.rule.checks.TopicPrefixFormatRule;
 import io.dbzlint.rule.checks.UnknownPropertyRule;
@@ -36,6 +37,7 @@ public final class RuleRegistry {
     private static final List<Rule> ALL = List.of(
             new ParseErrorRule(),
             new DuplicateKeyRule(),
+            new StrictJsonRule(),
             new ConnectorClassMissingRule(),
             new ConfigSchemaRule(),
             new ServerIdRangeRule(),

@@ -2,12 +2,27 @@ package io.dbzlint.catalog;
 
 import io.dbzlint.json.Json;
 import io.dbzlint.rule.Catalog;
+import io.debezium.config.CommonConnectorConfig;
 import io.debezium.config.Configuration;
 import io.debezium.config.Field;
+import io.debezium.connector.binlog.BinlogConnectorConfig;
+import io.debezium.connector.mariadb.MariaDbConnectorConfig;
 import io.debezium.connector.mysql.MySqlConnectorConfig;
 import io.debezium.connector.postgresql.PostgresConnectorConfig;
+import io.debezium.pipeline.notification.channels.SinkNotificationChannel;
+import io.debezium.pipeline.signal.channels.FileSignalChannel;
+import io.debezium.pipeline.signal.channels.KafkaSignalChannel;
+import io.debezium.storage.file.history.FileSchemaHistory;
 import io.debezium.storage.kafka.history.KafkaSchemaHistory;
+import io.debezium.transforms.ByLogicalTableRouter;
+import io.debezium.transforms.ExtractChangedRecordState;
+import io.debezium.transforms.ExtractNewRecordState;
+import io.debezium.transforms.HeaderToValue;
+import io.debezium.transforms.SchemaChangeEventFilter;
+import io.debezium.transforms.TimezoneConverter;
 import io.debezium.transforms.outbox.EventRouter;
+import io.debezium.transforms.partitions.PartitionRouting;
+import java.lang.reflect.Modifier;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +49,8 @@ import tools.jackson.core.JsonGenerator;
 public final class CatalogGenerator {
 
     public static final String DEBEZIUM_VERSION = Catalog.DEBEZIUM_VERSION;
+    /** The MariaDB connector's release, from the pom: 3.6 is not on the registry this project uses. */
+    public static final String MARIADB_VERSION = "3.5.0.Final";
     public static final Path FILE = Path.of("rules/catalog/debezium-" + DEBEZIUM_VERSION + ".json");
     private static final int DESCRIPTION_LENGTH = 200;
 
@@ -51,24 +68,89 @@ public final class CatalogGenerator {
             json.writeStringProperty("debeziumVersion", DEBEZIUM_VERSION);
             json.writeStringProperty("generatedBy", "src/test/java/io/dbzlint/catalog/CatalogGenerator.java"
                     + " from Debezium's field definitions; do not edit by hand");
+            json.writeName("releases");
+            json.writeStartObject();
+            json.writeStringProperty("mariadb", MARIADB_VERSION);
+            json.writeEndObject();
             json.writeName("connectors");
             json.writeStartObject();
-            writeFields(json, "mysql", fields(MySqlConnectorConfig.ALL_FIELDS));
-            writeFields(json, "postgresql", fields(PostgresConnectorConfig.ALL_FIELDS));
+            writeFields(json, "mysql", connectorFields(MySqlConnectorConfig.class, MySqlConnectorConfig.ALL_FIELDS));
+            writeFields(json, "mariadb", connectorFields(MariaDbConnectorConfig.class, MariaDbConnectorConfig.ALL_FIELDS));
+            writeFields(json, "postgresql",
+                    connectorFields(PostgresConnectorConfig.class, PostgresConnectorConfig.ALL_FIELDS));
             json.writeEndObject();
             json.writeName("schemaHistory");
             json.writeStartObject();
             writeFields(json, "kafka", fields(KafkaSchemaHistory.ALL_FIELDS));
+            writeFields(json, "file", fields(FileSchemaHistory.ALL_FIELDS));
             json.writeEndObject();
             json.writeName("transforms");
             json.writeStartObject();
-            try (EventRouter<?> router = new EventRouter<>()) {
-                writeConfigDef(json, EventRouter.class.getName(), router.config());
+            for (Class<?> transform : TRANSFORMS) {
+                writeConfigDef(json, transform.getName(), configOf(transform));
             }
             json.writeEndObject();
             json.writeEndObject();
         }
         return text + "\n";
+    }
+
+    /** Debezium's SMTs that the catalog describes, by class. */
+    private static final List<Class<?>> TRANSFORMS = List.of(EventRouter.class, ExtractNewRecordState.class,
+            ExtractChangedRecordState.class, ByLogicalTableRouter.class, HeaderToValue.class,
+            TimezoneConverter.class, PartitionRouting.class, SchemaChangeEventFilter.class);
+
+    /**
+     * Places besides a connector's ALL_FIELDS where Debezium defines keys every connector reads:
+     * the signal and notification channels.
+     */
+    private static final List<Class<?>> CHANNELS = List.of(KafkaSignalChannel.class, FileSignalChannel.class,
+            SinkNotificationChannel.class);
+
+    /**
+     * Every key a connector reads: its ALL_FIELDS, and the Field constants declared in its own
+     * config class, in the common and binlog configs every such connector reads (binary.handling.mode,
+     * skip.messages.without.change ...) and in the signal and notification channels. Not those of
+     * RelationalDatabaseConnectorConfig, which declares keys (database.include.list, database.dbname)
+     * that only some connectors read; those that read them list them in ALL_FIELDS.
+     */
+    static List<Field> connectorFields(Class<?> configClass, Iterable<Field> allFields) {
+        Map<String, Field> byName = new TreeMap<>();
+        allFields.forEach(field -> byName.put(field.name(), field));
+        List<Class<?>> declaring = new ArrayList<>(List.of(configClass, CommonConnectorConfig.class));
+        if (BinlogConnectorConfig.class.isAssignableFrom(configClass)) {
+            declaring.add(BinlogConnectorConfig.class);
+        }
+        declaring.addAll(CHANNELS);
+        for (Class<?> type : declaring) {
+            for (java.lang.reflect.Field constant : type.getDeclaredFields()) {
+                if (Modifier.isStatic(constant.getModifiers()) && constant.getType() == Field.class) {
+                    try {
+                        constant.setAccessible(true);
+                        Field field = (Field) constant.get(null);
+                        if (field != null) {
+                            byName.putIfAbsent(field.name(), field);
+                        }
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(byName.values());
+    }
+
+    private static ConfigDef configOf(Class<?> transform) {
+        try {
+            Object instance = transform.getDeclaredConstructor().newInstance();
+            ConfigDef config = (ConfigDef) transform.getMethod("config").invoke(instance);
+            if (instance instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+            return config;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the config of " + transform.getName(), e);
+        }
     }
 
     private static List<Field> fields(Iterable<Field> set) {

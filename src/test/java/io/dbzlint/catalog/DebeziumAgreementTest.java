@@ -17,6 +17,7 @@ import io.dbzlint.result.Finding;
 import io.dbzlint.rule.Catalog;
 import io.debezium.config.Configuration;
 import io.debezium.config.Field;
+import io.debezium.connector.mariadb.MariaDbConnectorConfig;
 import io.debezium.connector.mysql.MySqlConnectorConfig;
 import io.debezium.connector.postgresql.PostgresConnectorConfig;
 import io.debezium.storage.kafka.history.KafkaSchemaHistory;
@@ -81,7 +82,7 @@ class DebeziumAgreementTest {
         List<Case> cases = new ArrayList<>();
         List<Case> examples = examples();
         cases.addAll(examples);
-        for (Case base : examples.stream().filter(c -> c.name().startsWith("examples/capstone")).toList()) {
+        for (Case base : examples.stream().filter(c -> c.name().startsWith("examples/capstone") || c.name().startsWith("examples/mariadb")).toList()) {
             cases.addAll(brokenVariants(base));
         }
         return cases.stream().map(Arguments::of);
@@ -111,15 +112,55 @@ class DebeziumAgreementTest {
                 .containsAll(rules));
     }
 
+    /**
+     * Every key Debezium defines for a connector, read from Debezium's classes here rather than from
+     * the catalog: its ALL_FIELDS, its config class's own fields, the common and binlog configs' and
+     * the signal and notification channels'. dbzlint must report none of them as unknown.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("connectorKeys")
+    void should_know_every_key_debezium_reads(ConnectorType type, String connectorClass, List<String> keys) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", connectorClass);
+        keys.forEach(key -> config.put(key, "x"));
+        Case all = new Case(type + " keys", type, config, null);
+
+        Map<String, Set<String>> flagged = dbzlintFlags(all);
+
+        assertThat(flagged.entrySet().stream().filter(e -> e.getValue().contains("unknown-property")).map(Map.Entry::getKey))
+                .as("keys Debezium reads that dbzlint calls unknown").isEmpty();
+        assertThat(keys).as("a sample of keys beyond ALL_FIELDS").contains("signal.kafka.topic", "skip.messages.without.change");
+    }
+
+    static Stream<Arguments> connectorKeys() {
+        return Stream.of(
+                Arguments.of(ConnectorType.MYSQL, "io.debezium.connector.mysql.MySqlConnector", names(
+                        CatalogGenerator.connectorFields(MySqlConnectorConfig.class, MySqlConnectorConfig.ALL_FIELDS))),
+                Arguments.of(ConnectorType.MARIADB, "io.debezium.connector.mariadb.MariaDbConnector", names(
+                        CatalogGenerator.connectorFields(MariaDbConnectorConfig.class, MariaDbConnectorConfig.ALL_FIELDS))),
+                Arguments.of(ConnectorType.POSTGRESQL, "io.debezium.connector.postgresql.PostgresConnector", names(
+                        CatalogGenerator.connectorFields(PostgresConnectorConfig.class,
+                                PostgresConnectorConfig.ALL_FIELDS))));
+    }
+
+    private static List<String> names(List<Field> fields) {
+        return fields.stream().map(Field::name).filter(name -> !name.contains("(")).toList();
+    }
+
     /** The keys Debezium's own field validation complains about. */
     private static Set<String> debeziumFlags(Case example) {
         Configuration config = Configuration.from(example.config());
         List<Field> fields = new ArrayList<>();
-        if (example.type() == ConnectorType.MYSQL) {
-            MySqlConnectorConfig.ALL_FIELDS.forEach(fields::add);
-            KafkaSchemaHistory.ALL_FIELDS.forEach(fields::add);
-        } else {
-            PostgresConnectorConfig.ALL_FIELDS.forEach(fields::add);
+        switch (example.type()) {
+            case MYSQL -> {
+                MySqlConnectorConfig.ALL_FIELDS.forEach(fields::add);
+                KafkaSchemaHistory.ALL_FIELDS.forEach(fields::add);
+            }
+            case MARIADB -> {
+                MariaDbConnectorConfig.ALL_FIELDS.forEach(fields::add);
+                KafkaSchemaHistory.ALL_FIELDS.forEach(fields::add);
+            }
+            default -> PostgresConnectorConfig.ALL_FIELDS.forEach(fields::add);
         }
         Set<String> flagged = new TreeSet<>();
         config.validate(fields, (field, value, problem) -> flagged.add(field.name()));

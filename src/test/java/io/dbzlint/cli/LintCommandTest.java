@@ -127,7 +127,7 @@ class LintCommandTest {
         assertThat(run.out().lines().filter(line -> line.contains(": error ")))
                 .containsExactly(
                         prefix + "1-invalid.json:1:14: error parse-error invalid JSON: unexpected character"
-                                + " \",\": was expecting double-quote to start property name",
+                                + " ',': was expecting double-quote to start property name",
                         prefix + "2-empty.json:1:1: error parse-error file is empty; expected a connector config"
                                 + " object or an array of them",
                         prefix + "3-scalar.json:1:1: error parse-error top level is a number; expected a connector"

@@ -113,7 +113,7 @@ class ConfigLoaderTest {
         LoadedFile file = load("""
                 {
                   "name": "x",
-                  "config": {"a": "b",}
+                  "config": {"a": "b" "c": "d"}
                 }
                 """);
 
@@ -121,8 +121,29 @@ class ConfigLoaderTest {
         assertThat(file.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.ruleId()).isEqualTo("parse-error");
             assertThat(problem.location()).isEqualTo(range(3, 23, 3, 24));
+            assertThat(problem.message()).contains("was expecting comma");
             assertThat(problem.message()).startsWith("invalid JSON: ");
         });
+    }
+
+    @Test
+    void should_report_each_comment_and_trailing_comma_and_still_read_the_connector() {
+        LoadedFile file = load("""
+                {
+                  // a line comment, with a "quote" and a ,}
+                  "name": "x", /* a block
+                  comment */ "config": {"connector.class": "MySqlConnector", "url": "http://a//b,}",},
+                }
+                """);
+
+        assertThat(file.connectors()).singleElement().satisfies(connector -> {
+            assertThat(connector.name()).isEqualTo("x");
+            assertThat(connector.value("url")).contains("http://a//b,}");
+        });
+        assertThat(file.problems()).extracting(LoadProblem::ruleId).containsOnly("strict-json");
+        assertThat(file.problems()).extracting(LoadProblem::location).containsExactly(
+                range(2, 3, 2, 45), range(3, 16, 4, 13), range(4, 84, 4, 85), range(4, 86, 4, 87));
+        assertThat(file.problems().get(0).message()).startsWith("a // comment").contains("Kafka Connect refuses");
     }
 
     @Test

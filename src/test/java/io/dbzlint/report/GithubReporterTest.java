@@ -16,7 +16,7 @@ class GithubReporterTest {
 
     private static String report(Finding... findings) {
         StringWriter out = new StringWriter();
-        new GithubReporter().report(new LintResult(List.of(findings), List.of(InputId.named("x")), 1, 0, List.of(), List.of()),
+        new GithubReporter().report(new LintResult(List.of(findings), List.of(InputId.named("x")), 1, 0, List.of(), List.of(), List.of()),
                 new PrintWriter(out));
         return out.toString();
     }

@@ -54,7 +54,7 @@ class JunitReporterTest {
         StringWriter out = new StringWriter();
         Finding finding = new Finding("config-schema", Severity.ERROR, Location.at(InputId.named("a&b<c>.json"), 1, 1), "c\"1",
                 "k", "value \"<x>\" & 'y' \u0001 end", List.of());
-        new JunitReporter().report(new LintResult(List.of(finding), List.of(InputId.named("a&b<c>.json")), 1, 0, List.of(), List.of()),
+        new JunitReporter().report(new LintResult(List.of(finding), List.of(InputId.named("a&b<c>.json")), 1, 0, List.of(), List.of(), List.of()),
                 new PrintWriter(out));
 
         Document xml = parse(out.toString());

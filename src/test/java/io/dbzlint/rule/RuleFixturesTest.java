@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One test per fixture folder {@code fixtures/<rule-id>/<case>/}: the JSON files in it are linted
  * together, and the positions of that rule's findings must equal {@code expected.txt}
- * ({@code file:line:col}, one a line; {@code #} starts a comment). A new case needs files, not code.
+ * ({@code file:line:col}, one a line; {@code #} starts a comment). A line may pin the message too:
+ * {@code file:line:col ~ words the message contains}. A new case needs files, not code.
  */
 class RuleFixturesTest {
 
@@ -39,18 +40,25 @@ class RuleFixturesTest {
         LintResult result = session.lint(session.find(List.of(caseDir.toString()), InputStream.nullInputStream())
                 .sources()).result();
 
-        List<String> actual = result.findings().stream()
-                .filter(f -> f.ruleId().equals(ruleId))
+        List<Finding> findings = result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+        List<String> actual = findings.stream()
                 .map(f -> caseDir.relativize(Path.of(f.location().file())) + ":" + f.location().line() + ":"
                         + f.location().column())
                 .toList();
-        List<String> expected = Files.readAllLines(caseDir.resolve("expected.txt")).stream()
+        List<String> expectedLines = Files.readAllLines(caseDir.resolve("expected.txt")).stream()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .toList();
+        List<String> expected = expectedLines.stream().map(line -> line.split(" ~ ", 2)[0].strip()).toList();
         assertThat(actual)
                 .as("findings of %s in %s; all findings:%n%s", ruleId, caseDir, describe(result.findings()))
                 .containsExactlyElementsOf(expected);
+        for (int i = 0; i < expectedLines.size(); i++) {
+            String[] parts = expectedLines.get(i).split(" ~ ", 2);
+            if (parts.length == 2) {
+                assertThat(findings.get(i).message()).as("message at %s", parts[0]).contains(parts[1].strip());
+            }
+        }
     }
 
     private static String describe(List<Finding> findings) {

@@ -1,7 +1,6 @@
 package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
-import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Keys;
 import io.dbzlint.rule.Catalog;
 import java.util.LinkedHashMap;
@@ -11,6 +10,9 @@ import java.util.Optional;
 /** Which Debezium property a config key is: the connector's own, the schema history's, or an SMT's. */
 final class CatalogLookup {
 
+    private static final String TRANSFORMS = "transforms.";
+    private static final String HISTORY_PREFIX = "schema.history.internal";
+
     private CatalogLookup() {
     }
 
@@ -18,33 +20,88 @@ final class CatalogLookup {
     static Optional<Catalog.Property> property(Connector connector, String key) {
         Catalog catalog = Catalog.get();
         Catalog.Property property = catalog.properties(connector.type()).get(key);
-        if (property == null && connector.type() == ConnectorType.MYSQL) {
+        if (property == null && connector.keepsSchemaHistory()) {
             property = catalog.schemaHistory().get(key);
         }
-        if (property == null && key.startsWith("transforms.")) {
-            for (Map.Entry<String, String> transform : transforms(connector).entrySet()) {
-                String prefix = "transforms." + transform.getKey() + ".";
-                if (key.startsWith(prefix)) {
-                    property = catalog.transform(transform.getValue())
-                            .map(properties -> properties.get(key.substring(prefix.length())))
-                            .orElse(null);
-                }
+        if (property == null && key.startsWith(TRANSFORMS)) {
+            Optional<Transform> transform = transformOf(connector, key);
+            if (transform.isPresent()) {
+                property = catalog.transform(transform.get().className())
+                        .map(properties -> properties.get(transform.get().option()))
+                        .orElse(null);
             }
         }
         return Optional.ofNullable(property);
     }
 
+    /** A key under a listed transform: its name, its class, and the option it sets. */
+    record Transform(String name, String className, String option) {
+
+        String prefix() {
+            return TRANSFORMS + name + ".";
+        }
+    }
+
+    /** The listed transform a key belongs to, if it is one of the connector's transforms. */
+    static Optional<Transform> transformOf(Connector connector, String key) {
+        if (!key.startsWith(TRANSFORMS)) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, String> transform : transforms(connector).entrySet()) {
+            String prefix = TRANSFORMS + transform.getKey() + ".";
+            if (key.startsWith(prefix)) {
+                return Optional.of(new Transform(transform.getKey(), transform.getValue(),
+                        key.substring(prefix.length())));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The transforms the connector lists in {@code transforms}, by name, with their classes. */
     static Map<String, String> transforms(Connector connector) {
-        Map<String, String> transforms = new LinkedHashMap<>();
-        connector.value(Keys.TRANSFORMS).ifPresent(list -> {
+        return listed(connector, Keys.TRANSFORMS, "transforms.");
+    }
+
+    /** The names a listing key holds (converters=geo,wkb), with the class each names in NAME.type. */
+    static Map<String, String> listed(Connector connector, String listingKey, String prefix) {
+        Map<String, String> listed = new LinkedHashMap<>();
+        connector.value(listingKey).ifPresent(list -> {
             for (String raw : list.split(",")) {
                 String name = raw.trim();
                 if (!name.isEmpty()) {
-                    transforms.put(name, connector.value("transforms." + name + ".type").map(String::trim).orElse(""));
+                    listed.put(name, connector.value(prefix + name + ".type").map(String::trim).orElse(""));
                 }
             }
         });
-        return transforms;
+        return listed;
+    }
+
+    /**
+     * A rename that applies to this connector: its replacement is a key the connector reads. A
+     * PostgreSQL connector is never told to rename database.whitelist to database.include.list,
+     * which it does not read, nor a connector without schema history to rename database.history.*.
+     */
+    static Optional<Catalog.Rename> rename(Connector connector, String key) {
+        Catalog catalog = Catalog.get();
+        return catalog.rename(key).filter(rename -> {
+            String replacement = rename.replacementFor(key);
+            if (replacement.startsWith(HISTORY_PREFIX)) {
+                return connector.keepsSchemaHistory();
+            }
+            if (catalog.properties(connector.type()).isEmpty()) {
+                return connector.isDebezium(); // no catalog of this connector: trust the rename
+            }
+            return property(connector, replacement).isPresent() || catalog.isFrameworkKey(replacement);
+        });
+    }
+
+    /** True when a schema history other than Kafka's or a file is configured, whose keys the catalog does not have. */
+    static boolean usesOtherSchemaHistory(Connector connector) {
+        return connector.literal(HISTORY_PREFIX).or(() -> connector.literal("database.history"))
+                .map(String::trim)
+                .filter(impl -> !impl.isEmpty())
+                .map(impl -> !impl.endsWith(".KafkaSchemaHistory") && !impl.endsWith(".FileSchemaHistory")
+                        && !impl.endsWith(".KafkaDatabaseHistory") && !impl.endsWith(".FileDatabaseHistory"))
+                .orElse(false);
     }
 }

@@ -54,7 +54,7 @@ public final class ConfigSchemaRule implements ConnectorRule {
 
     static String schemaFile(ConnectorType type) {
         return switch (type) {
-            case MYSQL -> "mysql.schema.json";
+            case MYSQL, MARIADB -> "mysql.schema.json"; // one family, with the same required keys
             case POSTGRESQL -> "postgresql.schema.json";
             case OTHER -> "connector.schema.json";
         };

@@ -26,7 +26,7 @@ public final class ConflictingPropertiesRule implements ConnectorRule {
         }
         Catalog catalog = Catalog.get();
         for (ConfigEntry entry : connector.config().values()) {
-            catalog.rename(entry.key()).ifPresent(rename -> {
+            CatalogLookup.rename(connector, entry.key()).ifPresent(rename -> {
                 String replacement = rename.replacementFor(entry.key());
                 connector.entry(replacement).ifPresent(current -> sink.report(connector, entry.key(),
                         entry.keyLocation(), entry.key() + " and its replacement " + replacement + " (line "

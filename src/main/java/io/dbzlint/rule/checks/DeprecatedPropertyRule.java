@@ -30,8 +30,11 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
         DebeziumVersion target = context.parameters().debeziumVersion();
         for (ConfigEntry entry : connector.config().values()) {
             String key = entry.key();
-            catalog.rename(key).ifPresent(rename -> {
+            CatalogLookup.rename(connector, key).ifPresent(rename -> {
                 String replacement = rename.replacementFor(key);
+                if (connector.entry(replacement).isPresent()) {
+                    return; // both set: conflicting-properties says which to keep
+                }
                 boolean gone = target.isAtLeast(rename.removedIn());
                 String message = gone
                         ? key + " was renamed to " + replacement + " in Debezium " + rename.removedIn()
@@ -43,6 +46,7 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
                 catalog.aliasTarget(key).ifPresent(current -> sink.report(connector, key, entry.keyLocation(),
                         key + " is a deprecated name of " + current + "; use " + current + " instead"));
             }
+            checkTransform(connector, entry, target, catalog, sink);
             if (entry.isLiteral() && !entry.isSecret()) {
                 catalog.valueRename(key, entry.text()).ifPresent(rename -> {
                     boolean gone = target.isAtLeast(rename.removedIn());
@@ -54,5 +58,31 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
                 });
             }
         }
+    }
+
+    /** A renamed option of a listed Debezium SMT, and an SMT class Debezium no longer has. */
+    private static void checkTransform(Connector connector, ConfigEntry entry, DebeziumVersion target, Catalog catalog,
+                                       FindingSink sink) {
+        CatalogLookup.transformOf(connector, entry.key()).ifPresent(transform -> {
+            if (transform.option().equals("type") && entry.isLiteral()) {
+                catalog.removedTransform(entry.text().trim()).ifPresent(removed -> sink.asError().report(connector,
+                        entry.key(), entry.valueLocation(), Printable.quote(entry.text().trim()) + " no longer exists in"
+                                + " Debezium, so Kafka Connect refuses the connector: use " + removed.replacement()));
+                return;
+            }
+            catalog.transformRename(transform.className(), transform.option()).ifPresent(rename -> {
+                String replacement = transform.prefix() + rename.to();
+                boolean gone = target.isAtLeast(rename.removedIn());
+                String message = gone
+                        ? entry.key() + " was removed from " + simpleName(rename.transform()) + " in Debezium "
+                                + rename.removedIn() + "; Debezium " + target + " ignores it: use " + replacement
+                        : entry.key() + " is deprecated; use " + replacement + " instead";
+                (gone ? sink.asError() : sink).report(connector, entry.key(), entry.keyLocation(), message);
+            });
+        });
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 }

@@ -32,7 +32,8 @@ public final class PluginNameRule implements ConnectorRule {
             }
             String value = entry.hasText() ? entry.text().trim().toLowerCase(Locale.ROOT) : "";
             if (!value.equals("pgoutput")) {
-                sink.report(connector, KEY, entry.valueLocation(), "plugin.name " + Printable.quote(entry.text())
+                String shown = entry.hasText() ? Printable.quote(entry.text()) : "(" + entry.kind().article() + ")";
+                sink.report(connector, KEY, entry.valueLocation(), "plugin.name " + shown
                         + " needs a decoding plugin installed on the server; set it to pgoutput, built into"
                         + " PostgreSQL 10 and later");
             }

@@ -23,20 +23,23 @@ public final class SchemaHistoryTopicMissingRule implements ConnectorRule {
 
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
-        if (connector.type() != ConnectorType.MYSQL || !usesKafkaHistory(connector)) {
+        if (!connector.type().isMySqlFamily() || !usesKafkaHistory(connector)) {
             return;
         }
         boolean oldNames = Keys.uses1xNames(connector);
         if (blank(connector.firstEntry(Keys.HISTORY_TOPICS).map(e -> e.text()))) {
             String key = oldNames ? Keys.HISTORY_TOPIC_1X : Keys.HISTORY_TOPIC;
             String example = connector.firstEntry(Keys.LOGICAL_NAME)
-                    .map(e -> "schemahistory." + Printable.cut(e.text().trim(), Printable.MAX_VALUE)).orElse("schemahistory.<topic.prefix>");
-            sink.report(connector, key, connector.location(), "MySQL connector has no schema history topic; set "
+                    .map(e -> "schemahistory." + Printable.cut(e.text().trim(), Printable.MAX_VALUE))
+                    .orElse("schemahistory.<topic.prefix>");
+            sink.report(connector, key, connector.location(), connector.type().displayName()
+                    + " connector has no schema history topic; set "
                     + key + " to a topic only this connector uses, e.g. " + example);
         }
         if (blank(connector.firstEntry(List.of(Keys.HISTORY_SERVERS, Keys.HISTORY_SERVERS_1X)).map(e -> e.text()))) {
             String key = oldNames ? Keys.HISTORY_SERVERS_1X : Keys.HISTORY_SERVERS;
-            sink.report(connector, key, connector.location(), "MySQL connector has no schema history bootstrap servers;"
+            sink.report(connector, key, connector.location(), connector.type().displayName()
+                    + " connector has no schema history bootstrap servers;"
                     + " set " + key + " to the Kafka brokers, e.g. kafka:9092");
         }
     }

@@ -24,7 +24,7 @@ public final class SchemaHistoryTopicUniqueRule extends UniquenessRule<SchemaHis
 
     @Override
     public Optional<HistoryTopic> claim(Connector connector, RuleContext context) {
-        if (connector.type() != ConnectorType.MYSQL) {
+        if (!connector.keepsSchemaHistory()) {
             return Optional.empty();
         }
         return connector.firstEntry(Keys.HISTORY_TOPICS)

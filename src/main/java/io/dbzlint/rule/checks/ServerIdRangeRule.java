@@ -22,7 +22,7 @@ public final class ServerIdRangeRule implements ConnectorRule {
 
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
-        if (connector.type() != ConnectorType.MYSQL) {
+        if (!connector.type().isMySqlFamily()) {
             return;
         }
         RuleParameters p = context.parameters();
@@ -30,7 +30,7 @@ public final class ServerIdRangeRule implements ConnectorRule {
         Optional<ConfigEntry> entry = connector.entry(Keys.SERVER_ID);
         if (entry.isEmpty()) {
             sink.report(connector, Keys.SERVER_ID, connector.location(),
-                    "MySQL connector has no database.server.id; " + pick);
+                    connector.type().displayName() + " connector has no database.server.id; " + pick);
             return;
         }
         ConfigEntry id = entry.get();

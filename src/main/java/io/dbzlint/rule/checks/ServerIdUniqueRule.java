@@ -26,7 +26,7 @@ public final class ServerIdUniqueRule extends UniquenessRule<ServerIdUniqueRule.
 
     @Override
     public Optional<ServerId> claim(Connector connector, RuleContext context) {
-        if (connector.type() != ConnectorType.MYSQL) {
+        if (!connector.type().isMySqlFamily()) {
             return Optional.empty();
         }
         return connector.entry(Keys.SERVER_ID).flatMap(entry -> {

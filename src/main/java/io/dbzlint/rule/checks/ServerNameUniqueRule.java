@@ -9,6 +9,7 @@ import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * topic.prefix (2.x+) and database.server.name (1.x) are one namespace: both name the topics a
@@ -16,8 +17,13 @@ import java.util.Optional;
  */
 public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueRule.LogicalName> {
 
-    record LogicalName(String name, Site site) implements Claim {
+    /** @param router the class of a topic-routing SMT the connector lists, or null */
+    record LogicalName(String name, String router, Site site) implements Claim {
     }
+
+    /** SMTs that rename a connector's topics: with one, the topics may no longer collide. */
+    private static final List<String> ROUTERS = List.of("org.apache.kafka.connect.transforms.RegexRouter",
+            "io.debezium.transforms.ByLogicalTableRouter");
 
     @Override
     public String id() {
@@ -31,7 +37,7 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         }
         return connector.firstEntry(Keys.LOGICAL_NAME)
                 .filter(entry -> !entry.text().isBlank() && !References.hasTemplate(entry.text()))
-                .map(entry -> new LogicalName(entry.text().trim(),
+                .map(entry -> new LogicalName(entry.text().trim(), router(connector),
                         new Claim.Site(connector.name(), entry.key(), entry.valueLocation())));
     }
 
@@ -40,10 +46,26 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         return claim.name();
     }
 
+    private static String router(Connector connector) {
+        return CatalogLookup.transforms(connector).values().stream().filter(ROUTERS::contains).findFirst().orElse(null);
+    }
+
     @Override
     protected String message(LogicalName claim, List<LogicalName> others, RuleContext context) {
-        return claim.site().configKey() + " " + Printable.quote(claim.name()) + " is also the logical server name of "
-                + Claim.describe(others) + Claim.sameReference(claim.name())
-                + "; their topics collide: give each connector its own topic.prefix";
+        String head = claim.site().configKey() + " " + Printable.quote(claim.name()) + " is also the logical server"
+                + " name of " + Claim.describe(others) + Claim.sameReference(claim.name());
+        List<LogicalName> routing = Stream.concat(Stream.of(claim), others.stream())
+                .filter(c -> c.router() != null).toList();
+        if (routing.isEmpty()) {
+            return head + "; their topics collide: give each connector its own topic.prefix";
+        }
+        String who = routing.stream().map(c -> c == claim ? "this connector" : "connector "
+                + Printable.quote(c.site().connector())).reduce((a, b) -> a + " and " + b).orElseThrow();
+        String router = routing.get(0).router();
+        return head + "; " + who + (routing.size() == 1 ? " re-routes" : " re-route")
+                + " topics with " + router.substring(router.lastIndexOf('.') + 1) + ", so whether their change topics"
+                + " collide depends on its pattern, but the logical name still names both connectors' metrics and,"
+                + " unless those are routed too, their heartbeat, transaction and schema change topics: give each"
+                + " connector its own topic.prefix";
     }
 }

@@ -10,21 +10,25 @@ import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.Suggestions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A key neither the connector, nor Kafka Connect, nor a listed EventRouter reads. Kafka Connect and
- * Debezium ignore such keys without a word, so a typo silently leaves the default in force.
- * Pass-through prefixes (database.*, converters ...) are accepted, unless the key is a near miss of
- * a key Debezium knows.
+ * A key neither the connector, nor Kafka Connect, nor one of its listed Debezium SMTs reads. Kafka
+ * Connect and Debezium ignore such keys without a word, so a typo silently leaves the default in
+ * force. Keys under a pass-through prefix (database.*, converters ...) are accepted, unless the key
+ * is a near miss of a key Debezium knows, or a key of another connector type (database.server.id
+ * on PostgreSQL). Keys under a listed custom converter or post processor are its own.
  */
 public final class UnknownPropertyRule implements ConnectorRule {
 
     /** Keys of one connector looked up for a did-you-mean, at most: each look-up scans the catalog. */
     static final int MAX_SUGGESTIONS = 500;
+    /** How much longer a known key may be than a key that is its start: database.include, database.include.list. */
+    private static final int MAX_MISSING_SUFFIX = 6;
 
     /** Suggestions by key: thousands of configs repeat the same few unknown and pass-through keys. */
     private final Map<String, Optional<String>> nearest = new ConcurrentHashMap<>();
@@ -42,29 +46,35 @@ public final class UnknownPropertyRule implements ConnectorRule {
         }
         Catalog catalog = Catalog.get();
         List<String> known = knownKeys.computeIfAbsent(connector.type(), type -> knownKeys(type, catalog));
-        Map<String, String> transforms = CatalogLookup.transforms(connector);
+        List<String> pluginPrefixes = pluginPrefixes(connector, catalog);
 
         int suggestionsLeft = MAX_SUGGESTIONS;
         for (ConfigEntry entry : connector.config().values()) {
             String key = entry.key();
-            if (isKnown(connector, key, catalog)) {
+            if (isKnown(connector, key, catalog, pluginPrefixes)) {
                 continue;
             }
-            Optional<String> routerPrefix = eventRouterPrefix(key, transforms);
-            if (routerPrefix.isPresent()) {
-                String relative = key.substring(routerPrefix.get().length());
-                List<String> routerKeys = new ArrayList<>(catalog.transformKeys());
-                catalog.transform(Catalog.EVENT_ROUTER).ifPresent(p -> routerKeys.addAll(p.keySet()));
-                String suggestion = Suggestions.nearest(relative, routerKeys)
-                        .map(k -> "; did you mean " + routerPrefix.get() + k + "?").orElse("; remove it or fix its name");
-                sink.report(connector, key, entry.keyLocation(), "unknown property " + Printable.quote(key)
-                        + ": the outbox EventRouter does not read it" + suggestion);
+            Optional<CatalogLookup.Transform> transform = CatalogLookup.transformOf(connector, key);
+            if (transform.isPresent()) {
+                checkTransformOption(connector, entry, transform.get(), catalog, sink);
+                continue;
+            }
+            Optional<Catalog.Rename> foreignRename = catalog.rename(key);
+            if (foreignRename.isPresent()) {
+                // renamed, but to a key this connector does not read: e.g. database.whitelist on PostgreSQL
+                sink.report(connector, key, entry.keyLocation(), Printable.quote(key) + " is an old name of "
+                        + foreignRename.get().replacementFor(key) + ", which the " + connector.type().displayName()
+                        + " connector does not read: remove it");
                 continue;
             }
             // a config with hundreds of unknown keys is not a typo: past the cap, no more did-you-mean
             Optional<String> suggested = suggestionsLeft-- > 0 ? nearest(connector.type(), key, known) : Optional.empty();
             if (catalog.passThroughPrefix(key).isPresent() && suggested.isEmpty()) {
-                continue; // e.g. database.* goes to the JDBC driver, converters get their own keys
+                otherType(connector.type(), key, catalog).ifPresent(other -> sink.report(connector, key,
+                        entry.keyLocation(), Printable.quote(key) + " is a key of the " + other.displayName()
+                                + " connector; the " + connector.type().displayName()
+                                + " connector does not read it: remove it"));
+                continue; // else e.g. database.* goes to the JDBC driver, converters get their own keys
             }
             String suggestion = suggested.map(k -> "; did you mean " + k + "?")
                     .orElse("; Debezium ignores keys it does not know: remove it or fix its name");
@@ -73,30 +83,87 @@ public final class UnknownPropertyRule implements ConnectorRule {
         }
     }
 
+    /** An option of a listed transform: judged against the SMT's own keys when it is one of Debezium's. */
+    private static void checkTransformOption(Connector connector, ConfigEntry entry, CatalogLookup.Transform transform,
+                                             Catalog catalog, FindingSink sink) {
+        Optional<Map<String, Catalog.Property>> options = catalog.transform(transform.className());
+        if (options.isEmpty() || catalog.transformRename(transform.className(), transform.option()).isPresent()) {
+            return; // another vendor's SMT, or a renamed option that deprecated-property reports
+        }
+        List<String> candidates = new ArrayList<>(catalog.transformKeys());
+        candidates.addAll(options.get().keySet());
+        String suggestion = Suggestions.nearest(transform.option(), candidates)
+                .map(k -> "; did you mean " + transform.prefix() + k + "?").orElse("; remove it or fix its name");
+        sink.report(connector, entry.key(), entry.keyLocation(), "unknown property " + Printable.quote(entry.key())
+                + ": " + describe(transform.className()) + " does not read it" + suggestion);
+    }
+
+    private static String describe(String transformClass) {
+        return transformClass.equals(Catalog.EVENT_ROUTER) ? "the outbox EventRouter"
+                : transformClass.substring(transformClass.lastIndexOf('.') + 1);
+    }
+
+    /** Another connector type whose catalog has the key when this one's does not. */
+    private static Optional<ConnectorType> otherType(ConnectorType type, String key, Catalog catalog) {
+        if (catalog.properties(type).containsKey(key)) {
+            return Optional.empty();
+        }
+        return catalog.types().stream().filter(other -> other != type && !(other.isMySqlFamily() && type.isMySqlFamily()))
+                .filter(other -> catalog.properties(other).containsKey(key)).findFirst();
+    }
+
     private Optional<String> nearest(ConnectorType type, String key, List<String> known) {
         if (nearest.size() > 100_000) {
-            return Suggestions.nearest(key, known); // a pathological run: stop growing the cache
+            return suggest(key, known); // a pathological run: stop growing the cache
         }
-        return nearest.computeIfAbsent(type.id() + ":" + key, k -> Suggestions.nearest(key, known));
+        return nearest.computeIfAbsent(type.id() + ":" + key, k -> suggest(key, known));
+    }
+
+    /** The nearest known key by edit distance, or else a known key that this one is the start of. */
+    private static Optional<String> suggest(String key, List<String> known) {
+        return Suggestions.nearest(key, known).or(() -> known.stream()
+                .filter(k -> k.startsWith(key + ".") && k.length() - key.length() <= MAX_MISSING_SUFFIX)
+                .min(Comparator.comparingInt(String::length)));
     }
 
     private static List<String> knownKeys(ConnectorType type, Catalog catalog) {
         List<String> known = new ArrayList<>(catalog.properties(type).keySet());
-        if (type == ConnectorType.MYSQL) {
+        if (type.isMySqlFamily()) {
             known.addAll(catalog.schemaHistory().keySet());
         }
         known.addAll(catalog.frameworkKeys());
         return List.copyOf(known);
     }
 
-    private static boolean isKnown(Connector connector, String key, Catalog catalog) {
+    /** NAME. for each custom converter and post processor the connector lists: their keys are their own. */
+    private static List<String> pluginPrefixes(Connector connector, Catalog catalog) {
+        List<String> prefixes = new ArrayList<>();
+        for (String listing : catalog.listedPlugins()) {
+            connector.literal(listing).ifPresent(names -> {
+                for (String name : names.split(",")) {
+                    if (!name.isBlank()) {
+                        prefixes.add(name.trim() + ".");
+                    }
+                }
+            });
+        }
+        return prefixes;
+    }
+
+    private static boolean isKnown(Connector connector, String key, Catalog catalog, List<String> pluginPrefixes) {
         return CatalogLookup.property(connector, key).isPresent()
                 || catalog.isFrameworkKey(key)
-                || catalog.rename(key).isPresent()          // deprecated-property's concern
+                || CatalogLookup.rename(connector, key).isPresent()    // deprecated-property's concern
                 || catalog.aliasTarget(key).isPresent()
                 || isTransformKey(key, catalog)
-                || key.startsWith("schema.history.internal.") && connector.type() == ConnectorType.POSTGRESQL
-                || catalog.matchesPattern(key);
+                || isHistoryKey(key) && (!connector.keepsSchemaHistory() || CatalogLookup.usesOtherSchemaHistory(connector))
+                || catalog.matchesPattern(key)
+                || pluginPrefixes.stream().anyMatch(key::startsWith);
+    }
+
+    /** Schema history keys: history-on-postgres reports them where there is no history; another history has its own. */
+    private static boolean isHistoryKey(String key) {
+        return key.startsWith("schema.history.internal.") || key.startsWith("database.history");
     }
 
     /** transforms.NAME.type, .predicate, .negate are Kafka Connect's own, for any transform. */
@@ -106,13 +173,5 @@ public final class UnknownPropertyRule implements ConnectorRule {
         }
         int dot = key.indexOf('.', "transforms.".length());
         return dot > 0 && catalog.transformKeys().contains(key.substring(dot + 1));
-    }
-
-    private static Optional<String> eventRouterPrefix(String key, Map<String, String> transforms) {
-        return transforms.entrySet().stream()
-                .filter(t -> t.getValue().equals(Catalog.EVENT_ROUTER))
-                .map(t -> "transforms." + t.getKey() + ".")
-                .filter(key::startsWith)
-                .findFirst();
     }
 }

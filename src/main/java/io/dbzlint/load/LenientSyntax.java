@@ -1,0 +1,148 @@
+package io.dbzlint.load;
+
+import io.dbzlint.model.InputId;
+import io.dbzlint.model.Location;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds what learners' JSON often has and Kafka Connect refuses: // and /* comments (course
+ * material shows "copy-paste ready" bodies with them) and trailing commas. The parser is told to
+ * accept both, so the rest of the file is still linted; each is reported here, at its place.
+ */
+final class LenientSyntax {
+
+    /** One comment or trailing comma, with its range. */
+    record Found(Location location, String what) {
+    }
+
+    private LenientSyntax() {
+    }
+
+    static List<Found> scan(InputId input, SourceText text) {
+        List<Found> found = new ArrayList<>();
+        int line = 1;
+        int column = 1;
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                // a string: skip to its end, counting columns; strings cannot span lines
+                i++;
+                column++;
+                while (i < length) {
+                    char s = text.charAt(i);
+                    if (s == '\n' || s == '\r') {
+                        break; // not JSON; the parser reports it, and the outer loop counts the line
+                    }
+                    if (s == '\\' && i + 1 < length && text.charAt(i + 1) != '\n' && text.charAt(i + 1) != '\r') {
+                        i += 2;
+                        column += 2;
+                        continue;
+                    }
+                    i++;
+                    column++;
+                    if (s == '"') {
+                        break;
+                    }
+                }
+                continue;
+            }
+            if (c == '/' && i + 1 < length && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
+                boolean block = text.charAt(i + 1) == '*';
+                int startLine = line;
+                int startColumn = column;
+                i += 2;
+                column += 2;
+                while (i < length) {
+                    char d = text.charAt(i);
+                    if (!block && (d == '\n' || d == '\r')) {
+                        break;
+                    }
+                    if (block && d == '*' && i + 1 < length && text.charAt(i + 1) == '/') {
+                        i += 2;
+                        column += 2;
+                        break;
+                    }
+                    if (d == '\n') {
+                        line++;
+                        column = 1;
+                    } else {
+                        column++;
+                    }
+                    i++;
+                }
+                found.add(new Found(new Location(input, startLine, startColumn, line, column),
+                        block ? "a /* comment */" : "a // comment"));
+                continue;
+            }
+            if (c == ',' && closesAfter(text, i + 1)) {
+                found.add(new Found(Location.at(input, line, column), "a trailing comma"));
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if (c == '\r') {
+                if (i + 1 >= length || text.charAt(i + 1) != '\n') {
+                    line++;
+                    column = 1;
+                }
+            } else {
+                column++;
+            }
+            i++;
+        }
+        return found;
+    }
+
+    /** True when only white space and comments stand between here and a closing bracket. */
+    private static boolean closesAfter(SourceText text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '}' || c == ']') {
+                return true;
+            }
+            if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    i++;
+                }
+                continue;
+            }
+            if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
+                int end = i + 2;
+                while (end + 1 < text.length() && !(text.charAt(end) == '*' && text.charAt(end + 1) == '/')) {
+                    end++;
+                }
+                i = end + 2;
+                continue;
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    /** Cheap test: whether the text can hold a comment or a trailing comma at all. */
+    static boolean mayHaveAny(SourceText text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '/') {
+                return true;
+            }
+            if (c == ',') {
+                int j = i + 1;
+                while (j < text.length() && Character.isWhitespace(text.charAt(j))) {
+                    j++;
+                }
+                if (j < text.length() && (text.charAt(j) == '}' || text.charAt(j) == ']')) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
