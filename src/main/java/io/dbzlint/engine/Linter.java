@@ -143,8 +143,9 @@ final class Linter {
         }
         LoadedFile loaded = loader.load(source.id(), bytes);
         List<Connector> connectors = loaded.connectors().stream().filter(Linter::looksLikeConnector).toList();
-        if (!loaded.connectors().isEmpty() && connectors.isEmpty()) {
-            return FileOutcome.SKIPPED; // JSON, but no connector config: a package.json, a dashboard, data rows
+        boolean unreadable = loaded.problems().stream().anyMatch(p -> p.ruleId().equals(LoadProblem.PARSE_ERROR));
+        if (connectors.isEmpty() && !unreadable) {
+            return FileOutcome.SKIPPED; // JSON, but no connector config: a package.json, a dashboard, an empty file
         }
         LoadedFile file = new LoadedFile(loaded.input(), connectors, loaded.problems());
         List<Finding> findings = new ArrayList<>();
@@ -179,6 +180,10 @@ final class Linter {
             Secrets.embedded(entry.key(), entry.text()).map(Secrets.Embedded::secret)
                     .filter(secret -> secret.length() >= MIN_REDACTED).ifPresent(secrets::add);
         }
+        // a secret that a non-secret value or the name also spells out ("postgres" as password and host)
+        // is printed through those anyway; blanking it would only garble messages about them
+        secrets.removeIf(secret -> connector.name().contains(secret) || connector.config().values().stream()
+                .anyMatch(entry -> entry.hasText() && !entry.isSecret() && entry.text().contains(secret)));
         return secrets;
     }
 

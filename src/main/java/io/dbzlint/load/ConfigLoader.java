@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -37,6 +39,7 @@ import tools.jackson.core.json.JsonFactory;
 public final class ConfigLoader {
 
     private static final JsonFactory JSON = Limits.lenientJsonFactory();
+    private static final Set<String> CONNECT_ENVELOPE = Set.of("name", "config", "tasks", "type", "initial_state");
 
     public LoadedFile load(InputId path, byte[] bytes) {
         List<LoadProblem> problems = new ArrayList<>();
@@ -159,12 +162,11 @@ public final class ConfigLoader {
         List<Connector> readDocument() {
             JsonToken token = parser.nextToken();
             if (token == null) {
-                throw new StructureProblem(Location.startOf(path),
-                        "file is empty; expected a connector config object or an array of them");
+                return List.of(); // an empty file holds no connector config
             }
             List<Connector> connectors = new ArrayList<>();
             if (token == JsonToken.START_OBJECT) {
-                connectors.add(toConnector(readObject(), fileStem));
+                toConnector(readObject(), fileStem).ifPresent(connectors::add);
             } else if (token == JsonToken.START_ARRAY) {
                 int index = 0;
                 while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -173,7 +175,7 @@ public final class ConfigLoader {
                                 "array element " + (index + 1) + " is " + kindOf(token).article()
                                         + "; expected a connector config object");
                     }
-                    connectors.add(toConnector(readObject(), fileStem + "[" + index + "]"));
+                    toConnector(readObject(), fileStem + "[" + index + "]").ifPresent(connectors::add);
                     index++;
                 }
             } else {
@@ -251,9 +253,13 @@ public final class ConfigLoader {
             return object;
         }
 
-        private Connector toConnector(ParsedObject top, String fallbackName) {
+        /** The connector an object holds; empty for another tool's envelope around a config. */
+        private Optional<Connector> toConnector(ParsedObject top, String fallbackName) {
             ParsedProperty configProperty = top.properties.get("config");
             boolean restBody = configProperty != null && configProperty.child != null;
+            if (restBody && !isConnectEnvelope(top)) {
+                return Optional.empty(); // e.g. a Debezium Platform source: {"type": "<class>", "schema": ...}
+            }
             if (configProperty != null && !restBody) {
                 throw new StructureProblem(configProperty.valueLocation, "config is " + configProperty.kind.article()
                         + "; in a Kafka Connect REST body it is an object of config keys");
@@ -276,7 +282,21 @@ public final class ConfigLoader {
             }
             ParsedProperty connectorClass = config.properties.get("connector.class");
             ConnectorType type = ConnectorType.fromConnectorClass(connectorClass == null ? null : connectorClass.text);
-            return new Connector(name, nameLocation, config.start, type, entries);
+            return Optional.of(new Connector(name, nameLocation, config.start, type, entries));
+        }
+
+        /**
+         * A Kafka Connect REST body: name and config, and what GET /connectors/NAME adds (tasks,
+         * type source or sink) or KIP-980 allows (initial_state). Anything else is another tool's.
+         */
+        private static boolean isConnectEnvelope(ParsedObject top) {
+            for (ParsedProperty property : top.properties.values()) {
+                if (!CONNECT_ENVELOPE.contains(property.key)) {
+                    return false;
+                }
+            }
+            ParsedProperty type = top.properties.get("type");
+            return type == null || "source".equals(type.text) || "sink".equals(type.text);
         }
     }
 

@@ -157,13 +157,22 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void should_report_an_empty_file() {
+    void should_read_no_connector_and_no_problem_from_an_empty_file() {
         LoadedFile file = load("  \n");
 
-        assertThat(file.problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.ruleId()).isEqualTo("parse-error");
-            assertThat(problem.message()).startsWith("file is empty");
-        });
+        assertThat(file.connectors()).isEmpty();
+        assertThat(file.problems()).isEmpty();
+    }
+
+    @Test
+    void should_read_a_rest_body_as_a_connector_but_not_another_tools_envelope() {
+        LoadedFile connect = load("{\"name\": \"a\", \"type\": \"source\", \"tasks\": [], \"config\": {\"k\": \"v\"}}");
+        LoadedFile platform = load("{\"name\": \"a\", \"type\": \"io.debezium.connector.postgresql.PostgresConnector\","
+                + " \"schema\": \"s\", \"config\": {\"topic.prefix\": \"x\"}}");
+
+        assertThat(connect.connectors()).hasSize(1);
+        assertThat(platform.connectors()).isEmpty();
+        assertThat(platform.problems()).isEmpty();
     }
 
     @Test
