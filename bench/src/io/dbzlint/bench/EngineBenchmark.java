@@ -54,7 +54,7 @@ public class EngineBenchmark {
                 .toList();
         Path dir = Files.createTempDirectory("dbzlint-bench");
         Path rules = Files.writeString(dir.resolve("rules.json"), ConfigGenerator.rulesFile(configs));
-        session = LintSession.open(new LintSession.Options(dir, null, true, rules, null, null, null, false));
+        session = LintSession.open(new LintSession.Options(dir, null, true, rules, null, null, null, false, null));
         Files.delete(rules);
         Files.delete(dir);
 

@@ -3,6 +3,7 @@ package io.dbzlint.cli;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.engine.SessionException;
 import io.dbzlint.load.InputFinder;
+import io.dbzlint.model.InputFormat;
 import io.dbzlint.report.Format;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
@@ -30,10 +31,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = {
-            "Lints connector configs: every *.json under the given directories, the given files,"
-                + " or '-' for one config on standard input.",
-            "A file holds a Kafka Connect REST body {\"name\":..., \"config\":{...}}, a bare config"
-                + " map, or an array of either."},
+            "Lints connector configs: every connector file under the given directories, the given files,"
+                + " or '-' for standard input.",
+            "Reads Kafka Connect REST bodies (JSON), Strimzi KafkaConnector and DebeziumServer resources (YAML),"
+                + " Kafka Connect and Debezium Server properties, and JSON bodies in shell scripts, docker-compose"
+                + " files, Markdown and AsciiDoc."},
         sortOptions = false)
 final class LintCommand implements Callable<Integer> {
 
@@ -52,6 +54,12 @@ final class LintCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; with =FILE the"
                     + " report goes to that file, e.g. -f text -f sarif=dbzlint.sarif. At most one to stdout.")
     private List<OutputTarget> outputs = new ArrayList<>();
+
+    @Option(names = "--input-format", paramLabel = "FORMAT", converter = InputFormatConverter.class,
+            completionCandidates = InputFormatConverter.Names.class,
+            description = "Read every input as ${COMPLETION-CANDIDATES}, whatever its name (default: by the file"
+                    + " name, or by the first characters of a file given by a name dbzlint does not know).")
+    private InputFormat inputFormat;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "Exit 1 on findings of this severity or worse: ${COMPLETION-CANDIDATES}"
@@ -130,7 +138,7 @@ final class LintCommand implements Callable<Integer> {
         }
         try {
             LintSession session = LintSession.open(new LintSession.Options(cwd, configFile, noConfig, rulesFile,
-                    debeziumVersion, baselineFile, writeBaselineFile, quiet));
+                    debeziumVersion, baselineFile, writeBaselineFile, quiet, inputFormat));
             InputFinder.Found found = session.find(paths, stdin);
             // paths that name nothing to read are reported; the others are still linted, and the run exits 2
             found.errors().forEach(error -> err.println("dbzlint: " + error));

@@ -7,6 +7,7 @@ import io.dbzlint.config.ProjectRoot;
 import io.dbzlint.json.InvalidFileException;
 import io.dbzlint.load.InputFinder;
 import io.dbzlint.load.Source;
+import io.dbzlint.model.InputFormat;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.RuleOverrides;
@@ -33,11 +34,11 @@ public final class LintSession {
      * @param errorsOnly leave out warnings and infos (--quiet)
      */
     public record Options(Path cwd, Path configFile, boolean noConfig, Path rulesFile, String debeziumVersion,
-                          Path baselineFile, Path writeBaselineFile, boolean errorsOnly) {
+                          Path baselineFile, Path writeBaselineFile, boolean errorsOnly, InputFormat inputFormat) {
 
         /** A plain run from a working directory: discovered config, bundled rules, no baseline. */
         public static Options in(Path cwd) {
-            return new Options(cwd, null, false, null, null, null, null, false);
+            return new Options(cwd, null, false, null, null, null, null, false, null);
         }
     }
 
@@ -98,7 +99,7 @@ public final class LintSession {
     /** A session with the bundled rules only, for in-memory inputs (benchmarks, tests). */
     public static LintSession bundled(Path cwd) {
         try {
-            return open(new Options(cwd, null, true, null, null, null, null, false));
+            return open(new Options(cwd, null, true, null, null, null, null, false, null));
         } catch (SessionException e) {
             throw new IllegalStateException("the bundled rules cannot fail to load: " + e.getMessage(), e);
         }
@@ -106,7 +107,7 @@ public final class LintSession {
 
     /** The inputs that command-line paths name, less those the project config excludes. */
     public InputFinder.Found find(List<String> paths, InputStream stdin) {
-        InputFinder.Found found = InputFinder.find(paths, stdin, options.cwd(), projectRoot);
+        InputFinder.Found found = InputFinder.find(paths, stdin, options.cwd(), projectRoot, options.inputFormat());
         List<Source> included = found.sources().stream().filter(source -> config.includes(source.id())).toList();
         return new InputFinder.Found(included, found.errors());
     }

@@ -5,6 +5,7 @@ import io.dbzlint.json.Limits;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.ValueKind;
@@ -41,7 +42,32 @@ public final class ConfigLoader {
     private static final JsonFactory JSON = Limits.lenientJsonFactory();
     private static final Set<String> CONNECT_ENVELOPE = Set.of("name", "config", "tasks", "type", "initial_state");
 
+    /** The connectors in one input, read by its format. */
     public LoadedFile load(InputId path, byte[] bytes) {
+        if (path.format() == InputFormat.JSON) {
+            return loadJson(path, bytes);
+        }
+        String text;
+        try {
+            text = decodeText(bytes);
+        } catch (InvalidUtf8 e) {
+            return new LoadedFile(path, List.of(), List.of(parseError(Location.at(path, e.line, e.column),
+                    e.getMessage())));
+        }
+        return switch (path.format()) {
+            case YAML -> YamlConnectors.load(path, text);
+            case PROPERTIES -> PropertiesConnectors.load(path, text);
+            default -> EmbeddedJson.load(path, text);
+        };
+    }
+
+    /** UTF-8 text without a byte order mark. */
+    static String decodeText(byte[] bytes) throws InvalidUtf8 {
+        String text = isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : decodeUtf8(bytes);
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    }
+
+    private LoadedFile loadJson(InputId path, byte[] bytes) {
         List<LoadProblem> problems = new ArrayList<>();
         JsonParser parser;
         SourceText source;
@@ -66,9 +92,7 @@ public final class ConfigLoader {
         }
         if (LenientSyntax.mayHaveAny(source)) {
             for (LenientSyntax.Found found : LenientSyntax.scan(path, source)) {
-                problems.add(new LoadProblem(LoadProblem.STRICT_JSON, found.location(), null, found.what()
-                        + ", which JSON does not allow: Kafka Connect refuses the whole body; remove it"
-                        + " (dbzlint reads the rest as if it were not there)", List.of()));
+                problems.add(strictJson(found.location(), found.what()));
             }
         }
         try (parser) {
@@ -91,6 +115,57 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Where a JSON text sits in its file: positions the parser gives from 1:1 are moved by the
+     * window's start, whose first line begins mid-line.
+     */
+    record Window(int line, int column) {
+        static final Window WHOLE = new Window(1, 1);
+
+        Location shift(Location local) {
+            if (this.equals(WHOLE)) {
+                return local;
+            }
+            return new Location(local.input(), local.line() + line - 1,
+                    local.line() == 1 ? local.column() + column - 1 : local.column(), local.endLine() + line - 1,
+                    local.endLine() == 1 ? local.endColumn() + column - 1 : local.endColumn());
+        }
+    }
+
+    /** A connector config written as JSON inside other text, from its opening brace. */
+    record Embedded(List<Connector> connectors, List<LoadProblem> problems, int length) {
+    }
+
+    /**
+     * Reads the JSON object that starts at {@code start} in a text (a shell script, a Markdown
+     * document), if one does: its connectors and problems at their places in the whole text, and how
+     * many characters it spans. Empty when no JSON object starts there.
+     */
+    static Optional<Embedded> readEmbedded(InputId path, char[] text, int start, Window window) {
+        List<LoadProblem> problems = new ArrayList<>();
+        SourceText source = SourceText.of(java.nio.CharBuffer.wrap(text, start, text.length - start).slice());
+        JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text, start, text.length - start);
+        try (parser) {
+            List<Connector> connectors = new Reader(parser, path, source, problems, window).readEmbeddedObject();
+            int length = (int) parser.currentLocation().getCharOffset();
+            if (LenientSyntax.mayHaveAny(source)) {
+                SourceText span = SourceText.of(java.nio.CharBuffer.wrap(text, start, length).slice());
+                for (LenientSyntax.Found found : LenientSyntax.scan(path, span)) {
+                    problems.add(strictJson(window.shift(found.location()), found.what()));
+                }
+            }
+            return Optional.of(new Embedded(connectors, problems, length));
+        } catch (JacksonException | StructureProblem e) {
+            return Optional.empty();
+        }
+    }
+
+    private static LoadProblem strictJson(Location location, String what) {
+        return new LoadProblem(LoadProblem.STRICT_JSON, location, null, what
+                + ", which JSON does not allow: Kafka Connect refuses the whole body; remove it"
+                + " (dbzlint reads the rest as if it were not there)", List.of());
+    }
+
     private static boolean isAscii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
@@ -100,7 +175,7 @@ public final class ConfigLoader {
         return true;
     }
 
-    private static LoadProblem parseError(Location location, String message) {
+    static LoadProblem parseError(Location location, String message) {
         return new LoadProblem(LoadProblem.PARSE_ERROR, location, null, message, List.of());
     }
 
@@ -146,17 +221,31 @@ public final class ConfigLoader {
         private final SourceText source;
         private final List<LoadProblem> problems;
         private final String fileStem;
+        private final Window window;
         private int keys;
 
         Reader(JsonParser parser, InputId path, SourceText source, List<LoadProblem> problems) {
+            this(parser, path, source, problems, Window.WHOLE);
+        }
+
+        Reader(JsonParser parser, InputId path, SourceText source, List<LoadProblem> problems, Window window) {
             this.parser = parser;
             this.path = path;
             this.source = source;
             this.problems = problems;
+            this.window = window;
             String display = path.displayPath();
             String fileName = display.substring(Math.max(display.lastIndexOf('/'), display.lastIndexOf('\\')) + 1);
             int dot = fileName.lastIndexOf('.');
             this.fileStem = dot > 0 ? fileName.substring(0, dot) : fileName;
+        }
+
+        /** The one object at the parser's start, for JSON inside other text; what follows it is not ours. */
+        List<Connector> readEmbeddedObject() {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new StructureProblem(here(), "not an object");
+            }
+            return toConnector(readObject(), fileStem).map(List::of).orElse(List.of());
         }
 
         List<Connector> readDocument() {
@@ -190,7 +279,7 @@ public final class ConfigLoader {
         }
 
         private Location here() {
-            return JacksonErrors.locationOf(path, parser.currentTokenLocation());
+            return window.shift(JacksonErrors.locationOf(path, parser.currentTokenLocation()));
         }
 
         /** The current token's range: a scalar's or a name's characters, from the source text. */
@@ -200,13 +289,15 @@ public final class ConfigLoader {
             int length = offset < 0 ? 1 : source.tokenLength((int) offset);
             int line = Math.max(1, start.getLineNr());
             int column = Math.max(1, start.getColumnNr());
-            return new Location(path, line, column, line, column + length);
+            return window.shift(new Location(path, line, column, line, column + length));
         }
 
         /** From a start to where the parser is now: after an object or array just read. */
         private Location upToHere(Location start) {
             TokenStreamLocation end = parser.currentLocation();
-            return new Location(path, start.line(), start.column(), end.getLineNr(), Math.max(1, end.getColumnNr()));
+            Location local = new Location(path, 1, 1, end.getLineNr(), Math.max(1, end.getColumnNr()));
+            Location shifted = window.shift(local);
+            return new Location(path, start.line(), start.column(), shifted.endLine(), shifted.endColumn());
         }
 
         /** Reads the object whose START_OBJECT is the current token. */
@@ -335,7 +426,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static final class InvalidUtf8 extends CharacterCodingException {
+    static final class InvalidUtf8 extends CharacterCodingException {
         final int line;
         final int column;
         private final String message;

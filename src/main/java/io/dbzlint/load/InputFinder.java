@@ -5,6 +5,7 @@ import io.dbzlint.model.InputId;
 import io.dbzlint.model.Printable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -19,12 +20,14 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns command-line paths into inputs: files as given, directories searched recursively for
- * {@code *.json} (skipping hidden files and folders, such as .dbzlint.json and .git, and
- * node_modules, which hold other JSON), {@code -} for standard input. Only regular files are read:
+ * Turns command-line paths into inputs: files as given (read by their extension, or else by their
+ * first characters), directories searched recursively for the files connector configs live in
+ * ({@value #PATTERNS}; skipping hidden files and folders, such as .dbzlint.json and .git, and
+ * node_modules), {@code -} for standard input. Only regular files are read:
  * a FIFO, device or socket is reported by name and skipped. Symbolic links are followed, and each
  * real file is an input once, under the first of its names in sorted order; a link that leads back
  * into a folder being searched is not followed again. Inputs come out sorted by name.
@@ -32,6 +35,8 @@ import java.util.Set;
 public final class InputFinder {
 
     public static final String STDIN = "-";
+    /** What a directory search reads, for messages. */
+    public static final String PATTERNS = "*.json, *.yaml, *.yml, *.properties, *.sh, *.bash, *.md, *.mdx, *.adoc";
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("node_modules");
 
     /** The inputs found, and one line for each path that named nothing usable. */
@@ -46,6 +51,14 @@ public final class InputFinder {
      * @param projectRoot what each input's project path is relative to
      */
     public static Found find(List<String> paths, InputStream stdin, Path cwd, Path projectRoot) {
+        return find(paths, stdin, cwd, projectRoot, null);
+    }
+
+    /**
+     * @param forced the format every input is read in (--input-format), or null: a directory's files
+     *     by their names, a file given by name by its name or else its first characters
+     */
+    public static Found find(List<String> paths, InputStream stdin, Path cwd, Path projectRoot, InputFormat forced) {
         Path root = projectRoot.toAbsolutePath().normalize();
         Map<Path, Source> byRealPath = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
@@ -53,7 +66,7 @@ public final class InputFinder {
         for (String argument : paths) {
             if (argument.equals(STDIN)) {
                 if (stdinSource == null) {
-                    stdinSource = Source.ofStream(new InputId(InputId.STDIN, null, InputFormat.JSON), stdin);
+                    stdinSource = readStdin(stdin, forced);
                 }
                 continue;
             }
@@ -67,11 +80,12 @@ public final class InputFinder {
             } else if (Files.isDirectory(path)) {
                 List<Path> found = walk(path, given, errors);
                 if (found.isEmpty()) {
-                    errors.add(shown + ": no *.json files in this directory");
+                    errors.add(shown + ": no connector files in this directory (" + PATTERNS + ")");
                 }
-                found.forEach(file -> add(byRealPath, file, given.resolve(path.relativize(file)), root));
+                found.forEach(file -> add(byRealPath, file, given.resolve(path.relativize(file)), root,
+                        forced != null ? forced : InputFormat.forFileName(file.getFileName().toString()).orElseThrow()));
             } else if (Files.isRegularFile(path)) {
-                add(byRealPath, path, given, root);
+                add(byRealPath, path, given, root, forced != null ? forced : formatOf(path));
             } else {
                 errors.add(shown + ": not a regular file (a FIFO, device or socket); not read");
             }
@@ -85,12 +99,40 @@ public final class InputFinder {
     }
 
     /** Adds a file once per real file, keeping the name that sorts first so output is stable. */
-    private static void add(Map<Path, Source> byRealPath, Path file, Path shownAs, Path root) {
+    private static void add(Map<Path, Source> byRealPath, Path file, Path shownAs, Path root, InputFormat format) {
         Path absolute = file.toAbsolutePath().normalize();
         String projectPath = absolute.startsWith(root) ? portable(root.relativize(absolute)) : null;
-        InputId id = new InputId(display(shownAs.normalize()), projectPath, InputFormat.JSON);
+        InputId id = new InputId(display(shownAs.normalize()), projectPath, format);
         byRealPath.merge(realPath(absolute), Source.of(file, id),
                 (kept, other) -> kept.id().displayPath().compareTo(other.id().displayPath()) <= 0 ? kept : other);
+    }
+
+    /** A file given by name: its extension's format, or else what its first characters look like. */
+    private static InputFormat formatOf(Path file) {
+        Optional<InputFormat> byName = InputFormat.forFileName(file.getFileName().toString());
+        if (byName.isPresent()) {
+            return byName.get();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return InputFormat.sniff(new String(in.readNBytes(512), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return InputFormat.JSON; // reported as unreadable when it is read
+        }
+    }
+
+    private static Source readStdin(InputStream stdin, InputFormat forced) {
+        Source source = Source.ofStream(new InputId(InputId.STDIN, null, InputFormat.JSON), stdin);
+        if (forced != null) {
+            return Source.ofStream(new InputId(InputId.STDIN, null, forced), stdin);
+        }
+        try {
+            byte[] bytes = source.read();
+            InputFormat format = InputFormat.sniff(new String(bytes, 0, Math.min(bytes.length, 512),
+                    StandardCharsets.UTF_8));
+            return Source.ofBytes(new InputId(InputId.STDIN, null, format), bytes);
+        } catch (IOException e) {
+            return source; // too large or unreadable: reported when the linter reads it
+        }
     }
 
     private static Path realPath(Path absolute) {
@@ -127,7 +169,7 @@ public final class InputFinder {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             String name = file.getFileName().toString();
-                            if (!name.endsWith(".json") || name.startsWith(".") || attrs.isDirectory()) {
+                            if (InputFormat.forFileName(name).isEmpty() || name.startsWith(".") || attrs.isDirectory()) {
                                 return FileVisitResult.CONTINUE;
                             }
                             if (attrs.isOther()) {
@@ -144,7 +186,7 @@ public final class InputFinder {
                             if (e instanceof FileSystemLoopException) {
                                 return FileVisitResult.CONTINUE; // its files are found on the way in
                             }
-                            if (file.getFileName().toString().endsWith(".json")) {
+                            if (InputFormat.forFileName(file.getFileName().toString()).isPresent()) {
                                 files.add(file); // reported as unreadable when read, with the others still linted
                             } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                                 errors.add(display(given.resolve(root.relativize(file))) + ": cannot read directory");

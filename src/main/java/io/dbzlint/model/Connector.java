@@ -12,13 +12,22 @@ import java.util.Optional;
  * @param nameLocation where the name was written, or the config's start when it came from the file name
  * @param location where the config object starts
  * @param config keys in file order; a duplicated key keeps its last value, as Kafka Connect does
+ * @param envelope what surrounds the config in the file, by path, for rules about that format:
+ *     a Strimzi KafkaConnector's {@code kind}, {@code metadata.labels.strimzi.io/cluster},
+ *     {@code spec.pause}, and the {@code spec.config} keys Strimzi sets itself; empty for a REST body
  */
 public record Connector(String name, Location nameLocation, Location location, ConnectorType type,
-                        Map<String, ConfigEntry> config) {
+                        Map<String, ConfigEntry> config, Map<String, ConfigEntry> envelope) {
 
-    /** Takes the map as it is (the loader builds it for this connector alone) and makes it read-only. */
+    /** Takes the maps as they are (the loader builds them for this connector alone) and makes them read-only. */
     public Connector {
         config = Collections.unmodifiableMap(config);
+        envelope = Collections.unmodifiableMap(envelope);
+    }
+
+    public Connector(String name, Location nameLocation, Location location, ConnectorType type,
+                     Map<String, ConfigEntry> config) {
+        this(name, nameLocation, location, type, config, Map.of());
     }
 
     /**
@@ -28,6 +37,16 @@ public record Connector(String name, Location nameLocation, Location location, C
     public boolean isDebezium() {
         return type != ConnectorType.OTHER
                 || value(Keys.CONNECTOR_CLASS).map(c -> c.trim().startsWith("io.debezium.")).orElse(false);
+    }
+
+    /** The envelope entry that marks a connector run by Debezium Server rather than Kafka Connect. */
+    public static final String RUNTIME = "runtime";
+    public static final String DEBEZIUM_SERVER = "debezium-server";
+
+    /** True when Debezium Server runs this connector (application.properties, a DebeziumServer resource). */
+    public boolean runsOnDebeziumServer() {
+        ConfigEntry runtime = envelope.get(RUNTIME);
+        return runtime != null && DEBEZIUM_SERVER.equals(runtime.text());
     }
 
     /** True for connectors that record DDL in a schema history (MySQL, MariaDB, SQL Server, Oracle, Db2, Informix). */

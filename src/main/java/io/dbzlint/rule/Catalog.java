@@ -56,6 +56,7 @@ public final class Catalog {
     private final Map<String, Map<String, Property>> transforms = new LinkedHashMap<>();
     private final Set<String> frameworkKeys = new LinkedHashSet<>();
     private final List<String> passThroughPrefixes = new ArrayList<>();
+    private final List<String> debeziumServerPrefixes = new ArrayList<>();
     private final Set<String> transformKeys = new LinkedHashSet<>();
     private final List<Pattern> patterns = new ArrayList<>();
     private final Map<String, Rename> exactRenames = new LinkedHashMap<>();
@@ -84,6 +85,7 @@ public final class Catalog {
         JsonNode extra = Bundled.json("/rules/catalog/kafka-connect.json");
         extra.path("frameworkKeys").forEach(node -> frameworkKeys.add(node.asString()));
         extra.path("passThroughPrefixes").forEach(node -> passThroughPrefixes.add(node.asString()));
+        extra.path("debeziumServerPrefixes").forEach(node -> debeziumServerPrefixes.add(node.asString()));
         extra.path("transformKeys").forEach(node -> transformKeys.add(node.asString()));
         extra.path("patterns").forEach(node -> patterns.add(Pattern.compile(node.asString())));
         for (JsonNode rename : extra.path("renames")) {
@@ -165,6 +167,16 @@ public final class Catalog {
             }
         }
         return Optional.empty();
+    }
+
+    /** Keys Debezium Server's engine reads under debezium.source. besides the connector's: offsets, retries. */
+    public boolean isDebeziumServerKey(String key) {
+        for (String prefix : debeziumServerPrefixes) {
+            if (key.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Called for every key of every config, so a map lookup first and the few prefixes after. */

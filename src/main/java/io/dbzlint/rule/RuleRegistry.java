@@ -22,6 +22,7 @@ import io.dbzlint.rule.checks.ServerNameUniqueRule;
 import io.dbzlint.rule.checks.SlotNameFormatRule;
 import io.dbzlint.rule.checks.SlotNameUniqueRule;
 import io.dbzlint.rule.checks.StrictJsonRule;
+import io.dbzlint.rule.checks.StrimziResourceRule;
 import io.dbzlint.rule.checks.TopicNamingRule;
 import io.dbzlint.rule.checks.TopicPrefixFormatRule;
 import io.dbzlint.rule.checks.UnknownPropertyRule;
@@ -59,6 +60,7 @@ public final class RuleRegistry {
             new PluginNameRule(),
             new PlaintextSecretRule(),
             new ConfigProviderReferenceRule(),
+            new StrimziResourceRule(),
             new HistoryOnPostgresRule());
 
     private RuleRegistry() {

@@ -61,6 +61,8 @@ class DebeziumAgreementTest {
             Map.entry("topic-naming", "the outbox topic scheme is a house convention"),
             Map.entry("plugin-name", "decoderbufs is valid, but needs a server extension"),
             Map.entry("plaintext-secret", "a literal password is valid, but leaks"),
+            Map.entry("strimzi-resource", "Strimzi's resource fields are not Debezium's concern"),
+            Map.entry("strict-json", "Kafka Connect, not Debezium, refuses comments in a body"),
             Map.entry("config-provider-reference", "an unresolvable reference reaches Debezium as text, which a"
                     + " string key accepts"),
             Map.entry("history-on-postgres", "PostgreSQL ignores schema history keys"),

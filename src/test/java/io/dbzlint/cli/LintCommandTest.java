@@ -78,12 +78,12 @@ class LintCommandTest {
     }
 
     @Test
-    void should_exit_2_for_a_directory_without_json_files() throws IOException {
+    void should_exit_2_for_a_directory_without_connector_files() throws IOException {
         write("notes.txt", "not a config");
 
         Cli run = Cli.run("lint", dir.toString()).expectExit(2);
 
-        assertThat(run.err()).contains(dir.toString()).contains("no *.json files");
+        assertThat(run.err()).contains(dir.toString()).contains("no connector files in this directory (*.json,");
     }
 
     @Test

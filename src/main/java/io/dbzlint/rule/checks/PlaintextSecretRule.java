@@ -35,8 +35,9 @@ public final class PlaintextSecretRule implements ConnectorRule {
                             + " provider, e.g." + example);
                 } else if (entry.hasText() && References.hasTemplate(entry.text())) {
                     sink.report(connector, key, entry.valueLocation(), key + " is a template that a shell or"
-                            + " envsubst fills in before deploy, so the deployed config, readable through the REST"
-                            + " API, holds the password itself; reference a config provider instead, e.g." + example);
+                            + " envsubst fills in before deploy, so the deployed config"
+                            + (connector.runsOnDebeziumServer() ? "" : ", readable through the REST API,")
+                            + " holds the password itself; reference a config provider instead, e.g." + example);
                 } else if (entry.hasText() && !entry.text().isEmpty() && !isReference(entry.text())) {
                     sink.report(connector, key, entry.valueLocation(), key
                             + " holds a literal secret; reference it through a config provider instead, e.g." + example);

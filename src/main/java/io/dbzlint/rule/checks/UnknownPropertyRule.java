@@ -158,7 +158,8 @@ public final class UnknownPropertyRule implements ConnectorRule {
                 || isTransformKey(key, catalog)
                 || isHistoryKey(key) && (!connector.keepsSchemaHistory() || CatalogLookup.usesOtherSchemaHistory(connector))
                 || catalog.matchesPattern(key)
-                || pluginPrefixes.stream().anyMatch(key::startsWith);
+                || pluginPrefixes.stream().anyMatch(key::startsWith)
+                || connector.runsOnDebeziumServer() && catalog.isDebeziumServerKey(key);
     }
 
     /** Schema history keys: history-on-postgres reports them where there is no history; another history has its own. */

@@ -1,0 +1,127 @@
+package io.dbzlint.load;
+
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.InputFormat;
+import io.dbzlint.model.InputId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Connector configs written as JSON inside other text: the body a shell script or a
+ * docker-compose command posts with curl, a heredoc, a fenced block of a Markdown, MDX or AsciiDoc
+ * tutorial. Each JSON object holding a "connector.class" key is read where it stands, so every
+ * position is the one in the original file; fragments without a class are left alone.
+ */
+final class EmbeddedJson {
+
+    private static final String ANCHOR = "\"connector.class\"";
+    /** How many opening braces before a connector.class to try, and how far back. */
+    private static final int MAX_TRIES = 32;
+    private static final int MAX_REACH = 64 * 1024;
+    /** AsciiDoc callouts after a line, such as {@code "tasks.max": "1", <1>}. */
+    private static final Pattern CALLOUT = Pattern.compile("(?m)(\\s*(?:<\\d+>\\s*)+)$");
+
+    private EmbeddedJson() {
+    }
+
+    static LoadedFile load(InputId path, String text) {
+        List<Connector> connectors = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        if (!text.contains(ANCHOR)) {
+            return new LoadedFile(path, connectors, problems);
+        }
+        char[] chars = (path.format() == InputFormat.ASCIIDOC ? blankCallouts(text) : text).toCharArray();
+        LineIndex lines = new LineIndex(chars);
+        int covered = 0;
+        for (int anchor = indexOf(chars, ANCHOR, 0); anchor >= 0; anchor = indexOf(chars, ANCHOR, anchor + 1)) {
+            if (anchor < covered) {
+                continue; // inside an object already read
+            }
+            Optional<Found> outermost = Optional.empty();
+            int tries = 0;
+            for (int brace = lastIndexOf(chars, '{', anchor - 1);
+                 brace >= covered && brace >= anchor - MAX_REACH && tries < MAX_TRIES;
+                 brace = lastIndexOf(chars, '{', brace - 1), tries++) {
+                int at = brace;
+                Optional<ConfigLoader.Embedded> read = ConfigLoader.readEmbedded(path, chars, at,
+                        new ConfigLoader.Window(lines.line(at), lines.column(at)));
+                if (read.isPresent() && at + read.get().length() > anchor) {
+                    outermost = Optional.of(new Found(at, read.get()));
+                }
+            }
+            if (outermost.isPresent()) {
+                connectors.addAll(outermost.get().read().connectors());
+                problems.addAll(outermost.get().read().problems());
+                covered = outermost.get().start() + outermost.get().read().length();
+            }
+        }
+        return new LoadedFile(path, connectors, problems);
+    }
+
+    private record Found(int start, ConfigLoader.Embedded read) {
+    }
+
+    /** Callouts replaced by spaces, so that the JSON parses and every column stays where it was. */
+    static String blankCallouts(String text) {
+        Matcher matcher = CALLOUT.matcher(text);
+        StringBuilder blanked = new StringBuilder(text);
+        while (matcher.find()) {
+            for (int i = matcher.start(1); i < matcher.end(1); i++) {
+                if (blanked.charAt(i) != '\n' && blanked.charAt(i) != '\r') {
+                    blanked.setCharAt(i, ' ');
+                }
+            }
+        }
+        return blanked.toString();
+    }
+
+    private static int indexOf(char[] chars, String needle, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= chars.length - needle.length(); i++) {
+            for (int j = 0; j < needle.length(); j++) {
+                if (chars[i + j] != needle.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(char[] chars, char c, int from) {
+        for (int i = Math.min(from, chars.length - 1); i >= 0; i--) {
+            if (chars[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Line and column of an offset, counting lines as the JSON parser does. */
+    static final class LineIndex {
+        private final int[] starts;
+
+        LineIndex(char[] chars) {
+            List<Integer> found = new ArrayList<>();
+            found.add(0);
+            for (int i = 0; i < chars.length; i++) {
+                if (chars[i] == '\n' || chars[i] == '\r' && (i + 1 >= chars.length || chars[i + 1] != '\n')) {
+                    found.add(i + 1);
+                }
+            }
+            starts = found.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        int line(int offset) {
+            int index = java.util.Arrays.binarySearch(starts, offset);
+            return (index >= 0 ? index : -index - 2) + 1;
+        }
+
+        int column(int offset) {
+            return offset - starts[line(offset) - 1] + 1;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.dbzlint.load;
+
+import io.dbzlint.model.ConfigEntry;
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.InputId;
+import io.dbzlint.model.Keys;
+import io.dbzlint.model.Location;
+import io.dbzlint.model.ValueKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Connectors in Java properties files: a Kafka Connect standalone connector file ({@code name=},
+ * {@code connector.class=} ...), or Debezium Server's application.properties, whose
+ * {@code debezium.source.*} keys are one connector and {@code debezium.transforms.*} its SMTs.
+ * Worker files (bootstrap.servers, plugin.path, no connector.class) hold none.
+ */
+final class PropertiesConnectors {
+
+    static final String SERVER_SOURCE = "debezium.source.";
+    private static final String SERVER_TRANSFORMS = "debezium.transforms";
+    private static final String SERVER_PREDICATES = "debezium.predicates";
+
+    private PropertiesConnectors() {
+    }
+
+    static LoadedFile load(InputId path, String text) {
+        return fromProperties(path, PropertiesReader.read(path, text));
+    }
+
+    /** Properties read from a .properties file, or flattened from Debezium Server's application.yaml. */
+    static LoadedFile fromProperties(InputId path, List<PropertiesReader.Property> properties) {
+        List<LoadProblem> problems = new ArrayList<>();
+        boolean server = properties.stream().anyMatch(p -> p.key().startsWith(SERVER_SOURCE));
+        Map<String, ConfigEntry> entries = new LinkedHashMap<>();
+        Map<String, Location> firstSeen = new LinkedHashMap<>();
+        Location start = null;
+        for (PropertiesReader.Property property : properties) {
+            String key = server ? serverKey(property.key()) : property.key();
+            if (key == null) {
+                continue; // another part of Debezium Server's configuration: the sink, offsets, logging
+            }
+            if (start == null) {
+                start = property.keyLocation();
+            }
+            Location previous = firstSeen.putIfAbsent(key, property.keyLocation());
+            if (previous != null) {
+                problems.add(new LoadProblem(LoadProblem.DUPLICATE_KEY, property.keyLocation(), key,
+                        "key \"" + key + "\" is already set at line " + previous.line()
+                                + "; the properties file keeps only this last value: remove one of them",
+                        List.of(previous)));
+                entries.remove(key); // file order of the value that wins
+                firstSeen.put(key, property.keyLocation());
+            }
+            entries.put(key, new ConfigEntry(key, property.value(), ValueKind.STRING, property.keyLocation(),
+                    property.valueLocation()));
+        }
+        if (start == null || !server && !entries.containsKey(Keys.CONNECTOR_CLASS)) {
+            return new LoadedFile(path, List.of(), List.of()); // a worker file, or no connector at all
+        }
+        ConfigEntry nameEntry = entries.get(Keys.NAME);
+        String name = nameEntry != null && nameEntry.hasText() && !nameEntry.text().isBlank() ? nameEntry.text()
+                : server ? folderName(path) : fileStem(path);
+        Location nameLocation = nameEntry != null ? nameEntry.valueLocation() : start;
+        ConfigEntry connectorClass = entries.get(Keys.CONNECTOR_CLASS);
+        ConnectorType type = ConnectorType.fromConnectorClass(connectorClass == null ? null : connectorClass.text());
+        Map<String, ConfigEntry> envelope = server ? Map.of(Connector.RUNTIME, new ConfigEntry(Connector.RUNTIME,
+                Connector.DEBEZIUM_SERVER, ValueKind.STRING, start, start)) : Map.of();
+        return new LoadedFile(path, List.of(new Connector(name, nameLocation, start, type, entries, envelope)),
+                problems);
+    }
+
+    /** The connector key a Debezium Server key stands for, or null for the server's other keys. */
+    private static String serverKey(String key) {
+        if (key.startsWith(SERVER_SOURCE)) {
+            return key.substring(SERVER_SOURCE.length());
+        }
+        if (key.equals(SERVER_TRANSFORMS) || key.startsWith(SERVER_TRANSFORMS + ".")
+                || key.equals(SERVER_PREDICATES) || key.startsWith(SERVER_PREDICATES + ".")) {
+            return key.substring("debezium.".length());
+        }
+        return null;
+    }
+
+    /** Debezium Server names its one connector after its folder when debezium.source.name is unset. */
+    private static String folderName(InputId path) {
+        String[] parts = path.displayPath().split("/");
+        for (int i = parts.length - 2; i >= 0; i--) {
+            if (!parts[i].isEmpty() && !parts[i].equals(".") && !parts[i].equals("conf")
+                    && !parts[i].equals("config") && !parts[i].equals("resources")) {
+                return parts[i];
+            }
+        }
+        return fileStem(path);
+    }
+
+    static String fileStem(InputId path) {
+        String display = path.displayPath();
+        String fileName = display.substring(display.lastIndexOf('/') + 1);
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+}

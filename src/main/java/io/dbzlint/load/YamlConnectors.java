@@ -1,0 +1,306 @@
+package io.dbzlint.load;
+
+import io.dbzlint.json.Limits;
+import io.dbzlint.model.ConfigEntry;
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.InputId;
+import io.dbzlint.model.Keys;
+import io.dbzlint.model.Location;
+import io.dbzlint.model.Printable;
+import io.dbzlint.model.ValueKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Connectors in YAML, with the line and column of every key and value from SnakeYAML Engine's
+ * node marks: Strimzi {@code KafkaConnector} resources, Debezium Operator {@code DebeziumServer}
+ * resources, and Debezium Server's application.yaml. Documents of other kinds in a multi-document
+ * file are skipped. A YAML file with none of these (a docker-compose file) is searched for JSON
+ * bodies that its commands post.
+ */
+final class YamlConnectors {
+
+    static final String STRIMZI_KIND = "KafkaConnector";
+    static final String CLUSTER_LABEL = "strimzi.io/cluster";
+
+    private final InputId path;
+    private final List<LoadProblem> problems = new ArrayList<>();
+    private final List<Connector> connectors = new ArrayList<>();
+
+    private YamlConnectors(InputId path) {
+        this.path = path;
+    }
+
+    static LoadedFile load(InputId path, String text) {
+        YamlConnectors reader = new YamlConnectors(path);
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(path.displayPath())
+                .setAllowDuplicateKeys(true) // reported as duplicate-key findings, at their places
+                .setMaxAliasesForCollections(50)
+                .setCodePointLimit((int) Limits.MAX_FILE_BYTES)
+                .setUseMarks(true)
+                .build();
+        try {
+            for (Node document : new Compose(settings).composeAllFromString(text)) {
+                reader.document(document);
+            }
+        } catch (MarkedYamlEngineException e) {
+            Location at = e.getProblemMark().map(reader::start).orElse(Location.startOf(path));
+            return new LoadedFile(path, List.of(), List.of(ConfigLoader.parseError(at, "invalid YAML: "
+                    + Printable.cut(String.valueOf(e.getProblem()), Printable.MAX_VALUE))));
+        } catch (YamlEngineException e) {
+            return new LoadedFile(path, List.of(), List.of(ConfigLoader.parseError(Location.startOf(path),
+                    "invalid YAML: " + Printable.cut(String.valueOf(e.getMessage()), Printable.MAX_VALUE))));
+        }
+        if (reader.connectors.isEmpty() && reader.problems.isEmpty()) {
+            return EmbeddedJson.load(path, text); // e.g. a docker-compose command that posts a connector
+        }
+        return new LoadedFile(path, reader.connectors, reader.problems);
+    }
+
+    private void document(Node document) {
+        if (!(document instanceof MappingNode root)) {
+            return;
+        }
+        String kind = scalar(root, "kind").orElse("");
+        String apiVersion = scalar(root, "apiVersion").orElse("");
+        if (kind.equals(STRIMZI_KIND) && apiVersion.startsWith("kafka.strimzi.io/")) {
+            strimzi(root);
+        } else if (kind.equals("DebeziumServer") && apiVersion.startsWith("debezium.io/")) {
+            debeziumServer(root);
+        } else if (kind.isEmpty() && child(root, "debezium").isPresent()) {
+            List<PropertiesReader.Property> flat = new ArrayList<>();
+            flatten(root, "", flat);
+            LoadedFile server = PropertiesConnectors.fromProperties(path, flat);
+            connectors.addAll(server.connectors());
+            problems.addAll(server.problems());
+        }
+    }
+
+    /**
+     * A Strimzi KafkaConnector: metadata.name names the connector, spec.class and spec.tasksMax
+     * are its connector.class and tasks.max, spec.config the rest.
+     */
+    private void strimzi(MappingNode root) {
+        Map<String, ConfigEntry> envelope = new LinkedHashMap<>();
+        envelope.put("kind", entry("kind", root, "kind"));
+        Optional<MappingNode> metadata = child(root, "metadata").filter(MappingNode.class::isInstance)
+                .map(MappingNode.class::cast);
+        Optional<MappingNode> spec = child(root, "spec").filter(MappingNode.class::isInstance)
+                .map(MappingNode.class::cast);
+        metadata.flatMap(m -> child(m, "labels")).filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
+                .ifPresent(labels -> {
+                    ConfigEntry cluster = entry(CLUSTER_LABEL, labels, CLUSTER_LABEL);
+                    if (cluster != null) {
+                        envelope.put("metadata.labels." + CLUSTER_LABEL, cluster);
+                    }
+                });
+        envelope.put("metadata", entry("metadata", root, "metadata"));
+        Map<String, ConfigEntry> config = new LinkedHashMap<>();
+        spec.ifPresent(s -> {
+            putIfPresent(config, Keys.CONNECTOR_CLASS, entry(Keys.CONNECTOR_CLASS, s, "class"));
+            putIfPresent(config, "tasks.max", entry("tasks.max", s, "tasksMax"));
+            putIfPresent(envelope, "spec.pause", entry("spec.pause", s, "pause"));
+            putIfPresent(envelope, "spec.state", entry("spec.state", s, "state"));
+            child(s, "config").filter(MappingNode.class::isInstance).map(MappingNode.class::cast).ifPresent(map -> {
+                for (ConfigEntry entry : entries(map)) {
+                    if (entry.key().equals(Keys.NAME) || entry.key().equals(Keys.CONNECTOR_CLASS)
+                            || entry.key().equals("tasks.max")) {
+                        envelope.put("spec.config." + entry.key(), entry); // Strimzi sets these itself
+                        continue;
+                    }
+                    config.put(entry.key(), entry);
+                }
+            });
+        });
+        envelope.values().removeIf(java.util.Objects::isNull);
+        Optional<ConfigEntry> name = metadata.map(m -> entry("name", m, "name"));
+        Location objectStart = spec.map(this::start).orElse(start(root));
+        connectors.add(connector(name.orElse(null), objectStart, config, envelope));
+    }
+
+    /**
+     * A Debezium Operator DebeziumServer: spec.source.class and spec.source.config (keys without
+     * the debezium.source. prefix, nested maps joined by dots), spec.transforms[] its SMTs.
+     */
+    private void debeziumServer(MappingNode root) {
+        Optional<MappingNode> metadata = mapping(root, "metadata");
+        Optional<MappingNode> source = mapping(root, "spec").flatMap(spec -> mapping(spec, "source"));
+        Map<String, ConfigEntry> config = new LinkedHashMap<>();
+        source.ifPresent(s -> {
+            putIfPresent(config, Keys.CONNECTOR_CLASS, entry(Keys.CONNECTOR_CLASS, s, "class"));
+            mapping(s, "config").ifPresent(map -> {
+                List<PropertiesReader.Property> flat = new ArrayList<>();
+                flatten(map, "", flat);
+                flat.forEach(p -> config.put(p.key(), new ConfigEntry(p.key(), p.value(), ValueKind.STRING,
+                        p.keyLocation(), p.valueLocation())));
+            });
+        });
+        mapping(root, "spec").flatMap(spec -> child(spec, "transforms")).filter(SequenceNode.class::isInstance)
+                .map(SequenceNode.class::cast).ifPresent(list -> {
+                    List<String> names = new ArrayList<>();
+                    for (int i = 0; i < list.getValue().size(); i++) {
+                        if (!(list.getValue().get(i) instanceof MappingNode transform)) {
+                            continue;
+                        }
+                        String name = "t" + i;
+                        names.add(name);
+                        putIfPresent(config, "transforms." + name + ".type", entry("transforms." + name + ".type",
+                                transform, "type"));
+                        mapping(transform, "config").ifPresent(map -> {
+                            for (ConfigEntry entry : entries(map)) {
+                                String key = "transforms." + name + "." + entry.key();
+                                config.put(key, new ConfigEntry(key, entry.text(), entry.kind(), entry.keyLocation(),
+                                        entry.valueLocation()));
+                            }
+                        });
+                    }
+                    config.put(Keys.TRANSFORMS, new ConfigEntry(Keys.TRANSFORMS, String.join(",", names),
+                            ValueKind.STRING, start(list), range(list)));
+                });
+        Optional<ConfigEntry> name = metadata.map(m -> entry("name", m, "name"));
+        Location start = source.map(this::start).orElse(start(root));
+        connectors.add(connector(name.orElse(null), start, config, Map.of(Connector.RUNTIME, new ConfigEntry(
+                Connector.RUNTIME, Connector.DEBEZIUM_SERVER, ValueKind.STRING, start, start))));
+    }
+
+    private Connector connector(ConfigEntry name, Location start, Map<String, ConfigEntry> config,
+                                Map<String, ConfigEntry> envelope) {
+        String shownName = name != null && name.hasText() && !name.text().isBlank() ? name.text()
+                : PropertiesConnectors.fileStem(path);
+        ConfigEntry connectorClass = config.get(Keys.CONNECTOR_CLASS);
+        return new Connector(shownName, name != null ? name.valueLocation() : start, start,
+                ConnectorType.fromConnectorClass(connectorClass == null ? null : connectorClass.text()), config, envelope);
+    }
+
+    /** A mapping's entries as config entries, reporting repeated keys. */
+    private List<ConfigEntry> entries(MappingNode map) {
+        Map<String, ConfigEntry> byKey = new LinkedHashMap<>();
+        for (NodeTuple tuple : map.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+                continue;
+            }
+            ConfigEntry entry = toEntry(keyNode.getValue(), keyNode, tuple.getValueNode());
+            ConfigEntry previous = byKey.remove(entry.key());
+            if (previous != null) {
+                problems.add(new LoadProblem(LoadProblem.DUPLICATE_KEY, entry.keyLocation(), entry.key(),
+                        "key \"" + entry.key() + "\" is already set at line " + previous.keyLocation().line()
+                                + "; only this last value counts: remove one of them", List.of(previous.keyLocation())));
+            }
+            byKey.put(entry.key(), entry);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** A mapping flattened to dotted keys, as Quarkus and the Debezium Operator read nested YAML. */
+    private void flatten(MappingNode map, String prefix, List<PropertiesReader.Property> into) {
+        for (NodeTuple tuple : map.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+                continue;
+            }
+            String key = prefix + keyNode.getValue();
+            Node value = tuple.getValueNode();
+            if (value instanceof MappingNode nested) {
+                flatten(nested, key + ".", into);
+            } else {
+                String text = value instanceof ScalarNode scalar && scalar.getTag() != Tag.NULL ? scalar.getValue()
+                        : value instanceof SequenceNode list ? joined(list) : null;
+                into.add(new PropertiesReader.Property(key, text, text, range(keyNode), range(value)));
+            }
+        }
+    }
+
+    /** A YAML list of scalars as Kafka Connect reads a list: joined by commas. */
+    private static String joined(SequenceNode list) {
+        List<String> items = new ArrayList<>();
+        for (Node item : list.getValue()) {
+            if (item instanceof ScalarNode scalar) {
+                items.add(scalar.getValue());
+            }
+        }
+        return String.join(",", items);
+    }
+
+    private ConfigEntry toEntry(String key, Node keyNode, Node value) {
+        if (value instanceof ScalarNode scalar) {
+            Tag tag = scalar.getTag();
+            ValueKind kind = tag == Tag.NULL ? ValueKind.NULL : tag == Tag.INT || tag == Tag.FLOAT ? ValueKind.NUMBER
+                    : tag == Tag.BOOL ? ValueKind.BOOLEAN : ValueKind.STRING;
+            return new ConfigEntry(key, kind == ValueKind.NULL ? null : scalar.getValue(), kind, range(keyNode),
+                    range(value));
+        }
+        ValueKind kind = value instanceof SequenceNode ? ValueKind.ARRAY : ValueKind.OBJECT;
+        return new ConfigEntry(key, null, kind, range(keyNode), range(value));
+    }
+
+    /** The entry of one key of a mapping, named as the config names it; null when the key is absent. */
+    private ConfigEntry entry(String configKey, MappingNode map, String yamlKey) {
+        for (NodeTuple tuple : map.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode keyNode && keyNode.getValue().equals(yamlKey)) {
+                return toEntry(configKey, keyNode, tuple.getValueNode());
+            }
+        }
+        return null;
+    }
+
+    private static void putIfPresent(Map<String, ConfigEntry> map, String key, ConfigEntry entry) {
+        if (entry != null) {
+            map.put(key, entry);
+        }
+    }
+
+    private static Optional<Node> child(MappingNode map, String key) {
+        for (NodeTuple tuple : map.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode keyNode && keyNode.getValue().equals(key)) {
+                return Optional.of(tuple.getValueNode());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<MappingNode> mapping(MappingNode map, String key) {
+        return child(map, key).filter(MappingNode.class::isInstance).map(MappingNode.class::cast);
+    }
+
+    private static Optional<String> scalar(MappingNode map, String key) {
+        return child(map, key).filter(ScalarNode.class::isInstance).map(node -> ((ScalarNode) node).getValue());
+    }
+
+    /** A node's range; a block's end mark can sit at the start of the next line, which is kept as it is. */
+    private Location range(Node node) {
+        Location start = start(node);
+        Optional<Mark> end = node.getEndMark();
+        if (end.isEmpty()) {
+            return start;
+        }
+        int endLine = end.get().getLine() + 1;
+        int endColumn = end.get().getColumn() + 1;
+        if (endLine < start.line() || endLine == start.line() && endColumn < start.column()) {
+            return start;
+        }
+        return new Location(path, start.line(), start.column(), endLine, endColumn);
+    }
+
+    private Location start(Node node) {
+        return node.getStartMark().map(this::start).orElse(Location.startOf(path));
+    }
+
+    private Location start(Mark mark) {
+        return Location.at(path, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+}
