@@ -2,15 +2,16 @@
 # Benchmark: times bin/dbzlint over N generated connector configs and prints a Markdown table
 # (wall and CPU time, peak memory, ratio to a bare JVM hello-world), checking the answer each time.
 #
-#   bench/run.sh                 # N = 1, 100, 1000, 10000, 100000; 5 runs each
+#   bench/run.sh                 # N = 1, 100, 1000, 10000, 100000, and 10000 in mixed formats; 5 runs each
 #   RUNS=3 bench/run.sh 1 1000   # chosen sizes and runs
+#   bench/run.sh 10000:mixed     # a size in five formats (JSON, Strimzi YAML, properties, shell, Markdown)
 #
 # Needs Java 17, Maven and GNU time (/usr/bin/time; Debian package 'time').
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(1 100 1000 10000 100000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(1 100 1000 10000 100000 10000:mixed)
 runs=${RUNS:-5}
 out=bench/out
 time_cmd=/usr/bin/time
@@ -56,11 +57,14 @@ echo "| configs | wall (s) | CPU (s) | peak RSS (MB) | × hello-world | findings
 echo "|---:|---:|---:|---:|---:|---|"
 printf '| hello-world JVM | %s | %s | %d | 1.0 | |\n' "$hello_wall" "$hello_cpu" $((hello_rss / 1024))
 
-for n in "${sizes[@]}"; do
-  data="$out/$n"
+for size in "${sizes[@]}"; do
+  n=${size%%:*}
+  variant=""
+  [ "$size" = "$n" ] || variant=${size#*:}
+  data="$out/$n${variant:+-$variant}"
   if [ ! -f "$data/expected.txt" ]; then
     rm -rf "$data"
-    java bench/src/io/dbzlint/bench/ConfigGenerator.java "$n" "$data"
+    java bench/src/io/dbzlint/bench/ConfigGenerator.java "$n" "$data" $variant
   fi
   command=(bin/dbzlint lint --color never --rules "$data/rules.json" "$data/configs")
   "${command[@]}" > /dev/null || true   # warm the page cache
@@ -79,7 +83,7 @@ for n in "${sizes[@]}"; do
   [ "$found" -eq "$expected" ] && [ "$other" -eq 0 ] || verdict="WRONG ANSWER"
   ratio=$(awk -v w="$wall" -v h="$hello_wall" 'BEGIN {printf "%.1f", w / h}')
   printf '| %s | %s | %s | %d | %s | %d / %d, %d other: %s |\n' \
-    "$n" "$wall" "$cpu" $((rss / 1024)) "$ratio" "$found" "$expected" "$other" "$verdict"
+    "$n${variant:+ ($variant formats)}" "$wall" "$cpu" $((rss / 1024)) "$ratio" "$found" "$expected" "$other" "$verdict"
 done
 
 capstone=(bin/dbzlint lint examples/capstone)

@@ -21,8 +21,11 @@ import java.util.TreeMap;
  * findings. Server ids run from 184000 upwards, past the house range for large N, so the benchmark
  * lints with a rules file that widens the range (written beside the configs).
  *
- * <p>Usage: {@code java bench/src/io/dbzlint/bench/ConfigGenerator.java N OUT_DIR}; it writes
+ * <p>Usage: {@code java bench/src/io/dbzlint/bench/ConfigGenerator.java N OUT_DIR [mixed]}; it writes
  * OUT_DIR/configs/*.json, OUT_DIR/rules.json and OUT_DIR/expected.txt (rule id and count a line).
+ * With {@code mixed}, the same configs come in five formats in turn: a REST body, a Strimzi
+ * KafkaConnector, a Kafka Connect standalone .properties file, a shell script posting the body with a
+ * heredoc, and a Markdown page with the body in a code block; the expected findings are the same.
  * No dependencies beyond the JDK, so it also runs as a single-file program.
  */
 public final class ConfigGenerator {
@@ -41,9 +44,10 @@ public final class ConfigGenerator {
     public static void main(String[] args) throws IOException {
         int n = Integer.parseInt(args[0]);
         Path out = Path.of(args[1]);
+        boolean mixed = args.length > 2 && args[2].equals("mixed");
         Path configs = out.resolve("configs");
         Files.createDirectories(configs);
-        for (GeneratedFile file : generate(n)) {
+        for (GeneratedFile file : generate(n, mixed)) {
             Files.writeString(configs.resolve(file.name()), file.json(), StandardCharsets.UTF_8);
         }
         Files.writeString(out.resolve("rules.json"), rulesFile(n), StandardCharsets.UTF_8);
@@ -74,6 +78,10 @@ public final class ConfigGenerator {
     }
 
     public static List<GeneratedFile> generate(int n) {
+        return generate(n, false);
+    }
+
+    public static List<GeneratedFile> generate(int n, boolean mixed) {
         List<Map<String, Object>> configs = new ArrayList<>(n);
         List<String> names = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -94,7 +102,19 @@ public final class ConfigGenerator {
         }
         List<GeneratedFile> files = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            files.add(new GeneratedFile(String.format("%06d.json", i), render(names.get(i), configs.get(i), i % 7 == 3)));
+            String name = names.get(i);
+            Map<String, Object> config = configs.get(i);
+            String stem = String.format("%06d", i);
+            files.add(switch (mixed ? i % 5 : 0) {
+                case 1 -> new GeneratedFile(stem + ".yaml", strimzi(name, config));
+                case 2 -> new GeneratedFile(stem + ".properties", properties(name, config));
+                case 3 -> new GeneratedFile(stem + ".sh", "#!/bin/sh\n# registers " + name + "\n"
+                        + "curl -sS -X POST -H 'Content-Type: application/json' \"$CONNECT/connectors\" --data @- <<'JSON'\n"
+                        + render(name, config, false) + "JSON\n");
+                case 4 -> new GeneratedFile(stem + ".md", "# " + name + "\n\nPost this body to Kafka Connect:\n\n```json\n"
+                        + render(name, config, false) + "```\n");
+                default -> new GeneratedFile(stem + ".json", render(name, config, i % 7 == 3));
+            });
         }
         return files;
     }
@@ -196,6 +216,27 @@ public final class ConfigGenerator {
         }
         json.append(bare ? "}\n" : "  }\n}\n");
         return json.toString();
+    }
+
+    private static String strimzi(String name, Map<String, Object> config) {
+        StringBuilder yaml = new StringBuilder("apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaConnector\nmetadata:\n");
+        yaml.append("  name: ").append(name).append("\n  labels:\n    strimzi.io/cluster: connect\nspec:\n");
+        yaml.append("  class: ").append(config.get("connector.class")).append("\n  tasksMax: 1\n  config:\n");
+        for (Map.Entry<String, Object> entry : config.entrySet()) {
+            if (entry.getKey().equals("connector.class") || entry.getKey().equals("tasks.max")) {
+                continue;
+            }
+            Object value = entry.getValue();
+            yaml.append("    ").append(entry.getKey()).append(": ")
+                    .append(value instanceof String text ? quote(text) : String.valueOf(value)).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    private static String properties(String name, Map<String, Object> config) {
+        StringBuilder text = new StringBuilder("# Kafka Connect standalone connector\nname=").append(name).append('\n');
+        config.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        return text.toString();
     }
 
     private static String quote(String text) {

@@ -171,14 +171,17 @@ final class Linter {
     private static List<String> secretsOf(Connector connector) {
         List<String> secrets = new ArrayList<>();
         for (ConfigEntry entry : connector.config().values()) {
-            if (!entry.hasText() || References.isWhole(entry.text(), References.Kind.PROVIDER)) {
-                continue; // a reference names where the secret is, and is no secret itself
+            if (!entry.isSecret() || !entry.hasText() || References.isWhole(entry.text(), References.Kind.PROVIDER)) {
+                continue; // no secret, or a reference, which names where the secret is and is no secret itself
             }
             if (Secrets.isSecretKey(entry.key()) && entry.text().trim().length() >= MIN_REDACTED) {
                 secrets.add(entry.text().trim());
             }
             Secrets.embedded(entry.key(), entry.text()).map(Secrets.Embedded::secret)
                     .filter(secret -> secret.length() >= MIN_REDACTED).ifPresent(secrets::add);
+        }
+        if (secrets.isEmpty()) {
+            return secrets;
         }
         // a secret that a non-secret value or the name also spells out ("postgres" as password and host)
         // is printed through those anyway; blanking it would only garble messages about them

@@ -39,6 +39,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class ConfigLoader {
 
+    private static final JsonFactory STRICT_JSON = Limits.jsonFactory();
     private static final JsonFactory JSON = Limits.lenientJsonFactory();
     private static final Set<String> CONNECT_ENVELOPE = Set.of("name", "config", "tasks", "type", "initial_state");
 
@@ -68,33 +69,41 @@ public final class ConfigLoader {
     }
 
     private LoadedFile loadJson(InputId path, byte[] bytes) {
-        List<LoadProblem> problems = new ArrayList<>();
-        JsonParser parser;
+        boolean ascii = isAscii(bytes);
         SourceText source;
-        if (isAscii(bytes)) {
+        String text = null;
+        if (ascii) {
             // the common case: byte columns are character columns, so the fast byte parser will do
-            parser = JSON.createParser(ObjectReadContext.empty(), bytes);
             source = SourceText.ofAscii(bytes);
         } else {
-            String text;
             try {
-                text = decodeUtf8(bytes);
+                text = decodeText(bytes);
             } catch (InvalidUtf8 e) {
-                problems.add(parseError(Location.at(path, e.line, e.column), e.getMessage()));
-                return new LoadedFile(path, List.of(), problems);
-            }
-            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                text = text.substring(1); // a UTF-8 byte order mark is harmless; editors on Windows add it
+                return new LoadedFile(path, List.of(), List.of(parseError(Location.at(path, e.line, e.column),
+                        e.getMessage())));
             }
             // parsed as characters, so that columns count characters as editors do
-            parser = JSON.createParser(ObjectReadContext.empty(), text);
             source = SourceText.of(text);
         }
-        if (LenientSyntax.mayHaveAny(source)) {
-            for (LenientSyntax.Found found : LenientSyntax.scan(path, source)) {
-                problems.add(strictJson(found.location(), found.what()));
-            }
+        // strict JSON first: nearly every file is, and then nothing needs to look for comments
+        List<LoadProblem> problems = new ArrayList<>();
+        JsonParser strict = ascii ? STRICT_JSON.createParser(ObjectReadContext.empty(), bytes)
+                : STRICT_JSON.createParser(ObjectReadContext.empty(), text);
+        try (strict) {
+            List<Connector> connectors = new Reader(strict, path, source, problems).readDocument();
+            return new LoadedFile(path, connectors, problems);
+        } catch (StreamConstraintsException e) {
+            return new LoadedFile(path, List.of(), List.of(parseError(JacksonErrors.locationOf(path,
+                    strict.currentLocation()), "file is too large to be a connector config: " + Limits.describe(e))));
+        } catch (JacksonException | StructureProblem e) {
+            // not strict JSON: read it again accepting comments and trailing commas, and report each
         }
+        problems.clear();
+        for (LenientSyntax.Found found : LenientSyntax.scan(path, source)) {
+            problems.add(strictJson(found.location(), found.what()));
+        }
+        JsonParser parser = ascii ? JSON.createParser(ObjectReadContext.empty(), bytes)
+                : JSON.createParser(ObjectReadContext.empty(), text);
         try (parser) {
             List<Connector> connectors = new Reader(parser, path, source, problems).readDocument();
             return new LoadedFile(path, connectors, problems);
@@ -143,13 +152,13 @@ public final class ConfigLoader {
      */
     static Optional<Embedded> readEmbedded(InputId path, char[] text, int start, Window window) {
         List<LoadProblem> problems = new ArrayList<>();
-        SourceText source = SourceText.of(java.nio.CharBuffer.wrap(text, start, text.length - start).slice());
+        SourceText source = SourceText.of(text, start, text.length - start);
         JsonParser parser = JSON.createParser(ObjectReadContext.empty(), text, start, text.length - start);
         try (parser) {
             List<Connector> connectors = new Reader(parser, path, source, problems, window).readEmbeddedObject();
             int length = (int) parser.currentLocation().getCharOffset();
             if (LenientSyntax.mayHaveAny(source)) {
-                SourceText span = SourceText.of(java.nio.CharBuffer.wrap(text, start, length).slice());
+                SourceText span = SourceText.of(text, start, length);
                 for (LenientSyntax.Found found : LenientSyntax.scan(path, span)) {
                     problems.add(strictJson(window.shift(found.location()), found.what()));
                 }

@@ -130,8 +130,8 @@ final class LenientSyntax {
     static boolean mayHaveAny(SourceText text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '/') {
-                return true;
+            if (c == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
+                return true; // a lone slash is a path in a value
             }
             if (c == ',') {
                 int j = i + 1;

@@ -2,55 +2,58 @@ package io.dbzlint.load;
 
 /**
  * The characters of a parsed input, for finding where a token ends: the parser reports where
- * tokens start, and a finding's range needs the end as well.
+ * tokens start, and a finding's range needs the end as well. A final class over an array, not an
+ * interface: it is asked for every character of every key and value, and the launcher's C1
+ * compiler does not inline calls through an interface.
  */
-abstract class SourceText {
+final class SourceText {
 
-    abstract int length();
+    private final byte[] ascii;
+    private final char[] chars;
+    private final int offset;
+    private final int length;
 
-    abstract char charAt(int index);
+    private SourceText(byte[] ascii, char[] chars, int offset, int length) {
+        this.ascii = ascii;
+        this.chars = chars;
+        this.offset = offset;
+        this.length = length;
+    }
 
-    static SourceText of(CharSequence text) {
-        return new SourceText() {
-            @Override
-            int length() {
-                return text.length();
-            }
+    static SourceText of(String text) {
+        return new SourceText(null, text.toCharArray(), 0, text.length());
+    }
 
-            @Override
-            char charAt(int index) {
-                return text.charAt(index);
-            }
-        };
+    /** A window of a character array: positions count from its start. */
+    static SourceText of(char[] text, int offset, int length) {
+        return new SourceText(null, text, offset, length);
     }
 
     /** Bytes known to be ASCII, where one byte is one character. */
     static SourceText ofAscii(byte[] bytes) {
-        return new SourceText() {
-            @Override
-            int length() {
-                return bytes.length;
-            }
+        return new SourceText(bytes, null, 0, bytes.length);
+    }
 
-            @Override
-            char charAt(int index) {
-                return (char) bytes[index];
-            }
-        };
+    int length() {
+        return length;
+    }
+
+    char charAt(int index) {
+        return ascii != null ? (char) ascii[index] : chars[offset + index];
     }
 
     /**
      * How many characters the JSON token starting at an offset spans on its line: a string with
      * its quotes, a number or literal, or one character for a bracket. At least 1.
      */
-    int tokenLength(int offset) {
-        if (offset >= length()) {
+    int tokenLength(int start) {
+        if (start >= length) {
             return 1;
         }
-        char first = charAt(offset);
-        int end = offset + 1;
+        char first = charAt(start);
+        int end = start + 1;
         if (first == '"') {
-            while (end < length()) {
+            while (end < length) {
                 char c = charAt(end++);
                 if (c == '\\') {
                     end++;
@@ -59,11 +62,11 @@ abstract class SourceText {
                 }
             }
         } else if (first != '{' && first != '[') {
-            while (end < length() && !isDelimiter(charAt(end))) {
+            while (end < length && !isDelimiter(charAt(end))) {
                 end++;
             }
         }
-        return Math.max(1, Math.min(end, length()) - offset);
+        return Math.max(1, Math.min(end, length) - start);
     }
 
     private static boolean isDelimiter(char c) {

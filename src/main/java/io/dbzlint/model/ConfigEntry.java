@@ -1,12 +1,54 @@
 package io.dbzlint.model;
 
+import java.util.Objects;
+
 /**
- * One key of a connector config with where it was written.
- *
- * @param text the value as Kafka Connect sees it ({@code 184054} and {@code "184054"} both give
- *     "184054"); null for null, objects and arrays
+ * One key of a connector config with where it was written. Whether its value holds a reference or
+ * a secret is worked out once, when first asked: a dozen rules ask, for most keys of every config.
  */
-public record ConfigEntry(String key, String text, ValueKind kind, Location keyLocation, Location valueLocation) {
+public final class ConfigEntry {
+
+    private final String key;
+    private final String text;
+    private final ValueKind kind;
+    private final Location keyLocation;
+    private final Location valueLocation;
+    /** 0 until asked, then 1 for no and 2 for yes: most entries are never asked one or the other. */
+    private byte reference;
+    private byte secret;
+
+    /**
+     * @param text the value as Kafka Connect sees it ({@code 184054} and {@code "184054"} both give
+     *     "184054"); null for null, objects and arrays
+     */
+    public ConfigEntry(String key, String text, ValueKind kind, Location keyLocation, Location valueLocation) {
+        this.key = Objects.requireNonNull(key);
+        this.text = text;
+        this.kind = Objects.requireNonNull(kind);
+        this.keyLocation = Objects.requireNonNull(keyLocation);
+        this.valueLocation = Objects.requireNonNull(valueLocation);
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The value as Kafka Connect reads it; null for null, objects and arrays. */
+    public String text() {
+        return text;
+    }
+
+    public ValueKind kind() {
+        return kind;
+    }
+
+    public Location keyLocation() {
+        return keyLocation;
+    }
+
+    public Location valueLocation() {
+        return valueLocation;
+    }
 
     public boolean hasText() {
         return text != null;
@@ -14,7 +56,10 @@ public record ConfigEntry(String key, String text, ValueKind kind, Location keyL
 
     /** True when the value is, or holds, a config provider reference or a template: unknown until deploy. */
     public boolean hasReference() {
-        return References.contains(text);
+        if (reference == 0) {
+            reference = References.contains(text) ? (byte) 2 : (byte) 1; // a benign race: every thread agrees
+        }
+        return reference == 2;
     }
 
     /** True when the value is set and known now: text without any reference. */
@@ -24,6 +69,15 @@ public record ConfigEntry(String key, String text, ValueKind kind, Location keyL
 
     /** True for values that must never be printed: of a key named for a secret, or carrying one inside. */
     public boolean isSecret() {
-        return Secrets.isSecretKey(key) || Secrets.embedded(key, text).isPresent();
+        if (secret == 0) {
+            secret = Secrets.isSecretKey(key) || Secrets.embedded(key, text).isPresent() ? (byte) 2 : (byte) 1;
+        }
+        return secret == 2;
+    }
+
+    /** Never the value: it may be a secret, and entries end up in test and debug output. */
+    @Override
+    public String toString() {
+        return "ConfigEntry[" + key + " at " + keyLocation + "]";
     }
 }

@@ -2,6 +2,8 @@ package io.dbzlint.model;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The Debezium connectors dbzlint knows, recognised from {@code connector.class}. */
 public enum ConnectorType {
@@ -18,6 +20,8 @@ public enum ConnectorType {
             "io.debezium.connector.mysql.MySqlConnector", "io.debezium.connector.mariadb.MariaDbConnector",
             "io.debezium.connector.sqlserver.SqlServerConnector", "io.debezium.connector.oracle.OracleConnector",
             "io.debezium.connector.db2.Db2Connector", "io.debezium.connector.informix.InformixConnector");
+
+    private static final Map<String, Boolean> HISTORY_BY_CLASS = new ConcurrentHashMap<>();
 
     private final String id;
     private final String displayName;
@@ -68,8 +72,16 @@ public enum ConnectorType {
         if (connectorClass == null) {
             return false;
         }
+        Boolean known = HISTORY_BY_CLASS.get(connectorClass);
+        if (known != null) {
+            return known; // asked for every key of every config: a few classes, looked up once each
+        }
         String trimmed = connectorClass.trim();
-        return HISTORY_CONNECTORS.stream().anyMatch(c -> trimmed.equals(c) || trimmed.equals(simpleName(c)));
+        boolean keeps = HISTORY_CONNECTORS.stream().anyMatch(c -> trimmed.equals(c) || trimmed.equals(simpleName(c)));
+        if (HISTORY_BY_CLASS.size() < 1000) {
+            HISTORY_BY_CLASS.put(connectorClass, keeps);
+        }
+        return keeps;
     }
 
     private static String simpleName(String className) {

@@ -21,7 +21,8 @@ public final class References {
     private static final Pattern TEMPLATE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?}");
     private static final Pattern WHOLE_VARIABLE = Pattern.compile("\\s*\\$[A-Za-z_][A-Za-z0-9_]*\\s*");
     /** Placeholders Debezium itself fills in, which are literal text to Kafka Connect and shells alike. */
-    private static final Set<String> DEBEZIUM_PLACEHOLDERS = Set.of("${routedByValue}");
+    private static final String DEBEZIUM_PLACEHOLDER = "${routedByValue}";
+    private static final Set<String> DEBEZIUM_PLACEHOLDERS = Set.of(DEBEZIUM_PLACEHOLDER);
     /** Providers whose references need a path and a key: ${file:/path:key}. */
     private static final Set<String> PATH_PROVIDERS = Set.of("file", "directory", "secrets", "configmaps");
     /** Providers whose references name a key only: ${env:VAR}. */
@@ -72,9 +73,27 @@ public final class References {
         return found.stream().anyMatch(reference -> at >= reference.start() && at < reference.end());
     }
 
-    /** True when a value is, or holds, a reference: it is not known until deploy time. */
+    /**
+     * True when a value is, or holds, a reference: it is not known until deploy time. Asked of every
+     * value, so a quick scan decides the common cases and only the rest go to {@link #find}.
+     */
     public static boolean contains(String value) {
-        return value != null && value.indexOf('$') >= 0 && !find(value).isEmpty();
+        if (value == null) {
+            return false;
+        }
+        int dollar = value.indexOf('$');
+        if (dollar < 0) {
+            return false;
+        }
+        int brace = value.indexOf("${");
+        if (brace < 0) {
+            return WHOLE_VARIABLE.matcher(value).matches(); // only a whole value $VAR is a template
+        }
+        if (value.indexOf("${", brace + 2) < 0 && value.startsWith(DEBEZIUM_PLACEHOLDER, brace)
+                && value.indexOf('$', brace + 1) < 0) {
+            return false; // the one ${routedByValue} of an outbox route
+        }
+        return !find(value).isEmpty();
     }
 
     /** True when a value holds a template that a shell fills in: unknown, and not comparable between files. */

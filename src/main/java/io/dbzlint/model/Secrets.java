@@ -20,6 +20,7 @@ public final class Secrets {
     private static final List<String> NOT_SECRETS = List.of("credentials.source", "credentials.path",
             "credentials.provider", "token.endpoint.url", "password.file", "secret.name");
     private static final Map<String, Boolean> KNOWN = new ConcurrentHashMap<>();
+    private static final String JAAS = "jaas.config";
 
     private static final Pattern JAAS_PASSWORD = Pattern.compile("(?i)\\bpassword\\s*=\\s*(\"[^\"]*\"|[^\\s;]+)");
     private static final Pattern URL_USERINFO = Pattern.compile("(?:^|[/@\\s])[^/\\s@:;?]+:([^/\\s@;?]+)@");
@@ -61,7 +62,7 @@ public final class Secrets {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
-        if (key.toLowerCase(Locale.ROOT).endsWith("jaas.config")) {
+        if (key.regionMatches(true, key.length() - JAAS.length(), JAAS, 0, JAAS.length())) {
             Matcher jaas = JAAS_PASSWORD.matcher(value);
             if (jaas.find()) {
                 return Optional.of(new Embedded("the password in the JAAS config", unquote(jaas.group(1))));
@@ -73,8 +74,7 @@ public final class Secrets {
                 return Optional.of(new Embedded("the password in user:password@", userInfo.group(1)));
             }
         }
-        if (value.regionMatches(true, 0, "jdbc:", 0, 5) || value.contains("password=")
-                || value.contains("PASSWORD=")) {
+        if (value.indexOf('=') >= 0) {
             Matcher query = QUERY_PASSWORD.matcher(value);
             if (query.find()) {
                 return Optional.of(new Embedded("the password= parameter", query.group(1)));
