@@ -86,6 +86,17 @@ for size in "${sizes[@]}"; do
     "$n${variant:+ ($variant formats)}" "$wall" "$cpu" $((rss / 1024)) "$ratio" "$found" "$expected" "$other" "$verdict"
 done
 
+# The release catalog (every release's keys) is read only for an older target: its size and the
+# time it adds to a start-up.
+for catalog in rules/catalog/*.json; do
+  printf '| %s | %d KB | | | | |\n' "$catalog" $(( $(wc -c < "$catalog") / 1024 ))
+done
+older=(bin/dbzlint lint --debezium-version 2.4 examples/capstone)
+read -r old_wall old_cpu old_rss < <(for _ in $(seq "$runs"); do
+  measure "$out/capstone-2.4.txt" "${older[@]}"; done | summarize)
+printf '| examples/capstone --debezium-version 2.4 (reads the release catalog) | %s | %s | %d | %s | |\n' "$old_wall" \
+  "$old_cpu" $((old_rss / 1024)) "$(awk -v w="$old_wall" -v h="$hello_wall" 'BEGIN {printf "%.1f", w / h}')"
+
 capstone=(bin/dbzlint lint examples/capstone)
 read -r cap_wall cap_cpu cap_rss < <(for _ in $(seq "$runs"); do
   measure "$out/capstone.txt" "${capstone[@]}"; done | summarize)

@@ -24,6 +24,7 @@ final class DbzlintCommand {
     private static Map<String, Class<?>> subcommands() {
         Map<String, Class<?>> commands = new LinkedHashMap<>();
         commands.put("lint", LintCommand.class);
+        commands.put("upgrade", UpgradeCommand.class);
         commands.put("rules", RulesCommand.class);
         commands.put("explain", ExplainCommand.class);
         commands.put("generate-completion", AutoComplete.GenerateCompletion.class);

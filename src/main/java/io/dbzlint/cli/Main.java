@@ -61,6 +61,9 @@ public final class Main {
                 if (type == LintCommand.class) {
                     return type.cast(new LintCommand(stdin, env, cwd));
                 }
+                if (type == UpgradeCommand.class) {
+                    return type.cast(new UpgradeCommand(stdin, env, cwd));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         };

@@ -10,6 +10,7 @@ import io.dbzlint.load.Source;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
+import io.dbzlint.rule.DebeziumVersion;
 import io.dbzlint.rule.RuleOverrides;
 import io.dbzlint.rule.RuleSet;
 import io.dbzlint.rule.RuleSetLoader;
@@ -135,6 +136,11 @@ public final class LintSession {
             result = result.keep(absorbing.newFindings());
         }
         return new Outcome(result, written);
+    }
+
+    /** What must change in the inputs' connectors to move from one Debezium release to another. */
+    public LintResult upgrade(List<Source> sources, DebeziumVersion from, DebeziumVersion to) {
+        return new UpgradeReport(from, to).run(sources);
     }
 
     public RuleSet ruleSet() {

@@ -39,8 +39,11 @@ public final class Catalog {
         }
     }
 
-    /** A value Debezium renamed, e.g. snapshot.mode schema_only, now no_data. */
-    public record ValueRename(String key, String from, String to, String removedIn) {
+    /**
+     * A value Debezium replaced, e.g. snapshot.mode schema_only, now no_data. Which releases accept
+     * which comes from the release catalog, generated from the releases themselves.
+     */
+    public record ValueRename(String key, String from, String to) {
     }
 
     /** An option of one of Debezium's SMTs that it renamed, e.g. ExtractNewRecordState's drop.tombstones. */
@@ -101,7 +104,7 @@ public final class Catalog {
         }
         for (JsonNode rename : extra.path("valueRenames")) {
             valueRenames.add(new ValueRename(rename.path("key").asString(), rename.path("from").asString(),
-                    rename.path("to").asString(), JsonNodes.textOrNull(rename.get("removedIn"))));
+                    rename.path("to").asString()));
             keysWithValueRenames.add(rename.path("key").asString());
         }
         for (JsonNode rename : extra.path("transformRenames")) {

@@ -26,6 +26,7 @@ import io.dbzlint.rule.checks.StrimziResourceRule;
 import io.dbzlint.rule.checks.TopicNamingRule;
 import io.dbzlint.rule.checks.TopicPrefixFormatRule;
 import io.dbzlint.rule.checks.UnknownPropertyRule;
+import io.dbzlint.rule.checks.UpgradeRule;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,7 +62,8 @@ public final class RuleRegistry {
             new PlaintextSecretRule(),
             new ConfigProviderReferenceRule(),
             new StrimziResourceRule(),
-            new HistoryOnPostgresRule());
+            new HistoryOnPostgresRule(),
+            new UpgradeRule());
 
     private RuleRegistry() {
     }

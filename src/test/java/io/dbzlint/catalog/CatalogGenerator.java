@@ -238,7 +238,7 @@ public final class CatalogGenerator {
         return problems.isEmpty();
     }
 
-    private static String shorten(String description) {
+    static String shorten(String description) {
         if (description == null) {
             return "";
         }

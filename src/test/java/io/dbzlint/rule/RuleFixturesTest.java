@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One test per fixture folder {@code fixtures/<rule-id>/<case>/}: the JSON files in it are linted
  * together, and the positions of that rule's findings must equal {@code expected.txt}
  * ({@code file:line:col}, one a line; {@code #} starts a comment). A line may pin the message too:
- * {@code file:line:col ~ words the message contains}. A new case needs files, not code.
+ * {@code file:line:col ~ words the message contains}. A case may hold debezium-version.txt with the
+ * target version. A new case needs files, not code.
  */
 class RuleFixturesTest {
 
@@ -36,7 +37,11 @@ class RuleFixturesTest {
         String ruleId = caseDir.getParent().getFileName().toString();
         assertThat(RuleRegistry.ids()).as("fixture folder names a rule").contains(ruleId);
 
-        LintSession session = LintSession.bundled(Path.of("").toAbsolutePath());
+        // a case may name the Debezium version its configs are for, in debezium-version.txt
+        Path versionFile = caseDir.resolve("debezium-version.txt");
+        String version = Files.exists(versionFile) ? Files.readString(versionFile).strip() : null;
+        LintSession session = LintSession.open(new LintSession.Options(Path.of("").toAbsolutePath(), null, true, null,
+                version, null, null, false, null));
         LintResult result = session.lint(session.find(List.of(caseDir.toString()), InputStream.nullInputStream())
                 .sources()).result();
 

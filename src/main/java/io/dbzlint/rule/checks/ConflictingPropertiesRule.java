@@ -7,6 +7,7 @@ import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An old and a new name of one property both set (which wins depends on the version), or an
@@ -25,9 +26,14 @@ public final class ConflictingPropertiesRule implements ConnectorRule {
             return;
         }
         Catalog catalog = Catalog.get();
+        Optional<ReleaseView> view = ReleaseView.of(connector, context);
         for (ConfigEntry entry : connector.config().values()) {
             CatalogLookup.rename(connector, entry.key()).ifPresent(rename -> {
                 String replacement = rename.replacementFor(entry.key());
+                if (view.isPresent() && view.get().releases().knows(connector.type(), replacement)
+                        && !view.get().releases().reads(connector.type(), replacement, view.get().release())) {
+                    return; // the target version does not read the new name yet: unknown-property says so
+                }
                 connector.entry(replacement).ifPresent(current -> sink.report(connector, entry.key(),
                         entry.keyLocation(), entry.key() + " and its replacement " + replacement + " (line "
                                 + current.keyLocation().line() + ") are both set; remove " + entry.key()));

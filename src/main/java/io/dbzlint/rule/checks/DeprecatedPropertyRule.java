@@ -7,8 +7,10 @@ import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.DebeziumVersion;
+import io.dbzlint.rule.ReleaseCatalog;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
+import java.util.Optional;
 
 /**
  * A 1.x or deprecated key (or value), naming its replacement. An error when the target Debezium
@@ -28,12 +30,17 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
         }
         Catalog catalog = Catalog.get();
         DebeziumVersion target = context.parameters().debeziumVersion();
+        Optional<ReleaseView> view = ReleaseView.of(connector, context);
         for (ConfigEntry entry : connector.config().values()) {
             String key = entry.key();
             CatalogLookup.rename(connector, key).ifPresent(rename -> {
                 String replacement = rename.replacementFor(key);
                 if (connector.entry(replacement).isPresent()) {
                     return; // both set: conflicting-properties says which to keep
+                }
+                if (view.isPresent() && view.get().releases().knows(connector.type(), replacement)
+                        && !view.get().releases().reads(connector.type(), replacement, view.get().release())) {
+                    return; // the target version has no replacement yet: the old name is its current one
                 }
                 boolean gone = target.isAtLeast(rename.removedIn());
                 String message = gone
@@ -48,15 +55,41 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
             }
             checkTransform(connector, entry, target, catalog, sink);
             if (entry.isLiteral() && !entry.isSecret()) {
-                catalog.valueRename(key, entry.text()).ifPresent(rename -> {
-                    boolean gone = target.isAtLeast(rename.removedIn());
-                    String message = key + " " + Printable.quote(entry.text().trim()) + " " + (gone
-                            ? "was replaced by \"" + rename.to() + "\" in Debezium " + rename.removedIn()
-                                    + "; Debezium " + target + " refuses it: use \"" + rename.to() + "\""
-                            : "is deprecated; use \"" + rename.to() + "\"");
-                    (gone ? sink.asError() : sink).report(connector, key, entry.valueLocation(), message);
-                });
+                catalog.valueRename(key, entry.text()).ifPresent(rename ->
+                        checkValueRename(connector, entry, rename, target, sink));
             }
+        }
+    }
+
+    /**
+     * A value Debezium replaced, judged by what the target release accepts (from each release's own
+     * definitions): refused there, an error naming the last release that took it; accepted, a
+     * warning, and only when the replacement exists in the target, since before that the old value
+     * is the only one there is.
+     */
+    private static void checkValueRename(Connector connector, ConfigEntry entry, Catalog.ValueRename rename,
+                                         DebeziumVersion target, FindingSink sink) {
+        ReleaseCatalog releases = ReleaseCatalog.get();
+        int release = releases.releaseFor(target);
+        String value = entry.text().trim().toLowerCase(java.util.Locale.ROOT);
+        String key = entry.key();
+        Optional<ReleaseCatalog.Definition> definition = releases.definition(connector.type(), key, release);
+        if (definition.isEmpty() || definition.get().allowed().isEmpty()) {
+            return; // a connector or key the release catalog does not describe: invalid-value speaks for it
+        }
+        boolean accepted = definition.get().allowed().contains(value);
+        boolean replacementThere = definition.get().allowed().contains(rename.to());
+        String shown = key + " " + Printable.quote(entry.text().trim());
+        if (!accepted) {
+            String last = releases.lastAccepting(connector.type(), key, value, release)
+                    .map(v -> " (the last release that accepts it is " + v + ")").orElse("");
+            sink.asError().report(connector, key, entry.valueLocation(), shown + " is refused by Debezium " + target
+                    + last + (replacementThere ? ": use \"" + rename.to() + "\"" : ""));
+        } else if (replacementThere) {
+            String since = releases.firstAccepting(connector.type(), key, rename.to())
+                    .map(v -> " (there since Debezium " + v + ")").orElse("");
+            sink.report(connector, key, entry.valueLocation(), shown + " is deprecated; use \"" + rename.to() + "\""
+                    + since);
         }
     }
 

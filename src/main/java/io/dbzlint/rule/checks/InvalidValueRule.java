@@ -11,6 +11,7 @@ import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.Schemas;
 import io.dbzlint.rule.Suggestions;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -44,11 +45,24 @@ public final class InvalidValueRule implements ConnectorRule {
                     || Catalog.get().valueRename(entry.key(), entry.text()).isPresent()) {
                 continue;
             }
-            CatalogLookup.property(connector, entry.key())
+            propertyFor(connector, entry.key(), context)
                     .flatMap(property -> problem(property, entry.text().trim()))
                     .ifPresent(problem -> sink.report(connector, entry.key(), entry.valueLocation(),
                             entry.key() + (entry.isSecret() ? "" : " " + Printable.quote(entry.text())) + " " + problem));
         }
+    }
+
+    /** The property as the target version defines it: its type and allowed values may differ from today's. */
+    private static Optional<Catalog.Property> propertyFor(Connector connector, String key, RuleContext context) {
+        Optional<Catalog.Property> current = CatalogLookup.property(connector, key);
+        Optional<ReleaseView> view = ReleaseView.of(connector, context);
+        if (view.isEmpty()) {
+            return current;
+        }
+        return view.get().releases().definition(connector.type(), key, view.get().release())
+                .map(def -> new Catalog.Property(key, def.type(), def.defaultValue(), false, def.allowed(), List.of(),
+                        current.map(Catalog.Property::regexList).orElse(false), ""))
+                .or(() -> view.get().releases().knows(connector.type(), key) ? Optional.empty() : current);
     }
 
     /** What is wrong with a value, or empty when Debezium would accept it. */

@@ -48,9 +48,26 @@ public final class UnknownPropertyRule implements ConnectorRule {
         List<String> known = knownKeys.computeIfAbsent(connector.type(), type -> knownKeys(type, catalog));
         List<String> pluginPrefixes = pluginPrefixes(connector, catalog);
 
+        Optional<ReleaseView> view = ReleaseView.of(connector, context);
         int suggestionsLeft = MAX_SUGGESTIONS;
         for (ConfigEntry entry : connector.config().values()) {
             String key = entry.key();
+            if (view.isPresent()) {
+                ReleaseView v = view.get();
+                if (v.releases().reads(connector.type(), key, v.release())) {
+                    continue; // the target version reads it, whatever later ones do
+                }
+                if (v.releases().knows(connector.type(), key) && !catalog.isFrameworkKey(key)) {
+                    String since = v.releases().firstReading(connector.type(), key)
+                            .filter(first -> first.compareTo(v.target()) > 0)
+                            .map(first -> " (it is read from Debezium " + first + " on)").orElse("");
+                    if (!since.isEmpty()) {
+                        sink.report(connector, key, entry.keyLocation(), "unknown property " + Printable.quote(key)
+                                + " for Debezium " + v.name() + since + ": that version ignores it");
+                        continue;
+                    }
+                }
+            }
             if (isKnown(connector, key, catalog, pluginPrefixes)) {
                 continue;
             }

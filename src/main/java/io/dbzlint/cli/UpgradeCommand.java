@@ -1,0 +1,95 @@
+package io.dbzlint.cli;
+
+import io.dbzlint.engine.LintSession;
+import io.dbzlint.engine.SessionException;
+import io.dbzlint.load.InputFinder;
+import io.dbzlint.report.Format;
+import io.dbzlint.result.LintResult;
+import io.dbzlint.result.Severity;
+import io.dbzlint.rule.DebeziumVersion;
+import io.dbzlint.rule.ReleaseCatalog;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "upgrade", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Lists, per connector, every key and value that must change to keep today's behaviour when"
+                + " moving from one Debezium release to another: keys the new release no longer reads, values it"
+                + " refuses, and defaults that change under keys left unset.",
+            "Read offline from the release catalog, generated from the releases' own definitions."})
+final class UpgradeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, directories, or '-' for stdin.")
+    private List<String> paths;
+
+    @Option(names = "--from", paramLabel = "VERSION", required = true,
+            description = "The Debezium version the connectors run on now, e.g. 1.9 or 2.4.")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "VERSION",
+            description = "The Debezium version to move to (default: the newest the catalog describes).")
+    private String to;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = OutputTarget.Converter.class,
+            completionCandidates = OutputTarget.Names.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: text).")
+    private OutputTarget output;
+
+    private final InputStream stdin;
+    private final Path cwd;
+
+    UpgradeCommand(InputStream stdin, Map<String, String> env, Path cwd) {
+        this.stdin = stdin;
+        this.cwd = cwd;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        DebeziumVersion fromVersion = version("--from", from);
+        DebeziumVersion toVersion = to == null ? ReleaseCatalog.get().latest() : version("--to", to);
+        if (fromVersion.compareTo(toVersion) >= 0) {
+            throw new ParameterException(spec.commandLine(), "--from " + fromVersion + " is not before --to " + toVersion);
+        }
+        try {
+            LintSession session = LintSession.open(LintSession.Options.in(cwd));
+            InputFinder.Found found = session.find(paths, stdin);
+            found.errors().forEach(error -> err.println("dbzlint: " + error));
+            LintResult result = session.upgrade(found.sources(), fromVersion, toVersion);
+            Format format = output == null ? Format.TEXT : output.format();
+            format.reporter(new Format.Context(session.ruleSet(), Version.number(), Ansi.OFF))
+                    .report(result, spec.commandLine().getOut());
+            result.readErrors().forEach(error -> err.println("dbzlint: " + error));
+            if (!found.errors().isEmpty() || !result.readErrors().isEmpty()) {
+                return ExitCode.USAGE.code();
+            }
+            return result.count(Severity.ERROR) > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        } catch (SessionException e) {
+            e.problems().forEach(problem -> err.println("dbzlint: " + problem));
+            return ExitCode.USAGE.code();
+        } finally {
+            err.flush();
+        }
+    }
+
+    private DebeziumVersion version(String option, String text) {
+        try {
+            return DebeziumVersion.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
+    }
+}

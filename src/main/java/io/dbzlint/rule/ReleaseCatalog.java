@@ -1,0 +1,169 @@
+package io.dbzlint.rule;
+
+import io.dbzlint.json.Bundled;
+import io.dbzlint.json.JsonNodes;
+import io.dbzlint.model.ConnectorType;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What each Debezium release line reads, from rules/catalog/debezium-releases.json (generated from
+ * each release's own jars): for a target version, which keys a connector reads and which values
+ * it accepts. A version between two generated releases is read as the nearest older one. Read on
+ * first use only: a run for the current version never loads it.
+ */
+public final class ReleaseCatalog {
+
+    private static final String RESOURCE = "/rules/catalog/debezium-releases.json";
+
+    /** A key as one release defines it. */
+    public record Definition(String type, String defaultValue, List<String> allowed) {
+    }
+
+    private record History(int[] in, List<Integer> from, List<Definition> definitions) {
+
+        boolean readBy(int release) {
+            for (int r : in) {
+                if (r == release) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Definition at(int release) {
+            Definition found = definitions.get(0);
+            for (int i = 0; i < from.size(); i++) {
+                if (from.get(i) <= release) {
+                    found = definitions.get(i);
+                }
+            }
+            return found;
+        }
+    }
+
+    private final List<DebeziumVersion> releases = new ArrayList<>();
+    private final List<String> releaseNames = new ArrayList<>();
+    private final Map<ConnectorType, Map<String, History>> connectors = new EnumMap<>(ConnectorType.class);
+
+    private ReleaseCatalog() {
+        JsonNode root = Bundled.json(RESOURCE);
+        for (JsonNode release : root.path("releases")) {
+            releaseNames.add(release.asString());
+            releases.add(DebeziumVersion.parse(release.asString()));
+        }
+        for (Map.Entry<String, JsonNode> connector : root.path("connectors").properties()) {
+            Map<String, History> keys = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> key : connector.getValue().properties()) {
+                JsonNode node = key.getValue();
+                int[] in = new int[node.path("in").size()];
+                for (int i = 0; i < in.length; i++) {
+                    in[i] = node.path("in").get(i).asInt();
+                }
+                List<Integer> from = new ArrayList<>();
+                List<Definition> definitions = new ArrayList<>();
+                for (JsonNode def : node.path("defs")) {
+                    from.add(def.path("from").asInt());
+                    definitions.add(new Definition(def.path("type").asString(), JsonNodes.textOrNull(def.get("default")),
+                            JsonNodes.strings(def.path("allowed"))));
+                }
+                keys.put(key.getKey(), new History(in, from, definitions));
+            }
+            connectors.put(ConnectorType.fromId(connector.getKey()), keys);
+        }
+    }
+
+    private static final class Holder {
+        static final ReleaseCatalog CATALOG = new ReleaseCatalog();
+    }
+
+    public static ReleaseCatalog get() {
+        return Holder.CATALOG;
+    }
+
+    /** The newest release line the catalog describes. */
+    public DebeziumVersion latest() {
+        return releases.get(releases.size() - 1);
+    }
+
+    /** The release a target version is read as: the newest generated one not after it (the oldest for older targets). */
+    public int releaseFor(DebeziumVersion target) {
+        int found = 0;
+        for (int i = 0; i < releases.size(); i++) {
+            if (releases.get(i).compareTo(target) <= 0) {
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    /** A release's line, e.g. 2.7, for messages. */
+    public DebeziumVersion line(int release) {
+        return releases.get(release);
+    }
+
+    /** True when the catalog has this connector type in some release (MariaDB only from 3.2). */
+    public boolean describes(ConnectorType type, int release) {
+        Map<String, History> keys = connectors.get(type);
+        return keys != null && keys.values().stream().anyMatch(history -> history.readBy(release));
+    }
+
+    /** True when any release of the catalog reads the key for this connector type. */
+    public boolean knows(ConnectorType type, String key) {
+        return connectors.getOrDefault(type, Map.of()).containsKey(key);
+    }
+
+    public boolean reads(ConnectorType type, String key, int release) {
+        History history = connectors.getOrDefault(type, Map.of()).get(key);
+        return history != null && history.readBy(release);
+    }
+
+    /** The key as a release defines it, if that release reads it. */
+    public Optional<Definition> definition(ConnectorType type, String key, int release) {
+        History history = connectors.getOrDefault(type, Map.of()).get(key);
+        return history == null || !history.readBy(release) ? Optional.empty() : Optional.of(history.at(release));
+    }
+
+    /** The first release that reads a key, if any does. */
+    public Optional<DebeziumVersion> firstReading(ConnectorType type, String key) {
+        History history = connectors.getOrDefault(type, Map.of()).get(key);
+        return history == null || history.in().length == 0 ? Optional.empty() : Optional.of(releases.get(history.in()[0]));
+    }
+
+    /** The last release before {@code release} whose definition of the key accepts a value, if one does. */
+    public Optional<DebeziumVersion> lastAccepting(ConnectorType type, String key, String value, int release) {
+        for (int r = release - 1; r >= 0; r--) {
+            Optional<Definition> def = definition(type, key, r);
+            if (def.isPresent() && def.get().allowed().contains(value)) {
+                return Optional.of(releases.get(r));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first release accepting a value for a key, if any does. */
+    public Optional<DebeziumVersion> firstAccepting(ConnectorType type, String key, String value) {
+        for (int r = 0; r < releases.size(); r++) {
+            Optional<Definition> def = definition(type, key, r);
+            if (def.isPresent() && def.get().allowed().contains(value)) {
+                return Optional.of(releases.get(r));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every key a release reads for a connector type. */
+    public List<String> keys(ConnectorType type, int release) {
+        return connectors.getOrDefault(type, Map.of()).entrySet().stream()
+                .filter(entry -> entry.getValue().readBy(release)).map(Map.Entry::getKey).toList();
+    }
+
+    public List<String> releaseNames() {
+        return releaseNames;
+    }
+}

@@ -1,0 +1,32 @@
+package io.dbzlint.rule.checks;
+
+import io.dbzlint.model.Connector;
+import io.dbzlint.rule.DebeziumVersion;
+import io.dbzlint.rule.ReleaseCatalog;
+import io.dbzlint.rule.RuleContext;
+import java.util.Optional;
+
+/**
+ * A connector as an older target Debezium version reads it, from the release catalog: the keys and
+ * values of the release line the target falls in. None for the current version, whose fuller
+ * catalog (channels, SMTs) the rules read directly.
+ */
+record ReleaseView(ReleaseCatalog releases, int release, DebeziumVersion target) {
+
+    static Optional<ReleaseView> of(Connector connector, RuleContext context) {
+        DebeziumVersion target = context.parameters().debeziumVersion();
+        ReleaseCatalog releases = ReleaseCatalog.get();
+        if (target.compareTo(releases.latest()) >= 0) {
+            return Optional.empty();
+        }
+        int release = releases.releaseFor(target);
+        return releases.describes(connector.type(), release) ? Optional.of(new ReleaseView(releases, release, target))
+                : Optional.empty();
+    }
+
+    /** The release line the target is read as, when it is not the target itself: "2.6 (read as 2.4)". */
+    String name() {
+        DebeziumVersion line = releases.line(release);
+        return line.equals(target) ? target.toString() : target + " (read as " + line + ")";
+    }
+}

@@ -1,0 +1,64 @@
+package io.dbzlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbzlint.Cli;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 'dbzlint upgrade': what must change between two Debezium releases, read from the releases themselves. */
+class UpgradeCommandTest {
+
+    @Test
+    void should_list_renames_and_changed_defaults_from_1_9_to_3_6() {
+        Cli run = Cli.run("upgrade", "--from", "1.9", "--to", "3.6", "examples/upgrade/inventory-mysql-1.9.json")
+                .expectExit(1);
+
+        assertThat(run.out())
+                .contains("13:5: error upgrade database.server.name was renamed topic.prefix in Debezium 2.0")
+                .contains("12:5: error upgrade table.whitelist was renamed table.include.list")
+                .contains("warning upgrade database.ssl.mode is unset, and its default changes from \"disabled\""
+                        + " in Debezium 1.9 to \"preferred\" in Debezium 3.6")
+                .contains("schema.name.adjustment.mode is unset, and its default changes from \"avro\"")
+                .endsWith("4 errors, 2 warnings in 1 connector (1 file)\n");
+    }
+
+    @Test
+    void should_name_a_value_the_new_release_refuses_with_its_replacement_from_2_4_to_3_6() {
+        Cli run = Cli.run("upgrade", "--from", "2.4", "--to", "3.6", "examples/upgrade/orders-postgres-2.4.json")
+                .expectExit(1);
+
+        assertThat(run.out()).contains("14:22: error upgrade snapshot.mode \"never\" is refused by Debezium 3.6"
+                + " (the last of the catalog's releases that accepts it is 3.2): use \"no_data\"");
+    }
+
+    @Test
+    void should_exit_0_when_only_defaults_change() {
+        Cli run = Cli.run("upgrade", "--from", "3.4", "--to", "3.6", "examples/upgrade/orders-postgres-2.4.json")
+                .expectExit(0);
+
+        // 3.6 adds a secret pattern to what Debezium masks in its logs: a default change, nothing to rename
+        assertThat(run.out()).contains("warning upgrade custom.sanitize.pattern is unset, and its default changes")
+                .endsWith("0 errors, 1 warning in 1 connector (1 file)\n");
+    }
+
+    @Test
+    void should_write_the_lint_formats() {
+        Cli run = Cli.run("upgrade", "--from", "1.9", "--format", "json", "examples/upgrade/inventory-mysql-1.9.json")
+                .expectExit(1);
+
+        JsonNode findings = JsonMapper.builder().build().readTree(run.out()).get("findings");
+        assertThat(findings).allSatisfy(f -> assertThat(f.get("rule").asString()).isEqualTo("upgrade"));
+        assertThat(findings).anySatisfy(f -> assertThat(f.get("key").asString()).isEqualTo("database.server.name"));
+    }
+
+    @Test
+    void should_refuse_a_version_pair_that_goes_back_or_does_not_exist() {
+        Cli back = Cli.run("upgrade", "--from", "3.6", "--to", "2.4", "examples/upgrade").expectExit(2);
+        Cli unknown = Cli.run("upgrade", "--from", "9.x", "examples/upgrade").expectExit(2);
+
+        assertThat(back.err()).contains("--from 3.6 is not before --to 2.4");
+        assertThat(unknown.err()).contains("--from: not a Debezium version");
+    }
+}
