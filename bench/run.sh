@@ -47,6 +47,11 @@ if [ ! -f "$hello_dir/Hello.class" ]; then
   javac -d "$hello_dir" "$hello_dir/Hello.java"
 fi
 java -cp "$hello_dir" Hello > /dev/null
+# the floor program, compiled once, run by the JVM bin/dbzlint runs (the AOT cache's, if there is one)
+floor_java=java
+[ -f target/dbzlint.aot.java ] && [ target/dbzlint.aot -nt target/dbzlint.jar ] && floor_java="$(cat target/dbzlint.aot.java)/bin/java"
+mkdir -p "$out/floor"
+javac -d "$out/floor" -cp target/dbzlint.jar bench/src/io/dbzlint/bench/Floor.java
 read -r hello_wall hello_cpu hello_rss < <(for _ in $(seq "$runs"); do
   measure "$out/hello.out" java -cp "$hello_dir" Hello; done | summarize)
 
@@ -84,6 +89,16 @@ for size in "${sizes[@]}"; do
   ratio=$(awk -v w="$wall" -v h="$hello_wall" 'BEGIN {printf "%.1f", w / h}')
   printf '| %s | %s | %s | %d | %s | %d / %d, %d other: %s |\n' \
     "$n${variant:+ ($variant formats)}" "$wall" "$cpu" $((rss / 1024)) "$ratio" "$found" "$expected" "$other" "$verdict"
+  if [ -z "$variant" ] && [ "$n" -ge 1000 ]; then
+    # the floor: read and stream-parse every file with Jackson on all cores, same JVM flags and jar
+    floor=("$floor_java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "target/dbzlint.jar:$out/floor"
+      io.dbzlint.bench.Floor "$data/configs")
+    read -r f_wall f_cpu f_rss < <(for _ in $(seq "$runs"); do
+      measure "$out/floor.txt" "${floor[@]}"; done | summarize)
+    printf '| %s floor (read + parse only) | %s | %s | %d | %s | lint / floor = %s |\n' "$n" "$f_wall" "$f_cpu" \
+      $((f_rss / 1024)) "$(awk -v w="$f_wall" -v h="$hello_wall" 'BEGIN {printf "%.1f", w / h}')" \
+      "$(awk -v w="$wall" -v f="$f_wall" 'BEGIN {printf "%.1f", w / f}')"
+  fi
 done
 
 # The release catalog (every release's keys) is read only for an older target: its size and the
@@ -96,6 +111,12 @@ read -r old_wall old_cpu old_rss < <(for _ in $(seq "$runs"); do
   measure "$out/capstone-2.4.txt" "${older[@]}"; done | summarize)
 printf '| examples/capstone --debezium-version 2.4 (reads the release catalog) | %s | %s | %d | %s | |\n' "$old_wall" \
   "$old_cpu" $((old_rss / 1024)) "$(awk -v w="$old_wall" -v h="$hello_wall" 'BEGIN {printf "%.1f", w / h}')"
+
+version=(bin/dbzlint --version)
+read -r v_wall v_cpu v_rss < <(for _ in $(seq "$runs"); do
+  measure "$out/version.txt" "${version[@]}"; done | summarize)
+printf '| dbzlint --version | %s | %s | %d | %s | |\n' "$v_wall" "$v_cpu" $((v_rss / 1024)) \
+  "$(awk -v w="$v_wall" -v h="$hello_wall" 'BEGIN {printf "%.1f", w / h}')"
 
 capstone=(bin/dbzlint lint examples/capstone)
 read -r cap_wall cap_cpu cap_rss < <(for _ in $(seq "$runs"); do

@@ -35,6 +35,12 @@ public final class Main {
      */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err,
                           Map<String, String> env, Path cwd) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the one question that needs no command model: answered before picocli builds one
+            out.println(new Version().getVersion()[0]);
+            out.flush();
+            return ExitCode.OK.code();
+        }
         CommandLine commandLine = commandLine(stdin, env, cwd, args.length > 0 ? args[0] : "");
         commandLine.setOut(out);
         commandLine.setErr(err);

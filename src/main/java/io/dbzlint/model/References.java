@@ -93,7 +93,26 @@ public final class References {
                 && value.indexOf('$', brace + 1) < 0) {
             return false; // the one ${routedByValue} of an outbox route
         }
+        if (!value.startsWith(DEBEZIUM_PLACEHOLDER, brace) && startsReference(value, brace + 2)) {
+            return true; // ${name: or ${NAME}: a provider reference or a template, no regular expression needed
+        }
         return !find(value).isEmpty();
+    }
+
+    /** True when a name of provider or variable characters follows, ended by : or } with a close after it. */
+    private static boolean startsReference(String value, int from) {
+        int i = from;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            if (c == ':' || c == '}') {
+                return i > from && value.indexOf('}', i) >= 0;
+            }
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-')) {
+                return false;
+            }
+            i++;
+        }
+        return false;
     }
 
     /** True when a value holds a template that a shell fills in: unknown, and not comparable between files. */

@@ -7,8 +7,8 @@ import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.DebeziumVersion;
-import io.dbzlint.rule.ReleaseCatalog;
 import io.dbzlint.rule.FindingSink;
+import io.dbzlint.rule.ReleaseCatalog;
 import io.dbzlint.rule.RuleContext;
 import java.util.Optional;
 
