@@ -67,8 +67,11 @@ final class PropertiesConnectors {
         Location nameLocation = nameEntry != null ? nameEntry.valueLocation() : start;
         ConfigEntry connectorClass = entries.get(Keys.CONNECTOR_CLASS);
         ConnectorType type = ConnectorType.fromConnectorClass(connectorClass == null ? null : connectorClass.text());
-        Map<String, ConfigEntry> envelope = server ? Map.of(Connector.RUNTIME, new ConfigEntry(Connector.RUNTIME,
-                Connector.DEBEZIUM_SERVER, ValueKind.STRING, start, start)) : Map.of();
+        // offset.storage in a connector's own file: an application that embeds Debezium's engine
+        String runtime = server ? Connector.DEBEZIUM_SERVER
+                : entries.containsKey("offset.storage") ? Connector.DEBEZIUM_ENGINE : null;
+        Map<String, ConfigEntry> envelope = runtime == null ? Map.of() : Map.of(Connector.RUNTIME,
+                new ConfigEntry(Connector.RUNTIME, runtime, ValueKind.STRING, start, start));
         return new LoadedFile(path, List.of(new Connector(name, nameLocation, start, type, entries, envelope)),
                 problems);
     }

@@ -217,6 +217,8 @@ final class YamlConnectors {
             Node value = tuple.getValueNode();
             if (value instanceof MappingNode nested) {
                 flatten(nested, key + ".", into);
+            } else if (value instanceof ScalarNode scalar && scalar.getTag() == Tag.NULL) {
+                continue; // a key without a value is not set (Quarkus and the operator leave it out)
             } else {
                 String text = value instanceof ScalarNode scalar && scalar.getTag() != Tag.NULL ? scalar.getValue()
                         : value instanceof SequenceNode list ? joined(list) : null;

@@ -24,7 +24,9 @@ public final class ConfigEntry {
     public ConfigEntry(String key, String text, ValueKind kind, Location keyLocation, Location valueLocation) {
         this.key = Objects.requireNonNull(key);
         this.text = text;
-        this.kind = Objects.requireNonNull(kind);
+        // a scalar kind without text (a YAML key with no value) is null, as Kafka Connect reads it
+        this.kind = text == null && (kind == ValueKind.STRING || kind == ValueKind.NUMBER || kind == ValueKind.BOOLEAN)
+                ? ValueKind.NULL : Objects.requireNonNull(kind);
         this.keyLocation = Objects.requireNonNull(keyLocation);
         this.valueLocation = Objects.requireNonNull(valueLocation);
     }

@@ -42,8 +42,23 @@ public record Connector(String name, Location nameLocation, Location location, C
     /** The envelope entry that marks a connector run by Debezium Server rather than Kafka Connect. */
     public static final String RUNTIME = "runtime";
     public static final String DEBEZIUM_SERVER = "debezium-server";
+    /** An application's own properties for the Debezium embedded engine: connector keys and the engine's. */
+    public static final String DEBEZIUM_ENGINE = "debezium-engine";
 
-    /** True when Debezium Server runs this connector (application.properties, a DebeziumServer resource). */
+    /**
+     * True when Debezium's engine runs this connector, not Kafka Connect: Debezium Server
+     * (application.properties, a DebeziumServer resource) or an application embedding the engine.
+     * The engine reads keys of its own (offsets, retries) beside the connector's.
+     */
+    public boolean runsOnDebeziumEngine() {
+        ConfigEntry runtime = envelope.get(RUNTIME);
+        return runtime != null && (DEBEZIUM_SERVER.equals(runtime.text()) || DEBEZIUM_ENGINE.equals(runtime.text()));
+    }
+
+    /**
+     * True when Debezium Server runs this connector: Quarkus resolves {@code ${VAR}} expressions in
+     * its configuration from the environment at run time, so they are references, not templates.
+     */
     public boolean runsOnDebeziumServer() {
         ConfigEntry runtime = envelope.get(RUNTIME);
         return runtime != null && DEBEZIUM_SERVER.equals(runtime.text());

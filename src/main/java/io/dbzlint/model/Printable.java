@@ -56,6 +56,9 @@ public final class Printable {
 
     /** Escaped, and cut after {@code max} characters of the original with an ellipsis. */
     public static String cut(String text, int max) {
+        if (text == null) {
+            return "null";
+        }
         if (text.length() <= max) {
             return escape(text);
         }

@@ -36,7 +36,6 @@ import picocli.CommandLine.Help.Ansi;
 class HostileInputFuzzTest {
 
     private static final LintSession SESSION = LintSession.bundled(Path.of("").toAbsolutePath());
-    private static final InputId FILE = new InputId("fuzz.json", "fuzz.json", InputFormat.JSON);
     private static final String SECRET = "Zq7SecretValue";
     private static final List<String> EXAMPLES = examples();
 
@@ -65,10 +64,59 @@ class HostileInputFuzzTest {
         check(json.getBytes(StandardCharsets.UTF_8), SECRET);
     }
 
+    /** The examples in every other format (Strimzi YAML, properties, shell, Markdown), mutated, read as such. */
+    @Property(tries = 400)
+    void should_survive_mutated_examples_of_every_format(@ForAll("otherFormats") FormatSample sample) {
+        check(sample.text().getBytes(StandardCharsets.UTF_8), null, sample.format());
+    }
+
+    record FormatSample(InputFormat format, String text) {
+    }
+
+    @Provide
+    Arbitrary<FormatSample> otherFormats() {
+        Arbitrary<FormatSample> base = Arbitraries.of(OTHER_FORMATS);
+        return Combinators.combine(base, mutation().list().ofMaxSize(4)).as((sample, mutations) -> {
+            String text = sample.text();
+            for (Mutation mutation : mutations) {
+                text = mutation.apply(text);
+            }
+            return new FormatSample(sample.format(), text);
+        });
+    }
+
+    private static final List<FormatSample> OTHER_FORMATS = otherFormatExamples();
+
+    private static List<FormatSample> otherFormatExamples() {
+        List<FormatSample> samples = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("examples"))) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                InputFormat.forFileName(file.getFileName().toString()).filter(f -> f != InputFormat.JSON)
+                        .ifPresent(format -> {
+                            try {
+                                samples.add(new FormatSample(format, Files.readString(file)));
+                            } catch (IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        samples.add(new FormatSample(InputFormat.YAML, "apiVersion: debezium.io/v1alpha1\nkind: DebeziumServer\n"
+                + "metadata:\n  name: s\nspec:\n  source:\n    class: PostgresConnector\n    config:\n      tasks.max:\n"
+                + "      database:\n        hostname: pg\n"));
+        return samples;
+    }
+
     private static void check(byte[] bytes, String secret) {
+        check(bytes, secret, InputFormat.JSON);
+    }
+
+    private static void check(byte[] bytes, String secret, InputFormat format) {
         LintResult result;
         try {
-            result = SESSION.lint(List.of(Source.ofBytes(FILE, bytes))).result();
+            result = SESSION.lint(List.of(Source.ofBytes(new InputId("fuzz", "fuzz", format), bytes))).result();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -79,16 +127,16 @@ class HostileInputFuzzTest {
             assertInside(finding.location(), lines, finding);
             finding.related().forEach(related -> assertInside(related, lines, finding));
         }
-        for (Format format : Format.values()) {
+        for (Format output : Format.values()) {
             StringWriter out = new StringWriter();
-            format.reporter(new Format.Context(RuleSetLoader.bundled(), "fuzz", Ansi.OFF))
+            output.reporter(new Format.Context(RuleSetLoader.bundled(), "fuzz", Ansi.OFF))
                     .report(result, new PrintWriter(out));
             String printed = out.toString();
             assertThat(printed.chars().filter(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t'
                     || c == 0x7f || c == 0x202e || c == 0x2028))
-                    .as("raw control characters in %s output", format).isEmpty();
+                    .as("raw control characters in %s output", output).isEmpty();
             if (secret != null) {
-                assertThat(printed).as("%s output", format).doesNotContain(secret);
+                assertThat(printed).as("%s output", output).doesNotContain(secret);
             }
         }
     }

@@ -176,7 +176,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
                 || isHistoryKey(key) && (!connector.keepsSchemaHistory() || CatalogLookup.usesOtherSchemaHistory(connector))
                 || catalog.matchesPattern(key)
                 || pluginPrefixes.stream().anyMatch(key::startsWith)
-                || connector.runsOnDebeziumServer() && catalog.isDebeziumServerKey(key);
+                || connector.runsOnDebeziumEngine() && catalog.isDebeziumServerKey(key);
     }
 
     /** Schema history keys: history-on-postgres reports them where there is no history; another history has its own. */
