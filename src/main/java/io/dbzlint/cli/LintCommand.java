@@ -1,9 +1,12 @@
 package io.dbzlint.cli;
 
 import io.dbzlint.engine.LintSession;
+import io.dbzlint.fix.Fixer;
+import io.dbzlint.fix.UnifiedDiff;
 import io.dbzlint.engine.SessionException;
 import io.dbzlint.load.InputFinder;
 import io.dbzlint.model.InputFormat;
+import io.dbzlint.model.InputId;
 import io.dbzlint.report.Format;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
@@ -16,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -99,6 +104,15 @@ final class LintCommand implements Callable<Integer> {
             description = "Record today's findings in FILE, then report as if with --baseline FILE.")
     private Path writeBaselineFile;
 
+    @Option(names = "--fix", description = "Apply the fixes that are certain, in place: renamed keys and values,"
+            + " a misspelt key with one known key near it. Only those characters of a file change; the run then"
+            + " reports what remains.")
+    private boolean fix;
+
+    @Option(names = {"--fix-dry-run", "--diff"}, description = "Print the fixes --fix would apply as a unified"
+            + " diff, and change no file. Exits 1 when there is something to fix.")
+    private boolean fixDryRun;
+
     @Option(names = "--debug", description = "On an internal error, print its stack trace.")
     private boolean debug;
 
@@ -129,6 +143,13 @@ final class LintCommand implements Callable<Integer> {
         if (maxWarnings != null && maxWarnings < 0) {
             throw new ParameterException(spec.commandLine(), "--max-warnings must be 0 or more, not " + maxWarnings);
         }
+        if (fix && fixDryRun) {
+            throw new ParameterException(spec.commandLine(), "--fix and --fix-dry-run do not go together: pick one");
+        }
+        if ((fix || fixDryRun) && writeBaselineFile != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--write-baseline records findings before fixing: run it without --fix");
+        }
         if (debeziumVersion != null) {
             try {
                 DebeziumVersion.parse(debeziumVersion);
@@ -146,6 +167,12 @@ final class LintCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
             LintSession.Outcome outcome = session.lint(found.sources());
+            if (fixDryRun) {
+                return printFixes(found, outcome.result(), err);
+            }
+            if (fix) {
+                outcome = applyFixes(session, found, outcome, err);
+            }
             if (outcome.baselineWritten() >= 0) {
                 int count = outcome.baselineWritten();
                 err.println("dbzlint: wrote " + count + (count == 1 ? " finding" : " findings") + " to "
@@ -173,6 +200,54 @@ final class LintCommand implements Callable<Integer> {
         } finally {
             err.flush();
         }
+    }
+
+    /** --fix-dry-run: the diff of every file a fix would change, on standard output. */
+    private int printFixes(InputFinder.Found found, LintResult result, PrintWriter err) throws OutputException {
+        List<Fixer.FileFix> plans = plan(found, result);
+        PrintWriter out = spec.commandLine().getOut();
+        plans.forEach(plan -> out.print(UnifiedDiff.of(plan.input().displayPath(), plan.before(), plan.after())));
+        out.flush();
+        int fixes = plans.stream().mapToInt(Fixer.FileFix::applied).sum();
+        err.println("dbzlint: " + (fixes == 0 ? "nothing to fix"
+                : "would fix " + count(fixes, "problem") + " in " + count(plans.size(), "file")));
+        return fixes == 0 ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+    }
+
+    /** --fix: writes the fixes, then lints again, so the report is of what remains. */
+    private LintSession.Outcome applyFixes(LintSession session, InputFinder.Found found, LintSession.Outcome outcome,
+                                           PrintWriter err) throws OutputException, SessionException {
+        List<Fixer.FileFix> plans = plan(found, outcome.result());
+        if (plans.isEmpty()) {
+            return outcome;
+        }
+        int fixes = 0;
+        int files = 0;
+        for (Fixer.FileFix plan : plans) {
+            try {
+                Fixer.write(plan);
+                fixes += plan.applied();
+                files++;
+            } catch (IOException e) {
+                err.println("dbzlint: cannot write " + plan.input().displayPath() + ": " + e.getMessage());
+            }
+        }
+        err.println("dbzlint: fixed " + count(fixes, "problem") + " in " + count(files, "file"));
+        return session.lint(found.sources());
+    }
+
+    private static List<Fixer.FileFix> plan(InputFinder.Found found, LintResult result) throws OutputException {
+        Map<InputId, Path> paths = new HashMap<>();
+        found.sources().forEach(source -> source.path().ifPresent(path -> paths.put(source.id(), path)));
+        try {
+            return Fixer.plan(result.findings(), input -> Optional.ofNullable(paths.get(input)));
+        } catch (IOException e) {
+            throw new OutputException("cannot read a file to fix: " + e.getMessage());
+        }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void write(OutputTarget target, LintResult result, Format.Context context) throws OutputException {

@@ -14,6 +14,7 @@ import io.dbzlint.model.Printable;
 import io.dbzlint.model.References;
 import io.dbzlint.model.Secrets;
 import io.dbzlint.result.Finding;
+import io.dbzlint.result.Fix;
 import io.dbzlint.result.InternalFailure;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
@@ -195,12 +196,12 @@ final class Linter {
         return new FindingSink() {
             @Override
             public void report(Location location, String connector, String key, String message,
-                               List<Location> related) {
+                               List<Location> related, Fix fix) {
                 String safe = message;
                 for (String secret : secrets) {
                     safe = safe.replace(secret, "****");
                 }
-                sink.report(location, connector, key, safe, related);
+                sink.report(location, connector, key, safe, related, fix);
             }
 
             @Override
@@ -222,8 +223,9 @@ final class Linter {
 
     private record Sink(String ruleId, Severity severity, List<Finding> into) implements FindingSink {
         @Override
-        public void report(Location location, String connector, String key, String message, List<Location> related) {
-            into.add(finding(ruleId, severity, location, connector, key, message, related));
+        public void report(Location location, String connector, String key, String message, List<Location> related,
+                           Fix fix) {
+            into.add(finding(ruleId, severity, location, connector, key, message, related, fix));
         }
 
         @Override
@@ -239,10 +241,15 @@ final class Linter {
      */
     static Finding finding(String ruleId, Severity severity, Location location, String connector, String key,
                            String message, List<Location> related) {
+        return finding(ruleId, severity, location, connector, key, message, related, null);
+    }
+
+    static Finding finding(String ruleId, Severity severity, Location location, String connector, String key,
+                           String message, List<Location> related, Fix fix) {
         return new Finding(ruleId, severity, location,
                 connector == null ? null : Printable.cut(connector, Printable.MAX_VALUE * 2),
                 key == null ? null : Printable.cut(key, Printable.MAX_VALUE * 2),
-                Printable.cut(message, Printable.MAX_MESSAGE), related);
+                Printable.cut(message, Printable.MAX_MESSAGE), related, fix);
     }
 
     private static String reason(IOException e) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** One input, read when the linter gets to it, with its identity. */
 public interface Source {
@@ -18,6 +19,11 @@ public interface Source {
      * @throws TooLarge when it is larger than {@link Limits#MAX_FILE_BYTES}, without reading it
      */
     byte[] read() throws IOException;
+
+    /** The file on disk, where {@code --fix} writes; empty for standard input and bytes in memory. */
+    default Optional<Path> path() {
+        return Optional.empty();
+    }
 
     /** An input larger than dbzlint reads. */
     final class TooLarge extends IOException {
@@ -39,6 +45,11 @@ public interface Source {
             @Override
             public InputId id() {
                 return id;
+            }
+
+            @Override
+            public Optional<Path> path() {
+                return Optional.of(path);
             }
 
             @Override

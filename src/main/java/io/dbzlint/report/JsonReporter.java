@@ -35,6 +35,15 @@ public final class JsonReporter implements Reporter {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
+                if (finding.fix() != null) {
+                    // the characters --fix replaces, and with what: an editor or a bot can apply it as it is
+                    json.writeName("fix");
+                    json.writeStartObject();
+                    json.writeStringProperty("description", finding.fix().description());
+                    writeLocation(json, finding.fix().range());
+                    json.writeStringProperty("replacement", finding.fix().replacement());
+                    json.writeEndObject();
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();

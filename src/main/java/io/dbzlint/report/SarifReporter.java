@@ -5,6 +5,7 @@ import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.FindingKey;
+import io.dbzlint.result.Fix;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.RuleDocs;
@@ -132,11 +133,49 @@ public final class SarifReporter implements Reporter {
             }
             json.writeEndArray();
         }
+        if (finding.fix() != null) {
+            writeFix(json, finding.fix());
+        }
         json.writeName("partialFingerprints");
         json.writeStartObject();
         json.writeStringProperty(FINGERPRINT, fingerprint(finding));
         json.writeEndObject();
         json.writeEndObject();
+    }
+
+    /** SARIF §3.55: one artifact change replacing the fix's region with its text. */
+    private static void writeFix(JsonGenerator json, Fix fix) {
+        json.writeName("fixes");
+        json.writeStartArray();
+        json.writeStartObject();
+        writeMessage(json, "description", fix.description());
+        json.writeName("artifactChanges");
+        json.writeStartArray();
+        json.writeStartObject();
+        json.writeName("artifactLocation");
+        json.writeStartObject();
+        json.writeStringProperty("uri", uri(fix.range().input()));
+        json.writeEndObject();
+        json.writeName("replacements");
+        json.writeStartArray();
+        json.writeStartObject();
+        json.writeName("deletedRegion");
+        json.writeStartObject();
+        json.writeNumberProperty("startLine", fix.range().line());
+        json.writeNumberProperty("startColumn", fix.range().column());
+        json.writeNumberProperty("endLine", fix.range().endLine());
+        json.writeNumberProperty("endColumn", fix.range().endColumn());
+        json.writeEndObject();
+        json.writeName("insertedContent");
+        json.writeStartObject();
+        json.writeStringProperty("text", fix.replacement());
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndArray();
     }
 
     private static void writePhysicalLocation(JsonGenerator json, Location location) {

@@ -59,6 +59,10 @@ public final class TextReporter implements Reporter {
         if (result.suppressed() > 0) {
             text.append("; ").append(result.suppressed()).append(" suppressed");
         }
+        long fixable = result.findings().stream().filter(finding -> finding.fix() != null).count();
+        if (fixable > 0) {
+            text.append("; ").append(fixable).append(" fixable with --fix (--diff to see how)");
+        }
         return text.toString();
     }
 

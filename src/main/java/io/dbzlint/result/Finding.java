@@ -11,9 +11,10 @@ import java.util.List;
  * @param key the config key the finding is about, or null; with the rule, file and connector it
  *     identifies a finding across edits that move lines (baselines, SARIF fingerprints)
  * @param related the other places involved in a cross-connector finding, in order
+ * @param fix the certain fix of the problem, or null when fixing it takes a human choice
  */
 public record Finding(String ruleId, Severity severity, Location location, String connector, String key,
-                      String message, List<Location> related) implements Comparable<Finding> {
+                      String message, List<Location> related, Fix fix) implements Comparable<Finding> {
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
             .thenComparing(Finding::ruleId)
@@ -21,6 +22,11 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
 
     public Finding {
         related = List.copyOf(related);
+    }
+
+    public Finding(String ruleId, Severity severity, Location location, String connector, String key,
+                   String message, List<Location> related) {
+        this(ruleId, severity, location, connector, key, message, related, null);
     }
 
     /** The identity this finding keeps while lines move. */

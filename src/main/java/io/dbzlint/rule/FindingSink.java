@@ -2,6 +2,7 @@ package io.dbzlint.rule;
 
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Location;
+import io.dbzlint.result.Fix;
 import java.util.List;
 
 /** Where a rule reports what it found. The rule id and severity are added by the engine. */
@@ -12,10 +13,20 @@ public interface FindingSink {
      * @param connector the connector's name
      * @param key the config key the finding is about (set or missing), or null; baselines match on it
      */
-    void report(Location location, String connector, String key, String message, List<Location> related);
+    void report(Location location, String connector, String key, String message, List<Location> related, Fix fix);
+
+    default void report(Location location, String connector, String key, String message, List<Location> related) {
+        report(location, connector, key, message, related, null);
+    }
 
     default void report(Connector connector, String key, Location location, String message) {
-        report(location, connector.name(), key, message, List.of());
+        report(location, connector.name(), key, message, List.of(), null);
+    }
+
+    /** A finding with the fix that is certain for it, if there is one. */
+    default void report(Connector connector, String key, Location location, String message,
+                        java.util.Optional<Fix> fix) {
+        report(location, connector.name(), key, message, List.of(), fix.orElse(null));
     }
 
     /** A cross-connector finding at a claim's site, naming the other places involved. */

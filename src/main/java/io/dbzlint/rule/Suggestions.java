@@ -28,6 +28,24 @@ public final class Suggestions {
     }
 
     /**
+     * True when {@code nearest} is the one candidate at the least edit distance from the name: a
+     * fix may then rename to it. A prefix match that is not within the distance is not a typo.
+     */
+    public static boolean isOnlyNearest(String name, String nearest, Collection<String> candidates) {
+        int limit = Math.max(1, Math.min(4, name.length() / 3));
+        int distance = distanceAtMost(name, nearest, limit);
+        if (distance > limit) {
+            return false;
+        }
+        for (String candidate : candidates) {
+            if (!candidate.equals(nearest) && distanceAtMost(name, candidate, distance) <= distance) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Levenshtein distance if it is at most {@code max}, else {@code max + 1}: only the diagonal band
      * of width 2·max+1 is computed, and a row whose cells all exceed max ends it. Linting a file
      * of 100,000 unknown keys asks this millions of times.

@@ -4,6 +4,7 @@ import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Printable;
+import io.dbzlint.result.Fix;
 import io.dbzlint.rule.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.DebeziumVersion;
@@ -47,11 +48,14 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
                         ? key + " was renamed to " + replacement + " in Debezium " + rename.removedIn()
                                 + "; Debezium " + target + " no longer reads it: rename the key"
                         : key + " is deprecated; use " + replacement + " instead";
-                (gone ? sink.asError() : sink).report(connector, key, entry.keyLocation(), message);
+                (gone ? sink.asError() : sink).report(connector, key, entry.keyLocation(), message,
+                        Fix.renameKey(entry.keyLocation(), key, replacement));
             });
             if (connector.type() != ConnectorType.OTHER) {
                 catalog.aliasTarget(key).ifPresent(current -> sink.report(connector, key, entry.keyLocation(),
-                        key + " is a deprecated name of " + current + "; use " + current + " instead"));
+                        key + " is a deprecated name of " + current + "; use " + current + " instead",
+                        connector.entry(current).isPresent() ? Optional.empty()
+                                : Fix.renameKey(entry.keyLocation(), key, current)));
             }
             checkTransform(connector, entry, target, catalog, sink);
             if (entry.isLiteral() && !entry.isSecret()) {
@@ -84,12 +88,14 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
             String last = releases.lastAccepting(connector.type(), key, value, release)
                     .map(v -> " (the last release that accepts it is " + v + ")").orElse("");
             sink.asError().report(connector, key, entry.valueLocation(), shown + " is refused by Debezium " + target
-                    + last + (replacementThere ? ": use \"" + rename.to() + "\"" : ""));
+                    + last + (replacementThere ? ": use \"" + rename.to() + "\"" : ""),
+                    replacementThere ? Fix.replaceValue(entry.valueLocation(), entry.text(), rename.to())
+                            : Optional.empty());
         } else if (replacementThere) {
             String since = releases.firstAccepting(connector.type(), key, rename.to())
                     .map(v -> " (there since Debezium " + v + ")").orElse("");
             sink.report(connector, key, entry.valueLocation(), shown + " is deprecated; use \"" + rename.to() + "\""
-                    + since);
+                    + since, Fix.replaceValue(entry.valueLocation(), entry.text(), rename.to()));
         }
     }
 
@@ -110,7 +116,9 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
                         ? entry.key() + " was removed from " + simpleName(rename.transform()) + " in Debezium "
                                 + rename.removedIn() + "; Debezium " + target + " ignores it: use " + replacement
                         : entry.key() + " is deprecated; use " + replacement + " instead";
-                (gone ? sink.asError() : sink).report(connector, entry.key(), entry.keyLocation(), message);
+                (gone ? sink.asError() : sink).report(connector, entry.key(), entry.keyLocation(), message,
+                        connector.entry(replacement).isPresent() ? Optional.empty()
+                                : Fix.renameKey(entry.keyLocation(), entry.key(), replacement));
             });
         });
     }

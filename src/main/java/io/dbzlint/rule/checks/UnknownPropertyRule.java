@@ -4,6 +4,7 @@ import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Printable;
+import io.dbzlint.result.Fix;
 import io.dbzlint.rule.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
@@ -95,8 +96,12 @@ public final class UnknownPropertyRule implements ConnectorRule {
             }
             String suggestion = suggested.map(k -> "; did you mean " + k + "?")
                     .orElse("; Debezium ignores keys it does not know: remove it or fix its name");
+            // a typo is fixed only when one known key alone is nearest, and is not set already
+            Optional<Fix> fix = suggested.filter(k -> Suggestions.isOnlyNearest(key, k, known))
+                    .filter(k -> connector.entry(k).isEmpty())
+                    .flatMap(k -> Fix.renameKey(entry.keyLocation(), key, k));
             sink.report(connector, key, entry.keyLocation(), "unknown property " + Printable.quote(key) + " for a "
-                    + connector.type().displayName() + " connector" + suggestion);
+                    + connector.type().displayName() + " connector" + suggestion, fix);
         }
     }
 

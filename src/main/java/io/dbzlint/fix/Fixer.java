@@ -1,0 +1,163 @@
+package io.dbzlint.fix;
+
+import io.dbzlint.model.InputId;
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.Fix;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Applies the certain fixes of a run's findings to the files they are in, changing only the
+ * characters of each fix's range: every other byte of the file, its line endings among them,
+ * stays as it was. A fix whose range no longer holds the text it expects (the file changed since
+ * it was linted, or a token the range does not describe exactly) is left out, as is the second of
+ * two fixes that overlap or that would create one key twice in one connector.
+ */
+public final class Fixer {
+
+    /** One file's fixes: its text before and after, and how many fixes went in. */
+    public record FileFix(InputId input, Path path, String before, String after, int applied) {
+    }
+
+    private Fixer() {
+    }
+
+    /**
+     * The fixes that apply, file by file, in the order the files were found.
+     *
+     * @param pathOf where an input is on disk; empty for standard input, which is never written
+     */
+    public static List<FileFix> plan(List<Finding> findings, Function<InputId, Optional<Path>> pathOf)
+            throws IOException {
+        Map<InputId, List<Finding>> byInput = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            if (finding.fix() != null) {
+                byInput.computeIfAbsent(finding.fix().range().input(), input -> new ArrayList<>()).add(finding);
+            }
+        }
+        List<FileFix> plans = new ArrayList<>();
+        for (Map.Entry<InputId, List<Finding>> entry : byInput.entrySet()) {
+            Optional<Path> path = pathOf.apply(entry.getKey());
+            if (path.isEmpty()) {
+                continue;
+            }
+            Optional<String> before = decode(Files.readAllBytes(path.get()));
+            if (before.isEmpty()) {
+                continue; // not UTF-8 any more: it changed since it was linted
+            }
+            plan(entry.getKey(), path.get(), before.get(), entry.getValue()).ifPresent(plans::add);
+        }
+        return plans;
+    }
+
+    private static Optional<FileFix> plan(InputId input, Path path, String text, List<Finding> findings) {
+        int[] lineStarts = lineStarts(text);
+        record Edit(int start, int end, String replacement) {
+        }
+        List<Edit> edits = new ArrayList<>();
+        Set<String> createdKeys = new HashSet<>();
+        List<Finding> ordered = new ArrayList<>(findings);
+        ordered.sort(Comparator.naturalOrder());
+        for (Finding finding : ordered) {
+            Fix fix = finding.fix();
+            int line = fix.range().line() - 1;
+            if (line >= lineStarts.length) {
+                continue;
+            }
+            int start = lineStarts[line] + fix.range().column() - 1;
+            int end = lineStarts[line] + fix.range().endColumn() - 1;
+            int lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length();
+            if (start < lineStarts[line] || end > lineEnd || !text.substring(start, end).equals(fix.expected())) {
+                continue;
+            }
+            if (edits.stream().anyMatch(edit -> edit.start() < end && start < edit.end())) {
+                continue; // two fixes of one token: the first in finding order wins
+            }
+            if (fix.newKey() != null && !createdKeys.add(finding.connector() + "\u0000" + fix.newKey())) {
+                continue; // two old keys renamed to one new one would make a duplicate key
+            }
+            edits.add(new Edit(start, end, fix.replacement()));
+        }
+        if (edits.isEmpty()) {
+            return Optional.empty();
+        }
+        edits.sort(Comparator.comparingInt(Edit::start));
+        StringBuilder after = new StringBuilder(text.length() + 64);
+        int at = 0;
+        for (Edit edit : edits) {
+            after.append(text, at, edit.start()).append(edit.replacement());
+            at = edit.end();
+        }
+        after.append(text, at, text.length());
+        return Optional.of(new FileFix(input, path, text, after.toString(), edits.size()));
+    }
+
+    /**
+     * Writes a fixed file in place, atomically: a temporary file beside it, given the file's
+     * permissions, then renamed over it. A link is followed, so the file it names is fixed and the
+     * link stays a link.
+     */
+    public static void write(FileFix fix) throws IOException {
+        Path target = fix.path().toRealPath();
+        Path dir = target.getParent();
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".dbzlint");
+        try {
+            Files.write(temp, fix.after().getBytes(StandardCharsets.UTF_8));
+            PosixFileAttributeView from = Files.getFileAttributeView(target, PosixFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributeView to = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+            if (from != null && to != null) {
+                to.setPermissions(from.readAttributes().permissions());
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Offsets where each line starts; a line ends at \n, \r\n or a lone \r, as the loaders count. */
+    static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static Optional<String> decode(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.dbzlint.result;
+
+import io.dbzlint.model.Location;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A fix that is certain: one token of the file replaced by another. It is applied only where the
+ * file still holds {@code expected} at {@code range}, so a fix computed from a range never writes
+ * over anything else.
+ *
+ * @param description what the fix does, as a command ("rename to topic.prefix")
+ * @param range the exact characters replaced: one line, no quotes around them
+ * @param expected the text the range must hold for the fix to apply
+ * @param newKey the config key the fix creates, or null when it changes a value; two fixes that
+ *     would create one key in one connector are never both applied
+ */
+public record Fix(String description, Location range, String expected, String replacement, String newKey) {
+
+    public Fix {
+        Objects.requireNonNull(description);
+        Objects.requireNonNull(range);
+        Objects.requireNonNull(expected);
+        Objects.requireNonNull(replacement);
+        if (range.line() != range.endLine()) {
+            throw new IllegalArgumentException("a fix replaces text on one line");
+        }
+    }
+
+    /** A key renamed where it is written: nothing when its token holds more than the key (escapes). */
+    public static Optional<Fix> renameKey(Location token, String key, String newKey) {
+        return inner(token, key).map(range -> new Fix("rename to " + newKey, range, key, newKey, newKey));
+    }
+
+    /** A value replaced where it is written: nothing when its token holds more than the value. */
+    public static Optional<Fix> replaceValue(Location token, String value, String newValue) {
+        return inner(token, value).map(range -> new Fix("replace with " + newValue, range, value, newValue, null));
+    }
+
+    /**
+     * The range of the text inside a token: the token itself when it is the text as written (a
+     * plain YAML or properties key), or one character less on each side when quotes surround it.
+     * Any other length means escapes or spaces, whose bytes a fix would have to rewrite: none then.
+     */
+    private static Optional<Location> inner(Location token, String text) {
+        if (token.line() != token.endLine() || text.isEmpty()) {
+            return Optional.empty();
+        }
+        int width = token.endColumn() - token.column();
+        if (width == text.length()) {
+            return Optional.of(token);
+        }
+        if (width == text.length() + 2) {
+            return Optional.of(new Location(token.input(), token.line(), token.column() + 1, token.endLine(),
+                    token.endColumn() - 1));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,197 @@
+package io.dbzlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbzlint.Cli;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code lint --fix} and {@code --diff}: the fixes change only the characters the JSON report
+ * says they change, leave nothing fixable behind, and keep line endings and permissions.
+ */
+class FixCommandTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/fix-examples.diff");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_fix_every_fixable_example_and_change_only_those_characters() throws IOException {
+        Path examples = copyOf(Path.of("examples"), dir.resolve("examples"));
+        JsonNode before = JSON.readTree(Cli.runIn(dir, "lint", "-f", "json", "examples").out()).get("findings");
+        Map<String, List<JsonNode>> fixesByFile = new HashMap<>();
+        for (JsonNode finding : before) {
+            if (finding.has("fix")) {
+                fixesByFile.computeIfAbsent(finding.get("fix").get("file").asString(), f -> new ArrayList<>())
+                        .add(finding.get("fix"));
+            }
+        }
+        assertThat(fixesByFile).as("the mistakes folders have fixable findings").isNotEmpty();
+
+        Cli fixed = Cli.runIn(dir, "lint", "--fix", "--color", "never", "examples");
+        assertThat(fixed.err()).startsWith("dbzlint: fixed ");
+
+        try (Stream<Path> files = Files.walk(examples)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = dir.relativize(file).toString().replace('\\', '/');
+                String original = Files.readString(Path.of("").resolve(name));
+                String now = Files.readString(file);
+                List<JsonNode> fixes = fixesByFile.getOrDefault(name, List.of());
+                assertThat(now).as(name).isEqualTo(applied(original, fixes));
+            }
+        }
+        JsonNode after = JSON.readTree(Cli.runIn(dir, "lint", "-f", "json", "examples").out()).get("findings");
+        assertThat(after).as("nothing fixable is left").noneMatch(finding -> finding.has("fix"));
+        assertThat(after.size()).isEqualTo(before.size() - fixesByFile.values().stream().mapToInt(List::size).sum());
+    }
+
+    @Test
+    void should_print_the_diff_of_the_examples_and_change_no_file() throws IOException {
+        copyOf(Path.of("examples"), dir.resolve("examples"));
+        Cli run = Cli.runIn(dir, "lint", "--diff", "examples").expectExit(1);
+        assertThat(run.err()).matches("dbzlint: would fix \\d+ problems in \\d+ files\\R");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(GOLDEN, run.out(), StandardCharsets.UTF_8);
+        }
+        assertThat(run.out()).isEqualTo(Files.readString(GOLDEN));
+        assertThat(Cli.runIn(dir, "lint", "--diff", "examples").out()).as("nothing was written").isEqualTo(run.out());
+    }
+
+    @Test
+    void should_keep_line_endings_and_permissions() throws IOException {
+        Path file = dir.resolve("c.json");
+        String crlf = "{\r\n  \"name\": \"orders\",\r\n  \"config\": {\r\n"
+                + "    \"connector.class\": \"io.debezium.connector.mysql.MySqlConnector\",\r\n"
+                + "    \"database.hostname\": \"mysql\",\r\n    \"database.server.id\": \"184001\",\r\n"
+                + "    \"table.whitelist\": \"inventory.orders\",\r\n    \"topic.prefix\": \"mysql_prod\"\r\n  }\r\n}";
+        Files.writeString(file, crlf);
+        Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(file, mode);
+
+        Cli.runIn(dir, "lint", "--fix", "c.json");
+
+        assertThat(Files.readString(file)).isEqualTo(crlf.replace("table.whitelist", "table.include.list"));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(mode);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).as("no temporary file left").containsExactly(file);
+        }
+    }
+
+    @Test
+    void should_fix_the_file_a_link_names_and_keep_the_link() throws IOException {
+        Path real = dir.resolve("real.properties");
+        Files.writeString(real, "connector.class=io.debezium.connector.postgresql.PostgresConnector\n"
+                + "topic.prefix=postgres_prod\nsnapshot.mdoe=initial\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.properties"), real.getFileName());
+
+        Cli.runIn(dir, "lint", "--fix", "link.properties");
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).endsWith("\nsnapshot.mode=initial\n");
+    }
+
+    @Test
+    void should_fix_yaml_and_properties_keys_where_they_are_written() throws IOException {
+        Path yaml = dir.resolve("connector.yaml");
+        Files.writeString(yaml, """
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaConnector
+                metadata:
+                  name: orders
+                  labels:
+                    strimzi.io/cluster: connect
+                spec:
+                  class: io.debezium.connector.postgresql.PostgresConnector
+                  config:
+                    database.hostname: pg   # the primary
+                    'table.whitelist': public.orders
+                    topic.prefix: postgres_prod
+                """);
+        Path properties = dir.resolve("orders.properties");
+        Files.writeString(properties, "name=orders\nconnector.class=io.debezium.connector.postgresql.PostgresConnector\n"
+                + "topic.prefix=postgres_prod\nsnapshot.mdoe = initial\n");
+
+        Cli.runIn(dir, "lint", "--fix", ".");
+
+        assertThat(Files.readString(yaml)).contains("    'table.include.list': public.orders\n")
+                .contains("database.hostname: pg   # the primary\n");
+        assertThat(Files.readString(properties)).endsWith("\nsnapshot.mode = initial\n");
+    }
+
+    @Test
+    void should_leave_escaped_keys_and_never_make_a_duplicate_key() throws IOException {
+        Path file = dir.resolve("c.json");
+        String text = """
+                {"name": "orders", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "topic.prefix": "postgres_prod",
+                  "table.white\\u006cist": "public.orders",
+                  "snapshot.mdoe": "initial",
+                  "snapshot.mod": "initial"
+                }}
+                """;
+        Files.writeString(file, text);
+
+        Cli.runIn(dir, "lint", "--fix", "c.json");
+
+        String fixed = Files.readString(file);
+        assertThat(fixed).as("an escaped key is left for a human").contains("\"table.white\\u006cist\"");
+        assertThat(fixed.split("\"snapshot.mode\"", -1)).as("one typo renamed, not both").hasSize(2);
+        Cli relint = Cli.runIn(dir, "lint", "-f", "json", "c.json");
+        assertThat(relint.out()).doesNotContain("duplicate-key");
+    }
+
+    @Test
+    void should_refuse_fix_with_a_dry_run_or_a_baseline_to_write() {
+        Cli.runIn(dir, "lint", "--fix", "--diff", ".").expectExit(2);
+        Cli.runIn(dir, "lint", "--fix", "--write-baseline", "b.json", ".").expectExit(2);
+    }
+
+    /** The original with each fix's range replaced, from the last to the first. */
+    private static String applied(String original, List<JsonNode> fixes) {
+        String[] lines = original.split("(?<=\n)", -1);
+        List<JsonNode> ordered = new ArrayList<>(fixes);
+        ordered.sort(Comparator.<JsonNode>comparingInt(f -> f.get("line").asInt())
+                .thenComparingInt(f -> f.get("column").asInt()).reversed());
+        for (JsonNode fix : ordered) {
+            int line = fix.get("line").asInt() - 1;
+            assertThat(fix.get("endLine").asInt() - 1).isEqualTo(line);
+            String text = lines[line];
+            lines[line] = text.substring(0, fix.get("column").asInt() - 1) + fix.get("replacement").asString()
+                    + text.substring(fix.get("endColumn").asInt() - 1);
+        }
+        return String.join("", lines);
+    }
+
+    private static Path copyOf(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        return to;
+    }
+}

@@ -1,0 +1,87 @@
+package io.dbzlint.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbzlint.model.InputId;
+import io.dbzlint.model.Location;
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.Fix;
+import io.dbzlint.result.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FixerTest {
+
+    @TempDir
+    Path dir;
+
+    private final InputId input = InputId.named("c.properties");
+
+    @Test
+    void should_leave_a_file_that_changed_since_it_was_linted() throws IOException {
+        Path file = dir.resolve("c.properties");
+        Files.writeString(file, "a=1\ntable.whitelist=x\n");
+        Finding stale = finding(Fix.renameKey(new Location(input, 1, 1, 1, 16), "table.whitelist", "table.include.list"));
+        Finding current = finding(Fix.renameKey(new Location(input, 2, 1, 2, 16), "table.whitelist", "table.include.list"));
+
+        assertThat(Fixer.plan(List.of(stale), id -> Optional.of(file))).isEmpty();
+        assertThat(Fixer.plan(List.of(current), id -> Optional.of(file)))
+                .singleElement().satisfies(plan -> assertThat(plan.after()).isEqualTo("a=1\ntable.include.list=x\n"));
+    }
+
+    @Test
+    void should_count_a_lone_carriage_return_as_a_line_end() throws IOException {
+        Path file = dir.resolve("c.properties");
+        Files.writeString(file, "a=1\rtable.whitelist=x\r");
+        Finding finding = finding(Fix.renameKey(new Location(input, 2, 1, 2, 16), "table.whitelist", "t"));
+
+        assertThat(Fixer.plan(List.of(finding), id -> Optional.of(file)).get(0).after()).isEqualTo("a=1\rt=x\r");
+    }
+
+    @Test
+    void should_narrow_a_quoted_token_and_refuse_one_with_escapes() {
+        Location quoted = new Location(input, 3, 5, 3, 22); // "table.whitelist" with its quotes
+        assertThat(Fix.renameKey(quoted, "table.whitelist", "x")).get()
+                .extracting(Fix::range).isEqualTo(new Location(input, 3, 6, 3, 21));
+        Location escaped = new Location(input, 3, 5, 3, 27); // "table.white\u006cist"
+        assertThat(Fix.renameKey(escaped, "table.whitelist", "x")).isEmpty();
+    }
+
+    @Test
+    void should_diff_changed_lines_with_three_lines_of_context() {
+        String before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16";
+        String after = before.replace("\n5\n", "\nfive\n").replace("16", "sixteen");
+
+        assertThat(UnifiedDiff.of("f", before, after)).isEqualTo("""
+                --- a/f
+                +++ b/f
+                @@ -2,7 +2,7 @@
+                 2
+                 3
+                 4
+                -5
+                +five
+                 6
+                 7
+                 8
+                @@ -13,4 +13,4 @@
+                 13
+                 14
+                 15
+                -16
+                \\ No newline at end of file
+                +sixteen
+                \\ No newline at end of file
+                """);
+    }
+
+    private Finding finding(Optional<Fix> fix) {
+        return new Finding("deprecated-property", Severity.WARNING, fix.orElseThrow().range(), "c", "k", "m",
+                List.of(), fix.orElseThrow());
+    }
+}
