@@ -206,7 +206,7 @@ final class LintCommand implements Callable<Integer> {
     private int printFixes(InputFinder.Found found, LintResult result, PrintWriter err) throws OutputException {
         List<Fixer.FileFix> plans = plan(found, result);
         PrintWriter out = spec.commandLine().getOut();
-        plans.forEach(plan -> out.print(UnifiedDiff.of(plan.input().displayPath(), plan.before(), plan.after())));
+        plans.forEach(plan -> out.print(UnifiedDiff.of(plan.input().displayPath(), plan.before(), plan.edits())));
         out.flush();
         int fixes = plans.stream().mapToInt(Fixer.FileFix::applied).sum();
         err.println("dbzlint: " + (fixes == 0 ? "nothing to fix"

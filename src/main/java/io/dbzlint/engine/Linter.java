@@ -152,7 +152,8 @@ final class Linter {
         List<Finding> findings = new ArrayList<>();
         for (LoadProblem problem : file.problems()) {
             ruleSet.info(problem.ruleId()).severity().ifPresent(severity -> findings.add(finding(problem.ruleId(),
-                    severity, problem.location(), null, problem.key(), problem.message(), problem.related())));
+                    severity, problem.location(), null, problem.key(), problem.message(), problem.related(),
+                    problem.fix())));
         }
         List<List<Claim>> claims = emptyClaims();
         for (Connector connector : file.connectors()) {

@@ -33,8 +33,16 @@ import java.util.function.Function;
  */
 public final class Fixer {
 
-    /** One file's fixes: its text before and after, and how many fixes went in. */
-    public record FileFix(InputId input, Path path, String before, String after, int applied) {
+    /** One file's fixes: its text before and after, the edits between them, and how many there are. */
+    public record FileFix(InputId input, Path path, String before, String after, List<Edit> edits) {
+
+        public int applied() {
+            return edits.size();
+        }
+    }
+
+    /** The characters from {@code start} to {@code end} of the text before replaced, in order of start. */
+    public record Edit(int start, int end, String replacement) {
     }
 
     private Fixer() {
@@ -70,8 +78,6 @@ public final class Fixer {
 
     private static Optional<FileFix> plan(InputId input, Path path, String text, List<Finding> findings) {
         int[] lineStarts = lineStarts(text);
-        record Edit(int start, int end, String replacement) {
-        }
         List<Edit> edits = new ArrayList<>();
         Set<String> createdKeys = new HashSet<>();
         List<Finding> ordered = new ArrayList<>(findings);
@@ -79,13 +85,14 @@ public final class Fixer {
         for (Finding finding : ordered) {
             Fix fix = finding.fix();
             int line = fix.range().line() - 1;
-            if (line >= lineStarts.length) {
+            int endLine = fix.range().endLine() - 1;
+            if (endLine >= lineStarts.length) {
                 continue;
             }
             int start = lineStarts[line] + fix.range().column() - 1;
-            int end = lineStarts[line] + fix.range().endColumn() - 1;
-            int lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length();
-            if (start < lineStarts[line] || end > lineEnd || !text.substring(start, end).equals(fix.expected())) {
+            int end = lineStarts[endLine] + fix.range().endColumn() - 1;
+            int endLineEnd = endLine + 1 < lineStarts.length ? lineStarts[endLine + 1] : text.length();
+            if (end > endLineEnd || !text.substring(start, end).equals(fix.expected())) {
                 continue;
             }
             if (edits.stream().anyMatch(edit -> edit.start() < end && start < edit.end())) {
@@ -100,14 +107,20 @@ public final class Fixer {
             return Optional.empty();
         }
         edits.sort(Comparator.comparingInt(Edit::start));
-        StringBuilder after = new StringBuilder(text.length() + 64);
-        int at = 0;
+        return Optional.of(new FileFix(input, path, text, apply(text, 0, text.length(), edits), List.copyOf(edits)));
+    }
+
+    /** The text from {@code from} to {@code to} with the edits inside it applied. */
+    static String apply(String text, int from, int to, List<Edit> edits) {
+        StringBuilder out = new StringBuilder(to - from + 64);
+        int at = from;
         for (Edit edit : edits) {
-            after.append(text, at, edit.start()).append(edit.replacement());
-            at = edit.end();
+            if (edit.start() >= from && edit.end() <= to) {
+                out.append(text, at, edit.start()).append(edit.replacement());
+                at = edit.end();
+            }
         }
-        after.append(text, at, text.length());
-        return Optional.of(new FileFix(input, path, text, after.toString(), edits.size()));
+        return out.append(text, at, to).toString();
     }
 
     /**

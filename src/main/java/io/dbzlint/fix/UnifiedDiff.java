@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A unified diff of a file whose fixes changed characters within lines, never the number of
- * lines: so line i of the new text is line i of the old, and a hunk is a run of changed lines
- * with up to three unchanged ones around it, as {@code diff -u} and {@code git apply} read it.
+ * A unified diff of a file's fixes, as {@code diff -u} prints it and {@code git apply} and
+ * {@code patch} read it. Built from the edits themselves, not by comparing texts: the lines an edit
+ * touches are removed and their edited text added, with up to three unchanged lines around.
  */
 public final class UnifiedDiff {
 
@@ -15,52 +15,88 @@ public final class UnifiedDiff {
     private UnifiedDiff() {
     }
 
-    public static String of(String path, String before, String after) {
-        List<String> old = lines(before);
-        List<String> now = lines(after);
-        if (old.size() != now.size()) {
-            throw new IllegalArgumentException("a fix changed the number of lines");
+    /** The lines from first to last that some edits touch. */
+    private record Group(int first, int last) {
+    }
+
+    public static String of(String path, String before, List<Fixer.Edit> edits) {
+        int[] starts = Fixer.lineStarts(before);
+        int lineCount = before.isEmpty() ? 0
+                : before.endsWith("\n") || before.endsWith("\r") ? starts.length - 1 : starts.length;
+        List<Group> groups = new ArrayList<>();
+        for (Fixer.Edit edit : edits) {
+            int first = lineOf(starts, edit.start());
+            int last = Math.max(first, lineOf(starts, Math.max(edit.start(), edit.end() - 1)));
+            Group previous = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (previous != null && first <= previous.last() + 1) { // adjacent lines: one run, as diff -u shows it
+                groups.set(groups.size() - 1, new Group(previous.first(), Math.max(last, previous.last())));
+            } else {
+                groups.add(new Group(first, last));
+            }
         }
         StringBuilder out = new StringBuilder();
         out.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
-        int i = 0;
-        while (i < old.size()) {
-            if (old.get(i).equals(now.get(i))) {
-                i++;
-                continue;
+        int delta = 0;
+        int g = 0;
+        while (g < groups.size()) {
+            int end = g; // the hunk's groups are g..end, each within twice the context of the next
+            while (end + 1 < groups.size() && groups.get(end + 1).first() - groups.get(end).last() - 1 <= 2 * CONTEXT) {
+                end++;
             }
-            int from = Math.max(0, i - CONTEXT);
-            int last = i; // the last changed line of the hunk
-            for (int j = i; j < old.size() && j <= last + 2 * CONTEXT; j++) {
-                if (!old.get(j).equals(now.get(j))) {
-                    last = j;
+            int from = Math.max(0, groups.get(g).first() - CONTEXT);
+            int to = Math.min(lineCount - 1, groups.get(end).last() + CONTEXT);
+            StringBuilder body = new StringBuilder();
+            int newCount = 0;
+            int line = from;
+            for (int k = g; k <= end; k++) {
+                Group group = groups.get(k);
+                for (; line < group.first(); line++) {
+                    line(body, ' ', text(before, starts, line, line));
+                    newCount++;
+                }
+                for (; line <= group.last(); line++) {
+                    line(body, '-', text(before, starts, line, line));
+                }
+                String edited = Fixer.apply(before, starts[group.first()], lineEnd(before, starts, group.last()), edits);
+                for (String added : lines(edited)) {
+                    line(body, '+', added);
+                    newCount++;
                 }
             }
-            int to = Math.min(old.size() - 1, last + CONTEXT);
-            int count = to - from + 1;
-            out.append("@@ -").append(from + 1).append(',').append(count)
-                    .append(" +").append(from + 1).append(',').append(count).append(" @@\n");
-            for (int j = from; j <= to; ) {
-                if (old.get(j).equals(now.get(j))) {
-                    line(out, ' ', old.get(j++));
-                    continue;
-                }
-                int run = j;
-                while (run <= to && !old.get(run).equals(now.get(run))) {
-                    run++;
-                }
-                // a run of changed lines: all removed lines, then all added ones, as diff -u prints them
-                for (int k = j; k < run; k++) {
-                    line(out, '-', old.get(k));
-                }
-                for (int k = j; k < run; k++) {
-                    line(out, '+', now.get(k));
-                }
-                j = run;
+            for (; line <= to; line++) {
+                line(body, ' ', text(before, starts, line, line));
+                newCount++;
             }
-            i = to + 1;
+            int oldCount = to - from + 1;
+            int newStart = newCount == 0 ? from + delta : from + 1 + delta;
+            out.append("@@ -").append(from + 1).append(',').append(oldCount)
+                    .append(" +").append(newStart).append(',').append(newCount).append(" @@\n").append(body);
+            delta += newCount - oldCount;
+            g = end + 1;
         }
         return out.toString();
+    }
+
+    private static int lineOf(int[] starts, int offset) {
+        int low = 0;
+        int high = starts.length - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (starts[mid] <= offset) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
+    }
+
+    private static int lineEnd(String text, int[] starts, int line) {
+        return line + 1 < starts.length ? starts[line + 1] : text.length();
+    }
+
+    private static String text(String text, int[] starts, int first, int last) {
+        return text.substring(starts[first], lineEnd(text, starts, last));
     }
 
     private static void line(StringBuilder out, char mark, String text) {

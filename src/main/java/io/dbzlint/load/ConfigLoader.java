@@ -9,6 +9,7 @@ import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.ValueKind;
+import io.dbzlint.result.Fix;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -100,7 +102,7 @@ public final class ConfigLoader {
         }
         problems.clear();
         for (LenientSyntax.Found found : LenientSyntax.scan(path, source)) {
-            problems.add(strictJson(found.location(), found.what()));
+            problems.add(strictJson(found, UnaryOperator.identity()));
         }
         JsonParser parser = ascii ? JSON.createParser(ObjectReadContext.empty(), bytes)
                 : JSON.createParser(ObjectReadContext.empty(), text);
@@ -160,7 +162,7 @@ public final class ConfigLoader {
             if (LenientSyntax.mayHaveAny(source)) {
                 SourceText span = SourceText.of(text, start, length);
                 for (LenientSyntax.Found found : LenientSyntax.scan(path, span)) {
-                    problems.add(strictJson(window.shift(found.location()), found.what()));
+                    problems.add(strictJson(found, window::shift));
                 }
             }
             return Optional.of(new Embedded(connectors, problems, length));
@@ -169,10 +171,14 @@ public final class ConfigLoader {
         }
     }
 
-    private static LoadProblem strictJson(Location location, String what) {
-        return new LoadProblem(LoadProblem.STRICT_JSON, location, null, what
+    /** A comment or trailing comma; removing it is the fix. */
+    private static LoadProblem strictJson(LenientSyntax.Found found, UnaryOperator<Location> place) {
+        Fix fix = found.removal() == null ? null
+                : new Fix("remove " + found.what(), place.apply(found.removal().range()), found.removal().text(), "",
+                        null);
+        return new LoadProblem(LoadProblem.STRICT_JSON, place.apply(found.location()), null, found.what()
                 + ", which JSON does not allow: Kafka Connect refuses the whole body; remove it"
-                + " (dbzlint reads the rest as if it were not there)", List.of());
+                + " (dbzlint reads the rest as if it were not there)", List.of(), fix);
     }
 
     private static boolean isAscii(byte[] bytes) {

@@ -12,8 +12,8 @@ import java.util.List;
  */
 final class LenientSyntax {
 
-    /** One comment or trailing comma, with its range. */
-    record Found(Location location, String what) {
+    /** One comment or trailing comma, with its range and what removing it removes (null: no fix). */
+    record Found(Location location, String what, Removal removal) {
     }
 
     private LenientSyntax() {
@@ -51,6 +51,7 @@ final class LenientSyntax {
             }
             if (c == '/' && i + 1 < length && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
                 boolean block = text.charAt(i + 1) == '*';
+                int start = i;
                 int startLine = line;
                 int startColumn = column;
                 i += 2;
@@ -73,12 +74,14 @@ final class LenientSyntax {
                     }
                     i++;
                 }
-                found.add(new Found(new Location(input, startLine, startColumn, line, column),
-                        block ? "a /* comment */" : "a // comment"));
+                Location at = new Location(input, startLine, startColumn, line, column);
+                found.add(new Found(at, block ? "a /* comment */" : "a // comment",
+                        line == startLine ? removal(input, text, start, i, at) : null));
                 continue;
             }
             if (c == ',' && closesAfter(text, i + 1)) {
-                found.add(new Found(Location.at(input, line, column), "a trailing comma"));
+                Location at = Location.at(input, line, column);
+                found.add(new Found(at, "a trailing comma", new Removal(at, ",")));
             }
             if (c == '\n') {
                 line++;
@@ -94,6 +97,41 @@ final class LenientSyntax {
             i++;
         }
         return found;
+    }
+
+    /**
+     * What to remove for a comment on one line, from {@code start} to {@code end}: the comment with
+     * the blanks before it; and its whole line, terminator included, when nothing else is on it.
+     */
+    private static Removal removal(InputId input, SourceText text, int start, int end, Location comment) {
+        int from = start;
+        while (from > 0 && (text.charAt(from - 1) == ' ' || text.charAt(from - 1) == '\t')) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && (text.charAt(to) == ' ' || text.charAt(to) == '\t')) {
+            to++;
+        }
+        boolean alone = (from == 0 || text.charAt(from - 1) == '\n' || text.charAt(from - 1) == '\r')
+                && to < text.length() && (text.charAt(to) == '\n' || text.charAt(to) == '\r');
+        Location range;
+        if (alone) {
+            to += text.charAt(to) == '\r' && to + 1 < text.length() && text.charAt(to + 1) == '\n' ? 2 : 1;
+            range = new Location(input, comment.line(), 1, comment.line() + 1, 1);
+        } else {
+            to = end;
+            range = new Location(input, comment.line(), comment.column() - (start - from), comment.line(),
+                    comment.endColumn());
+        }
+        StringBuilder removed = new StringBuilder(to - from);
+        for (int k = from; k < to; k++) {
+            removed.append(text.charAt(k));
+        }
+        return new Removal(range, removed.toString());
+    }
+
+    /** A range and the text it holds, which a fix removes. */
+    record Removal(Location range, String text) {
     }
 
     /** True when only white space and comments stand between here and a closing bracket. */

@@ -1,14 +1,17 @@
 package io.dbzlint.load;
 
 import io.dbzlint.model.Location;
+import io.dbzlint.result.Fix;
 import java.util.List;
 
 /**
  * Something wrong with a file itself, found while reading it; the id is the rule that reports it.
  *
  * @param key the JSON key involved (a duplicated key), or null
+ * @param fix the certain fix, or null
  */
-public record LoadProblem(String ruleId, Location location, String key, String message, List<Location> related) {
+public record LoadProblem(String ruleId, Location location, String key, String message, List<Location> related,
+                          Fix fix) {
 
     public static final String PARSE_ERROR = "parse-error";
     public static final String DUPLICATE_KEY = "duplicate-key";
@@ -16,5 +19,9 @@ public record LoadProblem(String ruleId, Location location, String key, String m
 
     public LoadProblem {
         related = List.copyOf(related);
+    }
+
+    public LoadProblem(String ruleId, Location location, String key, String message, List<Location> related) {
+        this(ruleId, location, key, message, related, null);
     }
 }

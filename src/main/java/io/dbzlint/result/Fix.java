@@ -10,7 +10,8 @@ import java.util.Optional;
  * over anything else.
  *
  * @param description what the fix does, as a command ("rename to topic.prefix")
- * @param range the exact characters replaced: one line, no quotes around them
+ * @param range the exact characters replaced: on one line (no quotes around a key or value), or
+ *     a whole line with its terminator (from column 1 to column 1 of the next line)
  * @param expected the text the range must hold for the fix to apply
  * @param newKey the config key the fix creates, or null when it changes a value; two fixes that
  *     would create one key in one connector are never both applied
@@ -22,8 +23,9 @@ public record Fix(String description, Location range, String expected, String re
         Objects.requireNonNull(range);
         Objects.requireNonNull(expected);
         Objects.requireNonNull(replacement);
-        if (range.line() != range.endLine()) {
-            throw new IllegalArgumentException("a fix replaces text on one line");
+        boolean wholeLine = range.endLine() == range.line() + 1 && range.column() == 1 && range.endColumn() == 1;
+        if (range.line() != range.endLine() && !wholeLine) {
+            throw new IllegalArgumentException("a fix replaces text on one line, or a whole line");
         }
     }
 

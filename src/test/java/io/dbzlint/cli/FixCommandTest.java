@@ -167,18 +167,22 @@ class FixCommandTest {
 
     /** The original with each fix's range replaced, from the last to the first. */
     private static String applied(String original, List<JsonNode> fixes) {
-        String[] lines = original.split("(?<=\n)", -1);
+        List<Integer> lineStarts = new ArrayList<>(List.of(0));
+        for (int i = 0; i < original.length(); i++) {
+            if (original.charAt(i) == '\n') {
+                lineStarts.add(i + 1);
+            }
+        }
         List<JsonNode> ordered = new ArrayList<>(fixes);
         ordered.sort(Comparator.<JsonNode>comparingInt(f -> f.get("line").asInt())
                 .thenComparingInt(f -> f.get("column").asInt()).reversed());
+        String text = original;
         for (JsonNode fix : ordered) {
-            int line = fix.get("line").asInt() - 1;
-            assertThat(fix.get("endLine").asInt() - 1).isEqualTo(line);
-            String text = lines[line];
-            lines[line] = text.substring(0, fix.get("column").asInt() - 1) + fix.get("replacement").asString()
-                    + text.substring(fix.get("endColumn").asInt() - 1);
+            int start = lineStarts.get(fix.get("line").asInt() - 1) + fix.get("column").asInt() - 1;
+            int end = lineStarts.get(fix.get("endLine").asInt() - 1) + fix.get("endColumn").asInt() - 1;
+            text = text.substring(0, start) + fix.get("replacement").asString() + text.substring(end);
         }
-        return String.join("", lines);
+        return text;
     }
 
     private static Path copyOf(Path from, Path to) throws IOException {

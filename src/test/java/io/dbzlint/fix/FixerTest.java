@@ -53,11 +53,15 @@ class FixerTest {
     }
 
     @Test
-    void should_diff_changed_lines_with_three_lines_of_context() {
-        String before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16";
-        String after = before.replace("\n5\n", "\nfive\n").replace("16", "sixteen");
+    void should_diff_changed_lines_with_three_lines_of_context() throws IOException {
+        Path file = dir.resolve("c.properties");
+        Files.writeString(file, "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16");
+        List<Finding> findings = List.of(
+                finding(Fix.replaceValue(new Location(input, 5, 1, 5, 2), "5", "five")),
+                finding(Fix.replaceValue(new Location(input, 16, 1, 16, 3), "16", "sixteen")));
+        Fixer.FileFix plan = Fixer.plan(findings, id -> Optional.of(file)).get(0);
 
-        assertThat(UnifiedDiff.of("f", before, after)).isEqualTo("""
+        assertThat(UnifiedDiff.of("f", plan.before(), plan.edits())).isEqualTo("""
                 --- a/f
                 +++ b/f
                 @@ -2,7 +2,7 @@
@@ -77,6 +81,36 @@ class FixerTest {
                 \\ No newline at end of file
                 +sixteen
                 \\ No newline at end of file
+                """);
+    }
+
+    @Test
+    void should_remove_a_whole_line_and_count_it_in_later_hunks() throws IOException {
+        Path file = dir.resolve("c.json");
+        String text = "{\n  // a\n  \"x\": 1,\n\"y\": 2\n,\n\n\n\n\n\n\n\"z\": 3 // c\n}\n";
+        Files.writeString(file, text);
+        List<Finding> findings = List.of(
+                finding(Optional.of(new Fix("remove", new Location(input, 2, 1, 3, 1), "  // a\n", "", null))),
+                finding(Optional.of(new Fix("remove", new Location(input, 12, 7, 12, 12), " // c", "", null))));
+        Fixer.FileFix plan = Fixer.plan(findings, id -> Optional.of(file)).get(0);
+
+        assertThat(plan.after()).isEqualTo("{\n  \"x\": 1,\n\"y\": 2\n,\n\n\n\n\n\n\n\"z\": 3\n}\n");
+        assertThat(UnifiedDiff.of("f", plan.before(), plan.edits())).isEqualTo("""
+                --- a/f
+                +++ b/f
+                @@ -1,5 +1,4 @@
+                 {
+                -  // a
+                   "x": 1,
+                 "y": 2
+                 ,
+                @@ -9,5 +8,5 @@
+                \s
+                \s
+                \s
+                -"z": 3 // c
+                +"z": 3
+                 }
                 """);
     }
 
