@@ -3,6 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Printable;
+import io.dbzlint.result.Fix;
 import io.dbzlint.rule.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
@@ -50,9 +51,11 @@ public final class TopicNamingRule implements ConnectorRule {
                     ? "outbox EventRouter " + Printable.quote(name) + " routes to " + Printable.cut(effective, Printable.MAX_VALUE)
                     : "outbox EventRouter " + Printable.quote(name) + " routes to Debezium's default "
                             + DEFAULT_REPLACEMENT + " because " + key + " is unset";
+            // a set replacement is fixed in place; an unset one needs a new key, which is left to a human
             sink.report(connector, key, replacement.orElse(type).valueLocation(),
                     what + ", outside the scheme for " + connector.type().displayName() + " connectors; set "
-                            + key + " to " + expected);
+                            + key + " to " + expected,
+                    replacement.flatMap(entry -> Fix.replaceValue(entry.valueLocation(), entry.text(), expected)));
         }
     }
 }
