@@ -27,6 +27,7 @@ final class DbzlintCommand {
         commands.put("upgrade", UpgradeCommand.class);
         commands.put("rules", RulesCommand.class);
         commands.put("explain", ExplainCommand.class);
+        commands.put("schema", SchemaCommand.class);
         commands.put("generate-completion", AutoComplete.GenerateCompletion.class);
         return commands;
     }

@@ -42,6 +42,11 @@ public enum ConnectorType {
         return displayName;
     }
 
+    /** The fully qualified connector class; null for {@link #OTHER}. */
+    public String connectorClass() {
+        return connectorClass;
+    }
+
     /** MySQL and MariaDB: binlog readers that join the server as replicas, with a server id each. */
     public boolean isMySqlFamily() {
         return this == MYSQL || this == MARIADB;

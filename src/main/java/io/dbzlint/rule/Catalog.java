@@ -4,6 +4,8 @@ import io.dbzlint.json.Bundled;
 import io.dbzlint.json.JsonNodes;
 import io.dbzlint.model.ConnectorType;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -194,6 +196,26 @@ public final class Catalog {
             }
         }
         return Optional.empty();
+    }
+
+    /** Every key Debezium renamed by its exact name. */
+    public Collection<Rename> exactRenames() {
+        return Collections.unmodifiableCollection(exactRenames.values());
+    }
+
+    /** The deprecated aliases Debezium still reads, each with its current name. */
+    public Map<String, String> aliases() {
+        return Collections.unmodifiableMap(aliases);
+    }
+
+    /** Prefixes whose keys Debezium hands on (to the JDBC driver, converters, clients). */
+    public List<String> passThroughPrefixes() {
+        return Collections.unmodifiableList(passThroughPrefixes);
+    }
+
+    /** The key patterns, as regular expressions over the whole key. */
+    public List<String> patterns() {
+        return patterns.stream().map(Pattern::pattern).toList();
     }
 
     /** The current name of a deprecated alias Debezium still reads. */
