@@ -123,3 +123,10 @@ read -r cap_wall cap_cpu cap_rss < <(for _ in $(seq "$runs"); do
   measure "$out/capstone.txt" "${capstone[@]}"; done | summarize)
 printf '| examples/capstone | %s | %s | %d | %s | |\n' "$cap_wall" "$cap_cpu" $((cap_rss / 1024)) \
   "$(awk -v w="$cap_wall" -v h="$hello_wall" 'BEGIN {printf "%.1f", w / h}')"
+
+# The language server: start-up, re-lint per keystroke in a 100-connector workspace, peak memory.
+lsp_data="$out/100"
+[ -f "$lsp_data/expected.txt" ] || java bench/src/io/dbzlint/bench/ConfigGenerator.java 100 "$lsp_data"
+echo
+echo "Language server (bin/dbzlint lsp, driven over stdio by LSP4J's client):"
+java -cp target/dbzlint.jar bench/src/io/dbzlint/bench/LspLatency.java "$lsp_data/configs" 200 2>/dev/null

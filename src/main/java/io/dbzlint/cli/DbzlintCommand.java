@@ -28,6 +28,7 @@ final class DbzlintCommand {
         commands.put("rules", RulesCommand.class);
         commands.put("explain", ExplainCommand.class);
         commands.put("schema", SchemaCommand.class);
+        commands.put("lsp", LspCommand.class);
         commands.put("generate-completion", AutoComplete.GenerateCompletion.class);
         return commands;
     }

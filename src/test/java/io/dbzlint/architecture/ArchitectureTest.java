@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     /** Lowest first. */
     static final List<String> LAYERS = List.of("model", "json", "result", "load", "rule", "config", "report",
-            "engine", "fix", "cli");
+            "engine", "fix", "lsp", "cli");
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

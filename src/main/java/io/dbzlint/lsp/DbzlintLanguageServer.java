@@ -1,0 +1,319 @@
+package io.dbzlint.lsp;
+
+import io.dbzlint.engine.LintSession;
+import io.dbzlint.engine.SessionException;
+import io.dbzlint.load.InputFinder;
+import io.dbzlint.load.Source;
+import io.dbzlint.model.InputFormat;
+import io.dbzlint.model.InputId;
+import io.dbzlint.model.Location;
+import io.dbzlint.result.Finding;
+import io.dbzlint.result.LintResult;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticRelatedInformation;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * dbzlint as a language server: the workspace's connector files are read once, open documents
+ * are linted from the editor's text on every change, together with the rest of the workspace, so
+ * a cross-file finding (one server id in two files) shows in every open file it involves. Fixes
+ * are quick fixes; a key's hover is its catalog description and default.
+ */
+public final class DbzlintLanguageServer implements LanguageServer, LanguageClientAware {
+
+    private final String version;
+    private LanguageClient client;
+    private LintSession session;
+    private Path root;
+    /** Workspace inputs by file, as last read from disk or given by the editor. */
+    private final Map<Path, Input> inputs = new LinkedHashMap<>();
+    /** Open documents: their text, as the editor has it. */
+    private final Map<Path, String> open = new LinkedHashMap<>();
+    /** The last findings of each open document, for code actions. */
+    private final Map<Path, List<Finding>> findings = new LinkedHashMap<>();
+    private final TextDocuments documents = new TextDocuments();
+    private final Workspace workspace = new Workspace();
+
+    private record Input(InputId id, byte[] bytes) {
+    }
+
+    public DbzlintLanguageServer(String version) {
+        this.version = version;
+    }
+
+    @Override
+    public void connect(LanguageClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public synchronized CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        root = rootOf(params);
+        try {
+            session = LintSession.open(LintSession.Options.in(root));
+        } catch (SessionException e) {
+            session = LintSession.bundled(root); // a broken project config: lint with the bundled rules
+        }
+        InputFinder.Found found = session.find(List.of("."), new ByteArrayInputStream(new byte[0]));
+        for (Source source : found.sources()) {
+            source.path().ifPresent(path -> {
+                try {
+                    inputs.put(path.toAbsolutePath().normalize(), new Input(source.id(), source.read()));
+                } catch (IOException e) {
+                    // unreadable or too large: the command line reports it; the editor lints what it can
+                }
+            });
+        }
+        ServerCapabilities capabilities = new ServerCapabilities();
+        capabilities.setTextDocumentSync(TextDocumentSyncKind.Full);
+        capabilities.setCodeActionProvider(true);
+        capabilities.setHoverProvider(true);
+        return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("dbzlint", version)));
+    }
+
+    private static Path rootOf(InitializeParams params) {
+        if (params.getWorkspaceFolders() != null && !params.getWorkspaceFolders().isEmpty()) {
+            return Path.of(URI.create(params.getWorkspaceFolders().get(0).getUri()));
+        }
+        if (params.getRootUri() != null) {
+            return Path.of(URI.create(params.getRootUri()));
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return documents;
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return workspace;
+    }
+
+    /** Lints the workspace with the open documents' text, and publishes each open document's findings. */
+    synchronized void relint() {
+        List<Source> sources = new ArrayList<>();
+        Map<InputId, Path> pathOf = new LinkedHashMap<>();
+        inputs.forEach((path, input) -> {
+            String text = open.get(path);
+            sources.add(Source.ofBytes(input.id(), text == null ? input.bytes() : text.getBytes(StandardCharsets.UTF_8)));
+            pathOf.put(input.id(), path);
+        });
+        open.forEach((path, text) -> {
+            if (!inputs.containsKey(path)) { // an open file outside the workspace's connector files
+                InputId id = new InputId(path.toString(), null, InputFormat.ofFileName(path.toString()));
+                sources.add(Source.ofBytes(id, text.getBytes(StandardCharsets.UTF_8)));
+                pathOf.put(id, path);
+            }
+        });
+        LintResult result;
+        try {
+            result = session.lint(sources).result();
+        } catch (SessionException e) {
+            return;
+        }
+        Map<Path, List<Finding>> byPath = new LinkedHashMap<>();
+        open.keySet().forEach(path -> byPath.put(path, new ArrayList<>()));
+        for (Finding finding : result.findings()) {
+            Path path = pathOf.get(finding.location().input());
+            if (path != null && byPath.containsKey(path)) {
+                byPath.get(path).add(finding);
+            }
+        }
+        findings.clear();
+        findings.putAll(byPath);
+        byPath.forEach((path, list) -> client.publishDiagnostics(new PublishDiagnosticsParams(path.toUri().toString(),
+                list.stream().map(finding -> diagnostic(finding, pathOf)).toList())));
+    }
+
+    private static Diagnostic diagnostic(Finding finding, Map<InputId, Path> pathOf) {
+        Diagnostic diagnostic = new Diagnostic(range(finding.location()), finding.message(),
+                switch (finding.severity()) {
+                    case ERROR -> DiagnosticSeverity.Error;
+                    case WARNING -> DiagnosticSeverity.Warning;
+                    case INFO -> DiagnosticSeverity.Information;
+                }, "dbzlint", finding.ruleId());
+        List<DiagnosticRelatedInformation> related = new ArrayList<>();
+        for (Location other : finding.related()) {
+            Path path = pathOf.get(other.input());
+            if (path != null) {
+                related.add(new DiagnosticRelatedInformation(
+                        new org.eclipse.lsp4j.Location(path.toUri().toString(), range(other)), "also here"));
+            }
+        }
+        if (!related.isEmpty()) {
+            diagnostic.setRelatedInformation(related);
+        }
+        return diagnostic;
+    }
+
+    /** dbzlint counts lines and UTF-16 columns from 1; the protocol counts both from 0. */
+    static Range range(Location location) {
+        return new Range(new Position(location.line() - 1, location.column() - 1),
+                new Position(location.endLine() - 1, location.endColumn() - 1));
+    }
+
+    private static Path pathOf(String uri) {
+        return Path.of(URI.create(uri)).toAbsolutePath().normalize();
+    }
+
+    private final class TextDocuments implements TextDocumentService {
+
+        @Override
+        public void didOpen(DidOpenTextDocumentParams params) {
+            synchronized (DbzlintLanguageServer.this) {
+                open.put(pathOf(params.getTextDocument().getUri()), params.getTextDocument().getText());
+            }
+            relint();
+        }
+
+        @Override
+        public void didChange(DidChangeTextDocumentParams params) {
+            synchronized (DbzlintLanguageServer.this) {
+                // full sync: the one change is the whole text
+                open.put(pathOf(params.getTextDocument().getUri()),
+                        params.getContentChanges().get(params.getContentChanges().size() - 1).getText());
+            }
+            relint();
+        }
+
+        @Override
+        public void didClose(DidCloseTextDocumentParams params) {
+            Path path = pathOf(params.getTextDocument().getUri());
+            synchronized (DbzlintLanguageServer.this) {
+                open.remove(path);
+                findings.remove(path);
+            }
+            client.publishDiagnostics(new PublishDiagnosticsParams(params.getTextDocument().getUri(), List.of()));
+            relint();
+        }
+
+        @Override
+        public void didSave(DidSaveTextDocumentParams params) {
+            Path path = pathOf(params.getTextDocument().getUri());
+            synchronized (DbzlintLanguageServer.this) {
+                Input input = inputs.get(path);
+                String text = open.get(path);
+                if (input != null && text != null) {
+                    inputs.put(path, new Input(input.id(), text.getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+        }
+
+        @Override
+        public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+            Path path = pathOf(params.getTextDocument().getUri());
+            List<Either<Command, CodeAction>> actions = new ArrayList<>();
+            synchronized (DbzlintLanguageServer.this) {
+                for (Finding finding : findings.getOrDefault(path, List.of())) {
+                    if (finding.fix() == null || !overlaps(range(finding.location()), params.getRange())) {
+                        continue;
+                    }
+                    CodeAction action = new CodeAction(finding.fix().description() + " (dbzlint " + finding.ruleId() + ")");
+                    action.setKind(CodeActionKind.QuickFix);
+                    action.setEdit(new WorkspaceEdit(Map.of(params.getTextDocument().getUri(),
+                            List.of(new TextEdit(range(finding.fix().range()), finding.fix().replacement())))));
+                    actions.add(Either.forRight(action));
+                }
+            }
+            return CompletableFuture.completedFuture(actions);
+        }
+
+        @Override
+        public CompletableFuture<Hover> hover(HoverParams params) {
+            String text;
+            synchronized (DbzlintLanguageServer.this) {
+                text = open.get(pathOf(params.getTextDocument().getUri()));
+            }
+            Optional<String> docs = text == null ? Optional.empty() : KeyDocs.at(text, params.getPosition());
+            return CompletableFuture.completedFuture(docs.map(markdown ->
+                    new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown))).orElse(null));
+        }
+    }
+
+    private static boolean overlaps(Range a, Range b) {
+        return !before(a.getEnd(), b.getStart()) && !before(b.getEnd(), a.getStart());
+    }
+
+    private static boolean before(Position a, Position b) {
+        return a.getLine() < b.getLine() || a.getLine() == b.getLine() && a.getCharacter() < b.getCharacter();
+    }
+
+    private final class Workspace implements WorkspaceService {
+
+        @Override
+        public void didChangeConfiguration(DidChangeConfigurationParams params) {
+        }
+
+        @Override
+        public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+            synchronized (DbzlintLanguageServer.this) {
+                params.getChanges().forEach(change -> {
+                    Path path = pathOf(change.getUri());
+                    Input input = inputs.get(path);
+                    if (input == null) {
+                        return;
+                    }
+                    try {
+                        inputs.put(path, new Input(input.id(), Files.readAllBytes(path)));
+                    } catch (IOException e) {
+                        inputs.remove(path); // deleted
+                    }
+                });
+            }
+            relint();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.dbzlint.lsp;
+
+import io.dbzlint.model.ConnectorType;
+import io.dbzlint.rule.Catalog;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.lsp4j.Position;
+
+/** The hover of a config key: its catalog description, type, default and allowed values. */
+final class KeyDocs {
+
+    private static final String SERVER_PREFIX = "debezium.source.";
+
+    private KeyDocs() {
+    }
+
+    static Optional<String> at(String text, Position position) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        if (position.getLine() >= lines.length) {
+            return Optional.empty();
+        }
+        String line = lines[position.getLine()];
+        int at = Math.min(position.getCharacter(), line.length());
+        int start = at;
+        while (start > 0 && isKeyChar(line.charAt(start - 1))) {
+            start--;
+        }
+        int end = at;
+        while (end < line.length() && isKeyChar(line.charAt(end))) {
+            end++;
+        }
+        if (start == end) {
+            return Optional.empty();
+        }
+        String key = line.substring(start, end);
+        if (key.startsWith(SERVER_PREFIX)) {
+            key = key.substring(SERVER_PREFIX.length());
+        }
+        Catalog catalog = Catalog.get();
+        for (ConnectorType type : typesFor(text)) {
+            Catalog.Property property = catalog.properties(type).get(key);
+            if (property == null && type.isMySqlFamily()) {
+                property = catalog.schemaHistory().get(key);
+            }
+            if (property != null) {
+                return Optional.of(markdown(property, type));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The document's connector type first, when its class is named in it; then the others. */
+    private static List<ConnectorType> typesFor(String text) {
+        for (ConnectorType type : List.of(ConnectorType.MYSQL, ConnectorType.MARIADB, ConnectorType.POSTGRESQL)) {
+            String simpleName = type.connectorClass().substring(type.connectorClass().lastIndexOf('.') + 1);
+            if (text.contains(simpleName)) {
+                return List.of(type);
+            }
+        }
+        return List.of(ConnectorType.POSTGRESQL, ConnectorType.MYSQL, ConnectorType.MARIADB);
+    }
+
+    private static String markdown(Catalog.Property property, ConnectorType type) {
+        StringBuilder text = new StringBuilder();
+        text.append("**").append(property.name()).append("** (").append(type.displayName()).append(", ")
+                .append(property.type()).append(")\n\n");
+        if (property.description() != null) {
+            text.append(property.description()).append("\n\n");
+        }
+        if (property.defaultValue() != null && !property.defaultValue().isEmpty()) {
+            text.append("Default: `").append(property.defaultValue()).append("`\n\n");
+        }
+        if (!property.allowed().isEmpty()) {
+            text.append("Allowed: ").append(String.join(", ", property.allowed().stream()
+                    .map(value -> "`" + value + "`").toList())).append('\n');
+        }
+        return text.toString().strip();
+    }
+
+    private static boolean isKeyChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
+    }
+}
