@@ -160,6 +160,27 @@ class FixCommandTest {
     }
 
     @Test
+    void should_fix_a_misspelt_smt_option_only_when_one_option_is_nearest() throws IOException {
+        Path file = dir.resolve("c.json");
+        Files.writeString(file, """
+                {"name": "orders", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "topic.prefix": "postgres_prod",
+                  "transforms": "outbox",
+                  "transforms.outbox.type": "io.debezium.transforms.outbox.EventRouter",
+                  "transforms.outbox.route.by.fild": "aggregatetype",
+                  "transforms.outbox.table.field.event.kye": "aggregateid"
+                }}
+                """);
+
+        Cli.runIn(dir, "lint", "--fix", "c.json");
+
+        assertThat(Files.readString(file)).contains("\"transforms.outbox.route.by.field\"")
+                .as("kye is as near to type as to key: a human chooses")
+                .contains("\"transforms.outbox.table.field.event.kye\"");
+    }
+
+    @Test
     void should_refuse_fix_with_a_dry_run_or_a_baseline_to_write() {
         Cli.runIn(dir, "lint", "--fix", "--diff", ".").expectExit(2);
         Cli.runIn(dir, "lint", "--fix", "--write-baseline", "b.json", ".").expectExit(2);

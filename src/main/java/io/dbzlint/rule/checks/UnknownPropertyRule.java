@@ -114,10 +114,15 @@ public final class UnknownPropertyRule implements ConnectorRule {
         }
         List<String> candidates = new ArrayList<>(catalog.transformKeys());
         candidates.addAll(options.get().keySet());
-        String suggestion = Suggestions.nearest(transform.option(), candidates)
-                .map(k -> "; did you mean " + transform.prefix() + k + "?").orElse("; remove it or fix its name");
+        Optional<String> nearest = Suggestions.nearest(transform.option(), candidates);
+        String suggestion = nearest.map(k -> "; did you mean " + transform.prefix() + k + "?")
+                .orElse("; remove it or fix its name");
+        Optional<Fix> fix = nearest.filter(k -> Suggestions.isOnlyNearest(transform.option(), k, candidates))
+                .map(k -> transform.prefix() + k)
+                .filter(k -> connector.entry(k).isEmpty())
+                .flatMap(k -> Fix.renameKey(entry.keyLocation(), entry.key(), k));
         sink.report(connector, entry.key(), entry.keyLocation(), "unknown property " + Printable.quote(entry.key())
-                + ": " + describe(transform.className()) + " does not read it" + suggestion);
+                + ": " + describe(transform.className()) + " does not read it" + suggestion, fix);
     }
 
     private static String describe(String transformClass) {
