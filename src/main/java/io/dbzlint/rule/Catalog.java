@@ -61,6 +61,7 @@ public final class Catalog {
     private final Map<String, Map<String, Property>> transforms = new LinkedHashMap<>();
     private final Set<String> frameworkKeys = new LinkedHashSet<>();
     private final List<String> passThroughPrefixes = new ArrayList<>();
+    private final Set<String> producerKeys = new LinkedHashSet<>();
     private final List<String> debeziumServerPrefixes = new ArrayList<>();
     private final Set<String> transformKeys = new LinkedHashSet<>();
     private final List<Pattern> patterns = new ArrayList<>();
@@ -90,6 +91,7 @@ public final class Catalog {
         JsonNode extra = Bundled.json("/rules/catalog/kafka-connect.json");
         extra.path("frameworkKeys").forEach(node -> frameworkKeys.add(node.asString()));
         extra.path("passThroughPrefixes").forEach(node -> passThroughPrefixes.add(node.asString()));
+        extra.path("producerKeys").forEach(node -> producerKeys.add(node.asString()));
         extra.path("debeziumServerPrefixes").forEach(node -> debeziumServerPrefixes.add(node.asString()));
         extra.path("transformKeys").forEach(node -> transformKeys.add(node.asString()));
         extra.path("patterns").forEach(node -> patterns.add(Pattern.compile(node.asString())));
@@ -196,6 +198,14 @@ public final class Catalog {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Kafka producer settings, which Kafka Connect hands to a source connector's producer only
+     * under producer.override.: at the top level they are ignored.
+     */
+    public boolean isProducerKey(String key) {
+        return producerKeys.contains(key);
     }
 
     /** Every key Debezium renamed by its exact name. */

@@ -9,9 +9,11 @@ import io.dbzlint.rule.checks.DeprecatedPropertyRule;
 import io.dbzlint.rule.checks.DuplicateKeyRule;
 import io.dbzlint.rule.checks.HistoryOnPostgresRule;
 import io.dbzlint.rule.checks.InvalidValueRule;
+import io.dbzlint.rule.checks.LocalhostRule;
 import io.dbzlint.rule.checks.ParseErrorRule;
 import io.dbzlint.rule.checks.PlaintextSecretRule;
 import io.dbzlint.rule.checks.PluginNameRule;
+import io.dbzlint.rule.checks.ProducerKeyRule;
 import io.dbzlint.rule.checks.PublicationNameUniqueRule;
 import io.dbzlint.rule.checks.SchemaHistoryTopicMissingRule;
 import io.dbzlint.rule.checks.SchemaHistoryTopicUniqueRule;
@@ -63,6 +65,8 @@ public final class RuleRegistry {
             new ConfigProviderReferenceRule(),
             new StrimziResourceRule(),
             new HistoryOnPostgresRule(),
+            new ProducerKeyRule(),
+            new LocalhostRule(),
             new UpgradeRule());
 
     private RuleRegistry() {

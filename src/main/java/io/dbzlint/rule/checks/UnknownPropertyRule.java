@@ -72,6 +72,9 @@ public final class UnknownPropertyRule implements ConnectorRule {
             if (isKnown(connector, key, catalog, pluginPrefixes)) {
                 continue;
             }
+            if (ProducerKeyRule.applies(connector, key, catalog)) {
+                continue; // producer-key-at-top-level says where it belongs
+            }
             Optional<CatalogLookup.Transform> transform = CatalogLookup.transformOf(connector, key);
             if (transform.isPresent()) {
                 checkTransformOption(connector, entry, transform.get(), catalog, sink);
