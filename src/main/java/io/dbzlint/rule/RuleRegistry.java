@@ -7,6 +7,7 @@ import io.dbzlint.rule.checks.ConnectorClassMissingRule;
 import io.dbzlint.rule.checks.ConnectorNameUniqueRule;
 import io.dbzlint.rule.checks.DeprecatedPropertyRule;
 import io.dbzlint.rule.checks.DuplicateKeyRule;
+import io.dbzlint.rule.checks.HeartbeatQueryRule;
 import io.dbzlint.rule.checks.HistoryOnPostgresRule;
 import io.dbzlint.rule.checks.InvalidValueRule;
 import io.dbzlint.rule.checks.LocalhostRule;
@@ -25,6 +26,7 @@ import io.dbzlint.rule.checks.SlotNameFormatRule;
 import io.dbzlint.rule.checks.SlotNameUniqueRule;
 import io.dbzlint.rule.checks.StrictJsonRule;
 import io.dbzlint.rule.checks.StrimziResourceRule;
+import io.dbzlint.rule.checks.TasksMaxRule;
 import io.dbzlint.rule.checks.TopicNamingRule;
 import io.dbzlint.rule.checks.TopicPrefixFormatRule;
 import io.dbzlint.rule.checks.UnknownPropertyRule;
@@ -67,6 +69,8 @@ public final class RuleRegistry {
             new HistoryOnPostgresRule(),
             new ProducerKeyRule(),
             new LocalhostRule(),
+            new TasksMaxRule(),
+            new HeartbeatQueryRule(),
             new UpgradeRule());
 
     private RuleRegistry() {
