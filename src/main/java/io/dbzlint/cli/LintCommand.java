@@ -1,5 +1,6 @@
 package io.dbzlint.cli;
 
+import io.dbzlint.engine.BaseComparison;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.fix.Fixer;
 import io.dbzlint.fix.UnifiedDiff;
@@ -8,6 +9,7 @@ import io.dbzlint.load.InputFinder;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.report.Format;
+import io.dbzlint.result.Finding;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.DebeziumVersion;
@@ -113,6 +115,11 @@ final class LintCommand implements Callable<Integer> {
             + " diff, and change no file. Exits 1 when there is something to fix.")
     private boolean fixDryRun;
 
+    @Option(names = "--diff-base", paramLabel = "REF",
+            description = "Also compare each connector with the same name at this git ref (e.g. origin/main): a"
+                    + " changed logical name, server id, slot, history topic or snapshot mode of a deployed connector.")
+    private String diffBase;
+
     @Option(names = "--debug", description = "On an internal error, print its stack trace.")
     private boolean debug;
 
@@ -166,6 +173,15 @@ final class LintCommand implements Callable<Integer> {
             if (found.sources().isEmpty() && !found.errors().isEmpty()) {
                 return ExitCode.USAGE.code();
             }
+            GitBase base = null;
+            if (diffBase != null) {
+                try {
+                    base = GitBase.open(cwd, diffBase);
+                } catch (GitBase.Unavailable e) {
+                    err.println("dbzlint: " + e.getMessage());
+                    return ExitCode.USAGE.code();
+                }
+            }
             LintSession.Outcome outcome = session.lint(found.sources());
             if (fixDryRun) {
                 return printFixes(found, outcome.result(), err);
@@ -179,6 +195,9 @@ final class LintCommand implements Callable<Integer> {
                         + writeBaselineFile);
             }
             LintResult result = outcome.result();
+            if (base != null) {
+                result = withBaseComparison(session, result, found, base);
+            }
             Format.Context context = new Format.Context(session.ruleSet(), Version.number(), ansi());
             for (OutputTarget target : targets) {
                 write(target, result, context);
@@ -244,6 +263,20 @@ final class LintCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new OutputException("cannot read a file to fix: " + e.getMessage());
         }
+    }
+
+    /** The run's findings and those of comparing its connectors with the base's. */
+    private LintResult withBaseComparison(LintSession session, LintResult result, InputFinder.Found found,
+                                          GitBase base) {
+        Optional<Severity> severity = session.ruleSet().info(BaseComparison.RULE).severity();
+        if (severity.isEmpty()) {
+            return result; // turned off in the project config
+        }
+        List<Finding> findings = new ArrayList<>(result.findings());
+        findings.addAll(new BaseComparison(diffBase, severity.get())
+                .compare(found.sources(), base.sourcesAt(found.sources())));
+        return new LintResult(findings, result.inputs(), result.connectors(), result.suppressed(), result.readErrors(),
+                result.internalErrors(), result.skipped());
     }
 
     private static String count(int n, String noun) {

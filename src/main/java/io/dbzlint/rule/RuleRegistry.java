@@ -1,5 +1,6 @@
 package io.dbzlint.rule;
 
+import io.dbzlint.rule.checks.ChangedFromBaseRule;
 import io.dbzlint.rule.checks.ConfigProviderReferenceRule;
 import io.dbzlint.rule.checks.ConfigSchemaRule;
 import io.dbzlint.rule.checks.ConflictingPropertiesRule;
@@ -71,6 +72,7 @@ public final class RuleRegistry {
             new LocalhostRule(),
             new TasksMaxRule(),
             new HeartbeatQueryRule(),
+            new ChangedFromBaseRule(),
             new UpgradeRule());
 
     private RuleRegistry() {

@@ -1,0 +1,123 @@
+package io.dbzlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.dbzlint.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lint --diff-base REF} on a real temporary git repository with two commits. */
+class DiffBaseTest {
+
+    @TempDir
+    Path repo;
+
+    private static String postgres(String name, String prefix, String slot, String tables) {
+        return """
+                {"name": "%s", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "database.hostname": "postgres-orders.prod.internal",
+                  "database.user": "debezium",
+                  "database.dbname": "orders",
+                  "topic.prefix": "%s",
+                  "plugin.name": "pgoutput",
+                  "slot.name": "%s",
+                  "table.include.list": "%s"
+                }}
+                """.formatted(name, prefix, slot, tables);
+    }
+
+    @BeforeEach
+    void twoCommits() throws Exception {
+        boolean gitThere;
+        try {
+            gitThere = new ProcessBuilder("git", "--version").start().waitFor() == 0;
+        } catch (IOException e) {
+            gitThere = false;
+        }
+        assumeTrue(gitThere, "git is not installed");
+        git("init", "-q", "-b", "main");
+        Files.createDirectories(repo.resolve("connectors"));
+        Files.writeString(repo.resolve("connectors/orders.json"), postgres("orders", "postgres_prod", "debezium_orders", "public.orders"));
+        git("add", ".");
+        git("commit", "-q", "-m", "first");
+        Files.writeString(repo.resolve("connectors/orders.json"),
+                postgres("orders", "postgres_production", "debezium_orders", "public.orders,public.items"));
+        Files.writeString(repo.resolve("connectors/new.json"), postgres("items", "postgres_new", "debezium_new", "public.x"));
+        git("add", ".");
+        git("commit", "-q", "-m", "second");
+    }
+
+    @Test
+    void should_report_a_changed_logical_name_against_the_base_with_both_values() {
+        Cli run = Cli.runIn(repo, "lint", "--color", "never", "--diff-base", "HEAD~1", "connectors").expectExit(1);
+
+        assertThat(run.out()).contains("connectors/orders.json:6:19: error changed-from-base topic.prefix changed from"
+                + " \"postgres_prod\" to \"postgres_production\" since HEAD~1");
+        assertThat(run.out()).as("an unchanged slot, and a connector new since the base, are fine")
+                .doesNotContain("slot.name changed").doesNotContain("postgres_new\" since");
+    }
+
+    @Test
+    void should_report_a_new_server_id_and_tables_added_while_the_history_keeps_only_captured_ddl() throws Exception {
+        String mysql = """
+                {"name": "inventory", "config": {
+                  "connector.class": "io.debezium.connector.mysql.MySqlConnector",
+                  "database.hostname": "mysql", "database.user": "debezium",
+                  "database.server.id": "%s",
+                  "topic.prefix": "mysql_prod",
+                  "schema.history.internal.kafka.bootstrap.servers": "kafka:9092",
+                  "schema.history.internal.kafka.topic": "schemahistory.mysql_prod",
+                  "schema.history.internal.store.only.captured.tables.ddl": "true",
+                  "table.include.list": "%s"
+                }}
+                """;
+        Files.writeString(repo.resolve("connectors/inventory.json"), mysql.formatted("184054", "inventory.orders"));
+        git("add", ".");
+        git("commit", "-q", "-m", "third");
+        Files.writeString(repo.resolve("connectors/inventory.json"),
+                mysql.formatted("184055", "inventory.orders, inventory.customers"));
+
+        Cli run = Cli.runIn(repo, "lint", "--color", "never", "--diff-base", "HEAD", "connectors").expectExit(1);
+
+        assertThat(run.out()).contains("database.server.id changed from \"184054\" to \"184055\" since HEAD")
+                .contains("tables inventory.customers added to table.include.list since HEAD")
+                .doesNotContain("tables inventory.orders");
+    }
+
+    @Test
+    void should_report_nothing_against_the_same_commit() {
+        Cli run = Cli.runIn(repo, "lint", "--diff-base", "HEAD", "connectors");
+
+        assertThat(run.out()).doesNotContain("changed-from-base");
+    }
+
+    @Test
+    void should_refuse_an_unknown_ref_and_a_folder_outside_git_in_one_line(@TempDir Path elsewhere) throws IOException {
+        Cli unknown = Cli.runIn(repo, "lint", "--diff-base", "no-such-branch", "connectors").expectExit(2);
+        assertThat(unknown.err()).isEqualTo("dbzlint: --diff-base: unknown git ref \"no-such-branch\"\n");
+
+        Files.writeString(elsewhere.resolve("c.json"), postgres("c", "postgres_prod", "s", "public.t"));
+        Cli outside = Cli.runIn(elsewhere, "lint", "--diff-base", "main", "c.json").expectExit(2);
+        assertThat(outside.err()).startsWith("dbzlint: --diff-base needs a git repository").doesNotContain("\tat ");
+
+        Cli option = Cli.runIn(repo, "lint", "--diff-base", "--output=x", "connectors").expectExit(2);
+        assertThat(option.err()).doesNotContain("\tat ");
+    }
+
+    private void git(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com",
+                "-c", "commit.gpgsign=false"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as("git %s: %s", String.join(" ", args), output).isZero();
+    }
+}
