@@ -23,6 +23,7 @@ import io.dbzlint.rule.checks.ServerIdRangeRule;
 import io.dbzlint.rule.checks.ServerIdUniqueRule;
 import io.dbzlint.rule.checks.ServerNamePatternRule;
 import io.dbzlint.rule.checks.ServerNameUniqueRule;
+import io.dbzlint.rule.checks.SlotDropOnStopRule;
 import io.dbzlint.rule.checks.SlotNameFormatRule;
 import io.dbzlint.rule.checks.SlotNameUniqueRule;
 import io.dbzlint.rule.checks.StrictJsonRule;
@@ -72,6 +73,7 @@ public final class RuleRegistry {
             new LocalhostRule(),
             new TasksMaxRule(),
             new HeartbeatQueryRule(),
+            new SlotDropOnStopRule(),
             new ChangedFromBaseRule(),
             new UpgradeRule());
 
