@@ -4,7 +4,10 @@ import io.dbzlint.lsp.DbzlintLanguageServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -20,16 +23,28 @@ final class LspCommand implements Callable<Integer> {
         return serve(System.in, System.out);
     }
 
-    /** Serves one client until it closes the stream. Standard output carries the protocol only. */
+    /**
+     * Serves one client until it says exit or closes the stream: 0 after a shutdown request, 1 for
+     * an exit without one, as the protocol asks. Standard output carries the protocol only.
+     */
     static int serve(InputStream in, OutputStream out) throws InterruptedException {
-        DbzlintLanguageServer server = new DbzlintLanguageServer(Version.number());
+        CountDownLatch exited = new CountDownLatch(1);
+        DbzlintLanguageServer server = new DbzlintLanguageServer(Version.number(), exited::countDown);
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
         server.connect(launcher.getRemoteProxy());
-        try {
-            launcher.startListening().get();
-        } catch (ExecutionException e) {
-            return ExitCode.INTERNAL.code();
-        }
-        return ExitCode.OK.code();
+        Future<Void> listening = launcher.startListening();
+        Thread closed = new Thread(() -> {
+            try {
+                listening.get();
+            } catch (InterruptedException | ExecutionException | CancellationException e) {
+                // the stream broke: the same as closed
+            }
+            exited.countDown();
+        }, "dbzlint-lsp-input");
+        closed.setDaemon(true);
+        closed.start();
+        exited.await();
+        listening.cancel(true);
+        return server.wasShutDown() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     }
 }

@@ -64,6 +64,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 public final class DbzlintLanguageServer implements LanguageServer, LanguageClientAware {
 
     private final String version;
+    private final Runnable onExit;
+    private volatile boolean shutdown;
     private LanguageClient client;
     private LintSession session;
     private Path root;
@@ -79,8 +81,15 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
     private record Input(InputId id, byte[] bytes) {
     }
 
-    public DbzlintLanguageServer(String version) {
+    /** @param onExit what ends the server when the client says exit: the stream may stay open */
+    public DbzlintLanguageServer(String version, Runnable onExit) {
         this.version = version;
+        this.onExit = onExit;
+    }
+
+    /** True once the client asked for shutdown: an exit after it is a clean one (exit code 0). */
+    public boolean wasShutDown() {
+        return shutdown;
     }
 
     @Override
@@ -125,11 +134,13 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
 
     @Override
     public CompletableFuture<Object> shutdown() {
+        shutdown = true;
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public void exit() {
+        onExit.run();
     }
 
     @Override

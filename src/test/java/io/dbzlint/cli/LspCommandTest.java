@@ -72,6 +72,7 @@ class LspCommandTest {
     void stop() throws Exception {
         server.shutdown().get(10, TimeUnit.SECONDS);
         server.exit();
+        assertThat(serving.get(10, TimeUnit.SECONDS)).as("exit ends the server, the stream still open").isZero();
     }
 
     @Test
