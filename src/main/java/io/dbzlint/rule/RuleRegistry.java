@@ -6,6 +6,7 @@ import io.dbzlint.rule.checks.ConfigSchemaRule;
 import io.dbzlint.rule.checks.ConflictingPropertiesRule;
 import io.dbzlint.rule.checks.ConnectorClassMissingRule;
 import io.dbzlint.rule.checks.ConnectorNameUniqueRule;
+import io.dbzlint.rule.checks.ConverterRegistryRule;
 import io.dbzlint.rule.checks.DeprecatedPropertyRule;
 import io.dbzlint.rule.checks.DuplicateKeyRule;
 import io.dbzlint.rule.checks.HeartbeatQueryRule;
@@ -74,6 +75,7 @@ public final class RuleRegistry {
             new TasksMaxRule(),
             new HeartbeatQueryRule(),
             new SlotDropOnStopRule(),
+            new ConverterRegistryRule(),
             new ChangedFromBaseRule(),
             new UpgradeRule());
 

@@ -70,6 +70,7 @@ class DebeziumAgreementTest {
             Map.entry("producer-key-at-top-level", "Debezium ignores the key; producer settings are Kafka Connect's"),
             Map.entry("tasks-max-single", "Debezium accepts any tasks.max and starts one task"),
             Map.entry("slot-drop-on-stop", "a valid setting, meant for testing only"),
+            Map.entry("converter-registry-url", "converters are Kafka Connect's, not Debezium's"),
             Map.entry("heartbeat-query-without-interval", "Debezium accepts a query it will never run"),
             Map.entry("config-schema", "the house schemas are stricter (a port must be 1-65535, keys must not be blank)"),
             Map.entry("invalid-value", "Debezium reads some keys leniently (a boolean with a typo is false) where dbzlint insists"));
