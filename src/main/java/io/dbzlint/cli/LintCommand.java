@@ -12,7 +12,6 @@ import io.dbzlint.report.Format;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
-import io.dbzlint.rule.DebeziumVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -158,11 +157,7 @@ final class LintCommand implements Callable<Integer> {
                     "--write-baseline records findings before fixing: run it without --fix");
         }
         if (debeziumVersion != null) {
-            try {
-                DebeziumVersion.parse(debeziumVersion);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--debezium-version: " + e.getMessage());
-            }
+            VersionOption.parse(spec, "--debezium-version", debeziumVersion); // refused here, before any file is read
         }
         try {
             LintSession session = LintSession.open(new LintSession.Options(cwd, configFile, noConfig, rulesFile,

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,12 +39,8 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DebeziumVersion version;
-        try {
-            version = debeziumVersion == null ? ReleaseCatalog.get().latest() : DebeziumVersion.parse(debeziumVersion);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--debezium-version: " + e.getMessage());
-        }
+        DebeziumVersion version = debeziumVersion == null ? ReleaseCatalog.get().latest()
+                : VersionOption.parse(spec, "--debezium-version", debeziumVersion);
         ConnectorType type = ConnectorType.fromId(connector.name());
         ObjectNode schema = strimzi ? EditorSchema.strimzi(type, version) : EditorSchema.connector(type, version);
         PrintWriter out = spec.commandLine().getOut();

@@ -59,8 +59,8 @@ final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        DebeziumVersion fromVersion = version("--from", from);
-        DebeziumVersion toVersion = to == null ? ReleaseCatalog.get().latest() : version("--to", to);
+        DebeziumVersion fromVersion = VersionOption.parse(spec, "--from", from);
+        DebeziumVersion toVersion = to == null ? ReleaseCatalog.get().latest() : VersionOption.parse(spec, "--to", to);
         if (fromVersion.compareTo(toVersion) >= 0) {
             throw new ParameterException(spec.commandLine(), "--from " + fromVersion + " is not before --to " + toVersion);
         }
@@ -82,14 +82,6 @@ final class UpgradeCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         } finally {
             err.flush();
-        }
-    }
-
-    private DebeziumVersion version(String option, String text) {
-        try {
-            return DebeziumVersion.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }
     }
 }

@@ -89,8 +89,7 @@ public final class ConfigLoader {
         }
         // strict JSON first: nearly every file is, and then nothing needs to look for comments
         List<LoadProblem> problems = new ArrayList<>();
-        JsonParser strict = ascii ? STRICT_JSON.createParser(ObjectReadContext.empty(), bytes)
-                : STRICT_JSON.createParser(ObjectReadContext.empty(), text);
+        JsonParser strict = parser(STRICT_JSON, ascii, bytes, text);
         try (strict) {
             List<Connector> connectors = new Reader(strict, path, source, problems).readDocument();
             return new LoadedFile(path, connectors, problems);
@@ -104,8 +103,7 @@ public final class ConfigLoader {
         for (LenientSyntax.Found found : LenientSyntax.scan(path, source)) {
             problems.add(strictJson(found, UnaryOperator.identity()));
         }
-        JsonParser parser = ascii ? JSON.createParser(ObjectReadContext.empty(), bytes)
-                : JSON.createParser(ObjectReadContext.empty(), text);
+        JsonParser parser = parser(JSON, ascii, bytes, text);
         try (parser) {
             List<Connector> connectors = new Reader(parser, path, source, problems).readDocument();
             return new LoadedFile(path, connectors, problems);
@@ -169,6 +167,12 @@ public final class ConfigLoader {
         } catch (JacksonException | StructureProblem e) {
             return Optional.empty();
         }
+    }
+
+    /** ASCII is parsed from its bytes (the fast path); anything else from its decoded characters. */
+    private static JsonParser parser(JsonFactory factory, boolean ascii, byte[] bytes, String text) {
+        return ascii ? factory.createParser(ObjectReadContext.empty(), bytes)
+                : factory.createParser(ObjectReadContext.empty(), text);
     }
 
     /** A comment or trailing comma; removing it is the fix. */

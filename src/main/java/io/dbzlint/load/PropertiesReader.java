@@ -80,18 +80,10 @@ final class PropertiesReader {
             if (isLineEnd(c) || c == '=' || c == ':' || c == ' ' || c == '\t' || c == '\f') {
                 break;
             }
-            if (c == '\\') {
-                if (continuation()) {
-                    skipBlanks();
-                    continue;
-                }
-                key.append(escape());
-            } else {
-                key.append(c);
-                advance();
+            if (readInto(key)) {
+                keyEndLine = line;
+                keyEndColumn = column;
             }
-            keyEndLine = line;
-            keyEndColumn = column;
         }
         skipSeparatorBlanks();
         if (pos < text.length() && (text.charAt(pos) == '=' || text.charAt(pos) == ':')) {
@@ -103,23 +95,33 @@ final class PropertiesReader {
         int rawStart = pos;
         StringBuilder value = new StringBuilder();
         while (pos < text.length() && !isLineEnd(text.charAt(pos))) {
-            char c = text.charAt(pos);
-            if (c == '\\') {
-                if (continuation()) {
-                    skipBlanks();
-                    continue;
-                }
-                value.append(escape());
-            } else {
-                value.append(c);
-                advance();
-            }
+            readInto(value);
         }
         String raw = text.substring(rawStart, pos);
         Location keyLocation = new Location(path, keyLine, keyColumn, keyEndLine, keyEndColumn);
         Location valueLocation = new Location(path, valueLine, valueColumn, line, Math.max(column, valueLine == line
                 ? valueColumn : 1));
         return new Property(key.toString(), value.toString(), raw, keyLocation, valueLocation);
+    }
+
+    /**
+     * Reads one character of a key or value into {@code into}: itself, or what its escape stands
+     * for. A backslash that ends the line joins the next line instead, its leading blanks skipped:
+     * false then, as nothing was read.
+     */
+    private boolean readInto(StringBuilder into) {
+        char c = text.charAt(pos);
+        if (c != '\\') {
+            into.append(c);
+            advance();
+            return true;
+        }
+        if (continuation()) {
+            skipBlanks();
+            return false;
+        }
+        into.append(escape());
+        return true;
     }
 
     /** At a backslash: true, having moved to the next line, when it ends the line (an odd count). */

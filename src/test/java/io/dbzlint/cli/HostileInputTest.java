@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.dbzlint.Cli;
+import io.dbzlint.TestFiles;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.load.Source;
 import io.dbzlint.model.InputFormat;
@@ -35,10 +36,7 @@ class HostileInputTest {
     Path dir;
 
     private Path write(String name, String content) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
-        return file;
+        return TestFiles.write(dir, name, content);
     }
 
     private static String mysql(String extra) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.dbzlint.Cli;
+import io.dbzlint.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +36,7 @@ class LintCommandTest {
     Path dir;
 
     private Path write(String name, String content) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
-        return file;
+        return TestFiles.write(dir, name, content);
     }
 
     private static void assertNoStackTrace(Cli run) {
