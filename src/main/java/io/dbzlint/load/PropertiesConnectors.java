@@ -6,7 +6,9 @@ import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Location;
+import io.dbzlint.model.Printable;
 import io.dbzlint.model.ValueKind;
+import io.dbzlint.result.Fix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +57,12 @@ final class PropertiesConnectors {
                 entries.remove(key); // file order of the value that wins
                 firstSeen.put(key, property.keyLocation());
             }
-            entries.put(key, new ConfigEntry(key, property.value(), ValueKind.STRING, property.keyLocation(),
-                    property.valueLocation()));
+            ConfigEntry entry = new ConfigEntry(key, property.value(), ValueKind.STRING, property.keyLocation(),
+                    property.valueLocation());
+            entries.put(key, entry);
+            if (!property.droppedBackslashes().isEmpty()) {
+                problems.add(droppedBackslashes(property, entry));
+            }
         }
         if (start == null || !server && !entries.containsKey(Keys.CONNECTOR_CLASS)) {
             return new LoadedFile(path, List.of(), List.of()); // a worker file, or no connector at all
@@ -74,6 +80,36 @@ final class PropertiesConnectors {
                 new ConfigEntry(Connector.RUNTIME, runtime, ValueKind.STRING, start, start));
         return new LoadedFile(path, List.of(new Connector(name, nameLocation, start, type, entries, envelope)),
                 problems);
+    }
+
+    /**
+     * A value whose backslashes the properties syntax drops: one problem at the first, naming the
+     * others, with the fix that doubles them all when the value is on one line. A secret's
+     * characters are never shown.
+     */
+    private static LoadProblem droppedBackslashes(PropertiesReader.Property property, ConfigEntry entry) {
+        List<PropertiesReader.DroppedBackslash> dropped = property.droppedBackslashes();
+        PropertiesReader.DroppedBackslash first = dropped.get(0);
+        String what = entry.isSecret() ? "the value loses it"
+                : Printable.quote("\\" + first.before()) + " reads as " + Printable.quote(String.valueOf(first.before()));
+        String more = dropped.size() == 1 ? "" : " (and " + (dropped.size() - 1) + " more in this value)";
+        Location value = property.valueLocation();
+        Fix fix = null;
+        // a fix shows its text in the reports: none for a secret
+        if (!entry.isSecret() && value.line() == value.endLine()
+                && value.endColumn() - value.column() == property.raw().length()) {
+            StringBuilder doubled = new StringBuilder(property.raw());
+            for (int i = dropped.size() - 1; i >= 0; i--) {
+                doubled.insert(dropped.get(i).location().column() - value.column(), '\\');
+            }
+            fix = new Fix("double the backslashes the properties syntax drops", value, property.raw(),
+                    doubled.toString(), null);
+        }
+        return new LoadProblem(LoadProblem.PROPERTIES_BACKSLASH, first.location(), property.key(),
+                "the properties syntax drops this backslash: " + what + more
+                        + "; write \\\\ where Debezium should see a backslash",
+                dropped.subList(1, dropped.size()).stream().map(PropertiesReader.DroppedBackslash::location).toList(),
+                fix);
     }
 
     /** The connector key a Debezium Server key stands for, or null for the server's other keys. */

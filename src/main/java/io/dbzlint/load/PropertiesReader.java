@@ -17,14 +17,32 @@ final class PropertiesReader {
      * @param value the value as Properties gives it, escapes resolved
      * @param raw the value as written on its lines, backslashes and all
      */
-    record Property(String key, String value, String raw, Location keyLocation, Location valueLocation) {
+    record Property(String key, String value, String raw, Location keyLocation, Location valueLocation,
+                    List<DroppedBackslash> droppedBackslashes) {
+
+        Property(String key, String value, String raw, Location keyLocation, Location valueLocation) {
+            this(key, value, raw, keyLocation, valueLocation, List.of());
+        }
     }
+
+    /** A backslash the properties syntax drops, and the character it stood before. */
+    record DroppedBackslash(Location location, char before) {
+    }
+
+    /**
+     * Characters a backslash escapes on purpose in a properties file: itself, the separators and
+     * comment starts, and blanks. Before any other character (t, n, r, f and u aside) the syntax
+     * drops the backslash.
+     */
+    private static final String MEANT_ESCAPES = "\\=:#! \t\f";
 
     private final InputId path;
     private final String text;
     private int pos;
     private int line = 1;
     private int column = 1;
+    /** While a value is read: where a backslash was dropped (a backslash and the character after it). */
+    private List<DroppedBackslash> dropped;
 
     private PropertiesReader(InputId path, String text) {
         this.path = path;
@@ -94,14 +112,17 @@ final class PropertiesReader {
         int valueColumn = column;
         int rawStart = pos;
         StringBuilder value = new StringBuilder();
+        dropped = new ArrayList<>();
         while (pos < text.length() && !isLineEnd(text.charAt(pos))) {
             readInto(value);
         }
+        List<DroppedBackslash> droppedInValue = List.copyOf(dropped);
+        dropped = null;
         String raw = text.substring(rawStart, pos);
         Location keyLocation = new Location(path, keyLine, keyColumn, keyEndLine, keyEndColumn);
         Location valueLocation = new Location(path, valueLine, valueColumn, line, Math.max(column, valueLine == line
                 ? valueColumn : 1));
-        return new Property(key.toString(), value.toString(), raw, keyLocation, valueLocation);
+        return new Property(key.toString(), value.toString(), raw, keyLocation, valueLocation, droppedInValue);
     }
 
     /**
@@ -120,7 +141,14 @@ final class PropertiesReader {
             skipBlanks();
             return false;
         }
+        int escapeLine = line;
+        int escapeColumn = column;
+        char escaped = pos + 1 < text.length() ? text.charAt(pos + 1) : '\\';
         into.append(escape());
+        if (dropped != null && "tnrfu".indexOf(escaped) < 0 && MEANT_ESCAPES.indexOf(escaped) < 0) {
+            dropped.add(new DroppedBackslash(new Location(path, escapeLine, escapeColumn, escapeLine, escapeColumn + 2),
+                    escaped));
+        }
         return true;
     }
 

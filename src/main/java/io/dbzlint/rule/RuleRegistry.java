@@ -7,9 +7,13 @@ import io.dbzlint.rule.checks.ConflictingPropertiesRule;
 import io.dbzlint.rule.checks.ConnectorClassMissingRule;
 import io.dbzlint.rule.checks.ConnectorNameUniqueRule;
 import io.dbzlint.rule.checks.ConverterRegistryRule;
+import io.dbzlint.rule.checks.DecimalJsonRule;
 import io.dbzlint.rule.checks.DeprecatedPropertyRule;
 import io.dbzlint.rule.checks.DuplicateKeyRule;
+import io.dbzlint.rule.checks.FilterListRule;
+import io.dbzlint.rule.checks.HeartbeatMissingRule;
 import io.dbzlint.rule.checks.HeartbeatQueryRule;
+import io.dbzlint.rule.checks.HeartbeatTableRule;
 import io.dbzlint.rule.checks.HistoryOnPostgresRule;
 import io.dbzlint.rule.checks.InvalidValueRule;
 import io.dbzlint.rule.checks.LocalhostRule;
@@ -17,6 +21,7 @@ import io.dbzlint.rule.checks.ParseErrorRule;
 import io.dbzlint.rule.checks.PlaintextSecretRule;
 import io.dbzlint.rule.checks.PluginNameRule;
 import io.dbzlint.rule.checks.ProducerKeyRule;
+import io.dbzlint.rule.checks.PropertiesBackslashRule;
 import io.dbzlint.rule.checks.PublicationNameUniqueRule;
 import io.dbzlint.rule.checks.SchemaHistoryTopicMissingRule;
 import io.dbzlint.rule.checks.SchemaHistoryTopicUniqueRule;
@@ -24,12 +29,14 @@ import io.dbzlint.rule.checks.ServerIdRangeRule;
 import io.dbzlint.rule.checks.ServerIdUniqueRule;
 import io.dbzlint.rule.checks.ServerNamePatternRule;
 import io.dbzlint.rule.checks.ServerNameUniqueRule;
+import io.dbzlint.rule.checks.SignalCollectionRule;
 import io.dbzlint.rule.checks.SlotDropOnStopRule;
 import io.dbzlint.rule.checks.SlotNameFormatRule;
 import io.dbzlint.rule.checks.SlotNameUniqueRule;
 import io.dbzlint.rule.checks.StrictJsonRule;
 import io.dbzlint.rule.checks.StrimziResourceRule;
 import io.dbzlint.rule.checks.TasksMaxRule;
+import io.dbzlint.rule.checks.TopicCreationRule;
 import io.dbzlint.rule.checks.TopicNamingRule;
 import io.dbzlint.rule.checks.TopicPrefixFormatRule;
 import io.dbzlint.rule.checks.UnknownPropertyRule;
@@ -76,6 +83,13 @@ public final class RuleRegistry {
             new HeartbeatQueryRule(),
             new SlotDropOnStopRule(),
             new ConverterRegistryRule(),
+            new FilterListRule(),
+            new SignalCollectionRule(),
+            new HeartbeatMissingRule(),
+            new HeartbeatTableRule(),
+            new DecimalJsonRule(),
+            new TopicCreationRule(),
+            new PropertiesBackslashRule(),
             new ChangedFromBaseRule(),
             new UpgradeRule());
 

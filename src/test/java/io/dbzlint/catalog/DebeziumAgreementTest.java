@@ -72,6 +72,13 @@ class DebeziumAgreementTest {
             Map.entry("slot-drop-on-stop", "a valid setting, meant for testing only"),
             Map.entry("converter-registry-url", "converters are Kafka Connect's, not Debezium's"),
             Map.entry("heartbeat-query-without-interval", "Debezium accepts a query it will never run"),
+            Map.entry("filter-list-pattern", "Debezium accepts a list entry that can never match"),
+            Map.entry("signal-data-collection", "Debezium accepts a signal table it will never read signals from"),
+            Map.entry("heartbeat-missing", "heartbeats are optional; the WAL they save is the database's"),
+            Map.entry("heartbeat-table-not-captured", "Debezium runs the query whether or not its table is published"),
+            Map.entry("decimal-precise-json", "a valid combination whose output consumers rarely expect"),
+            Map.entry("topic-creation-default", "Kafka Connect, not Debezium, requires the default group's keys"),
+            Map.entry("properties-backslash", "the properties syntax drops the backslash before Debezium sees the value"),
             Map.entry("config-schema", "the house schemas are stricter (a port must be 1-65535, keys must not be blank)"),
             Map.entry("invalid-value", "Debezium reads some keys leniently (a boolean with a typo is false) where dbzlint insists"));
 

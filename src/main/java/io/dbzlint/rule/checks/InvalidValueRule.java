@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,7 +28,6 @@ public final class InvalidValueRule implements ConnectorRule {
     /** Keys a dedicated rule checks with more to say (server-id-range): reported once, there. */
     private static final Set<String> OWNED_ELSEWHERE = Set.of(Keys.SERVER_ID);
 
-    private static final Pattern PLAIN_NAME = Pattern.compile("\\s*[\\w.-]*\\s*");
 
     @Override
     public String id() {
@@ -102,15 +99,12 @@ public final class InvalidValueRule implements ConnectorRule {
             return Optional.of("is not one of " + String.join(", ", property.allowed()) + suggestion);
         }
         if (property.regexList()) {
-            for (String item : value.split(",")) {
-                if (PLAIN_NAME.matcher(item).matches()) {
-                    continue; // the common case, inventory.orders: nothing a regex compiler could refuse
-                }
-                try {
-                    Pattern.compile(item.trim());
-                } catch (PatternSyntaxException e) {
-                    return Optional.of("holds an invalid regular expression " + Printable.quote(item.trim()) + ": "
-                            + e.getDescription());
+            for (FilterLists.Item item : FilterLists.split(value)) {
+                if (!item.valid()) {
+                    String glob = item.text().startsWith("*") ? "; it looks like a glob, but the list holds regular"
+                            + " expressions: write " + Printable.quote(FilterListRule.globToRegex(item.text())) : "";
+                    return Optional.of("holds an invalid regular expression " + Printable.quote(item.text()) + ": "
+                            + item.error() + glob);
                 }
             }
         }

@@ -1,0 +1,187 @@
+package io.dbzlint.rule.checks;
+
+import io.dbzlint.model.ConfigEntry;
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Debezium's include and exclude lists as Debezium reads them (Strings.setOfRegex,
+ * Predicates.includes): regular expressions separated by commas (a comma after a backslash stays in
+ * its expression, without the backslash), each trimmed, compiled case-insensitively and matched against the whole name:
+ * {@code schema.table} on PostgreSQL, {@code database.table} on MySQL and MariaDB, with the column
+ * name appended for the column lists.
+ */
+final class FilterLists {
+
+    /** The table lists, 2.x name first; 1.x's whitelist and blacklist are read when the new name is unset. */
+    static final List<String> TABLE_INCLUDE = List.of("table.include.list", "table.whitelist");
+    static final List<String> TABLE_EXCLUDE = List.of("table.exclude.list", "table.blacklist");
+    static final List<String> COLUMN_INCLUDE = List.of("column.include.list", "column.whitelist");
+    static final List<String> COLUMN_EXCLUDE = List.of("column.exclude.list", "column.blacklist");
+    static final List<String> DATABASE_INCLUDE = List.of("database.include.list", "database.whitelist");
+    static final List<String> DATABASE_EXCLUDE = List.of("database.exclude.list", "database.blacklist");
+    static final List<String> SCHEMA_INCLUDE = List.of("schema.include.list", "schema.whitelist");
+    static final List<String> SCHEMA_EXCLUDE = List.of("schema.exclude.list", "schema.blacklist");
+
+    private static final Pattern DOTTED_NAME =
+            Pattern.compile("[A-Za-z0-9_$-]+(?:\\\\?\\.[A-Za-z0-9_$-]+)*");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\\\?\\.");
+
+    private FilterLists() {
+    }
+
+    /**
+     * One expression of a list as Debezium reads it, where it is written in the value's text
+     * (offset and length), and what it compiles to.
+     */
+    record Item(String text, int offset, int length, Pattern pattern, String error) {
+
+        boolean valid() {
+            return pattern != null;
+        }
+
+        boolean matches(String name) {
+            return pattern != null && pattern.matcher(name).matches();
+        }
+
+        /**
+         * The parts of a plain dotted name ({@code public.orders}, {@code inventory\.customers}):
+         * none for an expression that uses more of the regular expression syntax than dots.
+         */
+        Optional<List<String>> parts() {
+            if (!DOTTED_NAME.matcher(text).matches()) {
+                return Optional.empty();
+            }
+            return Optional.of(List.of(NAME_SEPARATOR.split(text)));
+        }
+    }
+
+    /** A list as it is set on a connector: its entry, and its expressions. */
+    record FilterList(ConfigEntry entry, List<Item> items) {
+
+        boolean allValid() {
+            return items.stream().allMatch(Item::valid);
+        }
+
+        boolean anyMatches(String name) {
+            return items.stream().anyMatch(item -> item.matches(name));
+        }
+
+        /** Where an expression is written: its own characters when the value is written as is, else the value. */
+        Location locationOf(Item item) {
+            Location value = entry.valueLocation();
+            int width = value.endColumn() - value.column();
+            int length = entry.text().length();
+            if (value.line() != value.endLine() || width != length && width != length + 2) {
+                return value;
+            }
+            int start = value.column() + (width == length ? 0 : 1) + item.offset();
+            return new Location(value.input(), value.line(), start, value.line(), start + item.length());
+        }
+    }
+
+    /** The list under the first of the keys that is set as plain text, if it holds any expression. */
+    static Optional<FilterList> of(Connector connector, List<String> keys) {
+        for (String key : keys) {
+            Optional<ConfigEntry> entry = connector.entry(key);
+            if (entry.isPresent()) {
+                if (!entry.get().isLiteral()) {
+                    return Optional.empty(); // a reference: its expressions are known at deploy time
+                }
+                List<Item> items = split(entry.get().text());
+                return items.isEmpty() ? Optional.empty() : Optional.of(new FilterList(entry.get(), items));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static List<Item> split(String value) {
+        List<Item> items = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            if (i < value.length() && (value.charAt(i) != ',' || escaped(value, i))) {
+                continue;
+            }
+            String raw = value.substring(start, i);
+            String written = raw.strip();
+            if (!written.isEmpty()) {
+                items.add(compile(written.replace("\\,", ","), start + raw.indexOf(written), written.length()));
+            }
+            start = i + 1;
+        }
+        return items;
+    }
+
+    private static Item compile(String text, int offset, int length) {
+        try {
+            return new Item(text, offset, length, Pattern.compile(text, Pattern.CASE_INSENSITIVE), null);
+        } catch (PatternSyntaxException e) {
+            return new Item(text, offset, length, null, e.getDescription());
+        }
+    }
+
+    /** True when the character at {@code index} follows an odd number of backslashes. */
+    static boolean escaped(String text, int index) {
+        int backslashes = 0;
+        for (int i = index - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    /** How the connector names a table: the word for the part before the table, and an example. */
+    static String containerWord(ConnectorType type) {
+        return type == ConnectorType.POSTGRESQL ? "schema" : "database";
+    }
+
+    static String tableExample(ConnectorType type) {
+        return type == ConnectorType.POSTGRESQL ? "public.orders" : "inventory.orders";
+    }
+
+    /** The connectors whose names have a known form: PostgreSQL's schema.table, MySQL's and MariaDB's database.table. */
+    static boolean knowsNameForm(Connector connector) {
+        return connector.type() == ConnectorType.POSTGRESQL || connector.type().isMySqlFamily();
+    }
+
+    /** The include and exclude lists of the part before the table: schemas on PostgreSQL, databases on MySQL. */
+    static List<String> containerInclude(ConnectorType type) {
+        return type == ConnectorType.POSTGRESQL ? SCHEMA_INCLUDE : DATABASE_INCLUDE;
+    }
+
+    static List<String> containerExclude(ConnectorType type) {
+        return type == ConnectorType.POSTGRESQL ? SCHEMA_EXCLUDE : DATABASE_EXCLUDE;
+    }
+
+    /**
+     * Whether Debezium's table filter keeps a table, judged from the lists that are set; empty when a
+     * list holds a reference or an expression that does not compile, so nothing can be said.
+     */
+    static Optional<Boolean> captures(Connector connector, String container, String table) {
+        String name = container + "." + table;
+        List<Optional<FilterList>> lists = List.of(of(connector, containerInclude(connector.type())),
+                of(connector, containerExclude(connector.type())), of(connector, TABLE_INCLUDE),
+                of(connector, TABLE_EXCLUDE));
+        for (Optional<FilterList> list : lists) {
+            if (list.isPresent() && !list.get().allValid()) {
+                return Optional.empty();
+            }
+        }
+        boolean kept = lists.get(0).map(list -> list.anyMatches(container)).orElse(true)
+                && !lists.get(1).map(list -> list.anyMatches(container)).orElse(false)
+                && lists.get(2).map(list -> list.anyMatches(name)).orElse(true)
+                && !lists.get(3).map(list -> list.anyMatches(name)).orElse(false);
+        return Optional.of(kept);
+    }
+
+    /** True when a key of the list is set, whatever its value: the connector captures a subset. */
+    static boolean isSet(Connector connector, List<String> keys) {
+        return keys.stream().anyMatch(key -> connector.entry(key)
+                .filter(entry -> !entry.hasText() || !entry.text().isBlank()).isPresent());
+    }
+}
