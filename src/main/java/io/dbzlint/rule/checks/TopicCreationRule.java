@@ -39,7 +39,8 @@ public final class TopicCreationRule implements ConnectorRule {
         List<String> missing = REQUIRED.stream().filter(key -> connector.entry(key).isEmpty()).toList();
         if (!missing.isEmpty()) {
             sink.report(connector, missing.get(0), first.get().keyLocation(), first.get().key() + " turns on topic"
-                    + " creation for this connector, and Kafka Connect then requires " + String.join(" and ", missing)
+                    + " creation for this connector, and Kafka Connect (topic.creation.enable, true by default on the"
+                    + " worker) then requires " + String.join(" and ", missing)
                     + ", which have no default: the connector fails to start; set "
                     + (missing.size() == 2 ? "both" : "it") + " (-1 takes the broker's default)");
         }
