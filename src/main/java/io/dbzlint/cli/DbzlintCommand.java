@@ -5,7 +5,7 @@ import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 
-@Command(name = "dbzlint",
+@Command(name = "dbzlint", addMethodSubcommands = false,
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Lints Debezium connector configurations (Kafka Connect JSON) for the mistakes"

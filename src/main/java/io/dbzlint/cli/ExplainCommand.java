@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "explain", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Explains a rule: what it checks, the production failure it prevents, and a bad"
                 + " and a fixed config.")
 final class ExplainCommand implements Callable<Integer> {

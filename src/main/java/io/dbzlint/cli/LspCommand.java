@@ -13,7 +13,7 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import picocli.CommandLine.Command;
 
-@Command(name = "lsp", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "lsp", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Runs dbzlint as a language server over standard input and output (the Language Server"
                 + " Protocol): findings as diagnostics while you type, fixes as quick fixes, key hovers.")
 final class LspCommand implements Callable<Integer> {

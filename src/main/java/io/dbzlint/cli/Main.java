@@ -1,5 +1,6 @@
 package io.dbzlint.cli;
 
+import io.dbzlint.engine.Warmup;
 import io.dbzlint.model.Printable;
 import io.dbzlint.rule.RuleDocs;
 import io.dbzlint.rule.RuleSetLoader;
@@ -40,6 +41,9 @@ public final class Main {
             out.println(new Version().getVersion()[0]);
             out.flush();
             return ExitCode.OK.code();
+        }
+        if (args.length > 0 && args[0].equals("lint")) {
+            Warmup.start(); // the rules, catalog and schemas load while picocli builds its model
         }
         CommandLine commandLine = commandLine(stdin, env, cwd, args.length > 0 ? args[0] : "");
         commandLine.setOut(out);
@@ -84,7 +88,9 @@ public final class Main {
         });
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
-            exitCodes.put(String.format("%3d", code.code()), code.meaning());
+            // padded by hand: String.format would load the locale data on every start-up
+            String number = Integer.toString(code.code());
+            exitCodes.put(" ".repeat(Math.max(0, 3 - number.length())) + number, code.meaning());
         }
         CommandLine lint = commandLine.getSubcommands().get("lint");
         for (CommandLine command : lint == null ? List.of(commandLine) : List.of(commandLine, lint)) {

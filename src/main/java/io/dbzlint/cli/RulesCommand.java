@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.core.JsonGenerator;
 
-@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "rules", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Lists every rule with its default severity and summary."
                 + " 'dbzlint rules --format markdown' writes docs/rules.md.")
 final class RulesCommand implements Callable<Integer> {

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "upgrade", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "upgrade", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Lists, per connector, every key and value that must change to keep today's behaviour when"
                 + " moving from one Debezium release to another: keys the new release no longer reads, values it"
                 + " refuses, and defaults that change under keys left unset.",
