@@ -3,16 +3,9 @@ package io.dbzlint.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.AutoComplete;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "dbzlint", addMethodSubcommands = false,
-        mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
-        description = "Lints Debezium connector configurations (Kafka Connect JSON) for the mistakes"
-                + " that break change data capture in production.",
-        commandListHeading = "%nCommands:%n",
-        footer = {"", "Run 'dbzlint lint --help' for the options, 'dbzlint explain RULE' for a rule.",
-            "Shell completion: source <(dbzlint generate-completion)"})
+/** The root command: only its subcommands run. Its model is built in code (see {@link Specs}). */
 final class DbzlintCommand {
 
     /**
@@ -20,6 +13,21 @@ final class DbzlintCommand {
      * each command's model by reflection at start-up, and a lint should not pay for the others.
      */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private DbzlintCommand() {
+    }
+
+    static CommandSpec spec() {
+        CommandSpec spec = CommandSpec.create().name("dbzlint");
+        spec.usageMessage()
+                .description("Lints Debezium connector configurations (Kafka Connect JSON) for the mistakes"
+                        + " that break change data capture in production.")
+                .commandListHeading("%nCommands:%n")
+                .footer("", "Run 'dbzlint lint --help' for the options, 'dbzlint explain RULE' for a rule.",
+                        "Shell completion: source <(dbzlint generate-completion)");
+        Specs.addStandardHelpOptions(spec);
+        return spec;
+    }
 
     private static Map<String, Class<?>> subcommands() {
         Map<String, Class<?>> commands = new LinkedHashMap<>();

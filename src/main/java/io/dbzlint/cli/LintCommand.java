@@ -25,107 +25,120 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(name = "lint",
-        mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
-        description = {
-            "Lints connector configs: every connector file under the given directories, the given files,"
-                + " or '-' for standard input.",
-            "Reads Kafka Connect REST bodies (JSON), Strimzi KafkaConnector and DebeziumServer resources (YAML),"
-                + " Kafka Connect and Debezium Server properties, and JSON bodies in shell scripts, docker-compose"
-                + " files, Markdown and AsciiDoc."},
-        sortOptions = false)
 final class LintCommand implements Callable<Integer> {
 
     enum Color { auto, always, never }
 
     enum FailOn { error, warning, never }
 
-    @Spec
     private CommandSpec spec;
-
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, directories, or '-' for stdin.")
     private List<String> paths;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]", converter = OutputTarget.Converter.class,
-            completionCandidates = OutputTarget.Names.class,
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; with =FILE the"
-                    + " report goes to that file, e.g. -f text -f sarif=dbzlint.sarif. At most one to stdout.")
     private List<OutputTarget> outputs = new ArrayList<>();
-
-    @Option(names = "--input-format", paramLabel = "FORMAT", converter = InputFormatConverter.class,
-            completionCandidates = InputFormatConverter.Names.class,
-            description = "Read every input as ${COMPLETION-CANDIDATES}, whatever its name (default: by the file"
-                    + " name, or by the first characters of a file given by a name dbzlint does not know).")
     private InputFormat inputFormat;
-
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-            description = "Exit 1 on findings of this severity or worse: ${COMPLETION-CANDIDATES}"
-                    + " (default: ${DEFAULT-VALUE}).")
     private FailOn failOn;
-
-    @Option(names = {"-q", "--quiet"}, description = "Report errors only.")
     private boolean quiet;
-
-    @Option(names = "--max-warnings", paramLabel = "N",
-            description = "Exit 1 when there are more than N warnings (N >= 0).")
     private Integer maxWarnings;
-
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "The project config (.dbzlint.json or .dbzlint.yaml); by default the first found"
-                    + " in the working directory or its parents, up to the repository root.")
     private Path configFile;
-
-    @Option(names = "--no-config", description = "Use no project config, even if one is found.")
     private boolean noConfig;
-
-    @Option(names = "--rules", paramLabel = "FILE",
-            description = "A rules file merged over the bundled rules/rules.json and the project config:"
-                    + " severities (error, warning, info, off), texts and parameters.")
     private Path rulesFile;
-
-    @Option(names = "--debezium-version", paramLabel = "VERSION",
-            description = "The Debezium version the configs are for (e.g. 1.9, 2.7, 3.6): it decides which"
-                    + " keys are deprecated or gone. Default: the debeziumVersion parameter, 3.6 unless set.")
     private String debeziumVersion;
-
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "Report only findings that are not in this baseline.")
     private Path baselineFile;
-
-    @Option(names = "--write-baseline", paramLabel = "FILE",
-            description = "Record today's findings in FILE, then report as if with --baseline FILE.")
     private Path writeBaselineFile;
-
-    @Option(names = "--fix", description = "Apply the fixes that are certain, in place: renamed keys and values,"
-            + " a misspelt key with one known key near it. Only those characters of a file change; the run then"
-            + " reports what remains.")
     private boolean fix;
-
-    @Option(names = {"--fix-dry-run", "--diff"}, description = "Print the fixes --fix would apply as a unified"
-            + " diff, and change no file. Exits 1 when there is something to fix.")
     private boolean fixDryRun;
-
-    @Option(names = "--diff-base", paramLabel = "REF",
-            description = "Also compare each connector with the same name at this git ref (e.g. origin/main): a"
-                    + " changed logical name, server id, slot, history topic or snapshot mode of a deployed connector.")
     private String diffBase;
-
-    @Option(names = "--debug", description = "On an internal error, print its stack trace.")
     private boolean debug;
-
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Colour the text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE};"
-                    + " auto means on a terminal, unless NO_COLOR is set).")
     private Color color;
+
+    /** The command's model, built in code (see {@link Specs}): its options in help order. */
+    static CommandSpec spec(LintCommand command) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("lint");
+        command.spec = spec;
+        spec.usageMessage().sortOptions(false).description(
+                "Lints connector configs: every connector file under the given directories, the given files,"
+                        + " or '-' for standard input.",
+                "Reads Kafka Connect REST bodies (JSON), Strimzi KafkaConnector and DebeziumServer resources"
+                        + " (YAML), Kafka Connect and Debezium Server properties, and JSON bodies in shell scripts,"
+                        + " docker-compose files, Markdown and AsciiDoc.");
+        Specs.Binding<List<String>> paths = Specs.field(() -> command.paths, v -> command.paths = v);
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("PATH").arity("1..*")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("Files, directories, or '-' for stdin.").getter(paths).setter(paths).build());
+        add(spec, OptionSpec.builder("-f", "--format").paramLabel("FORMAT[=FILE]")
+                .type(List.class).auxiliaryTypes(OutputTarget.class).converters(new OutputTarget.Converter())
+                .completionCandidates(new OutputTarget.Names())
+                .description("Output format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; with =FILE the"
+                        + " report goes to that file, e.g. -f text -f sarif=dbzlint.sarif. At most one to stdout."),
+                Specs.field(() -> command.outputs, (List<OutputTarget> v) -> command.outputs = v == null ? new ArrayList<>() : v));
+        add(spec, OptionSpec.builder("--input-format").paramLabel("FORMAT").type(InputFormat.class)
+                .converters(new InputFormatConverter()).completionCandidates(new InputFormatConverter.Names())
+                .description("Read every input as ${COMPLETION-CANDIDATES}, whatever its name (default: by the file"
+                        + " name, or by the first characters of a file given by a name dbzlint does not know)."),
+                Specs.field(() -> command.inputFormat, (InputFormat v) -> command.inputFormat = v));
+        add(spec, OptionSpec.builder("--fail-on").paramLabel("LEVEL").type(FailOn.class).defaultValue("error")
+                .description("Exit 1 on findings of this severity or worse: ${COMPLETION-CANDIDATES}"
+                        + " (default: ${DEFAULT-VALUE})."),
+                Specs.field(() -> command.failOn, (FailOn v) -> command.failOn = v));
+        add(spec, OptionSpec.builder("-q", "--quiet").type(boolean.class).description("Report errors only."),
+                Specs.field(() -> command.quiet, (Boolean v) -> command.quiet = Boolean.TRUE.equals(v)));
+        add(spec, OptionSpec.builder("--max-warnings").paramLabel("N").type(Integer.class)
+                .description("Exit 1 when there are more than N warnings (N >= 0)."),
+                Specs.field(() -> command.maxWarnings, (Integer v) -> command.maxWarnings = v));
+        add(spec, OptionSpec.builder("-c", "--config").paramLabel("FILE").type(Path.class)
+                .description("The project config (.dbzlint.json or .dbzlint.yaml); by default the first found"
+                        + " in the working directory or its parents, up to the repository root."),
+                Specs.field(() -> command.configFile, (Path v) -> command.configFile = v));
+        add(spec, OptionSpec.builder("--no-config").type(boolean.class)
+                .description("Use no project config, even if one is found."),
+                Specs.field(() -> command.noConfig, (Boolean v) -> command.noConfig = Boolean.TRUE.equals(v)));
+        add(spec, OptionSpec.builder("--rules").paramLabel("FILE").type(Path.class)
+                .description("A rules file merged over the bundled rules/rules.json and the project config:"
+                        + " severities (error, warning, info, off), texts and parameters."),
+                Specs.field(() -> command.rulesFile, (Path v) -> command.rulesFile = v));
+        add(spec, OptionSpec.builder("--debezium-version").paramLabel("VERSION").type(String.class)
+                .description("The Debezium version the configs are for (e.g. 1.9, 2.7, 3.6): it decides which"
+                        + " keys are deprecated or gone. Default: the debeziumVersion parameter, 3.6 unless set."),
+                Specs.field(() -> command.debeziumVersion, (String v) -> command.debeziumVersion = v));
+        add(spec, OptionSpec.builder("--baseline").paramLabel("FILE").type(Path.class)
+                .description("Report only findings that are not in this baseline."),
+                Specs.field(() -> command.baselineFile, (Path v) -> command.baselineFile = v));
+        add(spec, OptionSpec.builder("--write-baseline").paramLabel("FILE").type(Path.class)
+                .description("Record today's findings in FILE, then report as if with --baseline FILE."),
+                Specs.field(() -> command.writeBaselineFile, (Path v) -> command.writeBaselineFile = v));
+        add(spec, OptionSpec.builder("--fix").type(boolean.class)
+                .description("Apply the fixes that are certain, in place: renamed keys and values, a misspelt key"
+                        + " with one known key near it. Only those characters of a file change; the run then"
+                        + " reports what remains."),
+                Specs.field(() -> command.fix, (Boolean v) -> command.fix = Boolean.TRUE.equals(v)));
+        add(spec, OptionSpec.builder("--fix-dry-run", "--diff").type(boolean.class)
+                .description("Print the fixes --fix would apply as a unified diff, and change no file. Exits 1"
+                        + " when there is something to fix."),
+                Specs.field(() -> command.fixDryRun, (Boolean v) -> command.fixDryRun = Boolean.TRUE.equals(v)));
+        add(spec, OptionSpec.builder("--diff-base").paramLabel("REF").type(String.class)
+                .description("Also compare each connector with the same name at this git ref (e.g. origin/main):"
+                        + " a changed logical name, server id, slot, history topic or snapshot mode of a deployed"
+                        + " connector."),
+                Specs.field(() -> command.diffBase, (String v) -> command.diffBase = v));
+        add(spec, OptionSpec.builder("--debug").type(boolean.class)
+                .description("On an internal error, print its stack trace."),
+                Specs.field(() -> command.debug, (Boolean v) -> command.debug = Boolean.TRUE.equals(v)));
+        add(spec, OptionSpec.builder("--color").paramLabel("WHEN").type(Color.class).defaultValue("auto")
+                .description("Colour the text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE};"
+                        + " auto means on a terminal, unless NO_COLOR is set)."),
+                Specs.field(() -> command.color, (Color v) -> command.color = v));
+        Specs.addStandardHelpOptions(spec);
+        return spec;
+    }
+
+    private static void add(CommandSpec spec, OptionSpec.Builder option, Specs.Binding<?> binding) {
+        spec.addOption(option.getter(binding).setter(binding).build());
+    }
 
     private final InputStream stdin;
     private final Map<String, String> env;

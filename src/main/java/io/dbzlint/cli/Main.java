@@ -68,22 +68,20 @@ public final class Main {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                if (type == LintCommand.class) {
-                    return type.cast(new LintCommand(stdin, env, cwd));
-                }
                 if (type == UpgradeCommand.class) {
                     return type.cast(new UpgradeCommand(stdin, env, cwd));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
         };
-        CommandLine commandLine = new CommandLine(new DbzlintCommand(), factory);
+        CommandLine commandLine = new CommandLine(DbzlintCommand.spec(), factory);
         // completion and top-level help describe every command; a command line naming one needs only that one
         boolean onlyOne = DbzlintCommand.SUBCOMMANDS.containsKey(firstArgument)
                 && !firstArgument.equals("generate-completion");
         DbzlintCommand.SUBCOMMANDS.forEach((name, type) -> {
             if (!onlyOne || firstArgument.equals(name)) {
-                commandLine.addSubcommand(name, new CommandLine(type, factory));
+                Object command = type == LintCommand.class ? LintCommand.spec(new LintCommand(stdin, env, cwd)) : type;
+                commandLine.addSubcommand(name, new CommandLine(command, factory));
             }
         });
         Map<String, String> exitCodes = new LinkedHashMap<>();
