@@ -24,9 +24,27 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(args, System.in, out, err, System.getenv(), Path.of("").toAbsolutePath());
+        int code = isVersion(args) ? printVersion(out)
+                : run(args, System.in, out, err, System.getenv(), Path.of("").toAbsolutePath());
         out.flush();
-        System.exit(code);
+        err.flush();
+        if (args.length > 0 && args[0].equals("lsp")) {
+            System.exit(code); // a server may leave threads and hooks behind: the orderly way out
+        }
+        // Everything is written and flushed, and dbzlint registers no shutdown hook: halt skips
+        // what System.exit adds on a JDK 21+ (a logger looked up to report the exit).
+        Runtime.getRuntime().halt(code);
+    }
+
+    /** --version alone: the one question that needs no command model, answered before picocli builds one. */
+    private static boolean isVersion(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    }
+
+    private static int printVersion(PrintWriter out) {
+        out.println("dbzlint " + Version.number());
+        out.flush();
+        return ExitCode.OK.code();
     }
 
     /**
@@ -36,11 +54,8 @@ public final class Main {
      */
     public static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err,
                           Map<String, String> env, Path cwd) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // the one question that needs no command model: answered before picocli builds one
-            out.println(new Version().getVersion()[0]);
-            out.flush();
-            return ExitCode.OK.code();
+        if (isVersion(args)) {
+            return printVersion(out);
         }
         if (args.length > 0 && args[0].equals("lint")) {
             Warmup.start(); // the rules, catalog and schemas load while picocli builds its model
