@@ -155,6 +155,7 @@ public final class ConfigGenerator {
         c.put("slot.name", "debezium_app" + i);
         c.put("publication.name", "dbz_app" + i);
         c.put("publication.autocreate.mode", "filtered");
+        c.put("heartbeat.interval.ms", "10000"); // a subset of tables is captured: heartbeat-missing otherwise
         common(c, i, "postgres");
         return c;
     }

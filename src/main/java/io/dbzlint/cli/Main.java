@@ -28,12 +28,21 @@ public final class Main {
                 : run(args, System.in, out, err, System.getenv(), Path.of("").toAbsolutePath());
         out.flush();
         err.flush();
-        if (args.length > 0 && args[0].equals("lsp")) {
-            System.exit(code); // a server may leave threads and hooks behind: the orderly way out
+        if (args.length > 0 && args[0].equals("lsp") || flightRecording()) {
+            System.exit(code); // shutdown hooks to run: a server's threads, a recording to write out
         }
         // Everything is written and flushed, and dbzlint registers no shutdown hook: halt skips
-        // what System.exit adds on a JDK 21+ (a logger looked up to report the exit).
+        // what System.exit adds on a JDK 21+ (a logger looked up to report the exit), about 10 ms.
         Runtime.getRuntime().halt(code);
+    }
+
+    /** True when the JVM runs a flight recording (-XX:StartFlightRecording), which it writes out at exit. */
+    private static boolean flightRecording() {
+        try {
+            return jdk.jfr.FlightRecorder.isInitialized();
+        } catch (LinkageError e) {
+            return false; // a runtime image without the jdk.jfr module
+        }
     }
 
     /** --version alone: the one question that needs no command model, answered before picocli builds one. */

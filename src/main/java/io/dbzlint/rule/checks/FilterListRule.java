@@ -17,6 +17,10 @@ import java.util.Optional;
  */
 public final class FilterListRule implements ConnectorRule {
 
+    /** The connector's database (schema) include and exclude lists, read once per connector. */
+    private record Containers(Optional<FilterLists.FilterList> include, Optional<FilterLists.FilterList> exclude) {
+    }
+
     /** A kind of list: its keys, what its entries name, and how many dotted parts such a name has. */
     private record Kind(List<String> keys, String names, int parts) {
     }
@@ -40,17 +44,19 @@ public final class FilterListRule implements ConnectorRule {
                 new Kind(FilterLists.TABLE_EXCLUDE, container + ".table names", 2),
                 new Kind(FilterLists.COLUMN_INCLUDE, container + ".table.column names", 3),
                 new Kind(FilterLists.COLUMN_EXCLUDE, container + ".table.column names", 3));
+        Containers containers = new Containers(FilterLists.of(connector, FilterLists.containerInclude(type)),
+                FilterLists.of(connector, FilterLists.containerExclude(type)));
         for (Kind kind : kinds) {
             FilterLists.of(connector, kind.keys()).ifPresent(list -> {
                 for (FilterLists.Item item : list.items()) {
-                    checkItem(connector, kind, list, item, sink);
+                    checkItem(connector, kind, list, item, containers, sink);
                 }
             });
         }
     }
 
     private void checkItem(Connector connector, Kind kind, FilterLists.FilterList list, FilterLists.Item item,
-                           FindingSink sink) {
+                           Containers containers, FindingSink sink) {
         String key = list.entry().key();
         String shown = Printable.quote(item.text()) + " in " + key;
         if (!item.valid()) {
@@ -81,17 +87,16 @@ public final class FilterListRule implements ConnectorRule {
             return;
         }
         if (kind.parts() >= 2 && kind.keys().get(0).endsWith(".include.list")) {
-            checkContainer(connector, key, list, item, parts.get().get(0), sink);
+            checkContainer(connector, key, list, item, parts.get().get(0), containers, sink);
         }
     }
 
     /** A table or column entry whose database (schema) the database (schema) lists leave out. */
     private void checkContainer(Connector connector, String key, FilterLists.FilterList list, FilterLists.Item item,
-                                String container, FindingSink sink) {
-        ConnectorType type = connector.type();
-        String word = FilterLists.containerWord(type);
-        Optional<FilterLists.FilterList> include = FilterLists.of(connector, FilterLists.containerInclude(type));
-        Optional<FilterLists.FilterList> exclude = FilterLists.of(connector, FilterLists.containerExclude(type));
+                                String container, Containers containers, FindingSink sink) {
+        String word = FilterLists.containerWord(connector.type());
+        Optional<FilterLists.FilterList> include = containers.include();
+        Optional<FilterLists.FilterList> exclude = containers.exclude();
         String why = null;
         String fix = null;
         if (include.isPresent() && include.get().allValid() && !include.get().anyMatches(container)) {

@@ -29,25 +29,61 @@ final class FilterLists {
     static final List<String> SCHEMA_INCLUDE = List.of("schema.include.list", "schema.whitelist");
     static final List<String> SCHEMA_EXCLUDE = List.of("schema.exclude.list", "schema.blacklist");
 
-    private static final Pattern DOTTED_NAME =
-            Pattern.compile("[A-Za-z0-9_$-]+(?:\\\\?\\.[A-Za-z0-9_$-]+)*");
+    /** Names and dots only: no character a regular expression reads as more than itself ($ is an anchor). */
+    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z0-9_-]+(?:\\\\?\\.[A-Za-z0-9_-]+)*");
     private static final Pattern NAME_SEPARATOR = Pattern.compile("\\\\?\\.");
 
     private FilterLists() {
     }
 
     /**
-     * One expression of a list as Debezium reads it, where it is written in the value's text
-     * (offset and length), and what it compiles to.
+     * One expression of a list as Debezium reads it, and where it is written in the value's text
+     * (offset and length). A plain dotted name, the common case, is matched without a regular
+     * expression; any other is compiled when first matched.
      */
-    record Item(String text, int offset, int length, Pattern pattern, String error) {
+    static final class Item {
+        private final String text;
+        private final int offset;
+        private final int length;
+        private final boolean plain;
+        private Pattern pattern;
+        private String error;
+
+        Item(String text, int offset, int length) {
+            this.text = text;
+            this.offset = offset;
+            this.length = length;
+            this.plain = DOTTED_NAME.matcher(text).matches();
+        }
+
+        String text() {
+            return text;
+        }
+
+        int offset() {
+            return offset;
+        }
+
+        int length() {
+            return length;
+        }
 
         boolean valid() {
-            return pattern != null;
+            return plain || compiled() != null;
+        }
+
+        /** Why the expression does not compile, or null. */
+        String error() {
+            compiled();
+            return error;
         }
 
         boolean matches(String name) {
-            return pattern != null && pattern.matcher(name).matches();
+            if (plain) {
+                return matchesPlain(name);
+            }
+            Pattern compiled = compiled();
+            return compiled != null && compiled.matcher(name).matches();
         }
 
         /**
@@ -55,10 +91,43 @@ final class FilterLists {
          * none for an expression that uses more of the regular expression syntax than dots.
          */
         Optional<List<String>> parts() {
-            if (!DOTTED_NAME.matcher(text).matches()) {
-                return Optional.empty();
+            return plain ? Optional.of(List.of(NAME_SEPARATOR.split(text))) : Optional.empty();
+        }
+
+        private Pattern compiled() {
+            if (pattern == null && error == null) {
+                try {
+                    pattern = Pattern.compile(text, Pattern.CASE_INSENSITIVE);
+                } catch (PatternSyntaxException e) {
+                    error = e.getDescription();
+                }
             }
-            return Optional.of(List.of(NAME_SEPARATOR.split(text)));
+            return pattern;
+        }
+
+        /** The regular expression's meaning for name characters and dots: a dot is any character, \. a dot. */
+        private boolean matchesPlain(String name) {
+            int at = 0;
+            for (int i = 0; i < text.length(); i++, at++) {
+                if (at >= name.length()) {
+                    return false;
+                }
+                char c = text.charAt(i);
+                if (c == '\\') {
+                    c = text.charAt(++i); // always a dot: the only escape a plain name has
+                    if (name.charAt(at) != c) {
+                        return false;
+                    }
+                } else if (c != '.' && !sameIgnoringAsciiCase(c, name.charAt(at))) {
+                    return false;
+                }
+            }
+            return at == name.length();
+        }
+
+        /** Pattern.CASE_INSENSITIVE without UNICODE_CASE folds US-ASCII letters only. */
+        private static boolean sameIgnoringAsciiCase(char plain, char other) {
+            return plain == other || other < 128 && Character.toLowerCase(plain) == Character.toLowerCase(other);
         }
     }
 
@@ -111,19 +180,11 @@ final class FilterLists {
             String raw = value.substring(start, i);
             String written = raw.strip();
             if (!written.isEmpty()) {
-                items.add(compile(written.replace("\\,", ","), start + raw.indexOf(written), written.length()));
+                items.add(new Item(written.replace("\\,", ","), start + raw.indexOf(written), written.length()));
             }
             start = i + 1;
         }
         return items;
-    }
-
-    private static Item compile(String text, int offset, int length) {
-        try {
-            return new Item(text, offset, length, Pattern.compile(text, Pattern.CASE_INSENSITIVE), null);
-        } catch (PatternSyntaxException e) {
-            return new Item(text, offset, length, null, e.getDescription());
-        }
     }
 
     /** True when the character at {@code index} follows an odd number of backslashes. */
