@@ -11,7 +11,6 @@ import io.dbzlint.model.InputId;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.Printable;
-import io.dbzlint.model.References;
 import io.dbzlint.model.Secrets;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.Fix;
@@ -47,6 +46,8 @@ final class Linter {
     private final RuleContext context;
     private final ConfigLoader loader = new ConfigLoader();
     private final List<ConnectorRule> connectorRules = new ArrayList<>();
+    /** The severity of each connector rule, by the rule's position: looked up once, not per connector. */
+    private final List<Severity> connectorSeverities = new ArrayList<>();
     private final List<CrossConnectorRule<?>> crossRules = new ArrayList<>();
 
     Linter(RuleSet ruleSet) {
@@ -55,6 +56,7 @@ final class Linter {
         for (RuleSet.Entry entry : ruleSet.enabled()) {
             if (entry.rule() instanceof ConnectorRule connectorRule) {
                 connectorRules.add(connectorRule);
+                connectorSeverities.add(entry.info().severity().orElseThrow());
             } else if (entry.rule() instanceof CrossConnectorRule<?> crossRule) {
                 crossRules.add(crossRule);
             }
@@ -158,8 +160,9 @@ final class Linter {
         List<List<Claim>> claims = emptyClaims();
         for (Connector connector : file.connectors()) {
             List<String> secrets = secretsOf(connector);
-            for (ConnectorRule rule : connectorRules) {
-                FindingSink sink = sinkFor(rule, findings);
+            for (int r = 0; r < connectorRules.size(); r++) {
+                ConnectorRule rule = connectorRules.get(r);
+                FindingSink sink = new Sink(rule.id(), connectorSeverities.get(r), findings);
                 rule.check(connector, context, secrets.isEmpty() ? sink : redacting(sink, secrets));
             }
             for (int i = 0; i < crossRules.size(); i++) {
@@ -173,7 +176,7 @@ final class Linter {
     private static List<String> secretsOf(Connector connector) {
         List<String> secrets = new ArrayList<>();
         for (ConfigEntry entry : connector.config().values()) {
-            if (!entry.isSecret() || !entry.hasText() || References.isWhole(entry.text(), References.Kind.PROVIDER)) {
+            if (!entry.isSecret() || !entry.hasText() || entry.isProviderReference()) {
                 continue; // no secret, or a reference, which names where the secret is and is no secret itself
             }
             if (Secrets.isSecretKey(entry.key()) && entry.text().trim().length() >= MIN_REDACTED) {

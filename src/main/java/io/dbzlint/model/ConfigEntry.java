@@ -1,5 +1,7 @@
 package io.dbzlint.model;
 
+import java.util.List;
+
 import java.util.Objects;
 
 /**
@@ -16,6 +18,8 @@ public final class ConfigEntry {
     /** 0 until asked, then 1 for no and 2 for yes: most entries are never asked one or the other. */
     private byte reference;
     private byte secret;
+    /** The references in the value, found when first asked: several rules ask of the same value. */
+    private List<References.Reference> references;
 
     /**
      * @param text the value as Kafka Connect sees it ({@code 184054} and {@code "184054"} both give
@@ -62,6 +66,27 @@ public final class ConfigEntry {
             reference = References.contains(text) ? (byte) 2 : (byte) 1; // a benign race: every thread agrees
         }
         return reference == 2;
+    }
+
+    /** Every reference in the value, in order (see {@link References#find}). */
+    public List<References.Reference> references() {
+        List<References.Reference> found = references;
+        if (found == null) {
+            found = References.find(text);
+            references = found; // a benign race: every thread finds the same
+        }
+        return found;
+    }
+
+    /** True when the value holds a template that a shell fills in (see {@link References#hasTemplate}). */
+    public boolean hasTemplate() {
+        return text != null && text.indexOf('$') >= 0
+                && references().stream().anyMatch(found -> found.kind() == References.Kind.TEMPLATE);
+    }
+
+    /** True when the whole value is one config provider reference and nothing else. */
+    public boolean isProviderReference() {
+        return text != null && References.isWhole(text, references(), References.Kind.PROVIDER);
     }
 
     /** True when the value is set and known now: text without any reference. */

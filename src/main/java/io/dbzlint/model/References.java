@@ -132,7 +132,11 @@ public final class References {
 
     /** True when the whole value is one reference of the kind, and nothing else. */
     public static boolean isWhole(String value, Kind kind) {
-        List<Reference> found = find(value);
+        return isWhole(value, find(value), kind);
+    }
+
+    /** The same, given the references {@link #find} found in the value. */
+    public static boolean isWhole(String value, List<Reference> found, Kind kind) {
         return found.size() == 1 && found.get(0).kind() == kind && found.get(0).text().equals(value.trim());
     }
 

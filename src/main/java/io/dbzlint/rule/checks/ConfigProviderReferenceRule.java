@@ -25,7 +25,7 @@ public final class ConfigProviderReferenceRule implements ConnectorRule {
             if (!entry.hasReference()) {
                 continue;
             }
-            for (References.Reference reference : References.find(entry.text())) {
+            for (References.Reference reference : entry.references()) {
                 References.malformed(reference).ifPresent(problem -> sink.report(connector, entry.key(),
                         entry.valueLocation(), entry.key() + ": the reference "
                                 + Printable.cut(reference.text(), Printable.MAX_VALUE) + " " + problem

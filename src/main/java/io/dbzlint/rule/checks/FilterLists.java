@@ -29,9 +29,6 @@ final class FilterLists {
     static final List<String> SCHEMA_INCLUDE = List.of("schema.include.list", "schema.whitelist");
     static final List<String> SCHEMA_EXCLUDE = List.of("schema.exclude.list", "schema.blacklist");
 
-    /** Names and dots only: no character a regular expression reads as more than itself ($ is an anchor). */
-    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z0-9_-]+(?:\\\\?\\.[A-Za-z0-9_-]+)*");
-    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\\\?\\.");
 
     private FilterLists() {
     }
@@ -53,7 +50,7 @@ final class FilterLists {
             this.text = text;
             this.offset = offset;
             this.length = length;
-            this.plain = DOTTED_NAME.matcher(text).matches();
+            this.plain = isPlain(text);
         }
 
         String text() {
@@ -91,7 +88,21 @@ final class FilterLists {
          * none for an expression that uses more of the regular expression syntax than dots.
          */
         Optional<List<String>> parts() {
-            return plain ? Optional.of(List.of(NAME_SEPARATOR.split(text))) : Optional.empty();
+            if (!plain) {
+                return Optional.empty();
+            }
+            List<String> parts = new ArrayList<>(3);
+            int start = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\\' || c == '.') {
+                    parts.add(text.substring(start, i));
+                    i += c == '\\' ? 1 : 0;
+                    start = i + 1;
+                }
+            }
+            parts.add(text.substring(start));
+            return Optional.of(List.copyOf(parts));
         }
 
         private Pattern compiled() {
@@ -123,6 +134,31 @@ final class FilterLists {
                 }
             }
             return at == name.length();
+        }
+
+        /**
+         * Names and dots only: name characters (letters, digits, _ and -, none of which a regular
+         * expression reads as more than itself; $ is an anchor), in parts separated by . or \.
+         */
+        private static boolean isPlain(String text) {
+            boolean partStarted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+                    partStarted = true;
+                    continue;
+                }
+                if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '.') {
+                    i++;
+                } else if (c != '.') {
+                    return false;
+                }
+                if (!partStarted) {
+                    return false; // an empty part: a leading dot or two in a row
+                }
+                partStarted = false;
+            }
+            return partStarted;
         }
 
         /** Pattern.CASE_INSENSITIVE without UNICODE_CASE folds US-ASCII letters only. */

@@ -36,14 +36,14 @@ public final class PlaintextSecretRule implements ConnectorRule {
                     sink.report(connector, key, entry.valueLocation(), key + " holds a literal secret in "
                             + entry.kind().article() + "; put the secret in a string that references a config"
                             + " provider, e.g." + example);
-                } else if (entry.hasText() && References.hasTemplate(entry.text()) && connector.runsOnDebeziumServer()) {
+                } else if (entry.hasTemplate() && connector.runsOnDebeziumServer()) {
                     continue; // Quarkus fills ${VAR} from the environment at run time: nothing is written down
-                } else if (entry.hasText() && References.hasTemplate(entry.text())) {
+                } else if (entry.hasTemplate()) {
                     sink.report(connector, key, entry.valueLocation(), key + " is a template that a shell or"
                             + " envsubst fills in before deploy, so the deployed config"
                             + (connector.runsOnDebeziumEngine() ? "" : ", readable through the REST API,")
                             + " holds the password itself; reference a config provider instead, e.g." + example);
-                } else if (entry.hasText() && !entry.text().isEmpty() && !isReference(entry.text())) {
+                } else if (entry.hasText() && !entry.text().isEmpty() && !entry.isProviderReference()) {
                     sink.report(connector, key, entry.valueLocation(), key
                             + " holds a literal secret; reference it through a config provider instead, e.g." + example);
                 }

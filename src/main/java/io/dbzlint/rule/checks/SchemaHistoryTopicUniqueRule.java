@@ -4,7 +4,6 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
-import io.dbzlint.model.References;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
@@ -28,7 +27,7 @@ public final class SchemaHistoryTopicUniqueRule extends UniquenessRule<SchemaHis
             return Optional.empty();
         }
         return connector.firstEntry(Keys.HISTORY_TOPICS)
-                .filter(entry -> !entry.text().isBlank() && !References.hasTemplate(entry.text()))
+                .filter(entry -> !entry.text().isBlank() && !entry.hasTemplate())
                 .map(entry -> new HistoryTopic(entry.text().trim(),
                         connector.firstEntry(Keys.LOGICAL_NAME).map(e -> "schemahistory." + Printable.cut(e.text().trim(), Printable.MAX_VALUE))
                                 .orElse("schemahistory.<topic.prefix>"),

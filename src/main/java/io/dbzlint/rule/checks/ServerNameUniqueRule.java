@@ -3,7 +3,6 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
-import io.dbzlint.model.References;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
@@ -36,7 +35,7 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
             return Optional.empty(); // other connectors' topic.prefix (JDBC source ...) is a mere prefix
         }
         return connector.firstEntry(Keys.LOGICAL_NAME)
-                .filter(entry -> !entry.text().isBlank() && !References.hasTemplate(entry.text()))
+                .filter(entry -> !entry.text().isBlank() && !entry.hasTemplate())
                 .map(entry -> new LogicalName(entry.text().trim(), router(connector),
                         new Claim.Site(connector.name(), entry.key(), entry.valueLocation())));
     }

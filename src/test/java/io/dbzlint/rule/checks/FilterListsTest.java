@@ -51,6 +51,20 @@ class FilterListsTest {
         assertThat(item.matches(name + "x")).isFalse();
     }
 
+    @Property(tries = 3000)
+    void a_plain_name_is_names_and_dots_split_at_the_dots(@ForAll("anyEntries") String entry) {
+        boolean plain = Pattern.matches("[A-Za-z0-9_-]+(?:\\\\?\\.[A-Za-z0-9_-]+)*", entry);
+        Optional<List<String>> parts = new FilterLists.Item(entry, 0, entry.length()).parts();
+        assertThat(parts.isPresent()).as(entry).isEqualTo(plain);
+        parts.ifPresent(found -> assertThat(found).as(entry)
+                .containsExactly(entry.split("\\\\?\\.")));
+    }
+
+    @Provide
+    Arbitrary<String> anyEntries() {
+        return Arbitraries.strings().withChars("aZ9_-.\\$*").ofMinLength(0).ofMaxLength(8);
+    }
+
     @Provide
     Arbitrary<String> plainNames() {
         Arbitrary<String> part = Arbitraries.strings().withChars("aBc_1-kIi").ofMinLength(1).ofMaxLength(4);
