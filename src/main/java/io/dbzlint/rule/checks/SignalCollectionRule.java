@@ -44,7 +44,8 @@ public final class SignalCollectionRule implements ConnectorRule {
         }
         String word = FilterLists.containerWord(connector.type());
         if (parts.get().size() != 2) {
-            sink.asError().report(connector, KEY, entry.get().valueLocation(), KEY + " " + Printable.quote(signal) + " is not"
+            // too few parts can never match a table; too many match only a name with a dot in it
+            (parts.get().size() < 2 ? sink.asError() : sink).report(connector, KEY, entry.get().valueLocation(), KEY + " " + Printable.quote(signal) + " is not"
                     + " in the form " + word + ".table that " + connector.type().displayName() + " names its tables"
                     + " with, so no captured change is ever taken for a signal; write e.g. \""
                     + FilterLists.tableExample(connector.type()).replace("orders", "debezium_signal") + "\"");
