@@ -128,6 +128,21 @@ class HostileInputTest {
     }
 
     @Test
+    void should_not_hang_on_list_entries_that_backtrack_exponentially() throws IOException {
+        String name = "a".repeat(40);
+        // each list's expressions are matched against names from the others: (.*a){20}b against
+        // forty a's takes java.util.regex hours
+        write("a.json", mysql((", \"database.include.list\": \"(.*a){20}b\", \"table.include.list\": \"%s.orders\","
+                + " \"column.exclude.list\": \"(.*a){20}b\", \"signal.data.collection\": \"%s.signals\"")
+                .formatted(name, name)));
+
+        Cli run = lint(".");
+
+        assertNoStackTrace(run);
+        assertThat(run.out()).contains("in 1 connector (1 file)").doesNotContain("filter-list-pattern");
+    }
+
+    @Test
     void should_never_print_a_file_name_raw() throws IOException {
         String escape = "esc\u001b[31mred\u202e.json";
         String newline = "two\nlines.json";

@@ -60,20 +60,30 @@ public final class SignalCollectionRule implements ConnectorRule {
                     + word + " to the " + word + " list, if set)");
             return;
         }
+        try {
+            checkColumns(connector, entry.get(), name, sink);
+        } catch (FilterLists.TooComplex e) {
+            // a column expression too costly to match: nothing is said
+        }
+    }
+
+    /** The column lists must keep the signal table's columns. */
+    private static void checkColumns(Connector connector, ConfigEntry entry, String name, FindingSink sink) {
         Optional<FilterLists.FilterList> include = FilterLists.of(connector, FilterLists.COLUMN_INCLUDE)
                 .filter(FilterLists.FilterList::allValid);
         Optional<FilterLists.FilterList> exclude = FilterLists.of(connector, FilterLists.COLUMN_EXCLUDE)
                 .filter(FilterLists.FilterList::allValid);
         if (include.isPresent() && COLUMNS.stream().noneMatch(column -> include.get().anyMatches(name + "." + column))) {
-            sink.report(connector, KEY, entry.get().valueLocation(), include.get().entry().key() + " keeps no column"
-                    + " of the signal table " + Printable.quote(name) + ", so its changes arrive empty and signals vanish without"
-                    + " an error; add " + Printable.quote(name.replace(".", "\\.") + "\\..*") + " to it");
+            sink.report(connector, KEY, entry.valueLocation(), include.get().entry().key() + " keeps no column of"
+                    + " the signal table " + Printable.quote(name) + ", so its changes arrive empty and signals vanish"
+                    + " without an error; add " + Printable.quote(name.replace(".", "\\.") + "\\..*") + " to it");
             return;
         }
         exclude.ifPresent(list -> COLUMNS.stream().filter(column -> list.anyMatches(name + "." + column)).findFirst()
-                .ifPresent(column -> sink.report(connector, KEY, entry.get().valueLocation(), list.entry().key()
-                        + " drops the column \"" + column + "\" of the signal table " + Printable.quote(name) + ", so signals"
-                        + " vanish without an error; keep the signal table's columns out of " + list.entry().key())));
+                .ifPresent(column -> sink.report(connector, KEY, entry.valueLocation(), list.entry().key()
+                        + " drops the column \"" + column + "\" of the signal table " + Printable.quote(name)
+                        + ", so signals vanish without an error; keep the signal table's columns out of "
+                        + list.entry().key())));
     }
 
     /** The source channel reads the signal table; it is on unless signal.enabled.channels leaves it out. */
