@@ -143,6 +143,19 @@ class HostileInputTest {
     }
 
     @Test
+    void should_not_hang_on_a_rules_file_pattern_that_backtracks_exponentially() throws IOException {
+        // a pull request may bring its own rules file: its environment pattern is matched against
+        // every logical name
+        write("rules.json", "{\"parameters\": {\"environmentPattern\": \"(.*a){20}b\"}}");
+        write("a.json", mysql("").replace("mysql_prod", "mysql_" + "a".repeat(40)));
+
+        Cli run = lint("--rules", "rules.json", "a.json");
+
+        assertNoStackTrace(run);
+        assertThat(run.out()).contains("in 1 connector (1 file)").doesNotContain("server-name-pattern");
+    }
+
+    @Test
     void should_never_print_a_file_name_raw() throws IOException {
         String escape = "esc\u001b[31mred\u202e.json";
         String newline = "two\nlines.json";

@@ -5,6 +5,7 @@ import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Printable;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
+import io.dbzlint.rule.Regexes;
 import io.dbzlint.rule.RuleContext;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +52,7 @@ public final class FilterListRule implements ConnectorRule {
                 for (FilterLists.Item item : list.items()) {
                     try {
                         checkItem(connector, kind, list, item, containers, sink);
-                    } catch (FilterLists.TooComplex e) {
+                    } catch (Regexes.TooComplex e) {
                         // an expression too costly to match: nothing is said about this entry
                     }
                 }

@@ -4,6 +4,7 @@ import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Location;
+import io.dbzlint.rule.Regexes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +81,7 @@ final class FilterLists {
                 return matchesPlain(name);
             }
             Pattern compiled = compiled();
-            return compiled != null && compiled.matcher(new Budgeted(name)).matches();
+            return compiled != null && compiled.matcher(Regexes.budgeted(name)).matches();
         }
 
         /**
@@ -164,51 +165,6 @@ final class FilterLists {
         /** Pattern.CASE_INSENSITIVE without UNICODE_CASE folds US-ASCII letters only. */
         private static boolean sameIgnoringAsciiCase(char plain, char other) {
             return plain == other || other < 128 && Character.toLowerCase(plain) == Character.toLowerCase(other);
-        }
-    }
-
-    /**
-     * Thrown when matching an expression takes too many steps: a list entry such as (a+)+b backtracks
-     * exponentially against a long name, and the configs dbzlint reads may come from anyone. The
-     * rules then say nothing about that entry.
-     */
-    static final class TooComplex extends RuntimeException {
-        TooComplex() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** A name that a regular expression may read a bounded number of characters of: ample for any real name. */
-    private static final class Budgeted implements CharSequence {
-        private static final int STEPS = 200_000;
-        private final String text;
-        private int steps;
-
-        Budgeted(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (++steps > STEPS) {
-                throw new TooComplex();
-            }
-            return text.charAt(index);
-        }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return text.subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return text;
         }
     }
 
@@ -307,7 +263,7 @@ final class FilterLists {
     static Optional<Boolean> captures(Connector connector, String container, String table) {
         try {
             return capturesOrThrow(connector, container, table);
-        } catch (TooComplex e) {
+        } catch (Regexes.TooComplex e) {
             return Optional.empty();
         }
     }

@@ -6,6 +6,7 @@ import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
+import io.dbzlint.rule.Regexes;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.RuleParameters;
 import java.util.Optional;
@@ -38,8 +39,14 @@ public final class ServerNamePatternRule implements ConnectorRule {
         String name = entry.get().text().trim();
         String example = p.serverNamePattern().replace("{database_type}", ownWord.get())
                 .replace("{environment}", "prod");
-        Matcher matcher = pattern(p).matcher(name);
-        if (!matcher.matches()) {
+        Matcher matcher = pattern(p).matcher(Regexes.budgeted(name));
+        boolean matches;
+        try {
+            matches = matcher.matches();
+        } catch (Regexes.TooComplex e) {
+            return; // an environmentPattern too costly to match against this name: nothing is said
+        }
+        if (!matches) {
             sink.report(connector, entry.get().key(), entry.get().valueLocation(), entry.get().key() + " "
                     + Printable.quote(name) + " does not follow the naming scheme " + p.serverNamePattern() + "; rename it, e.g. "
                     + example);

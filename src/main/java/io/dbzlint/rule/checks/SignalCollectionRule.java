@@ -5,6 +5,7 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.Printable;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
+import io.dbzlint.rule.Regexes;
 import io.dbzlint.rule.RuleContext;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public final class SignalCollectionRule implements ConnectorRule {
         }
         try {
             checkColumns(connector, entry.get(), name, sink);
-        } catch (FilterLists.TooComplex e) {
+        } catch (Regexes.TooComplex e) {
             // a column expression too costly to match: nothing is said
         }
     }
