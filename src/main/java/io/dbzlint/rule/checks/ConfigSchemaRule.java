@@ -13,6 +13,7 @@ import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.Schemas;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,9 +37,12 @@ public final class ConfigSchemaRule implements ConnectorRule {
 
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
-        Set<String> reported = new HashSet<>();
         String schemaFile = schemaFile(connector.type());
-        for (Error error : Schemas.get(schemaFile).validate(toJson(connector, namedKeys(schemaFile)))) {
+        if (SchemaFastPath.passes(schemaFile, connector)) {
+            return; // certainly valid: the validator, and its start-up, are not needed
+        }
+        Set<String> reported = new HashSet<>();
+        for (Error error : validatorErrors(connector)) {
             NodePath instance = error.getInstanceLocation();
             if (instance.getNameCount() == 0) {
                 String missing = missingMessage(error);
@@ -53,6 +57,12 @@ public final class ConfigSchemaRule implements ConnectorRule {
                 sink.report(connector, key, entry.keyLocation(), key + shown(entry) + " must be " + expectation(error));
             }
         }
+    }
+
+    /** What the JSON Schema validator finds in the connector, the fast path left aside. */
+    static List<Error> validatorErrors(Connector connector) {
+        String schemaFile = schemaFile(connector.type());
+        return Schemas.get(schemaFile).validate(toJson(connector, namedKeys(schemaFile)));
     }
 
     static String schemaFile(ConnectorType type) {
