@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Include and exclude list entries that cannot mean what they say. Debezium matches each entry,
  * a regular expression, against whole fully qualified names, so an entry without its schema or
- * database never matches (error), a glob matches something else than meant (warning), and a table whose database or schema the
- * database or schema list leaves out is never captured (error).
+ * database never matches (error), a glob matches something else than meant (warning), and a
+ * table whose database or schema the database or schema list leaves out is never captured (error).
  */
 public final class FilterListRule implements ConnectorRule {
 
