@@ -35,7 +35,10 @@ public final class UnifiedDiff {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
+        // an absolute path loses its leading slash after a/ and b/, as git writes it: patch -p1 and
+        // git apply then find the file from the root, not at a/ + //tmp/...
+        String shown = path.startsWith("/") ? path.substring(1) : path;
+        out.append("--- a/").append(shown).append('\n').append("+++ b/").append(shown).append('\n');
         int delta = 0;
         int g = 0;
         while (g < groups.size()) {

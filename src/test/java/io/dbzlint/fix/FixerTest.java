@@ -53,6 +53,17 @@ class FixerTest {
     }
 
     @Test
+    void should_name_an_absolute_path_after_a_and_b_without_its_leading_slash_as_git_does() throws IOException {
+        Path file = dir.resolve("c.properties");
+        Files.writeString(file, "a=1\n");
+        Fixer.FileFix plan = Fixer.plan(List.of(finding(Fix.replaceValue(new Location(input, 1, 3, 1, 4), "1", "2"))),
+                id -> Optional.of(file)).get(0);
+
+        assertThat(UnifiedDiff.of("/tmp/srv/c.properties", plan.before(), plan.edits()))
+                .startsWith("--- a/tmp/srv/c.properties\n+++ b/tmp/srv/c.properties\n@@ -1,1 +1,1 @@\n-a=1\n+a=2\n");
+    }
+
+    @Test
     void should_diff_changed_lines_with_three_lines_of_context() throws IOException {
         Path file = dir.resolve("c.properties");
         Files.writeString(file, "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16");
