@@ -7,6 +7,7 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
+import io.dbzlint.model.Keys;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.ValueKind;
 import io.dbzlint.result.Fix;
@@ -291,6 +292,10 @@ public final class ConfigLoader {
                         + "; expected a connector config object or an array of them");
             }
             if (parser.nextToken() != null) {
+                if (connectors.stream().noneMatch(connector -> connector.config().containsKey(Keys.CONNECTOR_CLASS))) {
+                    // JSON lines or other data: nothing before the extra content names a connector class
+                    return List.of();
+                }
                 throw new StructureProblem(here(),
                         "unexpected content after the end of the JSON value; a file holds one object or one array");
             }

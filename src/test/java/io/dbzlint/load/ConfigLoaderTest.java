@@ -195,13 +195,21 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void should_report_content_after_the_document() {
-        LoadedFile file = load("{\"a\": \"b\"}\n{\"c\": \"d\"}");
+    void should_report_content_after_a_connector_document() {
+        LoadedFile file = load("{\"connector.class\": \"X\"}\n{\"c\": \"d\"}");
 
         assertThat(file.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.location()).isEqualTo(range(2, 1, 2, 2));
             assertThat(problem.message()).contains("after the end");
         });
+    }
+
+    @Test
+    void should_leave_json_lines_data_alone_when_its_first_value_is_no_connector() {
+        LoadedFile file = load("{\"site_id\": 1, \"lat\": -11.47}\n{\"site_id\": 2, \"lat\": 27.09}\n");
+
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.connectors()).isEmpty();
     }
 
     @Test
