@@ -65,6 +65,22 @@ public final class ConfigLoader {
         };
     }
 
+    /**
+     * True when the text starts with a letter and holds an object somewhere: a command or prose,
+     * not JSON (whose documents start with { [ " a digit, or true, false and null without an object).
+     */
+    private static boolean startsWithWord(String text) {
+        int i = 0;
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
+            i++;
+        }
+        if (i >= text.length()) {
+            return false;
+        }
+        char first = text.charAt(i);
+        return (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') && text.indexOf('{', i) >= 0;
+    }
+
     /** UTF-8 text without a byte order mark. */
     static String decodeText(byte[] bytes) throws InvalidUtf8 {
         String text = isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : decodeUtf8(bytes);
@@ -113,6 +129,12 @@ public final class ConfigLoader {
                     "file is too large to be a connector config: " + Limits.describe(e)));
             return new LoadedFile(path, List.of(), problems);
         } catch (JacksonException e) {
+            String whole = text != null ? text : new String(bytes, StandardCharsets.ISO_8859_1);
+            if (startsWithWord(whole)) {
+                // a .json file holding a shell command or notes around the body (curl ... -d '{...}'):
+                // the bodies in it are read as in a script, rather than the file reported as not JSON
+                return EmbeddedJson.load(path, whole);
+            }
             Location at = JacksonErrors.locationOf(path, e.getLocation());
             // the parser stopped here; a comma flagged at the same place is part of that one mistake
             problems.removeIf(problem -> problem.ruleId().equals(LoadProblem.STRICT_JSON)

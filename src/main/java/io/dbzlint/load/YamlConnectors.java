@@ -60,10 +60,16 @@ final class YamlConnectors {
                 reader.document(document);
             }
         } catch (MarkedYamlEngineException e) {
+            if (!mayHoldConnector(text)) {
+                return EmbeddedJson.load(path, text); // not ours to judge as YAML; a posted body is still read
+            }
             Location at = e.getProblemMark().map(reader::start).orElse(Location.startOf(path));
             return new LoadedFile(path, List.of(), List.of(ConfigLoader.parseError(at, "invalid YAML: "
                     + Printable.cut(String.valueOf(e.getProblem()), Printable.MAX_VALUE))));
         } catch (YamlEngineException e) {
+            if (!mayHoldConnector(text)) {
+                return EmbeddedJson.load(path, text);
+            }
             return new LoadedFile(path, List.of(), List.of(ConfigLoader.parseError(Location.startOf(path),
                     "invalid YAML: " + Printable.cut(String.valueOf(e.getMessage()), Printable.MAX_VALUE))));
         }
@@ -71,6 +77,21 @@ final class YamlConnectors {
             return EmbeddedJson.load(path, text); // e.g. a docker-compose command that posts a connector
         }
         return new LoadedFile(path, reader.connectors, reader.problems);
+    }
+
+    /**
+     * Whether a YAML text that does not parse is a connector resource or configuration gone wrong,
+     * whose parse error is worth an error: it names a connector class, a KafkaConnector or
+     * DebeziumServer resource, or Debezium Server keys. A template ({{ ... }}: Helm, Jinja,
+     * Mustache) is YAML only once rendered, and any other YAML (a workflow, a chart, an
+     * application's settings) is not dbzlint's to judge.
+     */
+    static boolean mayHoldConnector(String text) {
+        if (text.contains("{{")) {
+            return false;
+        }
+        return text.contains("connector.class") || text.contains("KafkaConnector") || text.contains("DebeziumServer")
+                || text.contains("debezium.") || text.contains("io.debezium");
     }
 
     private void document(Node document) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
+import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.ValueKind;
@@ -210,6 +211,40 @@ class ConfigLoaderTest {
 
         assertThat(file.problems()).isEmpty();
         assertThat(file.connectors()).isEmpty();
+    }
+
+    @Test
+    void should_read_the_bodies_of_a_json_file_that_holds_a_command_instead_of_reporting_it() {
+        LoadedFile file = load("""
+                curl -i -X POST -H "Content-Type:application/json" http://localhost:8083/connectors/ \\
+                    -d '{"name": "inventory", "config": {
+                          "connector.class": "io.debezium.connector.mysql.MySqlConnector"}}'
+                """);
+
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.connectors()).singleElement().satisfies(connector -> {
+            assertThat(connector.name()).isEqualTo("inventory");
+            assertThat(connector.entry("connector.class").orElseThrow().keyLocation().line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void should_leave_a_yaml_template_and_other_broken_yaml_alone_but_report_a_broken_connector_resource() {
+        InputId chart = new InputId("chart/templates/connector.yaml", null, InputFormat.YAML);
+        String template = """
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaConnector
+                metadata:
+                  name: {{ .Values.name }}
+                """;
+        String workflow = "jobs:\n  build:\n   - bad: [\n";
+        String resource = "kind: KafkaConnector\nspec:\n  class: io.debezium.connector.mysql.MySqlConnector\n"
+                + "  config: [\n";
+
+        assertThat(loader.load(chart, template.getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+        assertThat(loader.load(chart, workflow.getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+        assertThat(loader.load(chart, resource.getBytes(StandardCharsets.UTF_8)).problems())
+                .singleElement().satisfies(problem -> assertThat(problem.message()).startsWith("invalid YAML"));
     }
 
     @Test
