@@ -146,7 +146,9 @@ final class Linter {
         }
         LoadedFile loaded = loader.load(source.id(), bytes);
         List<Connector> connectors = loaded.connectors().stream().filter(Linter::looksLikeConnector).toList();
-        boolean unreadable = loaded.problems().stream().anyMatch(p -> p.ruleId().equals(LoadProblem.PARSE_ERROR));
+        // a file that could not be read as connectors, or a connector template: reported, not skipped
+        boolean unreadable = loaded.problems().stream().anyMatch(p -> p.ruleId().equals(LoadProblem.PARSE_ERROR)
+                || p.ruleId().equals(LoadProblem.TEMPLATE));
         if (connectors.isEmpty() && !unreadable) {
             return FileOutcome.SKIPPED; // JSON, but no connector config: a package.json, a dashboard, an empty file
         }

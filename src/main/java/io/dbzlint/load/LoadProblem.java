@@ -17,6 +17,7 @@ public record LoadProblem(String ruleId, Location location, String key, String m
     public static final String DUPLICATE_KEY = "duplicate-key";
     public static final String STRICT_JSON = "strict-json";
     public static final String PROPERTIES_BACKSLASH = "properties-backslash";
+    public static final String TEMPLATE = "template-not-rendered";
 
     public LoadProblem {
         related = List.copyOf(related);

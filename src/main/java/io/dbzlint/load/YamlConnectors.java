@@ -61,14 +61,15 @@ final class YamlConnectors {
             }
         } catch (MarkedYamlEngineException e) {
             if (!mayHoldConnector(text)) {
-                return EmbeddedJson.load(path, text); // not ours to judge as YAML; a posted body is still read
+                return ConfigLoader.template(path, text)
+                        .orElseGet(() -> EmbeddedJson.load(path, text)); // else not ours to judge as YAML
             }
             Location at = e.getProblemMark().map(reader::start).orElse(Location.startOf(path));
             return new LoadedFile(path, List.of(), List.of(ConfigLoader.parseError(at, "invalid YAML: "
                     + Printable.cut(String.valueOf(e.getProblem()), Printable.MAX_VALUE))));
         } catch (YamlEngineException e) {
             if (!mayHoldConnector(text)) {
-                return EmbeddedJson.load(path, text);
+                return ConfigLoader.template(path, text).orElseGet(() -> EmbeddedJson.load(path, text));
             }
             return new LoadedFile(path, List.of(), List.of(ConfigLoader.parseError(Location.startOf(path),
                     "invalid YAML: " + Printable.cut(String.valueOf(e.getMessage()), Printable.MAX_VALUE))));
@@ -87,9 +88,11 @@ final class YamlConnectors {
      * application's settings) is not dbzlint's to judge.
      */
     static boolean mayHoldConnector(String text) {
-        if (text.contains("{{")) {
-            return false;
-        }
+        return !text.contains(ConfigLoader.TEMPLATE_START) && namesConnector(text);
+    }
+
+    /** Whether a text names a connector: a connector class, a connector resource, Debezium Server keys. */
+    static boolean namesConnector(String text) {
         return text.contains("connector.class") || text.contains("KafkaConnector") || text.contains("DebeziumServer")
                 || text.contains("debezium.") || text.contains("io.debezium");
     }

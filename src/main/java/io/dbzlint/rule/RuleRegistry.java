@@ -36,6 +36,7 @@ import io.dbzlint.rule.checks.SlotNameUniqueRule;
 import io.dbzlint.rule.checks.StrictJsonRule;
 import io.dbzlint.rule.checks.StrimziResourceRule;
 import io.dbzlint.rule.checks.TasksMaxRule;
+import io.dbzlint.rule.checks.TemplateRule;
 import io.dbzlint.rule.checks.TopicCreationRule;
 import io.dbzlint.rule.checks.TopicNamingRule;
 import io.dbzlint.rule.checks.TopicPrefixFormatRule;
@@ -54,6 +55,7 @@ public final class RuleRegistry {
             new ParseErrorRule(),
             new DuplicateKeyRule(),
             new StrictJsonRule(),
+            new TemplateRule(),
             new ConnectorClassMissingRule(),
             new ConfigSchemaRule(),
             new ServerIdRangeRule(),

@@ -63,6 +63,7 @@ class DebeziumAgreementTest {
             Map.entry("plaintext-secret", "a literal password is valid, but leaks"),
             Map.entry("strimzi-resource", "Strimzi's resource fields are not Debezium's concern"),
             Map.entry("strict-json", "Kafka Connect, not Debezium, refuses comments in a body"),
+            Map.entry("template-not-rendered", "a template is not a config until its tool renders it"),
             Map.entry("config-provider-reference", "an unresolvable reference reaches Debezium as text, which a"
                     + " string key accepts"),
             Map.entry("history-on-postgres", "PostgreSQL ignores schema history keys"),

@@ -229,7 +229,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void should_leave_a_yaml_template_and_other_broken_yaml_alone_but_report_a_broken_connector_resource() {
+    void should_mark_a_connector_template_leave_other_broken_yaml_alone_and_report_a_broken_resource() {
         InputId chart = new InputId("chart/templates/connector.yaml", null, InputFormat.YAML);
         String template = """
                 apiVersion: kafka.strimzi.io/v1beta2
@@ -241,7 +241,11 @@ class ConfigLoaderTest {
         String resource = "kind: KafkaConnector\nspec:\n  class: io.debezium.connector.mysql.MySqlConnector\n"
                 + "  config: [\n";
 
-        assertThat(loader.load(chart, template.getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+        assertThat(loader.load(chart, template.getBytes(StandardCharsets.UTF_8)).problems()).singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.ruleId()).isEqualTo(LoadProblem.TEMPLATE);
+                    assertThat(problem.location()).isEqualTo(new Location(chart, 4, 9, 4, 11));
+                });
         assertThat(loader.load(chart, workflow.getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
         assertThat(loader.load(chart, resource.getBytes(StandardCharsets.UTF_8)).problems())
                 .singleElement().satisfies(problem -> assertThat(problem.message()).startsWith("invalid YAML"));
