@@ -61,15 +61,14 @@ final class YamlConnectors {
             }
         } catch (MarkedYamlEngineException e) {
             if (!mayHoldConnector(text)) {
-                return ConfigLoader.template(path, text)
-                        .orElseGet(() -> EmbeddedJson.load(path, text)); // else not ours to judge as YAML
+                return notParsed(path, text);
             }
             Location at = e.getProblemMark().map(reader::start).orElse(Location.startOf(path));
             return new LoadedFile(path, List.of(), List.of(ConfigLoader.parseError(at, "invalid YAML: "
                     + Printable.cut(String.valueOf(e.getProblem()), Printable.MAX_VALUE))));
         } catch (YamlEngineException e) {
             if (!mayHoldConnector(text)) {
-                return ConfigLoader.template(path, text).orElseGet(() -> EmbeddedJson.load(path, text));
+                return notParsed(path, text);
             }
             return new LoadedFile(path, List.of(), List.of(ConfigLoader.parseError(Location.startOf(path),
                     "invalid YAML: " + Printable.cut(String.valueOf(e.getMessage()), Printable.MAX_VALUE))));
@@ -78,6 +77,19 @@ final class YamlConnectors {
             return EmbeddedJson.load(path, text); // e.g. a docker-compose command that posts a connector
         }
         return new LoadedFile(path, reader.connectors, reader.problems);
+    }
+
+    /**
+     * A YAML text that does not parse and is not a connector resource gone wrong: the bodies it
+     * posts (a compose file's curl command) are read as in a script; without one, a template of a
+     * connector is said to be one; anything else is not dbzlint's.
+     */
+    private static LoadedFile notParsed(InputId path, String text) {
+        LoadedFile embedded = EmbeddedJson.load(path, text);
+        if (!embedded.connectors().isEmpty() || !embedded.problems().isEmpty()) {
+            return embedded;
+        }
+        return ConfigLoader.template(path, text).orElse(embedded);
     }
 
     /**

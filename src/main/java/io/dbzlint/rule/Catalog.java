@@ -265,8 +265,10 @@ public final class Catalog {
      * one, or one under a prefix they pass on. A Grafana dashboard's or a package.json's keys are not.
      */
     public boolean isConnectorKey(String key) {
-        if (key.equals("name")) {
-            return false; // every other kind of JSON has one too
+        if (key.indexOf('.') < 0) {
+            // name, transforms, predicates, converters: words that other JSON uses too (an app's
+            // locale file has "transforms" and "predicates"); every other connector key has a dot
+            return false;
         }
         if (frameworkKeys.contains(key) || schemaHistory.containsKey(key) || rename(key).isPresent()
                 || passThroughPrefix(key).isPresent() || matchesPattern(key)) {
