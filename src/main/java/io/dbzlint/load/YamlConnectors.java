@@ -94,19 +94,20 @@ final class YamlConnectors {
 
     /**
      * Whether a YAML text that does not parse is a connector resource or configuration gone wrong,
-     * whose parse error is worth an error: it names a connector class, a KafkaConnector or
-     * DebeziumServer resource, or Debezium Server keys. A template ({{ ... }}: Helm, Jinja,
-     * Mustache) is YAML only once rendered, and any other YAML (a workflow, a chart, an
-     * application's settings) is not dbzlint's to judge.
+     * whose parse error is worth an error: it names a connector (see {@link #namesConnector}).
+     * A template ({{ ... }}: Helm, Jinja, Mustache) is YAML only once rendered, and any other
+     * YAML (a workflow, a chart, an application's settings) is not dbzlint's to judge.
      */
     static boolean mayHoldConnector(String text) {
         return !text.contains(ConfigLoader.TEMPLATE_START) && namesConnector(text);
     }
 
-    /** Whether a text names a connector: a connector class, a connector resource, Debezium Server keys. */
+    /** Whether a text names a connector: a connector class, a connector resource's kind, Debezium Server's source keys. */
     static boolean namesConnector(String text) {
-        return text.contains("connector.class") || text.contains("KafkaConnector") || text.contains("DebeziumServer")
-                || text.contains("debezium.") || text.contains("io.debezium");
+        // "debezium.io" (an API group) and io.debezium.storage classes are not connectors
+        return text.contains("connector.class") || text.contains("kind: KafkaConnector")
+                || text.contains("kind: DebeziumServer") || text.contains("debezium.source.")
+                || text.contains("io.debezium.connector.");
     }
 
     private void document(Node document) {
