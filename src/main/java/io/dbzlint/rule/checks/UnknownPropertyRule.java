@@ -194,7 +194,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
 
     /** Schema history keys: history-on-postgres reports them where there is no history; another history has its own. */
     private static boolean isHistoryKey(String key) {
-        return key.startsWith("schema.history.internal.") || key.startsWith("database.history");
+        return key.startsWith("schema.history.internal") || key.startsWith("database.history");
     }
 
     /** transforms.NAME.type, .predicate, .negate are Kafka Connect's own, for any transform. */
