@@ -17,12 +17,26 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
     /** The finding text for one claim, given the others that share its value. */
     protected abstract String message(C claim, List<C> others, RuleContext context);
 
+    /**
+     * Whether claims of connectors with the same name collide. They do not, for every value but the
+     * name itself: two configs with one name are one connector written twice (a README quoting the
+     * config file), or a clash that connector-name-unique reports once, as what it is.
+     */
+    protected boolean sameNameCollides() {
+        return false;
+    }
+
     @Override
     public void finish(List<C> claims, RuleContext context, FindingSink sink) {
         for (List<C> group : ClaimGroups.sharing(claims, this::sharedValue)) {
             for (C claim : group) {
                 List<C> others = ClaimGroups.othersThan(claim, group);
-                sink.report(claim.site(), message(claim, others, context), Claim.locations(others));
+                if (!sameNameCollides()) {
+                    others.removeIf(other -> other.site().connector().equals(claim.site().connector()));
+                }
+                if (!others.isEmpty()) {
+                    sink.report(claim.site(), message(claim, others, context), Claim.locations(others));
+                }
             }
         }
     }

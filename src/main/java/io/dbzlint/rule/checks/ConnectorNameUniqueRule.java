@@ -15,6 +15,11 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
     }
 
     @Override
+    protected boolean sameNameCollides() {
+        return true; // the name is what this rule compares
+    }
+
+    @Override
     public String id() {
         return "connector-name-unique";
     }
