@@ -76,7 +76,8 @@ public final class PublicationNameUniqueRule implements CrossConnectorRule<Publi
             }
             for (Publication claim : group) {
                 List<Publication> others = group.stream()
-                        .filter(other -> other != claim && !other.filters().equals(claim.filters())
+                        .filter(other -> other != claim && !other.site().connector().equals(claim.site().connector())
+                                && !other.filters().equals(claim.filters())
                                 && (other.rewrites() || claim.rewrites()))
                         .toList();
                 if (others.isEmpty()) {
