@@ -1,9 +1,6 @@
 package io.dbzlint.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.dbzlint.Golden;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,11 +11,7 @@ class ReleaseCatalogDriftTest {
 
     @Test
     void should_commit_exactly_what_each_release_defines() throws Exception {
-        String generated = ReleaseCatalogGenerator.generate();
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(ReleaseCatalogGenerator.FILE, generated, StandardCharsets.UTF_8);
-        }
-        assertThat(ReleaseCatalogGenerator.FILE).as("run with -Dgolden.update=true to create it").exists();
-        assertThat(Files.readString(ReleaseCatalogGenerator.FILE)).isEqualTo(generated);
+        Golden.assertMatches(ReleaseCatalogGenerator.FILE, ReleaseCatalogGenerator.generate(),
+                "ReleaseCatalogDriftTest");
     }
 }

@@ -3,8 +3,8 @@ package io.dbzlint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.Cli;
+import io.dbzlint.Golden;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -68,10 +68,7 @@ class FixCommandTest {
         copyOf(Path.of("examples"), dir.resolve("examples"));
         Cli run = Cli.runIn(dir, "lint", "--diff", "examples").expectExit(1);
         assertThat(run.err()).matches("dbzlint: would fix \\d+ problems in \\d+ files\\R");
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(GOLDEN, run.out(), StandardCharsets.UTF_8);
-        }
-        assertThat(run.out()).isEqualTo(Files.readString(GOLDEN));
+        Golden.assertMatches(GOLDEN, run.out(), "FixCommandTest");
         assertThat(Cli.runIn(dir, "lint", "--diff", "examples").out()).as("nothing was written").isEqualTo(run.out());
     }
 

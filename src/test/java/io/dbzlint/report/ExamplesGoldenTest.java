@@ -3,10 +3,10 @@ package io.dbzlint.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.Cli;
+import io.dbzlint.Golden;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.RuleSetLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,6 @@ class ExamplesGoldenTest {
 
     private static final Path EXAMPLES = Path.of("examples");
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
-    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
     /** Folders that lint clean: the capstone, a MariaDB connector, and configs full of references filled in at deploy time. */
     static final List<String> CLEAN = List.of("examples/capstone", "examples/capstone-debezium-server",
             "examples/capstone-strimzi", "examples/mariadb", "examples/references");
@@ -96,11 +95,6 @@ class ExamplesGoldenTest {
     }
 
     private static void compare(String actual, Path golden) throws IOException {
-        if (UPDATE) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-        }
-        assertThat(golden).as("golden file (run with -Dgolden.update=true to create it)").exists();
-        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        Golden.assertMatches(golden, actual, "ExamplesGoldenTest");
     }
 }

@@ -3,6 +3,7 @@ package io.dbzlint.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Error;
+import io.dbzlint.Golden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,14 +48,7 @@ class RuleMetadataTest {
     @Test
     void should_commit_exactly_the_generated_rule_docs() throws IOException {
         Path docs = Path.of("docs/rules.md");
-        String page = RuleDocs.page(RuleSetLoader.bundled());
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(docs, page, StandardCharsets.UTF_8);
-        }
-
-        assertThat(Files.readString(docs, StandardCharsets.UTF_8))
-                .as("docs/rules.md; run mvn test -Dgolden.update=true to regenerate it")
-                .isEqualTo(page);
+        Golden.assertMatches(docs, RuleDocs.page(RuleSetLoader.bundled()), "RuleMetadataTest");
     }
 
     @Test
