@@ -159,7 +159,7 @@ public final class ConfigLoader {
         static final Window WHOLE = new Window(1, 1);
 
         Location shift(Location local) {
-            if (this.equals(WHOLE)) {
+            if (line == 1 && column == 1) { // not equals(WHOLE): a record's equals links at run time
                 return local;
             }
             return new Location(local.input(), local.line() + line - 1,

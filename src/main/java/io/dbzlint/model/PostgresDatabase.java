@@ -1,11 +1,13 @@
 package io.dbzlint.model;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The PostgreSQL database a connector reads: what replication slots and publications belong to.
- * Host names compare without case; an unset port is PostgreSQL's 5432.
+ * Host names compare without case; an unset port is PostgreSQL's 5432. {@code equals} and
+ * {@code hashCode} are written out for start-up (see {@link PostgresObject}).
  */
 public record PostgresDatabase(String host, String port, String database) {
 
@@ -24,6 +26,17 @@ public record PostgresDatabase(String host, String port, String database) {
         }
         String port = connector.value(Keys.PORT).map(String::trim).orElse(DEFAULT_PORT);
         return Optional.of(new PostgresDatabase(host.get(), port, database.get()));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PostgresDatabase that && host.equals(that.host) && port.equals(that.port)
+                && database.equals(that.database);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(host, port, database);
     }
 
     @Override

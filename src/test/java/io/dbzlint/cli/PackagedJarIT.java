@@ -80,6 +80,26 @@ class PackagedJarIT {
         assertThat(run.err()).isEmpty();
     }
 
+    /**
+     * Start-up: a call site that links through a bootstrap method other than the lambda factory
+     * (a record's generated equals or hashCode, string concatenation compiled to invokedynamic)
+     * spins method-handle classes on a lint's critical path, which no class-data archive holds.
+     */
+    @Test
+    void should_link_no_record_methods_or_string_concatenation_while_linting_every_example() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true", "-jar", JAR.toString(),
+                "lint", "--format", "sarif", "examples");
+
+        Run run = start(new ProcessBuilder(command), "");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).as("the trace is on").contains("linkCallSite io.dbzlint.");
+        assertThat((run.out() + run.err()).lines()
+                .filter(line -> line.startsWith("linkCallSite io.dbzlint.") && !line.contains("LambdaMetafactory")))
+                .isEmpty();
+    }
+
     @Test
     void should_lint_standard_input() throws Exception {
         String config = Files.readString(Path.of("examples/mistakes/server-id-range/inventory-mysql.json"));

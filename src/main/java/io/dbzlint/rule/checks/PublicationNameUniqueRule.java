@@ -2,6 +2,7 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.PostgresDatabase;
+import io.dbzlint.model.PostgresObject;
 import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.ClaimGroups;
@@ -40,9 +41,6 @@ public final class PublicationNameUniqueRule implements CrossConnectorRule<Publi
         }
     }
 
-    private record PublicationIdentity(PostgresDatabase database, String name) {
-    }
-
     @Override
     public String id() {
         return "publication-name-unique";
@@ -69,7 +67,7 @@ public final class PublicationNameUniqueRule implements CrossConnectorRule<Publi
     @Override
     public void finish(List<Publication> claims, RuleContext context, FindingSink sink) {
         for (List<Publication> group : ClaimGroups.sharing(claims,
-                claim -> new PublicationIdentity(claim.database(), claim.name()))) {
+                claim -> new PostgresObject(claim.database(), claim.name()))) {
             if (group.stream().map(Publication::filters).distinct().count() < 2
                     || group.stream().noneMatch(Publication::rewrites)) {
                 continue; // one set of filters, or nobody rewrites it: the connectors agree on what it holds

@@ -3,6 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.PostgresDatabase;
+import io.dbzlint.model.PostgresObject;
 import io.dbzlint.model.Printable;
 import io.dbzlint.model.References;
 import io.dbzlint.rule.Claim;
@@ -26,9 +27,6 @@ public final class SlotNameUniqueRule extends UniquenessRule<SlotNameUniqueRule.
         }
     }
 
-    private record SlotIdentity(PostgresDatabase database, String name) {
-    }
-
     @Override
     public String id() {
         return "slot-name-unique";
@@ -48,7 +46,7 @@ public final class SlotNameUniqueRule extends UniquenessRule<SlotNameUniqueRule.
 
     @Override
     protected Object sharedValue(Slot claim) {
-        return new SlotIdentity(claim.database(), claim.name());
+        return new PostgresObject(claim.database(), claim.name());
     }
 
     @Override
