@@ -1,6 +1,9 @@
 package io.dbzlint.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.dbzlint.Golden;
+import io.dbzlint.rule.ReleaseCatalog;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,5 +16,10 @@ class ReleaseCatalogDriftTest {
     void should_commit_exactly_what_each_release_defines() throws Exception {
         Golden.assertMatches(ReleaseCatalogGenerator.FILE, ReleaseCatalogGenerator.generate(),
                 "ReleaseCatalogDriftTest");
+    }
+
+    @Test
+    void should_end_with_the_release_of_the_current_catalog_which_lints_without_loading_it() {
+        assertThat(ReleaseCatalog.get().latest()).isEqualTo(ReleaseCatalog.LATEST);
     }
 }

@@ -15,10 +15,10 @@ record ReleaseView(ReleaseCatalog releases, int release, DebeziumVersion target)
 
     static Optional<ReleaseView> of(Connector connector, RuleContext context) {
         DebeziumVersion target = context.parameters().debeziumVersion();
-        ReleaseCatalog releases = ReleaseCatalog.get();
-        if (target.compareTo(releases.latest()) >= 0) {
+        if (target.compareTo(ReleaseCatalog.LATEST) >= 0) {
             return Optional.empty();
         }
+        ReleaseCatalog releases = ReleaseCatalog.get();
         int release = releases.releaseFor(target);
         return releases.describes(connector.type(), release) ? Optional.of(new ReleaseView(releases, release, target))
                 : Optional.empty();
