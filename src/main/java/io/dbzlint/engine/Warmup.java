@@ -10,18 +10,21 @@ import io.dbzlint.rule.RuleSetLoader;
  * initialised once, under the JVM's class locks, so the main thread either finds it ready or
  * waits for it: the result is the same, only sooner on a machine with a core to spare.
  */
-public final class Warmup {
+public final class Warmup implements Runnable {
 
     private Warmup() {
     }
 
     public static void start() {
-        Thread thread = new Thread(Warmup::load, "dbzlint-warmup");
+        // a Runnable, not a method reference: the JVM's first lambda links the method-handle
+        // machinery (about 15 ms), which would delay the thread's start by as much
+        Thread thread = new Thread(new Warmup(), "dbzlint-warmup");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void load() {
+    @Override
+    public void run() {
         try {
             RuleSetLoader.bundled();
             Catalog.get();
