@@ -19,13 +19,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What Debezium knows about its configuration: the properties generated from Debezium's own
- * definitions (rules/catalog/debezium-VERSION.json) and the hand-kept Kafka Connect keys,
+ * definitions (rules/catalog/debezium-VERSION.json, compiled at build time into {@link CatalogData})
+ * and the hand-kept Kafka Connect keys,
  * pass-through prefixes, pattern keys and renames beside them (rules/catalog/kafka-connect.json).
  * Read once, on first use, so runs whose rules never ask pay nothing.
  */
 public final class Catalog {
 
-    public static final String DEBEZIUM_VERSION = "3.6.1.Final";
+    public static final String DEBEZIUM_VERSION = CatalogData.DEBEZIUM_VERSION;
     public static final String EVENT_ROUTER = "io.debezium.transforms.outbox.EventRouter";
 
     /** One property as Debezium defines it. */
@@ -76,15 +77,10 @@ public final class Catalog {
     private final Map<String, String> aliases = new LinkedHashMap<>();
 
     private Catalog() {
-        JsonNode generated = Bundled.json("/rules/catalog/debezium-" + DEBEZIUM_VERSION + ".json");
-        for (ConnectorType type : List.of(ConnectorType.MYSQL, ConnectorType.MARIADB, ConnectorType.POSTGRESQL)) {
-            connectors.put(type, properties(generated.path("connectors").path(type.id())));
-        }
+        CatalogData.connectors().forEach((type, properties) -> connectors.put(ConnectorType.fromId(type), properties));
         // the keys of every schema history implementation the catalog describes (Kafka, file)
-        generated.path("schemaHistory").properties()
-                .forEach(implementation -> schemaHistory.putAll(properties(implementation.getValue())));
-        generated.path("transforms").properties()
-                .forEach(entry -> transforms.put(entry.getKey(), properties(entry.getValue())));
+        CatalogData.schemaHistory().values().forEach(schemaHistory::putAll);
+        transforms.putAll(CatalogData.transforms());
         connectors.values().forEach(map -> map.values().forEach(
                 property -> property.aliases().forEach(alias -> aliases.put(alias, property.name()))));
 
@@ -289,20 +285,5 @@ public final class Catalog {
 
     public List<List<String>> exclusiveLists() {
         return exclusiveLists;
-    }
-
-    private static Map<String, Property> properties(JsonNode array) {
-        Map<String, Property> properties = new LinkedHashMap<>();
-        for (JsonNode node : array) {
-            String name = node.path("name").asString();
-            if (name.contains("(")) {
-                continue; // a pattern key; kafka-connect.json's patterns say which keys it stands for
-            }
-            properties.put(name, new Property(name, node.path("type").asString(),
-                    JsonNodes.textOrNull(node.get("default")), node.path("required").asBoolean(),
-                    JsonNodes.strings(node.path("allowed")), JsonNodes.strings(node.path("aliases")),
-                    node.path("regexList").asBoolean(false), node.path("description").asString("")));
-        }
-        return properties;
     }
 }
