@@ -1,11 +1,9 @@
 package io.dbzlint.rule;
 
-import io.dbzlint.json.Bundled;
 import io.dbzlint.json.InvalidFileException;
 import io.dbzlint.json.JsonTree;
 import io.dbzlint.json.UserFile;
 import io.dbzlint.model.ConnectorType;
-import io.dbzlint.model.InputId;
 import io.dbzlint.result.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class RuleSetLoader {
 
-    private static final String BUNDLED = "/rules/rules.json";
+    private static final String BUNDLED = "rules/rules.json";
     private static final String SCHEMA = "rules.schema.json";
 
     private RuleSetLoader() {
@@ -38,18 +36,15 @@ public final class RuleSetLoader {
         static final RuleOverrides LAYER = read();
         static final RuleSet RULES = buildOrFail(List.of());
 
+        /** rules/rules.json, compiled at build time into {@link RulesData}. */
         private static RuleOverrides read() {
-            List<String> problems = new ArrayList<>();
-            try {
-                RuleOverrides layer = RuleOverrides.parse(BUNDLED, JsonTree.parse(InputId.named(BUNDLED),
-                        Bundled.text(BUNDLED)), problems);
-                if (problems.isEmpty()) {
-                    return layer;
-                }
-            } catch (JsonTree.InvalidJson e) {
-                problems.add(e.getMessage());
+            RuleOverrides layer = RulesData.layer(BUNDLED);
+            List<String> unknown = layer.rules().keySet().stream()
+                    .filter(id -> RuleRegistry.find(id).isEmpty()).map(RuleRegistry::unknown).toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalStateException("bundled rules are invalid: " + unknown);
             }
-            throw new IllegalStateException("bundled rules are invalid: " + problems);
+            return layer;
         }
 
         private static RuleSet buildOrFail(List<RuleOverrides> layers) {

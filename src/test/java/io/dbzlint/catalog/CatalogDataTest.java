@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The catalog a lint reads is compiled at build time (src/build/CatalogData.java) from the
+ * The catalog a lint reads is compiled at build time (src/build/BundledData.java) from the
  * committed JSON; read here from the JSON itself, every property must come out the same, in order.
  */
 class CatalogDataTest {
