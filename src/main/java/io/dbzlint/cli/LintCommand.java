@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
@@ -56,7 +58,7 @@ final class LintCommand implements Callable<Integer> {
     private boolean debug;
     private Color color;
 
-    /** The command's model, built in code (see {@link Specs}): its options in help order. */
+    /** The command's model, built in code (see {@link Specs}): its options in help order, each bound to its field. */
     static CommandSpec spec(LintCommand command) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("lint");
         command.spec = spec;
@@ -66,7 +68,7 @@ final class LintCommand implements Callable<Integer> {
                 "Reads Kafka Connect REST bodies (JSON), Strimzi KafkaConnector and DebeziumServer resources"
                         + " (YAML), Kafka Connect and Debezium Server properties, and JSON bodies in shell scripts,"
                         + " docker-compose files, Markdown and AsciiDoc.");
-        Specs.Binding<List<String>> paths = Specs.field(() -> command.paths, v -> command.paths = v);
+        Binding paths = new Binding(command, Field.PATHS);
         spec.addPositional(PositionalParamSpec.builder().paramLabel("PATH").arity("1..*")
                 .type(List.class).auxiliaryTypes(String.class)
                 .description("Files, directories, or '-' for stdin.").getter(paths).setter(paths).build());
@@ -75,69 +77,141 @@ final class LintCommand implements Callable<Integer> {
                 .completionCandidates(new OutputTarget.Names())
                 .description("Output format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; with =FILE the"
                         + " report goes to that file, e.g. -f text -f sarif=dbzlint.sarif. At most one to stdout."),
-                Specs.field(() -> command.outputs, (List<OutputTarget> v) -> command.outputs = v == null ? new ArrayList<>() : v));
+                new Binding(command, Field.OUTPUTS));
         add(spec, OptionSpec.builder("--input-format").paramLabel("FORMAT").type(InputFormat.class)
                 .converters(new InputFormatConverter()).completionCandidates(new InputFormatConverter.Names())
                 .description("Read every input as ${COMPLETION-CANDIDATES}, whatever its name (default: by the file"
                         + " name, or by the first characters of a file given by a name dbzlint does not know)."),
-                Specs.field(() -> command.inputFormat, (InputFormat v) -> command.inputFormat = v));
+                new Binding(command, Field.INPUT_FORMAT));
         add(spec, OptionSpec.builder("--fail-on").paramLabel("LEVEL").type(FailOn.class).defaultValue("error")
                 .description("Exit 1 on findings of this severity or worse: ${COMPLETION-CANDIDATES}"
                         + " (default: ${DEFAULT-VALUE})."),
-                Specs.field(() -> command.failOn, (FailOn v) -> command.failOn = v));
+                new Binding(command, Field.FAIL_ON));
         add(spec, OptionSpec.builder("-q", "--quiet").type(boolean.class).description("Report errors only."),
-                Specs.field(() -> command.quiet, (Boolean v) -> command.quiet = Boolean.TRUE.equals(v)));
+                new Binding(command, Field.QUIET));
         add(spec, OptionSpec.builder("--max-warnings").paramLabel("N").type(Integer.class)
                 .description("Exit 1 when there are more than N warnings (N >= 0)."),
-                Specs.field(() -> command.maxWarnings, (Integer v) -> command.maxWarnings = v));
+                new Binding(command, Field.MAX_WARNINGS));
         add(spec, OptionSpec.builder("-c", "--config").paramLabel("FILE").type(Path.class)
                 .description("The project config (.dbzlint.json or .dbzlint.yaml); by default the first found"
                         + " in the working directory or its parents, up to the repository root."),
-                Specs.field(() -> command.configFile, (Path v) -> command.configFile = v));
+                new Binding(command, Field.CONFIG_FILE));
         add(spec, OptionSpec.builder("--no-config").type(boolean.class)
                 .description("Use no project config, even if one is found."),
-                Specs.field(() -> command.noConfig, (Boolean v) -> command.noConfig = Boolean.TRUE.equals(v)));
+                new Binding(command, Field.NO_CONFIG));
         add(spec, OptionSpec.builder("--rules").paramLabel("FILE").type(Path.class)
                 .description("A rules file merged over the bundled rules/rules.json and the project config:"
                         + " severities (error, warning, info, off), texts and parameters."),
-                Specs.field(() -> command.rulesFile, (Path v) -> command.rulesFile = v));
+                new Binding(command, Field.RULES_FILE));
         add(spec, OptionSpec.builder("--debezium-version").paramLabel("VERSION").type(String.class)
                 .description("The Debezium version the configs are for (e.g. 1.9, 2.7, 3.6): it decides which"
                         + " keys are deprecated or gone. Default: the debeziumVersion parameter, 3.6 unless set."),
-                Specs.field(() -> command.debeziumVersion, (String v) -> command.debeziumVersion = v));
+                new Binding(command, Field.DEBEZIUM_VERSION));
         add(spec, OptionSpec.builder("--baseline").paramLabel("FILE").type(Path.class)
                 .description("Report only findings that are not in this baseline."),
-                Specs.field(() -> command.baselineFile, (Path v) -> command.baselineFile = v));
+                new Binding(command, Field.BASELINE_FILE));
         add(spec, OptionSpec.builder("--write-baseline").paramLabel("FILE").type(Path.class)
                 .description("Record today's findings in FILE, then report as if with --baseline FILE."),
-                Specs.field(() -> command.writeBaselineFile, (Path v) -> command.writeBaselineFile = v));
+                new Binding(command, Field.WRITE_BASELINE_FILE));
         add(spec, OptionSpec.builder("--fix").type(boolean.class)
                 .description("Apply the fixes that are certain, in place: renamed keys and values, a misspelt key"
                         + " with one known key near it. Only those characters of a file change; the run then"
                         + " reports what remains."),
-                Specs.field(() -> command.fix, (Boolean v) -> command.fix = Boolean.TRUE.equals(v)));
+                new Binding(command, Field.FIX));
         add(spec, OptionSpec.builder("--fix-dry-run", "--diff").type(boolean.class)
                 .description("Print the fixes --fix would apply as a unified diff, and change no file. Exits 1"
                         + " when there is something to fix."),
-                Specs.field(() -> command.fixDryRun, (Boolean v) -> command.fixDryRun = Boolean.TRUE.equals(v)));
+                new Binding(command, Field.FIX_DRY_RUN));
         add(spec, OptionSpec.builder("--diff-base").paramLabel("REF").type(String.class)
                 .description("Also compare each connector with the same name at this git ref (e.g. origin/main):"
                         + " a changed logical name, server id, slot, history topic or snapshot mode of a deployed"
                         + " connector."),
-                Specs.field(() -> command.diffBase, (String v) -> command.diffBase = v));
+                new Binding(command, Field.DIFF_BASE));
         add(spec, OptionSpec.builder("--debug").type(boolean.class)
                 .description("On an internal error, print its stack trace."),
-                Specs.field(() -> command.debug, (Boolean v) -> command.debug = Boolean.TRUE.equals(v)));
+                new Binding(command, Field.DEBUG));
         add(spec, OptionSpec.builder("--color").paramLabel("WHEN").type(Color.class).defaultValue("auto")
                 .description("Colour the text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE};"
                         + " auto means on a terminal, unless NO_COLOR is set)."),
-                Specs.field(() -> command.color, (Color v) -> command.color = v));
+                new Binding(command, Field.COLOR));
         Specs.addStandardHelpOptions(spec);
         return spec;
     }
 
-    private static void add(CommandSpec spec, OptionSpec.Builder option, Specs.Binding<?> binding) {
+    private static void add(CommandSpec spec, OptionSpec.Builder option, Binding binding) {
         spec.addOption(option.getter(binding).setter(binding).build());
+    }
+
+    /** The fields the command line sets. */
+    private enum Field {
+        PATHS, OUTPUTS, INPUT_FORMAT, FAIL_ON, QUIET, MAX_WARNINGS, CONFIG_FILE, NO_CONFIG, RULES_FILE, DEBEZIUM_VERSION,
+        BASELINE_FILE, WRITE_BASELINE_FILE, FIX, FIX_DRY_RUN, DIFF_BASE, DEBUG, COLOR
+    }
+
+    /**
+     * An option's field, read and written through one switch rather than a getter and a setter
+     * lambda per option: each lambda links through invokedynamic on its first call, and the 34 of
+     * them were about 15 ms of every lint's start-up.
+     */
+    private static final class Binding implements IGetter, ISetter {
+        private final LintCommand command;
+        private final Field field;
+
+        Binding(LintCommand command, Field field) {
+            this.command = command;
+            this.field = field;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T get() {
+            Object value = switch (field) {
+                case PATHS -> command.paths;
+                case OUTPUTS -> command.outputs;
+                case INPUT_FORMAT -> command.inputFormat;
+                case FAIL_ON -> command.failOn;
+                case QUIET -> command.quiet;
+                case MAX_WARNINGS -> command.maxWarnings;
+                case CONFIG_FILE -> command.configFile;
+                case NO_CONFIG -> command.noConfig;
+                case RULES_FILE -> command.rulesFile;
+                case DEBEZIUM_VERSION -> command.debeziumVersion;
+                case BASELINE_FILE -> command.baselineFile;
+                case WRITE_BASELINE_FILE -> command.writeBaselineFile;
+                case FIX -> command.fix;
+                case FIX_DRY_RUN -> command.fixDryRun;
+                case DIFF_BASE -> command.diffBase;
+                case DEBUG -> command.debug;
+                case COLOR -> command.color;
+            };
+            return (T) value;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T set(T value) {
+            T previous = get();
+            switch (field) {
+                case PATHS -> command.paths = (List<String>) value;
+                case OUTPUTS -> command.outputs = value == null ? new ArrayList<>() : (List<OutputTarget>) value;
+                case INPUT_FORMAT -> command.inputFormat = (InputFormat) value;
+                case FAIL_ON -> command.failOn = (FailOn) value;
+                case QUIET -> command.quiet = Boolean.TRUE.equals(value);
+                case MAX_WARNINGS -> command.maxWarnings = (Integer) value;
+                case CONFIG_FILE -> command.configFile = (Path) value;
+                case NO_CONFIG -> command.noConfig = Boolean.TRUE.equals(value);
+                case RULES_FILE -> command.rulesFile = (Path) value;
+                case DEBEZIUM_VERSION -> command.debeziumVersion = (String) value;
+                case BASELINE_FILE -> command.baselineFile = (Path) value;
+                case WRITE_BASELINE_FILE -> command.writeBaselineFile = (Path) value;
+                case FIX -> command.fix = Boolean.TRUE.equals(value);
+                case FIX_DRY_RUN -> command.fixDryRun = Boolean.TRUE.equals(value);
+                case DIFF_BASE -> command.diffBase = (String) value;
+                case DEBUG -> command.debug = Boolean.TRUE.equals(value);
+                case COLOR -> command.color = (Color) value;
+            }
+            return previous;
+        }
     }
 
     private final InputStream stdin;

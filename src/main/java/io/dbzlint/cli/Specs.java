@@ -1,10 +1,6 @@
 package io.dbzlint.cli;
 
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.IGetter;
-import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -25,34 +21,5 @@ final class Specs {
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print version information and exit.").build());
         spec.versionProvider(new Version());
-    }
-
-    /** A binding of an option or parameter to a field of the command, as a getter and a setter. */
-    static <V> Binding<V> field(Supplier<V> getter, Consumer<V> setter) {
-        return new Binding<>(getter, setter);
-    }
-
-    static final class Binding<V> implements IGetter, ISetter {
-        private final Supplier<V> getter;
-        private final Consumer<V> setter;
-
-        private Binding(Supplier<V> getter, Consumer<V> setter) {
-            this.getter = getter;
-            this.setter = setter;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T get() {
-            return (T) getter.get();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T set(T value) {
-            T previous = (T) getter.get();
-            setter.accept((V) value);
-            return previous;
-        }
     }
 }
