@@ -69,7 +69,7 @@ final class LintCommand implements Callable<Integer> {
                         + " (YAML), Kafka Connect and Debezium Server properties, and JSON bodies in shell scripts,"
                         + " docker-compose files, Markdown and AsciiDoc.");
         Binding paths = new Binding(command, Field.PATHS);
-        spec.addPositional(PositionalParamSpec.builder().paramLabel("PATH").arity("1..*")
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("PATH").arity("1..*").required(true)
                 .type(List.class).auxiliaryTypes(String.class)
                 .description("Files, directories, or '-' for stdin.").getter(paths).setter(paths).build());
         add(spec, OptionSpec.builder("-f", "--format").paramLabel("FORMAT[=FILE]")

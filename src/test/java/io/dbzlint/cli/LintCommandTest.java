@@ -76,6 +76,15 @@ class LintCommandTest {
     }
 
     @Test
+    void should_ask_for_a_path_with_a_usage_error_when_none_is_given() {
+        Cli run = Cli.run("lint").expectExit(2);
+
+        assertThat(run.err()).isEqualTo("dbzlint: Missing required parameter: 'PATH'\n"
+                + "Try 'dbzlint lint --help' for more information.\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void should_exit_2_for_a_directory_without_connector_files() throws IOException {
         write("notes.txt", "not a config");
 
