@@ -1,7 +1,6 @@
 package io.dbzlint.model;
 
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,7 +35,7 @@ public record PostgresDatabase(String host, String port, String database) {
 
     @Override
     public int hashCode() {
-        return Objects.hash(host, port, database);
+        return 31 * (31 * host.hashCode() + port.hashCode()) + database.hashCode();
     }
 
     @Override

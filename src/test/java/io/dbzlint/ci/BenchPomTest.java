@@ -3,6 +3,8 @@ package io.dbzlint.ci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -25,6 +27,35 @@ class BenchPomTest {
 
         assertThat(main).isNotEmpty();
         assertThat(bench).containsAllEntriesOf(main);
+    }
+
+    /**
+     * The main build also compiles sources it generates (src/build/ programs run by exec): a
+     * generator the benchmark's build does not run leaves it with classes missing, as RulesData
+     * and CatalogData once did.
+     */
+    @Test
+    void should_run_every_source_generator_of_the_main_build() throws Exception {
+        List<String> main = generators(Path.of("pom.xml"));
+        List<String> bench = generators(Path.of("bench/jmh/pom.xml"));
+
+        assertThat(main).isNotEmpty();
+        assertThat(bench).containsAll(main);
+    }
+
+    /** The src/build/ programs a pom runs, by file name. */
+    private static List<String> generators(Path pom) throws Exception {
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+        List<String> found = new ArrayList<>();
+        NodeList arguments = document.getElementsByTagName("argument");
+        for (int i = 0; i < arguments.getLength(); i++) {
+            String argument = arguments.item(i).getTextContent().trim();
+            int at = argument.indexOf("src/build/");
+            if (at >= 0) {
+                found.add(argument.substring(at));
+            }
+        }
+        return found;
     }
 
     /** groupId:artifactId to version of the compile, provided and runtime dependencies, properties resolved. */
