@@ -234,6 +234,24 @@ class LintCommandTest {
     }
 
     @Test
+    void should_take_a_bare_severity_in_a_rules_file_as_the_project_config_does() throws IOException {
+        Path rules = write("house-rules.json", "{\"rules\": {\"server-id-unique\": \"off\"}}");
+
+        Cli run = Cli.run("lint", "--rules", rules.toString(), "examples/mistakes/server-id-unique").expectExit(0);
+
+        assertThat(run.out()).isEqualTo("0 errors, 0 warnings in 2 connectors (2 files)\n");
+    }
+
+    @Test
+    void should_refuse_a_severity_no_rule_has_in_a_rules_file() throws IOException {
+        Path rules = write("house-rules.json", "{\"rules\": {\"server-id-unique\": \"fatal\"}}");
+
+        Cli run = Cli.run("lint", "--rules", rules.toString(), "examples/mistakes/server-id-unique").expectExit(2);
+
+        assertThat(run.err()).startsWith("dbzlint: " + rules + ":1:32: /rules/server-id-unique ");
+    }
+
+    @Test
     void should_downgrade_a_rule_to_a_warning_from_a_rules_file() throws IOException {
         Path rules = write("house-rules.json", "{\"rules\": {\"server-id-range\": {\"severity\": \"warning\"}}}");
 
