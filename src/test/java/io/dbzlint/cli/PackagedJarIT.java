@@ -100,6 +100,28 @@ class PackagedJarIT {
                 .isEmpty();
     }
 
+    /**
+     * Start-up: what a clean lint of the current Debezium version must not load, each once a
+     * measured part of every start (see the README's Performance section): the JSON Schema
+     * validator (configs that pass the fast path never validate), the release catalog, and
+     * java.time or java.sql (picocli's converters for them are excluded).
+     */
+    @Test
+    void should_load_none_of_what_a_clean_lint_does_not_need() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:stdout", "-jar", JAR.toString(), "lint", "examples/capstone");
+
+        Run run = start(new ProcessBuilder(command), "");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> loaded = run.out().lines().filter(line -> line.contains("[class,load]"))
+                .map(line -> line.replaceFirst("^.*\\[class,load\\] (\\S+).*$", "$1")).toList();
+        assertThat(loaded).as("the trace is on").contains("io.dbzlint.cli.Main", "io.dbzlint.rule.CatalogData");
+        assertThat(loaded).noneMatch(name -> name.startsWith("com.networknt.")
+                || name.startsWith("io.dbzlint.rule.ReleaseCatalog$")
+                || name.startsWith("java.time.format.") || name.startsWith("java.sql."));
+    }
+
     @Test
     void should_lint_standard_input() throws Exception {
         String config = Files.readString(Path.of("examples/mistakes/server-id-range/inventory-mysql.json"));
