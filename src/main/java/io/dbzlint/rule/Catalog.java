@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What Debezium knows about its configuration: the properties generated from Debezium's own
  * definitions (rules/catalog/debezium-VERSION.json, compiled at build time into {@link CatalogData})
- * and the hand-kept Kafka Connect keys,
- * pass-through prefixes, pattern keys and renames beside them (rules/catalog/kafka-connect.json).
+ * and the hand-kept Kafka Connect keys, pass-through prefixes, pattern keys and renames beside
+ * them (rules/catalog/kafka-connect.json).
  * Read once, on first use, so runs whose rules never ask pay nothing.
  */
 public final class Catalog {

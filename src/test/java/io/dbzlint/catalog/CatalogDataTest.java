@@ -32,7 +32,8 @@ class CatalogDataTest {
 
     @Test
     void should_hold_each_connectors_properties_as_the_json_has_them() {
-        assertThat(Catalog.DEBEZIUM_VERSION).isEqualTo(JSON.path("debeziumVersion").asString());
+        assertThat(Catalog.DEBEZIUM_VERSION).isEqualTo(JSON.path("debeziumVersion").asString())
+                .isEqualTo(CatalogGenerator.DEBEZIUM_VERSION);
         for (ConnectorType type : List.of(ConnectorType.MYSQL, ConnectorType.MARIADB, ConnectorType.POSTGRESQL)) {
             Map<String, Property> expected = properties(JSON.path("connectors").path(type.id()));
             assertThat(expected).as(type.id()).hasSizeGreaterThan(100);

@@ -1,7 +1,6 @@
 package io.dbzlint.catalog;
 
 import io.dbzlint.json.Json;
-import io.dbzlint.rule.Catalog;
 import io.debezium.config.CommonConnectorConfig;
 import io.debezium.config.Configuration;
 import io.debezium.config.Field;
@@ -48,7 +47,8 @@ import tools.jackson.core.JsonGenerator;
  */
 public final class CatalogGenerator {
 
-    public static final String DEBEZIUM_VERSION = Catalog.DEBEZIUM_VERSION;
+    /** The release on the test classpath (pom.xml's debezium.version): the one the catalog is generated from. */
+    public static final String DEBEZIUM_VERSION = io.debezium.connector.mysql.Module.version();
     /** The MariaDB connector's release, from the pom: 3.6 is not on the registry this project uses. */
     public static final String MARIADB_VERSION = "3.5.0.Final";
     public static final Path FILE = Path.of("rules/catalog/debezium-" + DEBEZIUM_VERSION + ".json");
