@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Build step (generate-sources): turns the data every lint reads first into Java code that builds
  * the same objects. The property catalog, rules/catalog/debezium-VERSION.json, becomes
- * io.dbzlint.rule.CatalogData; the bundled rules, rules/rules.json, become io.dbzlint.rule.RulesData.
+ * io.dbzlint.debezium.CatalogData; the bundled rules, rules/rules.json, become io.dbzlint.ruleset.RulesData.
  * Reading them as JSON trees was most of a small lint's start-up (about 50 ms for the catalog's
  * 150 KB, 35 ms for the rules), in code that runs once and so is never compiled; the classes build
  * them in a few. The JSON stays the source of truth, edited and checked by tests (CatalogDriftTest
@@ -29,12 +29,12 @@ public final class BundledData {
     public static void main(String[] args) throws IOException {
         Path rulesDir = Path.of(args[0]);
         Path outDir = Path.of(args[1]);
-        write(outDir, "CatalogData", catalog(single(rulesDir.resolve("catalog"))));
-        write(outDir, "RulesData", rules(JSON.readTree(rulesDir.resolve("rules.json").toFile())));
+        write(outDir, "io/dbzlint/debezium/CatalogData.java", catalog(single(rulesDir.resolve("catalog"))));
+        write(outDir, "io/dbzlint/ruleset/RulesData.java", rules(JSON.readTree(rulesDir.resolve("rules.json").toFile())));
     }
 
-    private static void write(Path outDir, String className, CharSequence java) throws IOException {
-        Path out = outDir.resolve("io/dbzlint/rule/" + className + ".java");
+    private static void write(Path outDir, String file, CharSequence java) throws IOException {
+        Path out = outDir.resolve(file);
         Files.createDirectories(out.getParent());
         Files.writeString(out, java, StandardCharsets.UTF_8);
     }
@@ -42,9 +42,9 @@ public final class BundledData {
     /** The bundled rules as one RuleOverrides layer, as RuleOverrides.parse reads a rules document. */
     private static String rules(JsonNode root) {
         StringBuilder java = new StringBuilder();
-        java.append("package io.dbzlint.rule;\n\n")
-                .append("import io.dbzlint.rule.RuleOverrides.Parameters;\n")
-                .append("import io.dbzlint.rule.RuleOverrides.RuleSetting;\n")
+        java.append("package io.dbzlint.ruleset;\n\n")
+                .append("import io.dbzlint.ruleset.RuleOverrides.Parameters;\n")
+                .append("import io.dbzlint.ruleset.RuleOverrides.RuleSetting;\n")
                 .append("import java.util.LinkedHashMap;\n")
                 .append("import java.util.Map;\n\n")
                 .append("/** Generated at build time from rules/rules.json by src/build/BundledData.java: do not edit. */\n")
@@ -97,8 +97,8 @@ public final class BundledData {
         JsonNode root = JSON.readTree(catalog.toFile());
         StringBuilder java = new StringBuilder();
         List<String> methods = new ArrayList<>();
-        java.append("package io.dbzlint.rule;\n\n")
-                .append("import io.dbzlint.rule.Catalog.Property;\n")
+        java.append("package io.dbzlint.debezium;\n\n")
+                .append("import io.dbzlint.debezium.Catalog.Property;\n")
                 .append("import java.util.LinkedHashMap;\n")
                 .append("import java.util.List;\n")
                 .append("import java.util.Map;\n\n")

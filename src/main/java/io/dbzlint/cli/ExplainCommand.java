@@ -1,8 +1,8 @@
 package io.dbzlint.cli;
 
 import io.dbzlint.rule.RuleDocs;
-import io.dbzlint.rule.RuleRegistry;
-import io.dbzlint.rule.RuleSetLoader;
+import io.dbzlint.rule.checks.RuleRegistry;
+import io.dbzlint.ruleset.RuleSetLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

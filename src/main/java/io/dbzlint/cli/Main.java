@@ -3,7 +3,7 @@ package io.dbzlint.cli;
 import io.dbzlint.engine.Warmup;
 import io.dbzlint.model.Printable;
 import io.dbzlint.rule.RuleDocs;
-import io.dbzlint.rule.RuleSetLoader;
+import io.dbzlint.ruleset.RuleSetLoader;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import io.dbzlint.json.Json;
 import io.dbzlint.rule.RuleDocs;
 import io.dbzlint.rule.RuleInfo;
 import io.dbzlint.rule.RuleSet;
-import io.dbzlint.rule.RuleSetLoader;
+import io.dbzlint.ruleset.RuleSetLoader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;

@@ -1,9 +1,9 @@
 package io.dbzlint.cli;
 
 import io.dbzlint.model.ConnectorType;
-import io.dbzlint.rule.DebeziumVersion;
-import io.dbzlint.rule.EditorSchema;
-import io.dbzlint.rule.ReleaseCatalog;
+import io.dbzlint.debezium.DebeziumVersion;
+import io.dbzlint.debezium.EditorSchema;
+import io.dbzlint.debezium.ReleaseCatalog;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

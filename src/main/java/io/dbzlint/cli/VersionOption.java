@@ -1,6 +1,6 @@
 package io.dbzlint.cli;
 
-import io.dbzlint.rule.DebeziumVersion;
+import io.dbzlint.debezium.DebeziumVersion;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 

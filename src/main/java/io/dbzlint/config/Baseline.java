@@ -7,7 +7,7 @@ import io.dbzlint.json.JsonTree;
 import io.dbzlint.json.UserFile;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.FindingKey;
-import io.dbzlint.rule.Schemas;
+import io.dbzlint.json.Schemas;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.dbzlint.config;
 
 import io.dbzlint.model.InputId;
 import io.dbzlint.result.Finding;
-import io.dbzlint.rule.RuleOverrides;
+import io.dbzlint.ruleset.RuleOverrides;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;

@@ -17,7 +17,7 @@ import io.dbzlint.result.Fix;
 import io.dbzlint.result.InternalFailure;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
-import io.dbzlint.rule.Catalog;
+import io.dbzlint.debezium.Catalog;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.CrossConnectorRule;

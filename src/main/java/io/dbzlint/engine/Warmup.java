@@ -1,7 +1,7 @@
 package io.dbzlint.engine;
 
-import io.dbzlint.rule.Catalog;
-import io.dbzlint.rule.RuleSetLoader;
+import io.dbzlint.debezium.Catalog;
+import io.dbzlint.ruleset.RuleSetLoader;
 
 /**
  * What every lint reads before its first finding, read on a second thread while the main thread

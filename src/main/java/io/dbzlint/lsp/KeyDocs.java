@@ -1,7 +1,7 @@
 package io.dbzlint.lsp;
 
 import io.dbzlint.model.ConnectorType;
-import io.dbzlint.rule.Catalog;
+import io.dbzlint.debezium.Catalog;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.Position;

@@ -1,5 +1,6 @@
 package io.dbzlint.rule;
 
+import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.model.ConnectorType;
 import java.util.Map;
 import java.util.Optional;

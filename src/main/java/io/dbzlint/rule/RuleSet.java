@@ -19,7 +19,7 @@ public final class RuleSet {
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final RuleParameters parameters;
 
-    RuleSet(List<Entry> all, RuleParameters parameters) {
+    public RuleSet(List<Entry> all, RuleParameters parameters) {
         this.all = List.copyOf(all);
         this.enabled = this.all.stream().filter(entry -> entry.info().enabled()).toList();
         this.parameters = parameters;

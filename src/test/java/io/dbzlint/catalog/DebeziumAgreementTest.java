@@ -14,7 +14,7 @@ import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.References;
 import io.dbzlint.result.Finding;
-import io.dbzlint.rule.Catalog;
+import io.dbzlint.debezium.Catalog;
 import io.debezium.config.Configuration;
 import io.debezium.config.Field;
 import io.debezium.connector.mariadb.MariaDbConnectorConfig;

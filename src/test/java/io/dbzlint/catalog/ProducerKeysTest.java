@@ -3,7 +3,7 @@ package io.dbzlint.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.model.ConnectorType;
-import io.dbzlint.rule.Catalog;
+import io.dbzlint.debezium.Catalog;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.References;
 import io.dbzlint.result.Finding;
-import io.dbzlint.rule.Catalog;
+import io.dbzlint.debezium.Catalog;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,8 +32,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * For each release of the release catalog, Debezium's own field validation of that release, loaded
  * in its own class loader, next to dbzlint with that release as its target: over the examples and
- * broken copies of them, every key the release flags, dbzlint flags too.
+ * broken copies of them, every key the release flags, dbzlint flags too. Tagged slow (it loads ten
+ * releases' jars, over half the suite's time): {@code mvn -Pquick test} leaves it out, {@code mvn verify}
+ * runs it.
  */
+@Tag("slow")
 class ReleaseAgreementTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath();

@@ -3,7 +3,7 @@ package io.dbzlint.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.Golden;
-import io.dbzlint.rule.ReleaseCatalog;
+import io.dbzlint.debezium.ReleaseCatalog;
 import org.junit.jupiter.api.Test;
 
 /**

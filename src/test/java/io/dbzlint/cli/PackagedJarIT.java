@@ -116,9 +116,9 @@ class PackagedJarIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> loaded = run.out().lines().filter(line -> line.contains("[class,load]"))
                 .map(line -> line.replaceFirst("^.*\\[class,load\\] (\\S+).*$", "$1")).toList();
-        assertThat(loaded).as("the trace is on").contains("io.dbzlint.cli.Main", "io.dbzlint.rule.CatalogData");
+        assertThat(loaded).as("the trace is on").contains("io.dbzlint.cli.Main", "io.dbzlint.debezium.CatalogData");
         assertThat(loaded).noneMatch(name -> name.startsWith("com.networknt.")
-                || name.startsWith("io.dbzlint.rule.ReleaseCatalog$")
+                || name.startsWith("io.dbzlint.debezium.ReleaseCatalog$")
                 || name.startsWith("java.time.format.") || name.startsWith("java.sql."));
     }
 

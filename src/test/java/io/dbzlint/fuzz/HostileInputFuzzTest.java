@@ -10,7 +10,7 @@ import io.dbzlint.model.Location;
 import io.dbzlint.report.Format;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.LintResult;
-import io.dbzlint.rule.RuleSetLoader;
+import io.dbzlint.ruleset.RuleSetLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbzlint.Cli;
 import io.dbzlint.Golden;
 import io.dbzlint.result.Severity;
-import io.dbzlint.rule.RuleSetLoader;
+import io.dbzlint.ruleset.RuleSetLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.Severity;
-import io.dbzlint.rule.RuleRegistry;
+import io.dbzlint.rule.checks.RuleRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.dbzlint.rule;
 
+import io.dbzlint.rule.checks.RuleRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.engine.LintSession;

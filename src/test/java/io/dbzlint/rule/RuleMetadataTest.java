@@ -1,5 +1,8 @@
 package io.dbzlint.rule;
 
+import io.dbzlint.json.Schemas;
+import io.dbzlint.rule.checks.RuleRegistry;
+import io.dbzlint.ruleset.RuleSetLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Error;

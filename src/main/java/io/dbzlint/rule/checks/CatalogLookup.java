@@ -2,7 +2,7 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
-import io.dbzlint.rule.Catalog;
+import io.dbzlint.debezium.Catalog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

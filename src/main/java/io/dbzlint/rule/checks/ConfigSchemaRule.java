@@ -11,7 +11,7 @@ import io.dbzlint.model.ValueKind;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
-import io.dbzlint.rule.Schemas;
+import io.dbzlint.json.Schemas;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

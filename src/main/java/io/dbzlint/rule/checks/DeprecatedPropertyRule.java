@@ -5,11 +5,11 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Printable;
 import io.dbzlint.result.Fix;
-import io.dbzlint.rule.Catalog;
+import io.dbzlint.debezium.Catalog;
 import io.dbzlint.rule.ConnectorRule;
-import io.dbzlint.rule.DebeziumVersion;
+import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.rule.FindingSink;
-import io.dbzlint.rule.ReleaseCatalog;
+import io.dbzlint.debezium.ReleaseCatalog;
 import io.dbzlint.rule.RuleContext;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
-import io.dbzlint.rule.Catalog;
+import io.dbzlint.debezium.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;

@@ -1,8 +1,8 @@
 package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
-import io.dbzlint.rule.DebeziumVersion;
-import io.dbzlint.rule.ReleaseCatalog;
+import io.dbzlint.debezium.DebeziumVersion;
+import io.dbzlint.debezium.ReleaseCatalog;
 import io.dbzlint.rule.RuleContext;
 import java.util.Optional;
 

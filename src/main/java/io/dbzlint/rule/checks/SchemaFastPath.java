@@ -3,7 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Numbers;
-import io.dbzlint.rule.Schemas;
+import io.dbzlint.json.Schemas;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

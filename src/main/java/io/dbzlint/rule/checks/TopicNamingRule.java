@@ -4,7 +4,7 @@ import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Printable;
 import io.dbzlint.result.Fix;
-import io.dbzlint.rule.Catalog;
+import io.dbzlint.debezium.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;

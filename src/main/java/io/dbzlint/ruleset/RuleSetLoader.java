@@ -1,10 +1,17 @@
-package io.dbzlint.rule;
+package io.dbzlint.ruleset;
 
+import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.json.InvalidFileException;
 import io.dbzlint.json.JsonTree;
+import io.dbzlint.json.Schemas;
 import io.dbzlint.json.UserFile;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.result.Severity;
+import io.dbzlint.rule.Rule;
+import io.dbzlint.rule.RuleInfo;
+import io.dbzlint.rule.RuleParameters;
+import io.dbzlint.rule.RuleSet;
+import io.dbzlint.rule.checks.RuleRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package io.dbzlint.rule;
+package io.dbzlint.debezium;
 
 import io.dbzlint.json.Bundled;
 import io.dbzlint.json.JsonNodes;

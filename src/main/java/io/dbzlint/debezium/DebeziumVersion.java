@@ -1,4 +1,4 @@
-package io.dbzlint.rule;
+package io.dbzlint.debezium;
 
 import io.dbzlint.model.Printable;
 import java.util.regex.Matcher;

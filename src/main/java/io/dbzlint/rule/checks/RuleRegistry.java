@@ -1,5 +1,7 @@
-package io.dbzlint.rule;
+package io.dbzlint.rule.checks;
 
+import io.dbzlint.rule.Rule;
+import io.dbzlint.rule.Suggestions;
 import io.dbzlint.rule.checks.ChangedFromBaseRule;
 import io.dbzlint.rule.checks.ConfigProviderReferenceRule;
 import io.dbzlint.rule.checks.ConfigSchemaRule;

@@ -1,4 +1,4 @@
-package io.dbzlint.rule;
+package io.dbzlint.debezium;
 
 import io.dbzlint.model.ConnectorType;
 import java.util.ArrayList;

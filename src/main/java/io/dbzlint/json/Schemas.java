@@ -1,4 +1,4 @@
-package io.dbzlint.rule;
+package io.dbzlint.json;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;

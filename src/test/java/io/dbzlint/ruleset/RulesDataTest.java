@@ -1,5 +1,8 @@
-package io.dbzlint.rule;
+package io.dbzlint.ruleset;
 
+import io.dbzlint.rule.checks.RuleRegistry;
+import io.dbzlint.ruleset.RuleOverrides;
+import io.dbzlint.ruleset.RulesData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.json.JsonTree;

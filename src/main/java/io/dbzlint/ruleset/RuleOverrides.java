@@ -1,7 +1,8 @@
-package io.dbzlint.rule;
+package io.dbzlint.ruleset;
 
 import io.dbzlint.json.JsonNodes;
 import io.dbzlint.json.JsonTree;
+import io.dbzlint.rule.checks.RuleRegistry;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
