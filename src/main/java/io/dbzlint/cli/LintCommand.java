@@ -1,10 +1,11 @@
 package io.dbzlint.cli;
 
+import io.dbzlint.debezium.Catalog;
 import io.dbzlint.engine.BaseComparison;
 import io.dbzlint.engine.LintSession;
+import io.dbzlint.engine.SessionException;
 import io.dbzlint.fix.Fixer;
 import io.dbzlint.fix.UnifiedDiff;
-import io.dbzlint.engine.SessionException;
 import io.dbzlint.load.InputFinder;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
@@ -105,7 +106,8 @@ final class LintCommand implements Callable<Integer> {
                 new Binding(command, Field.RULES_FILE));
         add(spec, OptionSpec.builder("--debezium-version").paramLabel("VERSION").type(String.class)
                 .description("The Debezium version the configs are for (e.g. 1.9, 2.7, 3.6): it decides which"
-                        + " keys are deprecated or gone. Default: the debeziumVersion parameter, 3.6 unless set."),
+                        + " keys are deprecated or gone. Default: the debeziumVersion parameter, else the newest release"
+                        + " dbzlint knows, " + Catalog.DEBEZIUM_VERSION + "."),
                 new Binding(command, Field.DEBEZIUM_VERSION));
         add(spec, OptionSpec.builder("--baseline").paramLabel("FILE").type(Path.class)
                 .description("Report only findings that are not in this baseline."),

@@ -1,9 +1,10 @@
 package io.dbzlint.cli;
 
-import io.dbzlint.model.ConnectorType;
+import io.dbzlint.debezium.Debezium;
 import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.debezium.EditorSchema;
 import io.dbzlint.debezium.ReleaseCatalog;
+import io.dbzlint.model.ConnectorType;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DebeziumVersion version = debeziumVersion == null ? ReleaseCatalog.get().latest()
+        DebeziumVersion version = debeziumVersion == null ? Debezium.LATEST
                 : VersionOption.parse(spec, "--debezium-version", debeziumVersion);
         ConnectorType type = ConnectorType.fromId(connector.name());
         ObjectNode schema = strimzi ? EditorSchema.strimzi(type, version) : EditorSchema.connector(type, version);

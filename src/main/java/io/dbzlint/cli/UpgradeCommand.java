@@ -1,13 +1,14 @@
 package io.dbzlint.cli;
 
+import io.dbzlint.debezium.Debezium;
+import io.dbzlint.debezium.DebeziumVersion;
+import io.dbzlint.debezium.ReleaseCatalog;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.engine.SessionException;
 import io.dbzlint.load.InputFinder;
 import io.dbzlint.report.Format;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
-import io.dbzlint.debezium.DebeziumVersion;
-import io.dbzlint.debezium.ReleaseCatalog;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class UpgradeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         DebeziumVersion fromVersion = VersionOption.parse(spec, "--from", from);
-        DebeziumVersion toVersion = to == null ? ReleaseCatalog.get().latest() : VersionOption.parse(spec, "--to", to);
+        DebeziumVersion toVersion = to == null ? Debezium.LATEST : VersionOption.parse(spec, "--to", to);
         if (fromVersion.compareTo(toVersion) >= 0) {
             throw new ParameterException(spec.commandLine(), "--from " + fromVersion + " is not before --to " + toVersion);
         }

@@ -125,7 +125,7 @@ public final class Catalog {
         static final Catalog CATALOG = new Catalog();
     }
 
-    public static Catalog get() {
+    static Catalog bundled() {
         return Holder.CATALOG;
     }
 

@@ -9,9 +9,16 @@ public record DebeziumVersion(int major, int minor) implements Comparable<Debezi
 
     private static final Pattern FORMAT = Pattern.compile(
             "(\\d{1,3})(?:\\.(\\d{1,3}))?(?:\\.\\d{1,3})?(?:[.-](?i:Final|Alpha\\d*|Beta\\d*|CR\\d*|SNAPSHOT))?");
-    /** The release lines dbzlint knows: 1.x to 3.x. */
+    /** The release lines dbzlint knows: 1.x to the newest bundled one's. */
     private static final int FIRST_MAJOR = 1;
-    private static final int LAST_MAJOR = 3;
+    private static final String NEWEST = majorMinor(Catalog.DEBEZIUM_VERSION);
+    private static final int LAST_MAJOR = Integer.parseInt(NEWEST.substring(0, NEWEST.indexOf('.')));
+
+    /** "3.6" of "3.6.1.Final". */
+    private static String majorMinor(String release) {
+        int minorEnd = release.indexOf('.', release.indexOf('.') + 1);
+        return minorEnd < 0 ? release : release.substring(0, minorEnd);
+    }
 
     /** Parses 3, 3.6, 3.6.1 or 3.6.1.Final. */
     public static DebeziumVersion parse(String text) {
@@ -23,7 +30,7 @@ public record DebeziumVersion(int major, int minor) implements Comparable<Debezi
         int major = Integer.parseInt(matcher.group(1));
         if (major < FIRST_MAJOR || major > LAST_MAJOR) {
             throw new IllegalArgumentException("Debezium " + text.trim() + " is not a release dbzlint knows"
-                    + " (1.x to 3.x, e.g. 2.7 or 3.6)");
+                    + " (" + FIRST_MAJOR + ".x to " + LAST_MAJOR + ".x, e.g. 2.7 or " + NEWEST + ")");
         }
         return new DebeziumVersion(major, matcher.group(2) == null ? 0 : Integer.parseInt(matcher.group(2)));
     }

@@ -86,8 +86,8 @@ public final class EditorSchema {
     }
 
     private static ObjectNode config(ConnectorType type, DebeziumVersion version, boolean classRequired) {
-        Catalog catalog = Catalog.get();
-        ReleaseCatalog releases = ReleaseCatalog.get();
+        Catalog catalog = Catalog.bundled();
+        ReleaseCatalog releases = ReleaseCatalog.bundled();
         int release = releases.releaseFor(version);
         boolean exact = releases.describes(type, release);
         Map<String, Catalog.Property> current = catalog.properties(type);

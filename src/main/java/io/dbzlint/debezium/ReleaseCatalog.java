@@ -15,17 +15,11 @@ import tools.jackson.databind.JsonNode;
  * What each Debezium release line reads, from rules/catalog/debezium-releases.json (generated from
  * each release's own jars): for a target version, which keys a connector reads and which values
  * it accepts. A version between two generated releases is read as the nearest older one. Read on
- * first use only: a lint for the current version ({@link #LATEST}) never loads it.
+ * first use only: a lint for the current version ({@link Debezium#LATEST}) never loads it.
  */
 public final class ReleaseCatalog {
 
     private static final String RESOURCE = "/rules/catalog/debezium-releases.json";
-
-    /**
-     * The newest release line, the one the current catalog describes, known without loading this
-     * one: a lint for the current version must not read 140 KB it has no use for.
-     */
-    public static final DebeziumVersion LATEST = DebeziumVersion.parse(Catalog.DEBEZIUM_VERSION);
 
     /** A key as one release defines it. */
     public record Definition(String type, String defaultValue, List<String> allowed) {
@@ -88,7 +82,7 @@ public final class ReleaseCatalog {
         static final ReleaseCatalog CATALOG = new ReleaseCatalog();
     }
 
-    public static ReleaseCatalog get() {
+    static ReleaseCatalog bundled() {
         return Holder.CATALOG;
     }
 

@@ -1,5 +1,7 @@
 package io.dbzlint.engine;
 
+import io.dbzlint.debezium.Catalog;
+import io.dbzlint.debezium.Debezium;
 import io.dbzlint.json.Limits;
 import io.dbzlint.load.ConfigLoader;
 import io.dbzlint.load.LoadProblem;
@@ -17,7 +19,6 @@ import io.dbzlint.result.Fix;
 import io.dbzlint.result.InternalFailure;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
-import io.dbzlint.debezium.Catalog;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.CrossConnectorRule;
@@ -52,7 +53,7 @@ final class Linter {
 
     Linter(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
-        this.context = new RuleContext(ruleSet.parameters());
+        this.context = new RuleContext(ruleSet.parameters(), Debezium.bundled());
         for (RuleSet.Entry entry : ruleSet.enabled()) {
             if (entry.rule() instanceof ConnectorRule connectorRule) {
                 connectorRules.add(connectorRule);
@@ -145,7 +146,7 @@ final class Linter {
                     null);
         }
         LoadedFile loaded = loader.load(source.id(), bytes);
-        List<Connector> connectors = loaded.connectors().stream().filter(Linter::looksLikeConnector).toList();
+        List<Connector> connectors = loaded.connectors().stream().filter(this::looksLikeConnector).toList();
         // a file that could not be read as connectors, or a connector template: reported, not skipped
         boolean unreadable = loaded.problems().stream().anyMatch(p -> p.ruleId().equals(LoadProblem.PARSE_ERROR)
                 || p.ruleId().equals(LoadProblem.TEMPLATE));
@@ -281,8 +282,8 @@ final class Linter {
      * An object is a connector config when it names its class, or holds a key that Kafka Connect or
      * Debezium reads; an array of data rows or a dashboard does not.
      */
-    private static boolean looksLikeConnector(Connector connector) {
-        Catalog catalog = Catalog.get();
+    private boolean looksLikeConnector(Connector connector) {
+        Catalog catalog = context.catalog();
         for (String key : connector.config().keySet()) {
             if (key.equals(Keys.CONNECTOR_CLASS) || catalog.isConnectorKey(key)) {
                 return true;

@@ -1,5 +1,9 @@
 package io.dbzlint.engine;
 
+import io.dbzlint.debezium.Catalog;
+import io.dbzlint.debezium.Debezium;
+import io.dbzlint.debezium.DebeziumVersion;
+import io.dbzlint.debezium.ReleaseCatalog;
 import io.dbzlint.load.ConfigLoader;
 import io.dbzlint.load.LoadedFile;
 import io.dbzlint.load.Source;
@@ -11,9 +15,6 @@ import io.dbzlint.model.Printable;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
-import io.dbzlint.debezium.Catalog;
-import io.dbzlint.debezium.DebeziumVersion;
-import io.dbzlint.debezium.ReleaseCatalog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,8 @@ public final class UpgradeReport {
 
     public static final String RULE = "upgrade";
 
-    private final ReleaseCatalog releases = ReleaseCatalog.get();
-    private final Catalog catalog = Catalog.get();
+    private final ReleaseCatalog releases = Debezium.bundled().releases();
+    private final Catalog catalog = Debezium.bundled().catalog();
     private final DebeziumVersion from;
     private final DebeziumVersion to;
     private final int fromRelease;

@@ -1,6 +1,7 @@
 package io.dbzlint.engine;
 
 import io.dbzlint.debezium.Catalog;
+import io.dbzlint.debezium.Debezium;
 import io.dbzlint.ruleset.RuleSetLoader;
 
 /**
@@ -27,7 +28,7 @@ public final class Warmup implements Runnable {
     public void run() {
         try {
             RuleSetLoader.bundled();
-            Catalog.get();
+            Debezium.bundled().catalog();
         } catch (RuntimeException | LinkageError e) {
             // the main thread meets the same failure where it reads the data, and reports it there
         }

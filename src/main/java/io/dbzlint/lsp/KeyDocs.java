@@ -1,7 +1,8 @@
 package io.dbzlint.lsp;
 
-import io.dbzlint.model.ConnectorType;
 import io.dbzlint.debezium.Catalog;
+import io.dbzlint.debezium.Debezium;
+import io.dbzlint.model.ConnectorType;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.Position;
@@ -36,7 +37,7 @@ final class KeyDocs {
         if (key.startsWith(SERVER_PREFIX)) {
             key = key.substring(SERVER_PREFIX.length());
         }
-        Catalog catalog = Catalog.get();
+        Catalog catalog = Debezium.bundled().catalog();
         for (ConnectorType type : typesFor(text)) {
             Catalog.Property property = catalog.properties(type).get(key);
             if (property == null && type.isMySqlFamily()) {

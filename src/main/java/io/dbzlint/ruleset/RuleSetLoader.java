@@ -1,5 +1,6 @@
 package io.dbzlint.ruleset;
 
+import io.dbzlint.debezium.Debezium;
 import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.json.InvalidFileException;
 import io.dbzlint.json.JsonTree;
@@ -87,7 +88,6 @@ public final class RuleSetLoader {
         layers.add(BundledRules.LAYER);
         layers.addAll(userLayers);
         List<String> problems = new ArrayList<>();
-        String last = layers.get(layers.size() - 1).source();
 
         List<RuleSet.Entry> entries = new ArrayList<>();
         for (Rule rule : RuleRegistry.all()) {
@@ -116,9 +116,22 @@ public final class RuleSetLoader {
 
         RuleOverrides.Parameters p = RuleOverrides.Parameters.NONE;
         Map<String, String> words = new LinkedHashMap<>();
+        // each problem names the layer that set the value, not merely the last layer
+        String rangeSource = null;
+        String patternSource = null;
+        String versionSource = null;
         for (RuleOverrides layer : layers) {
             RuleOverrides.Parameters over = layer.parameters();
             words.putAll(over.databaseTypes());
+            if (over.serverIdMin() != null || over.serverIdMax() != null) {
+                rangeSource = layer.source();
+            }
+            if (over.environmentPattern() != null) {
+                patternSource = layer.source();
+            }
+            if (over.debeziumVersion() != null) {
+                versionSource = layer.source();
+            }
             p = new RuleOverrides.Parameters(
                     RuleOverrides.over(p.serverIdMin(), over.serverIdMin()),
                     RuleOverrides.over(p.serverIdMax(), over.serverIdMax()),
@@ -130,20 +143,24 @@ public final class RuleSetLoader {
                     RuleOverrides.over(p.reservedServerIds(), over.reservedServerIds()));
         }
         if (p.serverIdMin() > p.serverIdMax()) {
-            problems.add(last + ": parameters.serverIdRange: min " + p.serverIdMin() + " is greater than max "
+            problems.add(rangeSource + ": parameters.serverIdRange: min " + p.serverIdMin() + " is greater than max "
                     + p.serverIdMax());
         }
         try {
             Pattern.compile(p.environmentPattern());
         } catch (PatternSyntaxException e) {
-            problems.add(last + ": parameters.environmentPattern is not a valid regular expression: "
+            problems.add(patternSource + ": parameters.environmentPattern is not a valid regular expression: "
                     + e.getDescription());
         }
-        DebeziumVersion version = null;
-        try {
-            version = DebeziumVersion.parse(p.debeziumVersion());
-        } catch (IllegalArgumentException e) {
-            problems.add(last + ": parameters.debeziumVersion: " + e.getMessage());
+        // unset everywhere: the newest release dbzlint bundles
+        DebeziumVersion version = Debezium.LATEST;
+        if (p.debeziumVersion() != null) {
+            try {
+                version = DebeziumVersion.parse(p.debeziumVersion());
+            } catch (IllegalArgumentException e) {
+                problems.add(versionSource + (versionSource.startsWith("--") ? ": " : ": parameters.debeziumVersion: ")
+                        + e.getMessage());
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidFileException(problems);

@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import io.dbzlint.debezium.Debezium;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -64,6 +65,14 @@ class ArchitectureTest {
     @Test
     void should_have_no_package_cycle() {
         acyclic("io.dbzlint").check(PRODUCTION);
+    }
+
+    @Test
+    void should_give_rules_debezium_knowledge_only_through_their_context() {
+        noClasses().that().resideInAnyPackage("io.dbzlint.rule..")
+                .should().callMethod(Debezium.class, "bundled")
+                .because("rules read the catalogs through RuleContext, so a run decides what they know")
+                .check(PRODUCTION);
     }
 
     @Test

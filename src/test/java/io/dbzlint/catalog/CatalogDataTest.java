@@ -2,11 +2,12 @@ package io.dbzlint.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbzlint.debezium.Catalog.Property;
+import io.dbzlint.debezium.Catalog;
+import io.dbzlint.debezium.Debezium;
 import io.dbzlint.json.JsonNodes;
 import io.dbzlint.json.JsonTree;
 import io.dbzlint.model.ConnectorType;
-import io.dbzlint.debezium.Catalog;
-import io.dbzlint.debezium.Catalog.Property;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ class CatalogDataTest {
         for (ConnectorType type : List.of(ConnectorType.MYSQL, ConnectorType.MARIADB, ConnectorType.POSTGRESQL)) {
             Map<String, Property> expected = properties(JSON.path("connectors").path(type.id()));
             assertThat(expected).as(type.id()).hasSizeGreaterThan(100);
-            assertThat(List.copyOf(Catalog.get().properties(type).values())).as(type.id())
+            assertThat(List.copyOf(Debezium.bundled().catalog().properties(type).values())).as(type.id())
                     .containsExactlyElementsOf(expected.values());
         }
     }
@@ -46,11 +47,11 @@ class CatalogDataTest {
     void should_hold_every_schema_history_and_transform_property_as_the_json_has_them() {
         Map<String, Property> history = new LinkedHashMap<>();
         JSON.path("schemaHistory").properties().forEach(implementation -> history.putAll(properties(implementation.getValue())));
-        assertThat(List.copyOf(Catalog.get().schemaHistory().values())).containsExactlyElementsOf(history.values());
+        assertThat(List.copyOf(Debezium.bundled().catalog().schemaHistory().values())).containsExactlyElementsOf(history.values());
 
         assertThat(JSON.path("transforms").propertyNames()).isNotEmpty();
         for (String transform : JSON.path("transforms").propertyNames()) {
-            assertThat(Catalog.get().transform(transform)).as(transform).hasValueSatisfying(properties ->
+            assertThat(Debezium.bundled().catalog().transform(transform)).as(transform).hasValueSatisfying(properties ->
                     assertThat(List.copyOf(properties.values()))
                             .containsExactlyElementsOf(properties(JSON.path("transforms").path(transform)).values()));
         }

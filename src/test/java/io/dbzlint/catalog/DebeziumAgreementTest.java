@@ -2,6 +2,8 @@ package io.dbzlint.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbzlint.debezium.Catalog;
+import io.dbzlint.debezium.Debezium;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.engine.SessionException;
 import io.dbzlint.json.Json;
@@ -14,7 +16,6 @@ import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.References;
 import io.dbzlint.result.Finding;
-import io.dbzlint.debezium.Catalog;
 import io.debezium.config.Configuration;
 import io.debezium.config.Field;
 import io.debezium.connector.mariadb.MariaDbConnectorConfig;
@@ -200,7 +201,7 @@ class DebeziumAgreementTest {
             }
             flagged.computeIfAbsent(finding.key(), k -> new TreeSet<>()).add(finding.ruleId());
             // a 1.x key reported as renamed answers for its replacement, which Debezium finds missing
-            Catalog.get().rename(finding.key()).ifPresent(rename -> flagged
+            Debezium.bundled().catalog().rename(finding.key()).ifPresent(rename -> flagged
                     .computeIfAbsent(rename.replacementFor(finding.key()), k -> new TreeSet<>()).add(finding.ruleId()));
         }
         return flagged;
@@ -230,7 +231,7 @@ class DebeziumAgreementTest {
     /** One broken copy of a clean config per kind of mistake Debezium's validation can see. */
     private static List<Case> brokenVariants(Case base) {
         List<Case> variants = new ArrayList<>();
-        Map<String, Catalog.Property> properties = new TreeMap<>(Catalog.get().properties(base.type()));
+        Map<String, Catalog.Property> properties = new TreeMap<>(Debezium.bundled().catalog().properties(base.type()));
         for (Catalog.Property property : properties.values()) {
             String wrong = switch (property.type()) {
                 case "boolean" -> "maybe";

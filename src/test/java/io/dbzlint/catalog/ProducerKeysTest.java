@@ -2,8 +2,9 @@ package io.dbzlint.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbzlint.model.ConnectorType;
 import io.dbzlint.debezium.Catalog;
+import io.dbzlint.debezium.Debezium;
+import io.dbzlint.model.ConnectorType;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ProducerKeysTest {
     void should_list_only_kafka_producer_settings_that_no_debezium_connector_reads() {
         JsonNode listed = io.dbzlint.json.Bundled.json("/rules/catalog/kafka-connect.json").path("producerKeys");
         assertThat(listed.size()).isGreaterThan(5);
-        Catalog catalog = Catalog.get();
+        Catalog catalog = Debezium.bundled().catalog();
         for (JsonNode node : listed) {
             String key = node.asString();
             assertThat(ProducerConfig.configNames()).as("a Kafka producer setting").contains(key);

@@ -2,6 +2,8 @@ package io.dbzlint.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbzlint.debezium.Catalog;
+import io.dbzlint.debezium.Debezium;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.load.ConfigLoader;
 import io.dbzlint.load.LoadedFile;
@@ -11,7 +13,6 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.References;
 import io.dbzlint.result.Finding;
-import io.dbzlint.debezium.Catalog;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -143,7 +144,7 @@ class ReleaseAgreementTest {
                 keys.add(finding.key());
                 // a key flagged as renamed, or as too new for the target, answers for its other name,
                 // which Debezium finds missing: database.server.name and topic.prefix are one setting
-                Catalog.get().rename(finding.key()).ifPresent(r -> keys.add(r.replacementFor(finding.key())));
+                Debezium.bundled().catalog().rename(finding.key()).ifPresent(r -> keys.add(r.replacementFor(finding.key())));
                 OLD_NAMES.forEach((oldName, newName) -> {
                     if (newName.equals(finding.key())) {
                         keys.add(oldName);

@@ -142,6 +142,21 @@ class ProjectConfigTest {
     }
 
     @Test
+    void should_blame_the_layer_that_set_a_bad_parameter_not_the_last_one() throws IOException {
+        config(".dbzlint.yaml", """
+                parameters:
+                  serverIdRange:
+                    min: 185000
+                    max: 184000
+                """);
+
+        Cli run = lint(repo, "--debezium-version", "3.4").expectExit(2);
+
+        assertThat(run.err()).contains(".dbzlint.yaml: parameters.serverIdRange: min 185000 is greater than max 184000")
+                .doesNotContain("--debezium-version:");
+    }
+
+    @Test
     void should_exit_2_with_position_for_a_glob_that_does_not_compile() throws IOException {
         config(".dbzlint.json", "{\n  \"exclude\": [\"connectors/[abc\"]\n}\n");
 

@@ -1,11 +1,11 @@
 package io.dbzlint.rule;
 
-import io.dbzlint.rule.checks.RuleRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.LintResult;
+import io.dbzlint.rule.checks.RuleRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

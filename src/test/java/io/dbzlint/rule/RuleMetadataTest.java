@@ -1,12 +1,12 @@
 package io.dbzlint.rule;
 
-import io.dbzlint.json.Schemas;
-import io.dbzlint.rule.checks.RuleRegistry;
-import io.dbzlint.ruleset.RuleSetLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Error;
 import io.dbzlint.Golden;
+import io.dbzlint.json.Schemas;
+import io.dbzlint.rule.checks.RuleRegistry;
+import io.dbzlint.ruleset.RuleSetLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package io.dbzlint.ruleset;
 
-import io.dbzlint.rule.checks.RuleRegistry;
-import io.dbzlint.ruleset.RuleOverrides;
-import io.dbzlint.ruleset.RulesData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.json.JsonTree;
 import io.dbzlint.model.InputId;
+import io.dbzlint.rule.checks.RuleRegistry;
+import io.dbzlint.ruleset.RuleOverrides;
+import io.dbzlint.ruleset.RulesData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

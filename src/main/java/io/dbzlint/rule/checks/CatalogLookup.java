@@ -1,8 +1,8 @@
 package io.dbzlint.rule.checks;
 
+import io.dbzlint.debezium.Catalog;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
-import io.dbzlint.debezium.Catalog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +17,7 @@ final class CatalogLookup {
     }
 
     /** The property a key names, if the catalog knows it. */
-    static Optional<Catalog.Property> property(Connector connector, String key) {
-        Catalog catalog = Catalog.get();
+    static Optional<Catalog.Property> property(Catalog catalog, Connector connector, String key) {
         Catalog.Property property = catalog.properties(connector.type()).get(key);
         if (property == null && connector.keepsSchemaHistory()) {
             property = catalog.schemaHistory().get(key);
@@ -81,8 +80,7 @@ final class CatalogLookup {
      * PostgreSQL connector is never told to rename database.whitelist to database.include.list,
      * which it does not read, nor a connector without schema history to rename database.history.*.
      */
-    static Optional<Catalog.Rename> rename(Connector connector, String key) {
-        Catalog catalog = Catalog.get();
+    static Optional<Catalog.Rename> rename(Catalog catalog, Connector connector, String key) {
         return catalog.rename(key).filter(rename -> {
             String replacement = rename.replacementFor(key);
             if (replacement.startsWith(HISTORY_PREFIX)) {
@@ -91,7 +89,7 @@ final class CatalogLookup {
             if (catalog.properties(connector.type()).isEmpty()) {
                 return connector.isDebezium(); // no catalog of this connector: trust the rename
             }
-            return property(connector, replacement).isPresent() || catalog.isFrameworkKey(replacement);
+            return property(catalog, connector, replacement).isPresent() || catalog.isFrameworkKey(replacement);
         });
     }
 

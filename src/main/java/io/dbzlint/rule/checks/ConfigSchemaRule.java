@@ -2,6 +2,7 @@ package io.dbzlint.rule.checks;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
+import io.dbzlint.json.Schemas;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
@@ -11,7 +12,6 @@ import io.dbzlint.model.ValueKind;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
-import io.dbzlint.json.Schemas;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

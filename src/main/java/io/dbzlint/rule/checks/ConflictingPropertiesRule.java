@@ -1,8 +1,8 @@
 package io.dbzlint.rule.checks;
 
+import io.dbzlint.debezium.Catalog;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
-import io.dbzlint.debezium.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -25,10 +25,10 @@ public final class ConflictingPropertiesRule implements ConnectorRule {
         if (!connector.isDebezium()) {
             return;
         }
-        Catalog catalog = Catalog.get();
+        Catalog catalog = context.catalog();
         Optional<ReleaseView> view = ReleaseView.of(connector, context);
         for (ConfigEntry entry : connector.config().values()) {
-            CatalogLookup.rename(connector, entry.key()).ifPresent(rename -> {
+            CatalogLookup.rename(catalog, connector, entry.key()).ifPresent(rename -> {
                 String replacement = rename.replacementFor(entry.key());
                 if (view.isPresent() && view.get().releases().knows(connector.type(), replacement)
                         && !view.get().releases().reads(connector.type(), replacement, view.get().release())) {

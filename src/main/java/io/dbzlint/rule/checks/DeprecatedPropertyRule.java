@@ -1,15 +1,15 @@
 package io.dbzlint.rule.checks;
 
+import io.dbzlint.debezium.Catalog;
+import io.dbzlint.debezium.DebeziumVersion;
+import io.dbzlint.debezium.ReleaseCatalog;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Printable;
 import io.dbzlint.result.Fix;
-import io.dbzlint.debezium.Catalog;
 import io.dbzlint.rule.ConnectorRule;
-import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.rule.FindingSink;
-import io.dbzlint.debezium.ReleaseCatalog;
 import io.dbzlint.rule.RuleContext;
 import java.util.Optional;
 
@@ -29,12 +29,12 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
         if (!connector.isDebezium()) {
             return;
         }
-        Catalog catalog = Catalog.get();
+        Catalog catalog = context.catalog();
         DebeziumVersion target = context.parameters().debeziumVersion();
         Optional<ReleaseView> view = ReleaseView.of(connector, context);
         for (ConfigEntry entry : connector.config().values()) {
             String key = entry.key();
-            CatalogLookup.rename(connector, key).ifPresent(rename -> {
+            CatalogLookup.rename(catalog, connector, key).ifPresent(rename -> {
                 String replacement = rename.replacementFor(key);
                 if (connector.entry(replacement).isPresent()) {
                     return; // both set: conflicting-properties says which to keep
@@ -60,7 +60,7 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
             checkTransform(connector, entry, target, catalog, sink);
             if (entry.isLiteral() && !entry.isSecret()) {
                 catalog.valueRename(key, entry.text()).ifPresent(rename ->
-                        checkValueRename(connector, entry, rename, target, sink));
+                        checkValueRename(connector, entry, rename, target, context.debezium().releases(), sink));
             }
         }
     }
@@ -72,8 +72,7 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
      * is the only one there is.
      */
     private static void checkValueRename(Connector connector, ConfigEntry entry, Catalog.ValueRename rename,
-                                         DebeziumVersion target, FindingSink sink) {
-        ReleaseCatalog releases = ReleaseCatalog.get();
+                                         DebeziumVersion target, ReleaseCatalog releases, FindingSink sink) {
         int release = releases.releaseFor(target);
         String value = entry.text().trim().toLowerCase(java.util.Locale.ROOT);
         String key = entry.key();

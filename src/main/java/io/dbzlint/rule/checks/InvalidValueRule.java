@@ -1,15 +1,15 @@
 package io.dbzlint.rule.checks;
 
+import io.dbzlint.debezium.Catalog;
+import io.dbzlint.json.Schemas;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Numbers;
 import io.dbzlint.model.Printable;
-import io.dbzlint.debezium.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
-import io.dbzlint.json.Schemas;
 import io.dbzlint.rule.Suggestions;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +39,7 @@ public final class InvalidValueRule implements ConnectorRule {
         JsonNode houseSchema = Schemas.tree(ConfigSchemaRule.schemaFile(connector.type())).path("properties");
         for (ConfigEntry entry : connector.config().values()) {
             if (!entry.isLiteral() || houseSchema.has(entry.key()) || OWNED_ELSEWHERE.contains(entry.key())
-                    || Catalog.get().valueRename(entry.key(), entry.text()).isPresent()) {
+                    || context.catalog().valueRename(entry.key(), entry.text()).isPresent()) {
                 continue;
             }
             propertyFor(connector, entry.key(), context)
@@ -51,7 +51,7 @@ public final class InvalidValueRule implements ConnectorRule {
 
     /** The property as the target version defines it: its type and allowed values may differ from today's. */
     private static Optional<Catalog.Property> propertyFor(Connector connector, String key, RuleContext context) {
-        Optional<Catalog.Property> current = CatalogLookup.property(connector, key);
+        Optional<Catalog.Property> current = CatalogLookup.property(context.catalog(), connector, key);
         Optional<ReleaseView> view = ReleaseView.of(connector, context);
         if (view.isEmpty()) {
             return current;

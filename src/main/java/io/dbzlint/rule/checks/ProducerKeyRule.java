@@ -1,9 +1,9 @@
 package io.dbzlint.rule.checks;
 
+import io.dbzlint.debezium.Catalog;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
-import io.dbzlint.debezium.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -28,7 +28,7 @@ public final class ProducerKeyRule implements ConnectorRule {
 
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
-        Catalog catalog = Catalog.get();
+        Catalog catalog = context.catalog();
         for (ConfigEntry entry : connector.config().values()) {
             String key = entry.key();
             if (applies(connector, key, catalog)) {

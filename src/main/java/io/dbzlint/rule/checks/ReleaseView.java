@@ -1,8 +1,9 @@
 package io.dbzlint.rule.checks;
 
-import io.dbzlint.model.Connector;
+import io.dbzlint.debezium.Debezium;
 import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.debezium.ReleaseCatalog;
+import io.dbzlint.model.Connector;
 import io.dbzlint.rule.RuleContext;
 import java.util.Optional;
 
@@ -14,11 +15,11 @@ import java.util.Optional;
 record ReleaseView(ReleaseCatalog releases, int release, DebeziumVersion target) {
 
     static Optional<ReleaseView> of(Connector connector, RuleContext context) {
-        DebeziumVersion target = context.parameters().debeziumVersion();
-        if (target.compareTo(ReleaseCatalog.LATEST) >= 0) {
+        DebeziumVersion target = context.target();
+        if (target.compareTo(Debezium.LATEST) >= 0) {
             return Optional.empty();
         }
-        ReleaseCatalog releases = ReleaseCatalog.get();
+        ReleaseCatalog releases = context.debezium().releases();
         int release = releases.releaseFor(target);
         return releases.describes(connector.type(), release) ? Optional.of(new ReleaseView(releases, release, target))
                 : Optional.empty();

@@ -1,9 +1,9 @@
 package io.dbzlint.rule.checks;
 
+import io.dbzlint.json.Schemas;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Numbers;
-import io.dbzlint.json.Schemas;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package io.dbzlint.rule.checks;
 
+import io.dbzlint.debezium.Catalog;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Printable;
 import io.dbzlint.result.Fix;
-import io.dbzlint.debezium.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;

@@ -1,11 +1,11 @@
 package io.dbzlint.rule.checks;
 
+import io.dbzlint.debezium.Catalog;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Printable;
 import io.dbzlint.result.Fix;
-import io.dbzlint.debezium.Catalog;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -45,7 +45,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
         if (connector.type() == ConnectorType.OTHER) {
             return; // no catalog of other connectors' keys
         }
-        Catalog catalog = Catalog.get();
+        Catalog catalog = context.catalog();
         List<String> known = knownKeys.computeIfAbsent(connector.type(), type -> knownKeys(type, catalog));
         List<String> pluginPrefixes = pluginPrefixes(connector, catalog);
 
@@ -181,9 +181,9 @@ public final class UnknownPropertyRule implements ConnectorRule {
     }
 
     private static boolean isKnown(Connector connector, String key, Catalog catalog, List<String> pluginPrefixes) {
-        return CatalogLookup.property(connector, key).isPresent()
+        return CatalogLookup.property(catalog, connector, key).isPresent()
                 || catalog.isFrameworkKey(key)
-                || CatalogLookup.rename(connector, key).isPresent()    // deprecated-property's concern
+                || CatalogLookup.rename(catalog, connector, key).isPresent()    // deprecated-property's concern
                 || catalog.aliasTarget(key).isPresent()
                 || isTransformKey(key, catalog)
                 || isHistoryKey(key) && (!connector.keepsSchemaHistory() || CatalogLookup.usesOtherSchemaHistory(connector))
