@@ -1,8 +1,9 @@
 package io.dbzlint.bench;
 
+import io.dbzlint.engine.LintRequest;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.engine.SessionException;
-import io.dbzlint.load.Source;
+import io.dbzlint.source.Input;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.result.LintResult;
@@ -45,14 +46,14 @@ public class EngineBenchmark {
     @Param({"10000"})
     public int configs;
 
-    private List<Source> sources;
+    private List<Input> sources;
     private LintSession session;
 
     /** The same session the command line opens, with the generator's rules file; the configs are in memory. */
     @Setup(Level.Trial)
     public void setUp() throws IOException, SessionException {
         sources = ConfigGenerator.generate(configs).stream()
-                .map(file -> Source.ofBytes(new InputId(file.name(), file.name(), InputFormat.JSON),
+                .map(file -> Input.ofBytes(new InputId(file.name(), file.name(), InputFormat.JSON),
                         file.json().getBytes(StandardCharsets.UTF_8)))
                 .toList();
         Path dir = Files.createTempDirectory("dbzlint-bench");
@@ -71,6 +72,6 @@ public class EngineBenchmark {
 
     @Benchmark
     public LintResult lint() throws SessionException {
-        return session.lint(sources).result();
+        return session.run(LintRequest.of(sources)).result();
     }
 }

@@ -26,6 +26,11 @@ public record Cli(int exitCode, String out, String err) {
         return runIn(cwd, "", Map.of(), args);
     }
 
+    /** Runs in another working directory, with this text piped to standard input. */
+    public static Cli piped(Path cwd, String stdin, String... args) {
+        return runIn(cwd, stdin, Map.of(), args);
+    }
+
     private static Cli runIn(Path cwd, String stdin, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -1,30 +1,23 @@
 package io.dbzlint.cli;
 
 import io.dbzlint.debezium.Catalog;
-import io.dbzlint.engine.BaseComparison;
+import io.dbzlint.engine.FixMode;
+import io.dbzlint.engine.LintReport;
+import io.dbzlint.engine.LintRequest;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.engine.SessionException;
-import io.dbzlint.fix.Fixer;
 import io.dbzlint.fix.UnifiedDiff;
-import io.dbzlint.load.InputFinder;
 import io.dbzlint.model.InputFormat;
-import io.dbzlint.model.InputId;
 import io.dbzlint.report.Format;
-import io.dbzlint.result.Finding;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +49,7 @@ final class LintCommand implements Callable<Integer> {
     private boolean fix;
     private boolean fixDryRun;
     private String diffBase;
+    private String stdinFilename;
     private boolean debug;
     private Color color;
 
@@ -70,9 +64,10 @@ final class LintCommand implements Callable<Integer> {
                         + " (YAML), Kafka Connect and Debezium Server properties, and JSON bodies in shell scripts,"
                         + " docker-compose files, Markdown and AsciiDoc.");
         Binding paths = new Binding(command, Field.PATHS);
-        spec.addPositional(PositionalParamSpec.builder().paramLabel("PATH").arity("1..*").required(true)
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("PATH").arity("0..*")
                 .type(List.class).auxiliaryTypes(String.class)
-                .description("Files, directories, or '-' for stdin.").getter(paths).setter(paths).build());
+                .description("Files, directories, or '-' for stdin (default: the working directory, '.').")
+                .getter(paths).setter(paths).build());
         add(spec, OptionSpec.builder("-f", "--format").paramLabel("FORMAT[=FILE]")
                 .type(List.class).auxiliaryTypes(OutputTarget.class).converters(new OutputTarget.Converter())
                 .completionCandidates(new OutputTarget.Names())
@@ -84,6 +79,11 @@ final class LintCommand implements Callable<Integer> {
                 .description("Read every input as ${COMPLETION-CANDIDATES}, whatever its name (default: by the file"
                         + " name, or by the first characters of a file given by a name dbzlint does not know)."),
                 new Binding(command, Field.INPUT_FORMAT));
+        add(spec, OptionSpec.builder("--stdin-filename").paramLabel("PATH").type(String.class)
+                .description("The file standard input ('-') stands for: findings are shown at it, its format comes"
+                        + " from its name, and the project config and baseline treat it as that file. With --fix the"
+                        + " fixed text goes to standard output and the report to standard error."),
+                new Binding(command, Field.STDIN_FILENAME));
         add(spec, OptionSpec.builder("--fail-on").paramLabel("LEVEL").type(FailOn.class).defaultValue("error")
                 .description("Exit 1 on findings of this severity or worse: ${COMPLETION-CANDIDATES}"
                         + " (default: ${DEFAULT-VALUE})."),
@@ -118,7 +118,7 @@ final class LintCommand implements Callable<Integer> {
         add(spec, OptionSpec.builder("--fix").type(boolean.class)
                 .description("Apply the fixes that are certain, in place: renamed keys and values, a misspelt key"
                         + " with one known key near it. Only those characters of a file change; the run then"
-                        + " reports what remains."),
+                        + " reports what remains. Standard input's fixed text goes to standard output."),
                 new Binding(command, Field.FIX));
         add(spec, OptionSpec.builder("--fix-dry-run", "--diff").type(boolean.class)
                 .description("Print the fixes --fix would apply as a unified diff, and change no file. Exits 1"
@@ -147,7 +147,7 @@ final class LintCommand implements Callable<Integer> {
     /** The fields the command line sets. */
     private enum Field {
         PATHS, OUTPUTS, INPUT_FORMAT, FAIL_ON, QUIET, MAX_WARNINGS, CONFIG_FILE, NO_CONFIG, RULES_FILE, DEBEZIUM_VERSION,
-        BASELINE_FILE, WRITE_BASELINE_FILE, FIX, FIX_DRY_RUN, DIFF_BASE, DEBUG, COLOR
+        BASELINE_FILE, WRITE_BASELINE_FILE, FIX, FIX_DRY_RUN, DIFF_BASE, STDIN_FILENAME, DEBUG, COLOR
     }
 
     /**
@@ -183,6 +183,7 @@ final class LintCommand implements Callable<Integer> {
                 case FIX -> command.fix;
                 case FIX_DRY_RUN -> command.fixDryRun;
                 case DIFF_BASE -> command.diffBase;
+                case STDIN_FILENAME -> command.stdinFilename;
                 case DEBUG -> command.debug;
                 case COLOR -> command.color;
             };
@@ -209,6 +210,7 @@ final class LintCommand implements Callable<Integer> {
                 case FIX -> command.fix = Boolean.TRUE.equals(value);
                 case FIX_DRY_RUN -> command.fixDryRun = Boolean.TRUE.equals(value);
                 case DIFF_BASE -> command.diffBase = (String) value;
+                case STDIN_FILENAME -> command.stdinFilename = (String) value;
                 case DEBUG -> command.debug = Boolean.TRUE.equals(value);
                 case COLOR -> command.color = (Color) value;
             }
@@ -230,11 +232,7 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        List<OutputTarget> targets = outputs.isEmpty() ? List.of(new OutputTarget(Format.TEXT, null)) : outputs;
-        if (targets.stream().filter(t -> t.file() == null).count() > 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "only one --format can go to standard output; give the others a file, e.g. -f sarif=out.sarif");
-        }
+        Outputs outputs = Outputs.of(spec, this.outputs, cwd);
         if (maxWarnings != null && maxWarnings < 0) {
             throw new ParameterException(spec.commandLine(), "--max-warnings must be 0 or more, not " + maxWarnings);
         }
@@ -245,47 +243,44 @@ final class LintCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--write-baseline records findings before fixing: run it without --fix");
         }
+        List<String> arguments = paths == null || paths.isEmpty()
+                ? List.of(stdinFilename != null ? LintSession.STDIN : ".") : paths;
+        if (stdinFilename != null && !arguments.contains(LintSession.STDIN)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--stdin-filename names what standard input stands for: add '-' to the paths");
+        }
         if (debeziumVersion != null) {
             VersionOption.parse(spec, "--debezium-version", debeziumVersion); // refused here, before any file is read
         }
         try {
             LintSession session = LintSession.open(new LintSession.Options(cwd, configFile, noConfig, rulesFile,
                     debeziumVersion, baselineFile, writeBaselineFile, quiet, inputFormat));
-            InputFinder.Found found = session.find(paths, stdin);
+            FixMode mode = fix ? FixMode.APPLY : fixDryRun ? FixMode.DIFF : FixMode.NONE;
+            LintReport report = session.run(new LintRequest(session.sources(arguments, stdin, stdinFilename),
+                    diffBase, mode));
             // paths that name nothing to read are reported; the others are still linted, and the run exits 2
-            found.errors().forEach(error -> err.println("dbzlint: " + error));
-            if (found.sources().isEmpty() && !found.errors().isEmpty()) {
+            report.inputErrors().forEach(error -> err.println("dbzlint: " + error));
+            if (report.nothingRead()) {
                 return ExitCode.USAGE.code();
             }
-            GitBase base = null;
-            if (diffBase != null) {
-                try {
-                    base = GitBase.open(cwd, diffBase);
-                } catch (GitBase.Unavailable e) {
-                    err.println("dbzlint: " + e.getMessage());
-                    return ExitCode.USAGE.code();
+            if (mode == FixMode.DIFF) {
+                return printDiffs(report.fixes(), err);
+            }
+            PrintWriter reportStream = spec.commandLine().getOut();
+            if (mode == FixMode.APPLY) {
+                reportFixes(report.fixes(), err);
+                if (report.fixes().stdout() != null) {
+                    // standard output is the fixed text, as ruff and ESLint give it; the report goes to stderr
+                    spec.commandLine().getOut().print(report.fixes().stdout());
+                    spec.commandLine().getOut().flush();
+                    reportStream = err;
                 }
             }
-            LintSession.Outcome outcome = session.lint(found.sources());
-            if (fixDryRun) {
-                return printFixes(found, outcome.result(), err);
+            if (report.baselineWritten() >= 0) {
+                err.println("dbzlint: wrote " + count(report.baselineWritten(), "finding") + " to " + writeBaselineFile);
             }
-            if (fix) {
-                outcome = applyFixes(session, found, outcome, err);
-            }
-            if (outcome.baselineWritten() >= 0) {
-                int count = outcome.baselineWritten();
-                err.println("dbzlint: wrote " + count + (count == 1 ? " finding" : " findings") + " to "
-                        + writeBaselineFile);
-            }
-            LintResult result = outcome.result();
-            if (base != null) {
-                result = withBaseComparison(session, result, found, base);
-            }
-            Format.Context context = new Format.Context(session.ruleSet(), Version.number(), ansi());
-            for (OutputTarget target : targets) {
-                write(target, result, context);
-            }
+            LintResult result = report.result();
+            outputs.write(result, new Format.Context(session.ruleSet(), Version.number(), ansi()), reportStream);
             result.readErrors().forEach(error -> err.println("dbzlint: " + error));
             result.internalErrors().forEach(failure -> {
                 err.println("dbzlint: " + failure.message() + " (please report this, with the input if you can)");
@@ -293,11 +288,12 @@ final class LintCommand implements Callable<Integer> {
                     failure.cause().printStackTrace(err);
                 }
             });
-            return found.errors().isEmpty() ? exitCode(result, err) : Math.max(exitCode(result, err), ExitCode.USAGE.code());
+            int code = exitCode(result, err);
+            return report.inputErrors().isEmpty() ? code : Math.max(code, ExitCode.USAGE.code());
         } catch (SessionException e) {
             e.problems().forEach(problem -> err.println("dbzlint: " + problem));
             return ExitCode.USAGE.code();
-        } catch (OutputException e) {
+        } catch (Outputs.Unwritable e) {
             err.println("dbzlint: " + e.getMessage());
             return ExitCode.USAGE.code();
         } finally {
@@ -305,91 +301,27 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
-    /** --fix-dry-run: the diff of every file a fix would change, on standard output. */
-    private int printFixes(InputFinder.Found found, LintResult result, PrintWriter err) throws OutputException {
-        List<Fixer.FileFix> plans = plan(found, result);
+    /** --fix-dry-run: the diff of every input a fix would change, on standard output. */
+    private int printDiffs(LintReport.Fixes fixes, PrintWriter err) {
         PrintWriter out = spec.commandLine().getOut();
-        plans.forEach(plan -> out.print(UnifiedDiff.of(plan.input().displayPath(), plan.before(), plan.edits())));
+        fixes.planned().forEach(plan -> out.print(UnifiedDiff.of(plan.input().displayPath(), plan.before(),
+                plan.edits())));
         out.flush();
-        int fixes = plans.stream().mapToInt(Fixer.FileFix::applied).sum();
-        err.println("dbzlint: " + (fixes == 0 ? "nothing to fix"
-                : "would fix " + count(fixes, "problem") + " in " + count(plans.size(), "file")));
-        return fixes == 0 ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+        err.println("dbzlint: " + (fixes.problems() == 0 ? "nothing to fix"
+                : "would fix " + count(fixes.problems(), "problem") + " in " + count(fixes.files(), "file")));
+        return fixes.problems() == 0 ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     }
 
-    /** --fix: writes the fixes, then lints again, so the report is of what remains. */
-    private LintSession.Outcome applyFixes(LintSession session, InputFinder.Found found, LintSession.Outcome outcome,
-                                           PrintWriter err) throws OutputException, SessionException {
-        List<Fixer.FileFix> plans = plan(found, outcome.result());
-        if (plans.isEmpty()) {
-            return outcome;
+    /** --fix: what was written, and what could not be. */
+    private static void reportFixes(LintReport.Fixes fixes, PrintWriter err) {
+        fixes.errors().forEach(error -> err.println("dbzlint: " + error));
+        if (!fixes.planned().isEmpty()) {
+            err.println("dbzlint: fixed " + count(fixes.problems(), "problem") + " in " + count(fixes.files(), "file"));
         }
-        int fixes = 0;
-        int files = 0;
-        for (Fixer.FileFix plan : plans) {
-            try {
-                Fixer.write(plan);
-                fixes += plan.applied();
-                files++;
-            } catch (IOException e) {
-                err.println("dbzlint: cannot write " + plan.input().displayPath() + ": " + e.getMessage());
-            }
-        }
-        err.println("dbzlint: fixed " + count(fixes, "problem") + " in " + count(files, "file"));
-        return session.lint(found.sources());
-    }
-
-    private static List<Fixer.FileFix> plan(InputFinder.Found found, LintResult result) throws OutputException {
-        Map<InputId, Path> paths = new HashMap<>();
-        found.sources().forEach(source -> source.path().ifPresent(path -> paths.put(source.id(), path)));
-        try {
-            return Fixer.plan(result.findings(), input -> Optional.ofNullable(paths.get(input)));
-        } catch (IOException e) {
-            throw new OutputException("cannot read a file to fix: " + e.getMessage());
-        }
-    }
-
-    /** The run's findings and those of comparing its connectors with the base's. */
-    private LintResult withBaseComparison(LintSession session, LintResult result, InputFinder.Found found,
-                                          GitBase base) {
-        Optional<Severity> severity = session.ruleSet().info(BaseComparison.RULE).severity();
-        if (severity.isEmpty()) {
-            return result; // turned off in the project config
-        }
-        List<Finding> findings = new ArrayList<>(result.findings());
-        findings.addAll(new BaseComparison(diffBase, severity.get())
-                .compare(found.sources(), base.sourcesAt(found.sources())));
-        return new LintResult(findings, result.inputs(), result.connectors(), result.suppressed(), result.readErrors(),
-                result.internalErrors(), result.skipped());
     }
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private void write(OutputTarget target, LintResult result, Format.Context context) throws OutputException {
-        if (target.file() == null) {
-            target.format().reporter(context).report(result, spec.commandLine().getOut());
-            return;
-        }
-        // files get no colour, whatever the terminal
-        Format.Context plain = new Format.Context(context.ruleSet(), context.version(), Ansi.OFF);
-        Path file = cwd.resolve(target.file());
-        try {
-            Path parent = file.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                 PrintWriter out = new PrintWriter(writer)) {
-                target.format().reporter(plain).report(result, out);
-                if (out.checkError()) {
-                    throw new IOException("write failed");
-                }
-            }
-        } catch (IOException e) {
-            throw new OutputException("cannot write " + target.file() + ": " + e.getMessage());
-        }
     }
 
     private int exitCode(LintResult result, PrintWriter err) {
@@ -423,11 +355,5 @@ final class LintCommand implements Callable<Integer> {
                 yield (noColor == null || noColor.isEmpty()) && terminal ? Ansi.ON : Ansi.OFF;
             }
         };
-    }
-
-    private static final class OutputException extends Exception {
-        OutputException(String message) {
-            super(message, null, false, false);
-        }
     }
 }

@@ -2,13 +2,12 @@ package io.dbzlint.cli;
 
 import io.dbzlint.debezium.Debezium;
 import io.dbzlint.debezium.DebeziumVersion;
-import io.dbzlint.debezium.ReleaseCatalog;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.engine.SessionException;
-import io.dbzlint.load.InputFinder;
 import io.dbzlint.report.Format;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
+import io.dbzlint.source.Source;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,10 +43,11 @@ final class UpgradeCommand implements Callable<Integer> {
             description = "The Debezium version to move to (default: the newest the catalog describes).")
     private String to;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = OutputTarget.Converter.class,
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]", converter = OutputTarget.Converter.class,
             completionCandidates = OutputTarget.Names.class,
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: text).")
-    private OutputTarget output;
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; with =FILE the"
+                    + " report goes to that file. At most one to stdout.")
+    private List<OutputTarget> outputs;
 
     private final InputStream stdin;
     private final Path cwd;
@@ -60,6 +60,7 @@ final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Outputs targets = Outputs.of(spec, outputs, cwd);
         DebeziumVersion fromVersion = VersionOption.parse(spec, "--from", from);
         DebeziumVersion toVersion = to == null ? Debezium.LATEST : VersionOption.parse(spec, "--to", to);
         if (fromVersion.compareTo(toVersion) >= 0) {
@@ -67,12 +68,11 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         try {
             LintSession session = LintSession.open(LintSession.Options.in(cwd));
-            InputFinder.Found found = session.find(paths, stdin);
+            Source.Found found = session.find(session.sources(paths, stdin, null));
             found.errors().forEach(error -> err.println("dbzlint: " + error));
-            LintResult result = session.upgrade(found.sources(), fromVersion, toVersion);
-            Format format = output == null ? Format.TEXT : output.format();
-            format.reporter(new Format.Context(session.ruleSet(), Version.number(), Ansi.OFF))
-                    .report(result, spec.commandLine().getOut());
+            LintResult result = session.upgrade(found.inputs(), fromVersion, toVersion);
+            targets.write(result, new Format.Context(session.ruleSet(), Version.number(), Ansi.OFF),
+                    spec.commandLine().getOut());
             result.readErrors().forEach(error -> err.println("dbzlint: " + error));
             if (!found.errors().isEmpty() || !result.readErrors().isEmpty()) {
                 return ExitCode.USAGE.code();
@@ -80,6 +80,9 @@ final class UpgradeCommand implements Callable<Integer> {
             return result.count(Severity.ERROR) > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
         } catch (SessionException e) {
             e.problems().forEach(problem -> err.println("dbzlint: " + problem));
+            return ExitCode.USAGE.code();
+        } catch (Outputs.Unwritable e) {
+            err.println("dbzlint: " + e.getMessage());
             return ExitCode.USAGE.code();
         } finally {
             err.flush();

@@ -1,7 +1,7 @@
 package io.dbzlint.engine;
 
 import io.dbzlint.load.ConfigLoader;
-import io.dbzlint.load.Source;
+import io.dbzlint.source.Input;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
@@ -38,7 +38,7 @@ public final class BaseComparison {
         this.severity = severity;
     }
 
-    public List<Finding> compare(List<Source> head, List<Source> baseSources) {
+    public List<Finding> compare(List<Input> head, List<Input> baseSources) {
         Map<String, Connector> before = byUniqueName(connectors(baseSources));
         Map<String, Connector> after = byUniqueName(connectors(head));
         List<Finding> findings = new ArrayList<>();
@@ -140,10 +140,10 @@ public final class BaseComparison {
         return entries;
     }
 
-    private static List<Connector> connectors(List<Source> sources) {
+    private static List<Connector> connectors(List<Input> sources) {
         ConfigLoader loader = new ConfigLoader();
         List<Connector> connectors = new ArrayList<>();
-        for (Source source : sources) {
+        for (Input source : sources) {
             try {
                 connectors.addAll(loader.load(source.id(), source.read()).connectors());
             } catch (IOException | RuntimeException e) {

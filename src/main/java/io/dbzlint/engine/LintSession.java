@@ -5,28 +5,41 @@ import io.dbzlint.config.ProjectConfig;
 import io.dbzlint.config.ProjectConfigLoader;
 import io.dbzlint.config.ProjectRoot;
 import io.dbzlint.debezium.DebeziumVersion;
+import io.dbzlint.fix.Fixer;
 import io.dbzlint.json.InvalidFileException;
-import io.dbzlint.load.InputFinder;
-import io.dbzlint.load.Source;
 import io.dbzlint.model.InputFormat;
+import io.dbzlint.model.InputId;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.RuleSet;
 import io.dbzlint.ruleset.RuleOverrides;
 import io.dbzlint.ruleset.RuleSetLoader;
+import io.dbzlint.source.GitRevision;
+import io.dbzlint.source.Input;
+import io.dbzlint.source.PathSource;
+import io.dbzlint.source.Source;
+import io.dbzlint.source.StdinSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole lint pipeline, in one place for the command line, the tests and the benchmark:
- * options in, a result out. Opening a session reads and checks everything the user configured
- * (project config, rules file, baseline), so a broken one fails before any file is linted.
+ * The engine: one request in, one report out, for the command line, the language server, the
+ * tests and the benchmark alike. Opening a session reads and checks everything the user configured
+ * (project config, rules file, baseline), so a broken one fails before any file is linted. A run
+ * then goes: find (sources) -> load and per-file rules -> cross-connector claims -> comparison with
+ * a git base -> filters (project config ignores, quiet, baseline) -> fixes.
  */
 public final class LintSession {
+
+    /** The command-line argument that names standard input. */
+    public static final String STDIN = "-";
 
     /**
      * What a run is asked to do. Paths are resolved from {@code cwd}; null means not given.
@@ -41,12 +54,6 @@ public final class LintSession {
         public static Options in(Path cwd) {
             return new Options(cwd, null, false, null, null, null, null, false, null);
         }
-    }
-
-    /**
-     * @param baselineWritten how many findings were recorded with --write-baseline, or -1
-     */
-    public record Outcome(LintResult result, int baselineWritten) {
     }
 
     private final Options options;
@@ -106,40 +113,190 @@ public final class LintSession {
         }
     }
 
-    /** The inputs that command-line paths name, less those the project config excludes. */
-    public InputFinder.Found find(List<String> paths, InputStream stdin) {
-        InputFinder.Found found = InputFinder.find(paths, stdin, options.cwd(), projectRoot, options.inputFormat());
-        List<Source> included = found.sources().stream().filter(source -> config.includes(source.id())).toList();
-        return new InputFinder.Found(included, found.errors());
+    /**
+     * The sources command-line arguments name: files and folders, and standard input for {@code -}
+     * (once, after the files).
+     *
+     * @param stdinFilename the file standard input stands for (--stdin-filename), or null
+     */
+    public List<Source> sources(List<String> arguments, InputStream stdin, String stdinFilename) {
+        List<String> paths = new ArrayList<>();
+        boolean readsStdin = false;
+        for (String argument : arguments) {
+            if (argument.equals(STDIN)) {
+                readsStdin = true;
+            } else {
+                paths.add(argument);
+            }
+        }
+        List<Source> sources = new ArrayList<>(2);
+        if (!paths.isEmpty()) {
+            sources.add(new PathSource(paths, options.cwd(), projectRoot, options.inputFormat()));
+        }
+        if (readsStdin) {
+            sources.add(new StdinSource(stdin, stdinFilename, options.cwd(), projectRoot, options.inputFormat()));
+        }
+        return sources;
     }
 
-    /** Lints the inputs, then leaves out ignored, quieted and baselined findings; writes a baseline if asked. */
-    public Outcome lint(List<Source> sources) throws SessionException {
-        LintResult result = linter.lint(sources).keep(finding -> !config.ignores(finding));
-        if (options.errorsOnly()) {
-            result = result.keep(finding -> finding.severity() == Severity.ERROR);
-        }
-        Baseline absorbing = baseline;
-        int written = -1;
-        if (options.writeBaselineFile() != null) {
-            Path file = options.cwd().resolve(options.writeBaselineFile());
-            try {
-                Baseline.write(file, result.findings());
-            } catch (IOException e) {
-                throw new SessionException(List.of(options.writeBaselineFile() + ": cannot write baseline: "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+    /** The inputs of the sources, less those the project config excludes. */
+    public Source.Found find(List<Source> sources) {
+        Source.Found found = Source.Found.of(sources);
+        List<Input> included = new ArrayList<>(found.inputs().size());
+        for (Input input : found.inputs()) {
+            if (config.includes(input.id())) {
+                included.add(input);
             }
-            written = result.findings().size();
-            absorbing = Baseline.of(result.findings());
+        }
+        return new Source.Found(included, found.errors());
+    }
+
+    /** Runs a request through every step, from finding its inputs to fixing them. */
+    public LintReport run(LintRequest request) throws SessionException {
+        Source.Found found = find(request.sources());
+        if (found.inputs().isEmpty() && !found.errors().isEmpty()) {
+            return new LintReport(linter.lint(List.of()), found.errors(), -1, LintReport.Fixes.NONE);
+        }
+        GitRevision base = null;
+        if (request.baseRef() != null) {
+            try {
+                base = GitRevision.open(options.cwd(), request.baseRef());
+            } catch (GitRevision.Unavailable e) {
+                throw new SessionException(List.of(e.getMessage()));
+            }
+        }
+        List<Input> inputs = found.inputs();
+        LintResult result = check(inputs, base, request.baseRef());
+        int written = -1;
+        Baseline absorbing = baseline;
+        if (options.writeBaselineFile() != null) {
+            written = writeBaseline(result);
+            absorbing = Baseline.of(result.findings()); // then reported as if with --baseline
         }
         if (absorbing != null) {
             result = result.keep(absorbing.newFindings());
         }
-        return new Outcome(result, written);
+        if (request.fix() == FixMode.NONE) {
+            return new LintReport(result, found.errors(), written, LintReport.Fixes.NONE);
+        }
+        List<Fixer.FileFix> plans = plan(inputs, result);
+        if (request.fix() == FixMode.DIFF) {
+            return new LintReport(result, found.errors(), written, new LintReport.Fixes(plans,
+                    plans.stream().mapToInt(Fixer.FileFix::applied).sum(), plans.size(), List.of(), null));
+        }
+        Fixed fixed = applyFixes(inputs, plans);
+        if (!plans.isEmpty()) {
+            // lint again, so the report is of what remains
+            result = check(fixed.inputs(), base, request.baseRef());
+            if (absorbing != null) {
+                result = result.keep(absorbing.newFindings());
+            }
+        }
+        return new LintReport(result, found.errors(), written, fixed.fixes());
+    }
+
+    /** A plain lint of inputs in memory. */
+    public LintResult lint(List<Input> inputs) {
+        try {
+            return run(LintRequest.of(inputs)).result();
+        } catch (SessionException e) {
+            throw new IllegalStateException("a run without a base or a baseline to write cannot fail", e);
+        }
+    }
+
+    /** Lints, compares with the base, then leaves out ignored and quieted findings. */
+    private LintResult check(List<Input> inputs, GitRevision base, String baseRef) {
+        LintResult result = linter.lint(inputs);
+        Optional<Severity> changed = ruleSet.info(BaseComparison.RULE).severity();
+        if (base != null && changed.isPresent()) {
+            result = result.plus(new BaseComparison(baseRef, changed.get())
+                    .compare(inputs, base.filesOf(inputs).find().inputs()));
+        }
+        result = result.keep(finding -> !config.ignores(finding));
+        if (options.errorsOnly()) {
+            result = result.keep(finding -> finding.severity() == Severity.ERROR);
+        }
+        return result;
+    }
+
+    /** --write-baseline: records the findings, so that the run reports none of them. */
+    private int writeBaseline(LintResult result) throws SessionException {
+        Path file = options.cwd().resolve(options.writeBaselineFile());
+        try {
+            Baseline.write(file, result.findings());
+        } catch (IOException e) {
+            throw new SessionException(List.of(options.writeBaselineFile() + ": cannot write baseline: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+        }
+        return result.findings().size();
+    }
+
+    private static List<Fixer.FileFix> plan(List<Input> inputs, LintResult result) throws SessionException {
+        Map<InputId, Input> byId = new HashMap<>();
+        inputs.forEach(input -> byId.put(input.id(), input));
+        try {
+            return Fixer.plan(result.findings(), id -> Optional.ofNullable(byId.get(id)));
+        } catch (IOException e) {
+            throw new SessionException(List.of("cannot read a file to fix: " + e.getMessage()));
+        }
+    }
+
+    /** The inputs as they are after fixing, and what was fixed. */
+    private record Fixed(List<Input> inputs, LintReport.Fixes fixes) {
+    }
+
+    /**
+     * --fix: writes each file's fixes in place; an input that is no file (standard input) is fixed
+     * in memory, and its text, fixed or not, is what the report gives back for standard output.
+     */
+    private static Fixed applyFixes(List<Input> inputs, List<Fixer.FileFix> plans) {
+        Map<InputId, Fixer.FileFix> inMemory = new HashMap<>();
+        List<String> errors = new ArrayList<>();
+        int problems = 0;
+        int files = 0;
+        for (Fixer.FileFix plan : plans) {
+            if (plan.path() == null) {
+                inMemory.put(plan.input(), plan);
+                problems += plan.applied();
+                files++;
+                continue;
+            }
+            try {
+                Fixer.write(plan);
+                problems += plan.applied();
+                files++;
+            } catch (IOException e) {
+                errors.add("cannot write " + plan.input().displayPath() + ": " + e.getMessage());
+            }
+        }
+        String stdout = null;
+        List<Input> after = new ArrayList<>(inputs.size());
+        for (Input input : inputs) {
+            if (input.path().isPresent()) {
+                after.add(input); // read again from disk
+                continue;
+            }
+            Fixer.FileFix plan = inMemory.get(input.id());
+            String text = plan != null ? plan.after() : textOf(input);
+            if (stdout == null) {
+                stdout = text;
+            }
+            after.add(plan != null ? Input.ofBytes(input.id(), text.getBytes(StandardCharsets.UTF_8)) : input);
+        }
+        return new Fixed(after, new LintReport.Fixes(plans, problems, files, errors, stdout));
+    }
+
+    /** The text of an input in memory, as it was read: what --fix gives back when nothing applied to it. */
+    private static String textOf(Input input) {
+        try {
+            return new String(input.read(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** What must change in the inputs' connectors to move from one Debezium release to another. */
-    public LintResult upgrade(List<Source> sources, DebeziumVersion from, DebeziumVersion to) {
+    public LintResult upgrade(List<Input> sources, DebeziumVersion from, DebeziumVersion to) {
         return new UpgradeReport(from, to).run(sources);
     }
 

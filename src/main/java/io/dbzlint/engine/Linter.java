@@ -6,7 +6,7 @@ import io.dbzlint.json.Limits;
 import io.dbzlint.load.ConfigLoader;
 import io.dbzlint.load.LoadProblem;
 import io.dbzlint.load.LoadedFile;
-import io.dbzlint.load.Source;
+import io.dbzlint.source.Input;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.InputId;
@@ -64,7 +64,7 @@ final class Linter {
         }
     }
 
-    LintResult lint(List<Source> sources) {
+    LintResult lint(List<Input> sources) {
         List<FileOutcome> outcomes = sources.parallelStream().map(this::lintFile).toList();
 
         List<Finding> findings = new ArrayList<>();
@@ -114,7 +114,7 @@ final class Linter {
     }
 
     /** One input; a failure inside dbzlint names the input and leaves the others to be linted. */
-    private FileOutcome lintFile(Source source) {
+    private FileOutcome lintFile(Input source) {
         try {
             return lintOneFile(source);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -128,11 +128,11 @@ final class Linter {
                 Printable.MAX_VALUE * 2);
     }
 
-    private FileOutcome lintOneFile(Source source) {
+    private FileOutcome lintOneFile(Input source) {
         byte[] bytes;
         try {
             bytes = source.read();
-        } catch (Source.TooLarge e) {
+        } catch (Input.TooLarge e) {
             String size = e.size() < 0 ? "more than " + Limits.mebibytes(Limits.MAX_FILE_BYTES)
                     : Limits.mebibytes(e.size());
             List<Finding> tooLarge = new ArrayList<>(1);

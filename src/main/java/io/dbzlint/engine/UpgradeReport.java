@@ -6,7 +6,7 @@ import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.debezium.ReleaseCatalog;
 import io.dbzlint.load.ConfigLoader;
 import io.dbzlint.load.LoadedFile;
-import io.dbzlint.load.Source;
+import io.dbzlint.source.Input;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.InputId;
@@ -46,13 +46,13 @@ public final class UpgradeReport {
         this.toRelease = releases.releaseFor(to);
     }
 
-    public LintResult run(List<Source> sources) {
+    public LintResult run(List<Input> sources) {
         ConfigLoader loader = new ConfigLoader();
         List<Finding> findings = new ArrayList<>();
         List<InputId> inputs = new ArrayList<>();
         List<String> readErrors = new ArrayList<>();
         int connectors = 0;
-        for (Source source : sources) {
+        for (Input source : sources) {
             LoadedFile file;
             try {
                 file = loader.load(source.id(), source.read());

@@ -3,6 +3,7 @@ package io.dbzlint.fix;
 import io.dbzlint.model.InputId;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.Fix;
+import io.dbzlint.source.Input;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -33,7 +34,11 @@ import java.util.function.Function;
  */
 public final class Fixer {
 
-    /** One file's fixes: its text before and after, the edits between them, and how many there are. */
+    /**
+     * One input's fixes: its text before and after, the edits between them, and how many there are.
+     *
+     * @param path the file to write, or null for an input that is not a file (standard input)
+     */
     public record FileFix(InputId input, Path path, String before, String after, List<Edit> edits) {
 
         public int applied() {
@@ -49,11 +54,12 @@ public final class Fixer {
     }
 
     /**
-     * The fixes that apply, file by file, in the order the files were found.
+     * The fixes that apply, input by input, in the order of the findings. Each input is read again,
+     * so a file that changed since it was linted gets only the fixes whose text still holds.
      *
-     * @param pathOf where an input is on disk; empty for standard input, which is never written
+     * @param inputOf the input a finding's fix is in; empty for one that cannot be read again
      */
-    public static List<FileFix> plan(List<Finding> findings, Function<InputId, Optional<Path>> pathOf)
+    public static List<FileFix> plan(List<Finding> findings, Function<InputId, Optional<Input>> inputOf)
             throws IOException {
         Map<InputId, List<Finding>> byInput = new LinkedHashMap<>();
         for (Finding finding : findings) {
@@ -63,15 +69,15 @@ public final class Fixer {
         }
         List<FileFix> plans = new ArrayList<>();
         for (Map.Entry<InputId, List<Finding>> entry : byInput.entrySet()) {
-            Optional<Path> path = pathOf.apply(entry.getKey());
-            if (path.isEmpty()) {
+            Optional<Input> input = inputOf.apply(entry.getKey());
+            if (input.isEmpty()) {
                 continue;
             }
-            Optional<String> before = decode(Files.readAllBytes(path.get()));
+            Optional<String> before = decode(input.get().read());
             if (before.isEmpty()) {
                 continue; // not UTF-8 any more: it changed since it was linted
             }
-            plan(entry.getKey(), path.get(), before.get(), entry.getValue()).ifPresent(plans::add);
+            plan(entry.getKey(), input.get().path().orElse(null), before.get(), entry.getValue()).ifPresent(plans::add);
         }
         return plans;
     }
@@ -124,7 +130,7 @@ public final class Fixer {
     }
 
     /**
-     * Writes a fixed file in place, atomically: a temporary file beside it, given the file's
+     * Writes a fixed file in place (a fix with a path), atomically: a temporary file beside it, given the file's
      * permissions, then renamed over it. A link is followed, so the file it names is fixed and the
      * link stays a link.
      */

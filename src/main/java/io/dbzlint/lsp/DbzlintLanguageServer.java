@@ -1,16 +1,17 @@
 package io.dbzlint.lsp;
 
+import io.dbzlint.engine.LintRequest;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.engine.SessionException;
-import io.dbzlint.load.InputFinder;
-import io.dbzlint.load.Source;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.LintResult;
-import java.io.ByteArrayInputStream;
+import io.dbzlint.source.Input;
+import io.dbzlint.source.Source;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
     private LintSession session;
     private Path root;
     /** Workspace inputs by file, as last read from disk or given by the editor. */
-    private final Map<Path, Input> inputs = new LinkedHashMap<>();
+    private final Map<Path, WorkspaceFile> inputs = new LinkedHashMap<>();
     /** Open documents: their text, as the editor has it. */
     private final Map<Path, String> open = new LinkedHashMap<>();
     /** The last findings of each open document, for code actions. */
@@ -78,7 +79,7 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
     private final TextDocuments documents = new TextDocuments();
     private final Workspace workspace = new Workspace();
 
-    private record Input(InputId id, byte[] bytes) {
+    private record WorkspaceFile(InputId id, byte[] bytes) {
     }
 
     /** @param onExit what ends the server when the client says exit: the stream may stay open */
@@ -105,11 +106,11 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
         } catch (SessionException e) {
             session = LintSession.bundled(root); // a broken project config: lint with the bundled rules
         }
-        InputFinder.Found found = session.find(List.of("."), new ByteArrayInputStream(new byte[0]));
-        for (Source source : found.sources()) {
+        Source.Found found = session.find(session.sources(List.of("."), InputStream.nullInputStream(), null));
+        for (Input source : found.inputs()) {
             source.path().ifPresent(path -> {
                 try {
-                    inputs.put(path.toAbsolutePath().normalize(), new Input(source.id(), source.read()));
+                    inputs.put(path.toAbsolutePath().normalize(), new WorkspaceFile(source.id(), source.read()));
                 } catch (IOException e) {
                     // unreadable or too large: the command line reports it; the editor lints what it can
                 }
@@ -155,23 +156,23 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
 
     /** Lints the workspace with the open documents' text, and publishes each open document's findings. */
     synchronized void relint() {
-        List<Source> sources = new ArrayList<>();
+        List<Input> sources = new ArrayList<>();
         Map<InputId, Path> pathOf = new LinkedHashMap<>();
         inputs.forEach((path, input) -> {
             String text = open.get(path);
-            sources.add(Source.ofBytes(input.id(), text == null ? input.bytes() : text.getBytes(StandardCharsets.UTF_8)));
+            sources.add(Input.ofBytes(input.id(), text == null ? input.bytes() : text.getBytes(StandardCharsets.UTF_8)));
             pathOf.put(input.id(), path);
         });
         open.forEach((path, text) -> {
             if (!inputs.containsKey(path)) { // an open file outside the workspace's connector files
                 InputId id = new InputId(path.toString(), null, InputFormat.ofFileName(path.toString()));
-                sources.add(Source.ofBytes(id, text.getBytes(StandardCharsets.UTF_8)));
+                sources.add(Input.ofBytes(id, text.getBytes(StandardCharsets.UTF_8)));
                 pathOf.put(id, path);
             }
         });
         LintResult result;
         try {
-            result = session.lint(sources).result();
+            result = session.run(LintRequest.of(sources)).result();
         } catch (SessionException e) {
             return;
         }
@@ -255,10 +256,10 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
         public void didSave(DidSaveTextDocumentParams params) {
             Path path = pathOf(params.getTextDocument().getUri());
             synchronized (DbzlintLanguageServer.this) {
-                Input input = inputs.get(path);
+                WorkspaceFile input = inputs.get(path);
                 String text = open.get(path);
                 if (input != null && text != null) {
-                    inputs.put(path, new Input(input.id(), text.getBytes(StandardCharsets.UTF_8)));
+                    inputs.put(path, new WorkspaceFile(input.id(), text.getBytes(StandardCharsets.UTF_8)));
                 }
             }
         }
@@ -313,12 +314,12 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
             synchronized (DbzlintLanguageServer.this) {
                 params.getChanges().forEach(change -> {
                     Path path = pathOf(change.getUri());
-                    Input input = inputs.get(path);
+                    WorkspaceFile input = inputs.get(path);
                     if (input == null) {
                         return;
                     }
                     try {
-                        inputs.put(path, new Input(input.id(), Files.readAllBytes(path)));
+                        inputs.put(path, new WorkspaceFile(input.id(), Files.readAllBytes(path)));
                     } catch (IOException e) {
                         inputs.remove(path); // deleted
                     }

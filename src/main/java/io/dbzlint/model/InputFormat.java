@@ -6,22 +6,27 @@ import java.util.Optional;
 /** How an input is read. Decided once, where the input is found. */
 public enum InputFormat {
     /** A Kafka Connect REST body, a bare config map, or an array of either. */
-    JSON("json"),
+    JSON("json", "json"),
     /** Kubernetes resources (Strimzi KafkaConnector, Debezium Operator DebeziumServer), or Debezium Server's application.yaml. */
-    YAML("yaml"),
+    YAML("yaml", "yaml", "yml"),
     /** A Kafka Connect standalone connector file, or Debezium Server's application.properties. */
-    PROPERTIES("properties"),
+    PROPERTIES("properties", "properties"),
     /** A shell script: JSON bodies posted with curl, heredocs. */
-    SHELL("shell"),
+    SHELL("shell", "sh", "bash"),
     /** Markdown and MDX: JSON in code blocks. */
-    MARKDOWN("markdown"),
+    MARKDOWN("markdown", "md", "mdx", "markdown"),
     /** AsciiDoc: JSON in listing blocks, callouts allowed. */
-    ASCIIDOC("asciidoc");
+    ASCIIDOC("asciidoc", "adoc", "asciidoc");
+
+    private static final InputFormat[] ALL = values();
 
     private final String id;
+    /** The file name extensions, lower case, without the dot: what a directory search picks up. */
+    private final String[] extensions;
 
-    InputFormat(String id) {
+    InputFormat(String id, String... extensions) {
         this.id = id;
+        this.extensions = extensions;
     }
 
     /** The name --input-format takes. */
@@ -30,7 +35,7 @@ public enum InputFormat {
     }
 
     public static Optional<InputFormat> fromId(String id) {
-        for (InputFormat format : values()) {
+        for (InputFormat format : ALL) {
             if (format.id.equalsIgnoreCase(id)) {
                 return Optional.of(format);
             }
@@ -40,26 +45,30 @@ public enum InputFormat {
 
     /** The format a file name says, for the files a directory search picks up; empty for other files. */
     public static Optional<InputFormat> forFileName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".json")) {
-            return Optional.of(JSON);
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
         }
-        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-            return Optional.of(YAML);
-        }
-        if (lower.endsWith(".properties")) {
-            return Optional.of(PROPERTIES);
-        }
-        if (lower.endsWith(".sh") || lower.endsWith(".bash")) {
-            return Optional.of(SHELL);
-        }
-        if (lower.endsWith(".md") || lower.endsWith(".mdx") || lower.endsWith(".markdown")) {
-            return Optional.of(MARKDOWN);
-        }
-        if (lower.endsWith(".adoc") || lower.endsWith(".asciidoc")) {
-            return Optional.of(ASCIIDOC);
+        String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        for (InputFormat format : ALL) {
+            for (String known : format.extensions) {
+                if (known.equals(extension)) {
+                    return Optional.of(format);
+                }
+            }
         }
         return Optional.empty();
+    }
+
+    /** What a directory search reads, for messages and help: "*.json, *.yaml, ...". */
+    public static String patterns() {
+        StringBuilder patterns = new StringBuilder();
+        for (InputFormat format : ALL) {
+            for (String extension : format.extensions) {
+                patterns.append(patterns.length() == 0 ? "*." : ", *.").append(extension);
+            }
+        }
+        return patterns.toString();
     }
 
     /** dbzlint's own files (a rules file, a project config): JSON unless named .yaml or .yml. */

@@ -1,6 +1,7 @@
 package io.dbzlint.result;
 
 import io.dbzlint.model.InputId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -31,6 +32,17 @@ public record LintResult(List<Finding> findings, List<InputId> inputs, int conne
 
     public long count(Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    /** The same result with more findings (of a step after linting, such as the comparison with a git base). */
+    public LintResult plus(List<Finding> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Finding> all = new ArrayList<>(findings.size() + more.size());
+        all.addAll(findings);
+        all.addAll(more);
+        return new LintResult(all, inputs, connectors, suppressed, readErrors, internalErrors, skipped);
     }
 
     /** The same result with only the findings that pass; the others count as suppressed. */

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbzlint.debezium.Catalog;
 import io.dbzlint.debezium.Debezium;
 import io.dbzlint.engine.LintSession;
-import io.dbzlint.engine.SessionException;
 import io.dbzlint.json.Json;
 import io.dbzlint.load.ConfigLoader;
 import io.dbzlint.load.LoadedFile;
-import io.dbzlint.load.Source;
+import io.dbzlint.source.Input;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
@@ -187,13 +186,8 @@ class DebeziumAgreementTest {
     /** The keys dbzlint reports, each with the rules that report it. */
     private static Map<String, Set<String>> dbzlintFlags(Case example) {
         byte[] json = restBody(example).getBytes(StandardCharsets.UTF_8);
-        List<Finding> findings;
-        try {
-            findings = SESSION.lint(List.of(Source.ofBytes(InputId.named(example.name() + ".json"), json)))
-                    .result().findings();
-        } catch (SessionException e) {
-            throw new IllegalStateException(e);
-        }
+        List<Finding> findings = SESSION.lint(List.of(Input.ofBytes(InputId.named(example.name() + ".json"), json)))
+                .findings();
         Map<String, Set<String>> flagged = new TreeMap<>();
         for (Finding finding : findings) {
             if (finding.key() == null) {
@@ -210,7 +204,7 @@ class DebeziumAgreementTest {
     private static List<Case> examples() throws IOException {
         List<Case> cases = new ArrayList<>();
         ConfigLoader loader = new ConfigLoader();
-        for (Source source : SESSION.find(List.of("examples"), InputStream.nullInputStream()).sources()) {
+        for (Input source : SESSION.find(SESSION.sources(List.of("examples"), InputStream.nullInputStream(), null)).inputs()) {
             LoadedFile file = loader.load(source.id(), source.read());
             for (Connector connector : file.connectors()) {
                 if (connector.type() == ConnectorType.OTHER) {

@@ -2,12 +2,11 @@ package io.dbzlint.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbzlint.debezium.Catalog;
 import io.dbzlint.debezium.Debezium;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.load.ConfigLoader;
 import io.dbzlint.load.LoadedFile;
-import io.dbzlint.load.Source;
+import io.dbzlint.source.Input;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
@@ -87,7 +86,7 @@ class ReleaseAgreementTest {
         List<Case> cases = new ArrayList<>();
         ConfigLoader loader = new ConfigLoader();
         for (String folder : List.of("examples/capstone", "examples/upgrade")) {
-            for (Source source : session.find(List.of(folder), InputStream.nullInputStream()).sources()) {
+            for (Input source : session.find(session.sources(List.of(folder), InputStream.nullInputStream(), null)).inputs()) {
                 LoadedFile file = loader.load(source.id(), source.read());
                 for (Connector connector : file.connectors()) {
                     if (!CONFIGS.containsKey(connector.type())) {
@@ -138,8 +137,8 @@ class ReleaseAgreementTest {
                 .append("\":\"").append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
         json.append('}');
         Set<String> keys = new TreeSet<>();
-        for (Finding finding : session.lint(List.of(Source.ofBytes(io.dbzlint.model.InputId.named("c.json"),
-                json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))).result().findings()) {
+        for (Finding finding : session.lint(List.of(Input.ofBytes(io.dbzlint.model.InputId.named("c.json"),
+                json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))).findings()) {
             if (finding.key() != null) {
                 keys.add(finding.key());
                 // a key flagged as renamed, or as too new for the target, answers for its other name,

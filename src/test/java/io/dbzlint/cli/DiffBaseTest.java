@@ -93,6 +93,32 @@ class DiffBaseTest {
     }
 
     @Test
+    void should_apply_the_project_config_ignores_to_changes_from_the_base() throws IOException {
+        Files.writeString(repo.resolve(".dbzlint.json"), """
+                {"ignore": [{"rules": ["changed-from-base"], "files": "connectors/orders.json",
+                             "reason": "the rename is planned (OPS-7)"}]}
+                """);
+
+        Cli run = Cli.runIn(repo, "lint", "--color", "never", "--diff-base", "HEAD~1", "connectors").expectExit(0);
+
+        assertThat(run.out()).doesNotContain("changed-from-base").endsWith("; 1 suppressed\n");
+    }
+
+    @Test
+    void should_record_changes_from_the_base_in_a_written_baseline_and_then_report_none() throws IOException {
+        Cli written = Cli.runIn(repo, "lint", "--color", "never", "--diff-base", "HEAD~1",
+                "--write-baseline", "baseline.json", "connectors").expectExit(0);
+
+        assertThat(written.err()).matches("dbzlint: wrote \\d+ findings to baseline.json\n");
+        assertThat(Files.readString(repo.resolve("baseline.json"))).contains("changed-from-base");
+        assertThat(written.out()).doesNotContain("changed-from-base");
+
+        Cli again = Cli.runIn(repo, "lint", "--color", "never", "--diff-base", "HEAD~1", "--baseline", "baseline.json",
+                "connectors").expectExit(0);
+        assertThat(again.out()).doesNotContain("changed-from-base");
+    }
+
+    @Test
     void should_report_nothing_against_the_same_commit() {
         Cli run = Cli.runIn(repo, "lint", "--diff-base", "HEAD", "connectors");
 

@@ -216,4 +216,39 @@ class FixCommandTest {
         }
         return to;
     }
+
+    private static final String LEGACY = "examples/mistakes/deprecated-property/inventory-mysql-1x.json";
+
+    @Test
+    void should_print_the_patch_of_standard_input_with_diff() throws IOException {
+        Cli run = Cli.piped(dir, Files.readString(Path.of(LEGACY)), "lint", "--diff", "-").expectExit(1);
+
+        assertThat(run.out()).startsWith("--- a/<stdin>\n+++ b/<stdin>\n")
+                .contains("-    \"database.server.name\"").contains("+    \"topic.prefix\"");
+        assertThat(run.err()).isEqualTo("dbzlint: would fix 4 problems in 1 file\n");
+    }
+
+    @Test
+    void should_write_standard_input_fixed_to_standard_output_and_the_report_to_standard_error() throws IOException {
+        String before = Files.readString(Path.of(LEGACY));
+
+        Cli run = Cli.piped(dir, before, "lint", "--fix", "--color", "never", "-").expectExit(0);
+
+        assertThat(run.out()).isNotEqualTo(before).contains("\"topic.prefix\"")
+                .doesNotContain("database.server.name").doesNotContain("database.history.kafka.topic");
+        assertThat(Cli.piped(dir, run.out(), "lint", "-").out()).as("what is left after fixing")
+                .doesNotContain("deprecated-property");
+        assertThat(run.err()).startsWith("dbzlint: fixed 4 problems in 1 file\n")
+                .doesNotContain("deprecated-property").doesNotContain("fixable with --fix");
+    }
+
+    @Test
+    void should_give_standard_input_back_unchanged_with_fix_when_nothing_applies() throws IOException {
+        String clean = Files.readString(Path.of("examples/capstone/inventory-mysql-outbox.json"));
+
+        Cli run = Cli.piped(dir, clean, "lint", "--fix", "-").expectExit(0);
+
+        assertThat(run.out()).isEqualTo(clean);
+        assertThat(run.err()).contains("0 errors");
+    }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.dbzlint.Cli;
 import io.dbzlint.TestFiles;
 import io.dbzlint.engine.LintSession;
-import io.dbzlint.load.Source;
+import io.dbzlint.source.Input;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.result.LintResult;
@@ -317,11 +317,11 @@ class HostileInputTest {
     @Test
     void should_name_the_input_of_an_internal_error_give_it_its_own_exit_code_and_lint_the_rest() throws Exception {
         LintSession session = LintSession.bundled(dir);
-        Source broken = failing(new IllegalStateException("a bug"));
-        Source exhausted = failing(new OutOfMemoryError("Java heap space"));
-        Source good = Source.ofBytes(new InputId("good.json", "good.json", InputFormat.JSON), mysql("").getBytes());
+        Input broken = failing(new IllegalStateException("a bug"));
+        Input exhausted = failing(new OutOfMemoryError("Java heap space"));
+        Input good = Input.ofBytes(new InputId("good.json", "good.json", InputFormat.JSON), mysql("").getBytes());
 
-        LintResult result = session.lint(List.of(broken, exhausted, good)).result();
+        LintResult result = session.lint(List.of(broken, exhausted, good));
 
         assertThat(result.internalErrors()).extracting(failure -> failure.message()).containsExactly(
                 "broken.json: internal error while linting this file: IllegalStateException: a bug",
@@ -330,8 +330,8 @@ class HostileInputTest {
         assertThat(ExitCode.INTERNAL.code()).isNotIn(ExitCode.OK.code(), ExitCode.FINDINGS.code(), ExitCode.USAGE.code());
     }
 
-    private static Source failing(Throwable failure) {
-        return new Source() {
+    private static Input failing(Throwable failure) {
+        return new Input() {
             @Override
             public InputId id() {
                 return new InputId("broken.json", "broken.json", InputFormat.JSON);

@@ -76,12 +76,32 @@ class LintCommandTest {
     }
 
     @Test
-    void should_ask_for_a_path_with_a_usage_error_when_none_is_given() {
-        Cli run = Cli.run("lint").expectExit(2);
+    void should_lint_the_working_directory_when_no_path_is_given() throws IOException {
+        write("inventory-mysql.json", Files.readString(Path.of("examples/mistakes/server-id-range/inventory-mysql.json")));
 
-        assertThat(run.err()).isEqualTo("dbzlint: Missing required parameter: 'PATH'\n"
-                + "Try 'dbzlint lint --help' for more information.\n");
-        assertThat(run.out()).isEmpty();
+        Cli run = Cli.runIn(dir, "lint", "--color", "never").expectExit(1);
+
+        assertThat(run.out()).startsWith("inventory-mysql.json:").contains("error server-id-range")
+                .contains("in 1 connector (1 file)");
+    }
+
+    @Test
+    void should_show_standard_input_as_the_file_it_stands_for_and_apply_the_project_config_to_it()
+            throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        write(".dbzlint.json", """
+                {"ignore": [{"rules": ["server-id-range"], "files": "legacy/**", "reason": "ids predate the range"}]}
+                """);
+        String config = Files.readString(Path.of("examples/mistakes/server-id-range/inventory-mysql.json"));
+
+        Cli shown = Cli.piped(dir, config, "lint", "--color", "never", "--stdin-filename", "connectors/inventory.json")
+                .expectExit(1);
+        Cli ignored = Cli.piped(dir, config, "lint", "--stdin-filename", "legacy/inventory.json", "-").expectExit(0);
+        Cli withoutDash = Cli.piped(dir, config, "lint", "--stdin-filename", "x.json", "connectors").expectExit(2);
+
+        assertThat(shown.out()).startsWith("connectors/inventory.json:").contains("error server-id-range");
+        assertThat(ignored.out()).endsWith("; 1 suppressed\n");
+        assertThat(withoutDash.err()).contains("--stdin-filename names what standard input stands for");
     }
 
     @Test

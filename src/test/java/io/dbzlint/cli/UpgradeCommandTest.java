@@ -3,7 +3,11 @@ package io.dbzlint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,5 +64,18 @@ class UpgradeCommandTest {
 
         assertThat(back.err()).contains("--from 3.6 is not before --to 2.4");
         assertThat(unknown.err()).contains("--from: not a Debezium version");
+    }
+
+    @Test
+    void should_write_each_format_to_its_file_and_only_one_to_standard_output(@TempDir Path dir) throws IOException {
+        Cli run = Cli.runIn(Path.of("").toAbsolutePath(), "upgrade", "--from", "1.9", "-f", "text",
+                "-f", "json=" + dir.resolve("upgrade.json"), "examples/upgrade/inventory-mysql-1.9.json");
+
+        assertThat(run.out()).contains("database.server.name").doesNotContain("\"findings\"");
+        assertThat(Files.readString(dir.resolve("upgrade.json"))).startsWith("{").contains("\"findings\"")
+                .contains("database.server.name");
+
+        Cli two = Cli.run("upgrade", "--from", "1.9", "-f", "text", "-f", "json", "examples/upgrade").expectExit(2);
+        assertThat(two.err()).contains("only one --format can go to standard output");
     }
 }

@@ -1,5 +1,6 @@
 package io.dbzlint.fix;
 
+import io.dbzlint.source.Input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.model.InputId;
@@ -29,8 +30,8 @@ class FixerTest {
         Finding stale = finding(Fix.renameKey(new Location(input, 1, 1, 1, 16), "table.whitelist", "table.include.list"));
         Finding current = finding(Fix.renameKey(new Location(input, 2, 1, 2, 16), "table.whitelist", "table.include.list"));
 
-        assertThat(Fixer.plan(List.of(stale), id -> Optional.of(file))).isEmpty();
-        assertThat(Fixer.plan(List.of(current), id -> Optional.of(file)))
+        assertThat(Fixer.plan(List.of(stale), id -> Optional.of(Input.of(file, id)))).isEmpty();
+        assertThat(Fixer.plan(List.of(current), id -> Optional.of(Input.of(file, id))))
                 .singleElement().satisfies(plan -> assertThat(plan.after()).isEqualTo("a=1\ntable.include.list=x\n"));
     }
 
@@ -40,7 +41,7 @@ class FixerTest {
         Files.writeString(file, "a=1\rtable.whitelist=x\r");
         Finding finding = finding(Fix.renameKey(new Location(input, 2, 1, 2, 16), "table.whitelist", "t"));
 
-        assertThat(Fixer.plan(List.of(finding), id -> Optional.of(file)).get(0).after()).isEqualTo("a=1\rt=x\r");
+        assertThat(Fixer.plan(List.of(finding), id -> Optional.of(Input.of(file, id))).get(0).after()).isEqualTo("a=1\rt=x\r");
     }
 
     @Test
@@ -57,7 +58,7 @@ class FixerTest {
         Path file = dir.resolve("c.properties");
         Files.writeString(file, "a=1\n");
         Fixer.FileFix plan = Fixer.plan(List.of(finding(Fix.replaceValue(new Location(input, 1, 3, 1, 4), "1", "2"))),
-                id -> Optional.of(file)).get(0);
+                id -> Optional.of(Input.of(file, id))).get(0);
 
         assertThat(UnifiedDiff.of("/tmp/srv/c.properties", plan.before(), plan.edits()))
                 .startsWith("--- a/tmp/srv/c.properties\n+++ b/tmp/srv/c.properties\n@@ -1,1 +1,1 @@\n-a=1\n+a=2\n");
@@ -70,7 +71,7 @@ class FixerTest {
         List<Finding> findings = List.of(
                 finding(Fix.replaceValue(new Location(input, 5, 1, 5, 2), "5", "five")),
                 finding(Fix.replaceValue(new Location(input, 16, 1, 16, 3), "16", "sixteen")));
-        Fixer.FileFix plan = Fixer.plan(findings, id -> Optional.of(file)).get(0);
+        Fixer.FileFix plan = Fixer.plan(findings, id -> Optional.of(Input.of(file, id))).get(0);
 
         assertThat(UnifiedDiff.of("f", plan.before(), plan.edits())).isEqualTo("""
                 --- a/f
@@ -103,7 +104,7 @@ class FixerTest {
         List<Finding> findings = List.of(
                 finding(Optional.of(new Fix("remove", new Location(input, 2, 1, 3, 1), "  // a\n", "", null))),
                 finding(Optional.of(new Fix("remove", new Location(input, 12, 7, 12, 12), " // c", "", null))));
-        Fixer.FileFix plan = Fixer.plan(findings, id -> Optional.of(file)).get(0);
+        Fixer.FileFix plan = Fixer.plan(findings, id -> Optional.of(Input.of(file, id))).get(0);
 
         assertThat(plan.after()).isEqualTo("{\n  \"x\": 1,\n\"y\": 2\n,\n\n\n\n\n\n\n\"z\": 3\n}\n");
         assertThat(UnifiedDiff.of("f", plan.before(), plan.edits())).isEqualTo("""

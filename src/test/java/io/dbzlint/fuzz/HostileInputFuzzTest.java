@@ -3,7 +3,7 @@ package io.dbzlint.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.engine.LintSession;
-import io.dbzlint.load.Source;
+import io.dbzlint.source.Input;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
@@ -116,7 +116,7 @@ class HostileInputFuzzTest {
     private static void check(byte[] bytes, String secret, InputFormat format) {
         LintResult result;
         try {
-            result = SESSION.lint(List.of(Source.ofBytes(new InputId("fuzz", "fuzz", format), bytes))).result();
+            result = SESSION.lint(List.of(Input.ofBytes(new InputId("fuzz", "fuzz", format), bytes)));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -43,8 +43,8 @@ class RuleFixturesTest {
         String version = Files.exists(versionFile) ? Files.readString(versionFile).strip() : null;
         LintSession session = LintSession.open(new LintSession.Options(Path.of("").toAbsolutePath(), null, true, null,
                 version, null, null, false, null));
-        LintResult result = session.lint(session.find(List.of(caseDir.toString()), InputStream.nullInputStream())
-                .sources()).result();
+        LintResult result = session.lint(session.find(session.sources(List.of(caseDir.toString()),
+                InputStream.nullInputStream(), null)).inputs());
 
         List<Finding> findings = result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
         List<String> actual = findings.stream()

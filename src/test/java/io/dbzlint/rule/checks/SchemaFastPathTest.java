@@ -3,7 +3,7 @@ package io.dbzlint.rule.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.engine.LintSession;
-import io.dbzlint.load.InputFinder;
+import io.dbzlint.source.Source;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
@@ -79,9 +79,9 @@ class SchemaFastPathTest {
     @Test
     void should_agree_with_the_validator_on_every_example_and_pass_the_clean_ones() throws Exception {
         LintSession session = LintSession.bundled(Path.of("").toAbsolutePath());
-        InputFinder.Found found = session.find(List.of("examples"), InputStream.nullInputStream());
+        Source.Found found = session.find(session.sources(List.of("examples"), InputStream.nullInputStream(), null));
         int passed = 0;
-        for (var source : found.sources()) {
+        for (var source : found.inputs()) {
             for (Connector connector : new io.dbzlint.load.ConfigLoader().load(source.id(), source.read()).connectors()) {
                 if (SchemaFastPath.passes(ConfigSchemaRule.schemaFile(connector.type()), connector)) {
                     passed++;

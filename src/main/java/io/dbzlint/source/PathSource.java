@@ -1,4 +1,4 @@
-package io.dbzlint.load;
+package io.dbzlint.source;
 
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
@@ -25,52 +25,44 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns command-line paths into inputs: files as given (read by their extension, or else by their
- * first characters), directories searched recursively for the files connector configs live in
- * ({@value #PATTERNS}; skipping hidden files and folders, such as .dbzlint.json and .git, and
- * node_modules), {@code -} for standard input. Only regular files are read:
+ * Files and folders named on the command line: files as given (read by their extension, or else by
+ * their first characters), directories searched recursively for the files connector configs live
+ * in (every extension of {@link InputFormat}; skipping hidden files and folders, such as
+ * .dbzlint.json and .git, and node_modules). Only regular files are read:
  * a FIFO, device or socket is reported by name and skipped. Symbolic links are followed, and each
  * real file is an input once, under the first of its names in sorted order; a link that leads back
  * into a folder being searched is not followed again. Inputs come out sorted by name.
  */
-public final class InputFinder {
+public final class PathSource implements Source {
 
-    public static final String STDIN = "-";
     /** What a directory search reads, for messages. */
-    public static final String PATTERNS = "*.json, *.yaml, *.yml, *.properties, *.sh, *.bash, *.md, *.mdx, *.adoc";
+    public static final String PATTERNS = InputFormat.patterns();
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("node_modules");
 
-    /** The inputs found, and one line for each path that named nothing usable. */
-    public record Found(List<Source> sources, List<String> errors) {
-    }
-
-    private InputFinder() {
-    }
+    private final List<String> paths;
+    private final Path cwd;
+    private final Path projectRoot;
+    private final InputFormat forced;
 
     /**
      * @param cwd what relative paths are relative to; files are still shown as the user named them
      * @param projectRoot what each input's project path is relative to
-     */
-    public static Found find(List<String> paths, InputStream stdin, Path cwd, Path projectRoot) {
-        return find(paths, stdin, cwd, projectRoot, null);
-    }
-
-    /**
      * @param forced the format every input is read in (--input-format), or null: a directory's files
      *     by their names, a file given by name by its name or else its first characters
      */
-    public static Found find(List<String> paths, InputStream stdin, Path cwd, Path projectRoot, InputFormat forced) {
+    public PathSource(List<String> paths, Path cwd, Path projectRoot, InputFormat forced) {
+        this.paths = List.copyOf(paths);
+        this.cwd = cwd;
+        this.projectRoot = projectRoot;
+        this.forced = forced;
+    }
+
+    @Override
+    public Found find() {
         Path root = projectRoot.toAbsolutePath().normalize();
-        Map<Object, Source> byRealFile = new LinkedHashMap<>();
+        Map<Object, Input> byRealFile = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
-        Source stdinSource = null;
         for (String argument : paths) {
-            if (argument.equals(STDIN)) {
-                if (stdinSource == null) {
-                    stdinSource = readStdin(stdin, forced);
-                }
-                continue;
-            }
             String shown = Printable.escape(argument);
             Path given = Path.of(argument);
             Path path = cwd.resolve(given);
@@ -99,33 +91,29 @@ public final class InputFinder {
                 errors.add(shown + ": not a regular file (a FIFO, device or socket); not read");
             }
         }
-        List<Source> sources = sortedByName(byRealFile.values());
-        if (stdinSource != null) {
-            sources.add(stdinSource);
-        }
-        return new Found(sources, errors);
+        return new Found(sortedByName(byRealFile.values()), errors);
     }
 
     /**
-     * The sources in order of their displayed names. Each name is read once: through the Source
+     * The sources in order of their displayed names. Each name is read once: through the Input
      * interface (which C1 does not inline) twice per comparison, the sort was most of finding
      * 100,000 files.
      */
-    private static List<Source> sortedByName(Collection<Source> sources) {
+    private static List<Input> sortedByName(Collection<Input> sources) {
         ByName[] named = new ByName[sources.size()];
         int i = 0;
-        for (Source source : sources) {
+        for (Input source : sources) {
             named[i++] = new ByName(source.id().displayPath(), source);
         }
         Arrays.sort(named);
-        List<Source> sorted = new ArrayList<>(named.length + 1);
+        List<Input> sorted = new ArrayList<>(named.length + 1);
         for (ByName entry : named) {
             sorted.add(entry.source());
         }
         return sorted;
     }
 
-    private record ByName(String name, Source source) implements Comparable<ByName> {
+    private record ByName(String name, Input source) implements Comparable<ByName> {
         @Override
         public int compareTo(ByName other) {
             return name.compareTo(other.name);
@@ -138,8 +126,8 @@ public final class InputFinder {
      * @param key what identifies the real file (device and inode, from the walk), or null to
      *     resolve its real path
      */
-    private static void add(Map<Object, Source> byRealFile, Path file, Object key, InputId id) {
-        byRealFile.merge(key != null ? key : identity(file.toAbsolutePath().normalize()), Source.of(file, id),
+    private static void add(Map<Object, Input> byRealFile, Path file, Object key, InputId id) {
+        byRealFile.merge(key != null ? key : identity(file.toAbsolutePath().normalize()), Input.of(file, id),
                 (kept, other) -> kept.id().displayPath().compareTo(other.id().displayPath()) <= 0 ? kept : other);
     }
 
@@ -184,7 +172,7 @@ public final class InputFinder {
     }
 
     /** A file given by name: its extension's format, or else what its first characters look like. */
-    private static InputFormat formatOf(Path file) {
+    static InputFormat formatOf(Path file) {
         Optional<InputFormat> byName = InputFormat.forFileName(file.getFileName().toString());
         if (byName.isPresent()) {
             return byName.get();
@@ -193,21 +181,6 @@ public final class InputFinder {
             return InputFormat.sniff(new String(in.readNBytes(512), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return InputFormat.JSON; // reported as unreadable when it is read
-        }
-    }
-
-    private static Source readStdin(InputStream stdin, InputFormat forced) {
-        Source source = Source.ofStream(new InputId(InputId.STDIN, null, InputFormat.JSON), stdin);
-        if (forced != null) {
-            return Source.ofStream(new InputId(InputId.STDIN, null, forced), stdin);
-        }
-        try {
-            byte[] bytes = source.read();
-            InputFormat format = InputFormat.sniff(new String(bytes, 0, Math.min(bytes.length, 512),
-                    StandardCharsets.UTF_8));
-            return Source.ofBytes(new InputId(InputId.STDIN, null, format), bytes);
-        } catch (IOException e) {
-            return source; // too large or unreadable: reported when the linter reads it
         }
     }
 
@@ -238,7 +211,7 @@ public final class InputFinder {
         return text.isEmpty() ? "." : text;
     }
 
-    private static String portable(Path path) {
+    static String portable(Path path) {
         return path.toString().replace('\\', '/');
     }
 

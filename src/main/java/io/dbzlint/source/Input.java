@@ -1,4 +1,4 @@
-package io.dbzlint.load;
+package io.dbzlint.source;
 
 import io.dbzlint.json.Limits;
 import io.dbzlint.model.InputId;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** One input, read when the linter gets to it, with its identity. */
-public interface Source {
+public interface Input {
 
     InputId id();
 
@@ -40,8 +40,8 @@ public interface Source {
         }
     }
 
-    static Source of(Path path, InputId id) {
-        return new Source() {
+    static Input of(Path path, InputId id) {
+        return new Input() {
             @Override
             public InputId id() {
                 return id;
@@ -63,8 +63,8 @@ public interface Source {
         };
     }
 
-    static Source ofBytes(InputId id, byte[] bytes) {
-        return new Source() {
+    static Input ofBytes(InputId id, byte[] bytes) {
+        return new Input() {
             @Override
             public InputId id() {
                 return id;
@@ -81,8 +81,8 @@ public interface Source {
     }
 
     /** A stream read once, when first asked, up to the size limit. */
-    static Source ofStream(InputId id, InputStream in) {
-        return new Source() {
+    static Input ofStream(InputId id, InputStream in) {
+        return new Input() {
             private byte[] bytes;
 
             @Override

@@ -1,6 +1,5 @@
-package io.dbzlint.cli;
+package io.dbzlint.source;
 
-import io.dbzlint.load.Source;
 import io.dbzlint.model.InputId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,13 +11,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The files of a run as they are at a git ref, read with {@code git show REF:PATH} (no checkout,
- * the working tree untouched). A file that did not exist at the ref has no base.
+ * A git revision as a source: the files of a run as they are at a ref, read with
+ * {@code git show REF:PATH} (no checkout, the working tree untouched). A file that did not exist
+ * at the ref has no base. Each input is known as {@code REF:PATH}.
  */
-final class GitBase {
+public final class GitRevision {
 
     /** A reason, in one line, that the base cannot be read. */
-    static final class Unavailable extends Exception {
+    public static final class Unavailable extends Exception {
         Unavailable(String message) {
             super(message, null, false, false);
         }
@@ -27,12 +27,12 @@ final class GitBase {
     private final Path top;
     private final String ref;
 
-    private GitBase(Path top, String ref) {
+    private GitRevision(Path top, String ref) {
         this.top = top;
         this.ref = ref;
     }
 
-    static GitBase open(Path cwd, String ref) throws Unavailable {
+    public static GitRevision open(Path cwd, String ref) throws Unavailable {
         if (ref.isBlank() || ref.startsWith("-")) {
             throw new Unavailable("--diff-base: \"" + ref + "\" is not a git ref");
         }
@@ -44,13 +44,17 @@ final class GitBase {
         if (git(root, "rev-parse", "--verify", "--quiet", ref + "^{commit}").isEmpty()) {
             throw new Unavailable("--diff-base: unknown git ref \"" + ref + "\"");
         }
-        return new GitBase(root, ref);
+        return new GitRevision(root, ref);
     }
 
-    /** The sources as they are at the ref; files outside the repository or new since it are left out. */
-    List<Source> sourcesAt(List<Source> sources) {
-        List<Source> base = new ArrayList<>();
-        for (Source source : sources) {
+    /** The given files as they are at the ref; files outside the repository or new since it are left out. */
+    public Source filesOf(List<Input> files) {
+        return () -> new Source.Found(inputsAt(files), List.of());
+    }
+
+    private List<Input> inputsAt(List<Input> sources) {
+        List<Input> base = new ArrayList<>();
+        for (Input source : sources) {
             Optional<Path> path = source.path();
             if (path.isEmpty()) {
                 continue;
@@ -65,7 +69,7 @@ final class GitBase {
                 continue;
             }
             String relative = top.relativize(real).toString().replace('\\', '/');
-            git(top, "show", ref + ":" + relative).ifPresent(bytes -> base.add(Source.ofBytes(
+            git(top, "show", ref + ":" + relative).ifPresent(bytes -> base.add(Input.ofBytes(
                     new InputId(ref + ":" + relative, null, source.id().format()), bytes)));
         }
         return base;
