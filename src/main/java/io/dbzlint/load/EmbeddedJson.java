@@ -46,8 +46,8 @@ final class EmbeddedJson {
                  brace >= covered && brace >= anchor - MAX_REACH && tries < MAX_TRIES;
                  brace = lastIndexOf(chars, '{', brace - 1), tries++) {
                 int at = brace;
-                Optional<ConfigLoader.Embedded> read = ConfigLoader.readEmbedded(path, chars, at,
-                        new ConfigLoader.Window(lines.line(at), lines.column(at)));
+                Optional<JsonConnectors.Embedded> read = JsonConnectors.readEmbedded(path, chars, at,
+                        new JsonConnectors.Window(lines.line(at), lines.column(at)));
                 if (read.isPresent() && at + read.get().length() > anchor) {
                     outermost = Optional.of(new Found(at, read.get()));
                 }
@@ -61,7 +61,7 @@ final class EmbeddedJson {
         return new LoadedFile(path, connectors, problems);
     }
 
-    private record Found(int start, ConfigLoader.Embedded read) {
+    private record Found(int start, JsonConnectors.Embedded read) {
     }
 
     /** Callouts replaced by spaces, so that the JSON parses and every column stays where it was. */
@@ -122,6 +122,14 @@ final class EmbeddedJson {
 
         int column(int offset) {
             return offset - starts[line(offset) - 1] + 1;
+        }
+    }
+
+    /** The reader registered for this format. */
+    static final class Reader extends FormatReader.Text {
+        @Override
+        protected LoadedFile read(InputId input, String text) {
+            return load(input, text);
         }
     }
 }

@@ -26,4 +26,9 @@ public record LoadProblem(String ruleId, Location location, String key, String m
     public LoadProblem(String ruleId, Location location, String key, String message, List<Location> related) {
         this(ruleId, location, key, message, related, null);
     }
+
+    /** The input, or a part of it, could not be read as its format says. */
+    static LoadProblem parseError(Location location, String message) {
+        return new LoadProblem(PARSE_ERROR, location, null, message, List.of());
+    }
 }

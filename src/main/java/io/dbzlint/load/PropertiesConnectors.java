@@ -142,4 +142,12 @@ final class PropertiesConnectors {
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
+
+    /** The reader registered for this format. */
+    static final class Reader extends FormatReader.Text {
+        @Override
+        protected LoadedFile read(InputId input, String text) {
+            return load(input, text);
+        }
+    }
 }

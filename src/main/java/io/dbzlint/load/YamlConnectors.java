@@ -64,13 +64,13 @@ final class YamlConnectors {
                 return notParsed(path, text);
             }
             Location at = e.getProblemMark().map(reader::start).orElse(Location.startOf(path));
-            return new LoadedFile(path, List.of(), List.of(ConfigLoader.parseError(at, "invalid YAML: "
+            return new LoadedFile(path, List.of(), List.of(LoadProblem.parseError(at, "invalid YAML: "
                     + Printable.cut(String.valueOf(e.getProblem()), Printable.MAX_VALUE))));
         } catch (YamlEngineException e) {
             if (!mayHoldConnector(text)) {
                 return notParsed(path, text);
             }
-            return new LoadedFile(path, List.of(), List.of(ConfigLoader.parseError(Location.startOf(path),
+            return new LoadedFile(path, List.of(), List.of(LoadProblem.parseError(Location.startOf(path),
                     "invalid YAML: " + Printable.cut(String.valueOf(e.getMessage()), Printable.MAX_VALUE))));
         }
         if (reader.connectors.isEmpty() && reader.problems.isEmpty()) {
@@ -89,7 +89,7 @@ final class YamlConnectors {
         if (!embedded.connectors().isEmpty() || !embedded.problems().isEmpty()) {
             return embedded;
         }
-        return ConfigLoader.template(path, text).orElse(embedded);
+        return Templates.template(path, text).orElse(embedded);
     }
 
     /**
@@ -99,7 +99,7 @@ final class YamlConnectors {
      * YAML (a workflow, a chart, an application's settings) is not dbzlint's to judge.
      */
     static boolean mayHoldConnector(String text) {
-        return !text.contains(ConfigLoader.TEMPLATE_START) && namesConnector(text);
+        return !text.contains(Templates.TEMPLATE_START) && namesConnector(text);
     }
 
     /** Whether a text names a connector: a connector class, a connector resource's kind, Debezium Server's source keys. */
@@ -341,5 +341,13 @@ final class YamlConnectors {
 
     private Location start(Mark mark) {
         return Location.at(path, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** The reader registered for this format. */
+    static final class Reader extends FormatReader.Text {
+        @Override
+        protected LoadedFile read(InputId input, String text) {
+            return load(input, text);
+        }
     }
 }
