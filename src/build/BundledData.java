@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Build step (generate-sources): turns the data every lint reads first into Java code that builds
  * the same objects. The property catalog, rules/catalog/debezium-VERSION.json, becomes
- * io.dbzlint.debezium.CatalogData; the bundled rules, rules/rules.json, become io.dbzlint.ruleset.RulesData.
+ * io.dbzlint.debezium.CatalogData; the bundled rules, rules/rules.json, become io.dbzlint.ruleset.RulesData,
+ * the JSON tree that RuleOverrides.parse then reads as it reads any rules file.
  * Reading them as JSON trees was most of a small lint's start-up (about 50 ms for the catalog's
  * 150 KB, 35 ms for the rules), in code that runs once and so is never compiled; the classes build
  * them in a few. The JSON stays the source of truth, edited and checked by tests (CatalogDriftTest
@@ -39,58 +40,66 @@ public final class BundledData {
         Files.writeString(out, java, StandardCharsets.UTF_8);
     }
 
-    /** The bundled rules as one RuleOverrides layer, as RuleOverrides.parse reads a rules document. */
+    /**
+     * rules/rules.json as code that builds the same JSON tree, node by node. The generator knows
+     * nothing of the rules' structure: RuleOverrides.parse, which reads every rules file and project
+     * config, is the one reader of rules.json too, at run time, from this tree.
+     */
     private static String rules(JsonNode root) {
         StringBuilder java = new StringBuilder();
         java.append("package io.dbzlint.ruleset;\n\n")
-                .append("import io.dbzlint.ruleset.RuleOverrides.Parameters;\n")
-                .append("import io.dbzlint.ruleset.RuleOverrides.RuleSetting;\n")
-                .append("import java.util.LinkedHashMap;\n")
-                .append("import java.util.Map;\n\n")
+                .append("import tools.jackson.databind.node.ArrayNode;\n")
+                .append("import tools.jackson.databind.node.JsonNodeFactory;\n")
+                .append("import tools.jackson.databind.node.ObjectNode;\n\n")
                 .append("/** Generated at build time from rules/rules.json by src/build/BundledData.java: do not edit. */\n")
                 .append("final class RulesData {\n\n")
+                .append("    private static final JsonNodeFactory F = JsonNodeFactory.instance;\n\n")
                 .append("    private RulesData() {\n    }\n\n")
-                .append("    static RuleOverrides layer(String source) {\n")
-                .append("        Map<String, RuleSetting> rules = new LinkedHashMap<>();\n");
-        for (Map.Entry<String, JsonNode> rule : root.path("rules").properties()) {
-            JsonNode node = rule.getValue();
-            java.append("        rules.put(").append(literal(rule.getKey())).append(", new RuleSetting(");
-            if (node.isString()) {
-                java.append(literal(node.asString())).append(", null, null, null, null, null));\n");
-            } else {
-                java.append(text(node.get("severity"))).append(", ").append(text(node.get("summary"))).append(", ")
-                        .append(text(node.get("rationale"))).append(", ").append(text(node.get("fix"))).append(", ")
-                        .append(text(node.path("example").get("bad"))).append(", ")
-                        .append(text(node.path("example").get("good"))).append("));\n");
-            }
-        }
-        JsonNode p = root.path("parameters");
-        JsonNode range = p.path("serverIdRange");
-        java.append("        Map<String, String> databaseTypes = new LinkedHashMap<>();\n");
-        p.path("databaseTypes").properties().forEach(e -> java.append("        databaseTypes.put(")
-                .append(literal(e.getKey())).append(", ").append(literal(e.getValue().asString())).append(");\n"));
-        if (p.has("reservedServerIds")) {
-            java.append("        Map<Long, String> reserved = new LinkedHashMap<>();\n");
-            for (JsonNode entry : p.path("reservedServerIds")) {
-                java.append("        reserved.put(").append(entry.path("id").asLong()).append("L, ")
-                        .append(literal(entry.path("owner").asString())).append(");\n");
-            }
-        } else {
-            java.append("        Map<Long, String> reserved = null;\n");
-        }
-        java.append("        return new RuleOverrides(source, rules, new Parameters(")
-                .append(range.has("min") ? range.get("min").asLong() + "L" : "null").append(", ")
-                .append(range.has("max") ? range.get("max").asLong() + "L" : "null").append(", databaseTypes, ")
-                .append(text(p.get("serverNamePattern"))).append(", ").append(text(p.get("environmentPattern")))
-                .append(", ").append(text(p.get("outboxTopicPattern"))).append(", ")
-                .append(text(p.get("debeziumVersion"))).append(", reserved));\n")
-                .append("    }\n}\n");
+                .append("    /** The tree of rules/rules.json. */\n")
+                .append("    static ObjectNode tree() {\n");
+        int[] names = {0};
+        String top = node(root, java, names);
+        java.append("        return ").append(top).append(";\n    }\n}\n");
         return java.toString();
     }
 
-    /** A node's text as a literal, or null when it is absent or JSON null (JsonNodes.textOrNull). */
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() ? "null" : literal(node.asString());
+    /** Appends statements that build the node; returns the expression or variable that holds it. */
+    private static String node(JsonNode node, StringBuilder java, int[] names) {
+        if (node.isObject()) {
+            String name = "o" + names[0]++;
+            java.append("        ObjectNode ").append(name).append(" = F.objectNode();\n");
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                String value = node(property.getValue(), java, names);
+                java.append("        ").append(name).append(".set(").append(literal(property.getKey())).append(", ")
+                        .append(value).append(");\n");
+            }
+            return name;
+        }
+        if (node.isArray()) {
+            String name = "a" + names[0]++;
+            java.append("        ArrayNode ").append(name).append(" = F.arrayNode();\n");
+            for (JsonNode element : node) {
+                String value = node(element, java, names);
+                java.append("        ").append(name).append(".add(").append(value).append(");\n");
+            }
+            return name;
+        }
+        if (node.isString()) {
+            return "F.stringNode(" + literal(node.asString()) + ")";
+        }
+        if (node.isInt()) {
+            return "F.numberNode(" + node.asInt() + ")"; // an IntNode, as the parser gives
+        }
+        if (node.isLong()) {
+            return "F.numberNode(" + node.asLong() + "L)";
+        }
+        if (node.isBoolean()) {
+            return "F.booleanNode(" + node.asBoolean() + ")";
+        }
+        if (node.isNull()) {
+            return "F.nullNode()";
+        }
+        throw new IllegalArgumentException("rules/rules.json: no code for " + node.getNodeType() + " " + node);
     }
 
     private static String catalog(Path catalog) throws IOException {

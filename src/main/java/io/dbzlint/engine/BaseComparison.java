@@ -1,7 +1,6 @@
 package io.dbzlint.engine;
 
 import io.dbzlint.load.ConfigLoader;
-import io.dbzlint.source.Input;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
@@ -10,6 +9,8 @@ import io.dbzlint.model.Location;
 import io.dbzlint.model.Printable;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.Severity;
+import io.dbzlint.rule.checks.ChangedFromBaseRule;
+import io.dbzlint.source.Input;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 public final class BaseComparison {
 
-    public static final String RULE = "changed-from-base";
+    public static final String RULE = ChangedFromBaseRule.ID;
 
     private final String base;
     private final Severity severity;

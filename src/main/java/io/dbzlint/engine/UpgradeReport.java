@@ -6,7 +6,6 @@ import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.debezium.ReleaseCatalog;
 import io.dbzlint.load.ConfigLoader;
 import io.dbzlint.load.LoadedFile;
-import io.dbzlint.source.Input;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.InputId;
@@ -15,6 +14,8 @@ import io.dbzlint.model.Printable;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
+import io.dbzlint.rule.checks.UpgradeRule;
+import io.dbzlint.source.Input;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.Optional;
  */
 public final class UpgradeReport {
 
-    public static final String RULE = "upgrade";
+    public static final String RULE = UpgradeRule.ID;
 
     private final ReleaseCatalog releases = Debezium.bundled().releases();
     private final Catalog catalog = Debezium.bundled().catalog();

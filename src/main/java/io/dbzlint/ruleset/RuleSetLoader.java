@@ -44,13 +44,12 @@ public final class RuleSetLoader {
         static final RuleOverrides LAYER = read();
         static final RuleSet RULES = buildOrFail(List.of());
 
-        /** rules/rules.json, compiled at build time into {@link RulesData}. */
+        /** rules/rules.json, compiled at build time into a tree ({@link RulesData}), read as any rules file is. */
         private static RuleOverrides read() {
-            RuleOverrides layer = RulesData.layer(BUNDLED);
-            List<String> unknown = layer.rules().keySet().stream()
-                    .filter(id -> RuleRegistry.find(id).isEmpty()).map(RuleRegistry::unknown).toList();
-            if (!unknown.isEmpty()) {
-                throw new IllegalStateException("bundled rules are invalid: " + unknown);
+            List<String> problems = new ArrayList<>();
+            RuleOverrides layer = RuleOverrides.parse(BUNDLED, new JsonTree.Parsed(RulesData.tree(), Map.of()), problems);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("bundled rules are invalid: " + problems);
             }
             return layer;
         }

@@ -9,8 +9,10 @@ import io.dbzlint.rule.FileRule;
  */
 public final class ChangedFromBaseRule implements FileRule {
 
+    public static final String ID = "changed-from-base";
+
     @Override
     public String id() {
-        return "changed-from-base";
+        return ID;
     }
 }

@@ -8,8 +8,10 @@ import io.dbzlint.rule.FileRule;
  */
 public final class UpgradeRule implements FileRule {
 
+    public static final String ID = "upgrade";
+
     @Override
     public String id() {
-        return "upgrade";
+        return ID;
     }
 }
