@@ -12,6 +12,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import io.dbzlint.debezium.Debezium;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -82,6 +85,20 @@ class ArchitectureTest {
             packages.add(type.getPackageName().substring("io.dbzlint.".length()));
         }
         assertThat(LAYERS).containsAll(packages);
+    }
+
+    @Test
+    void should_list_the_layers_in_the_architecture_doc_in_order() throws IOException {
+        List<String> documented = new ArrayList<>();
+        boolean inTable = false;
+        for (String line : Files.readAllLines(Path.of("docs/architecture.md"))) {
+            if (line.startsWith("## ")) {
+                inTable = line.equals("## Packages");
+            } else if (inTable && line.startsWith("| `")) {
+                documented.add(line.substring(3, line.indexOf('`', 3)));
+            }
+        }
+        assertThat(documented).containsExactlyElementsOf(LAYERS);
     }
 
     @Test
