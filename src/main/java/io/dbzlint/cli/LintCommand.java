@@ -269,10 +269,13 @@ final class LintCommand implements Callable<Integer> {
             PrintWriter reportStream = spec.commandLine().getOut();
             if (mode == FixMode.APPLY) {
                 reportFixes(report.fixes(), err);
-                if (report.fixes().stdout() != null) {
-                    // standard output is the fixed text, as ruff and ESLint give it; the report goes to stderr
-                    spec.commandLine().getOut().print(report.fixes().stdout());
-                    spec.commandLine().getOut().flush();
+                if (arguments.contains(LintSession.STDIN)) {
+                    // standard output is standard input's fixed text, as ruff gives it (nothing when it could
+                    // not be read); the report goes to stderr
+                    if (report.fixes().stdout() != null) {
+                        spec.commandLine().getOut().print(report.fixes().stdout());
+                        spec.commandLine().getOut().flush();
+                    }
                     reportStream = err;
                 }
             }

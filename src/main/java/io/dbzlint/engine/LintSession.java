@@ -195,7 +195,7 @@ public final class LintSession {
         return new LintReport(result, found.errors(), written, fixed.fixes());
     }
 
-    /** A plain lint of inputs in memory. */
+    /** A lint of inputs in memory, through the same steps as any run (filters, and a baseline if the session writes one). */
     public LintResult lint(List<Input> inputs) {
         try {
             return run(LintRequest.of(inputs)).result();
@@ -279,19 +279,19 @@ public final class LintSession {
             Fixer.FileFix plan = inMemory.get(input.id());
             String text = plan != null ? plan.after() : textOf(input);
             if (stdout == null) {
-                stdout = text;
+                stdout = text; // null when it could not be read: the report says why, and nothing is given back
             }
             after.add(plan != null ? Input.ofBytes(input.id(), text.getBytes(StandardCharsets.UTF_8)) : input);
         }
         return new Fixed(after, new LintReport.Fixes(plans, problems, files, errors, stdout));
     }
 
-    /** The text of an input in memory, as it was read: what --fix gives back when nothing applied to it. */
+    /** The text of an input in memory as it was read, or null when it could not be read (too large). */
     private static String textOf(Input input) {
         try {
             return new String(input.read(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return "";
+            return null;
         }
     }
 

@@ -251,4 +251,14 @@ class FixCommandTest {
         assertThat(run.out()).isEqualTo(clean);
         assertThat(run.err()).contains("0 errors");
     }
+
+    @Test
+    void should_give_nothing_back_for_standard_input_too_large_to_read_with_fix() {
+        String huge = "{\"a\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}";
+
+        Cli run = Cli.piped(dir, huge, "lint", "--fix", "--color", "never", "-");
+
+        assertThat(run.out()).as("no half or empty text passed on as if fixed").isEmpty();
+        assertThat(run.err()).contains("<stdin>:1:1: error parse-error").contains("larger than the 8 MiB");
+    }
 }
