@@ -32,9 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * For each release of the release catalog, Debezium's own field validation of that release, loaded
  * in its own class loader, next to dbzlint with that release as its target: over the examples and
- * broken copies of them, every key the release flags, dbzlint flags too. Tagged slow (it loads ten
- * releases' jars, over half the suite's time): {@code mvn -Pquick test} leaves it out, {@code mvn verify}
- * runs it.
+ * broken copies of them, every key the release flags, dbzlint flags too. Tagged slow: on a clean build
+ * Maven resolves ten releases for it, over half the suite's time. {@code mvn -Pquick test} leaves it
+ * out, {@code mvn verify} runs it.
  */
 @Tag("slow")
 class ReleaseAgreementTest {
