@@ -1,5 +1,6 @@
 package io.dbzlint.rule.checks;
 
+import io.dbzlint.debezium.FilterLists;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;

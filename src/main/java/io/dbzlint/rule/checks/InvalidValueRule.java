@@ -1,6 +1,7 @@
 package io.dbzlint.rule.checks;
 
 import io.dbzlint.debezium.Catalog;
+import io.dbzlint.debezium.FilterLists;
 import io.dbzlint.json.Schemas;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;

@@ -1,11 +1,12 @@
 package io.dbzlint.rule.checks;
 
+import io.dbzlint.debezium.FilterLists;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Printable;
+import io.dbzlint.model.Regexes;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
-import io.dbzlint.rule.Regexes;
 import io.dbzlint.rule.RuleContext;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.dbzlint.rule;
+package io.dbzlint.model;
 
 /**
  * Matching a regular expression that comes from a config or a project file: java.util.regex

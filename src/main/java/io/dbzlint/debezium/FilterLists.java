@@ -1,10 +1,10 @@
-package io.dbzlint.rule.checks;
+package io.dbzlint.debezium;
 
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Location;
-import io.dbzlint.rule.Regexes;
+import io.dbzlint.model.Regexes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,17 +18,17 @@ import java.util.regex.PatternSyntaxException;
  * {@code schema.table} on PostgreSQL, {@code database.table} on MySQL and MariaDB, with the column
  * name appended for the column lists.
  */
-final class FilterLists {
+public final class FilterLists {
 
     /** The table lists, 2.x name first; 1.x's whitelist and blacklist are read when the new name is unset. */
-    static final List<String> TABLE_INCLUDE = List.of("table.include.list", "table.whitelist");
-    static final List<String> TABLE_EXCLUDE = List.of("table.exclude.list", "table.blacklist");
-    static final List<String> COLUMN_INCLUDE = List.of("column.include.list", "column.whitelist");
-    static final List<String> COLUMN_EXCLUDE = List.of("column.exclude.list", "column.blacklist");
-    static final List<String> DATABASE_INCLUDE = List.of("database.include.list", "database.whitelist");
-    static final List<String> DATABASE_EXCLUDE = List.of("database.exclude.list", "database.blacklist");
-    static final List<String> SCHEMA_INCLUDE = List.of("schema.include.list", "schema.whitelist");
-    static final List<String> SCHEMA_EXCLUDE = List.of("schema.exclude.list", "schema.blacklist");
+    public static final List<String> TABLE_INCLUDE = List.of("table.include.list", "table.whitelist");
+    public static final List<String> TABLE_EXCLUDE = List.of("table.exclude.list", "table.blacklist");
+    public static final List<String> COLUMN_INCLUDE = List.of("column.include.list", "column.whitelist");
+    public static final List<String> COLUMN_EXCLUDE = List.of("column.exclude.list", "column.blacklist");
+    public static final List<String> DATABASE_INCLUDE = List.of("database.include.list", "database.whitelist");
+    public static final List<String> DATABASE_EXCLUDE = List.of("database.exclude.list", "database.blacklist");
+    public static final List<String> SCHEMA_INCLUDE = List.of("schema.include.list", "schema.whitelist");
+    public static final List<String> SCHEMA_EXCLUDE = List.of("schema.exclude.list", "schema.blacklist");
 
 
     private FilterLists() {
@@ -39,7 +39,7 @@ final class FilterLists {
      * (offset and length). A plain dotted name, the common case, is matched without a regular
      * expression; any other is compiled when first matched.
      */
-    static final class Item {
+    public static final class Item {
         private final String text;
         private final int offset;
         private final int length;
@@ -54,29 +54,29 @@ final class FilterLists {
             this.plain = isPlain(text);
         }
 
-        String text() {
+        public String text() {
             return text;
         }
 
-        int offset() {
+        public int offset() {
             return offset;
         }
 
-        int length() {
+        public int length() {
             return length;
         }
 
-        boolean valid() {
+        public boolean valid() {
             return plain || compiled() != null;
         }
 
         /** Why the expression does not compile, or null. */
-        String error() {
+        public String error() {
             compiled();
             return error;
         }
 
-        boolean matches(String name) {
+        public boolean matches(String name) {
             if (plain) {
                 return matchesPlain(name);
             }
@@ -88,7 +88,7 @@ final class FilterLists {
          * The parts of a plain dotted name ({@code public.orders}, {@code inventory\.customers}):
          * none for an expression that uses more of the regular expression syntax than dots.
          */
-        Optional<List<String>> parts() {
+        public Optional<List<String>> parts() {
             if (!plain) {
                 return Optional.empty();
             }
@@ -169,18 +169,18 @@ final class FilterLists {
     }
 
     /** A list as it is set on a connector: its entry, and its expressions. */
-    record FilterList(ConfigEntry entry, List<Item> items) {
+    public record FilterList(ConfigEntry entry, List<Item> items) {
 
-        boolean allValid() {
+        public boolean allValid() {
             return items.stream().allMatch(Item::valid);
         }
 
-        boolean anyMatches(String name) {
+        public boolean anyMatches(String name) {
             return items.stream().anyMatch(item -> item.matches(name));
         }
 
         /** Where an expression is written: its own characters when the value is written as is, else the value. */
-        Location locationOf(Item item) {
+        public Location locationOf(Item item) {
             Location value = entry.valueLocation();
             int width = value.endColumn() - value.column();
             int length = entry.text().length();
@@ -193,7 +193,7 @@ final class FilterLists {
     }
 
     /** The list under the first of the keys that is set as plain text, if it holds any expression. */
-    static Optional<FilterList> of(Connector connector, List<String> keys) {
+    public static Optional<FilterList> of(Connector connector, List<String> keys) {
         for (String key : keys) {
             Optional<ConfigEntry> entry = connector.entry(key);
             if (entry.isPresent()) {
@@ -207,7 +207,7 @@ final class FilterLists {
         return Optional.empty();
     }
 
-    static List<Item> split(String value) {
+    public static List<Item> split(String value) {
         List<Item> items = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= value.length(); i++) {
@@ -225,7 +225,7 @@ final class FilterLists {
     }
 
     /** True when the character at {@code index} follows an odd number of backslashes. */
-    static boolean escaped(String text, int index) {
+    public static boolean escaped(String text, int index) {
         int backslashes = 0;
         for (int i = index - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
             backslashes++;
@@ -234,25 +234,25 @@ final class FilterLists {
     }
 
     /** How the connector names a table: the word for the part before the table, and an example. */
-    static String containerWord(ConnectorType type) {
+    public static String containerWord(ConnectorType type) {
         return type == ConnectorType.POSTGRESQL ? "schema" : "database";
     }
 
-    static String tableExample(ConnectorType type) {
+    public static String tableExample(ConnectorType type) {
         return type == ConnectorType.POSTGRESQL ? "public.orders" : "inventory.orders";
     }
 
     /** The connectors whose names have a known form: PostgreSQL's schema.table, MySQL's and MariaDB's database.table. */
-    static boolean knowsNameForm(Connector connector) {
+    public static boolean knowsNameForm(Connector connector) {
         return connector.type() == ConnectorType.POSTGRESQL || connector.type().isMySqlFamily();
     }
 
     /** The include and exclude lists of the part before the table: schemas on PostgreSQL, databases on MySQL. */
-    static List<String> containerInclude(ConnectorType type) {
+    public static List<String> containerInclude(ConnectorType type) {
         return type == ConnectorType.POSTGRESQL ? SCHEMA_INCLUDE : DATABASE_INCLUDE;
     }
 
-    static List<String> containerExclude(ConnectorType type) {
+    public static List<String> containerExclude(ConnectorType type) {
         return type == ConnectorType.POSTGRESQL ? SCHEMA_EXCLUDE : DATABASE_EXCLUDE;
     }
 
@@ -260,7 +260,7 @@ final class FilterLists {
      * Whether Debezium's table filter keeps a table, judged from the lists that are set; empty when a
      * list holds a reference or an expression that does not compile, so nothing can be said.
      */
-    static Optional<Boolean> captures(Connector connector, String container, String table) {
+    public static Optional<Boolean> captures(Connector connector, String container, String table) {
         try {
             return capturesOrThrow(connector, container, table);
         } catch (Regexes.TooComplex e) {
@@ -286,7 +286,7 @@ final class FilterLists {
     }
 
     /** True when a key of the list is set, whatever its value: the connector captures a subset. */
-    static boolean isSet(Connector connector, List<String> keys) {
+    public static boolean isSet(Connector connector, List<String> keys) {
         return keys.stream().anyMatch(key -> connector.entry(key)
                 .filter(entry -> !entry.hasText() || !entry.text().isBlank()).isPresent());
     }
