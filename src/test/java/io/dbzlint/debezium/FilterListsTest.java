@@ -1,16 +1,16 @@
 package io.dbzlint.debezium;
 
+import static io.dbzlint.Generators.between;
+import static io.dbzlint.Generators.forAll;
+import static io.dbzlint.Generators.oneOf;
+import static io.dbzlint.Generators.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,68 +20,72 @@ import org.junit.jupiter.api.Test;
  */
 class FilterListsTest {
 
-    @Property(tries = 2000)
-    void a_plain_name_matches_exactly_what_its_regular_expression_matches(
-            @ForAll("plainNames") String entry, @ForAll("names") String name) {
-        FilterLists.Item item = FilterLists.split(entry).get(0);
-        boolean regex = Pattern.compile(entry, Pattern.CASE_INSENSITIVE).matcher(name).matches();
-        assertThat(item.matches(name)).as("%s against %s", entry, name).isEqualTo(regex);
+    record EntryAndName(String entry, String name) {
     }
 
-    @Property(tries = 1000)
-    void a_plain_name_matches_what_its_regular_expression_matches_among_near_misses(
-            @ForAll("plainNames") String entry) {
-        String name = entry.replace("\\.", ".");
-        List<String> variants = List.of(name, name.toUpperCase(java.util.Locale.ROOT),
-                name.toLowerCase(java.util.Locale.ROOT), name.replace('k', '\u212A'), name.replace('I', '\u0131'),
-                name.replace('i', '\u0130'), name.replace('.', 'x'), name.replace('.', '/'), name + "x",
-                name.substring(0, name.length() - 1), "x" + name);
-        FilterLists.Item item = FilterLists.split(entry).get(0);
-        for (String variant : variants) {
-            boolean regex = Pattern.compile(entry, Pattern.CASE_INSENSITIVE).matcher(variant).matches();
-            assertThat(item.matches(variant)).as("%s against %s", entry, variant).isEqualTo(regex);
-        }
+    @Test
+    void a_plain_name_matches_exactly_what_its_regular_expression_matches() {
+        forAll(2000, random -> new EntryAndName(plainName(random), name(random)), pair -> {
+            FilterLists.Item item = FilterLists.split(pair.entry()).get(0);
+            boolean regex = Pattern.compile(pair.entry(), Pattern.CASE_INSENSITIVE).matcher(pair.name()).matches();
+            assertThat(item.matches(pair.name())).isEqualTo(regex);
+        });
     }
 
-    @Property(tries = 500)
-    void a_plain_name_matches_its_own_name_in_any_ascii_case(@ForAll("plainNames") String entry) {
-        String name = entry.replace("\\.", ".");
-        FilterLists.Item item = FilterLists.split(entry).get(0);
-        assertThat(item.matches(name.toUpperCase(java.util.Locale.ROOT))).isTrue();
-        assertThat(item.matches(name + "x")).isFalse();
+    @Test
+    void a_plain_name_matches_what_its_regular_expression_matches_among_near_misses() {
+        forAll(1000, FilterListsTest::plainName, entry -> {
+            String name = entry.replace("\\.", ".");
+            List<String> variants = List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT),
+                    name.replace('k', '\u212A'), name.replace('I', '\u0131'), name.replace('i', '\u0130'),
+                    name.replace('.', 'x'), name.replace('.', '/'), name + "x", name.substring(0, name.length() - 1),
+                    "x" + name);
+            FilterLists.Item item = FilterLists.split(entry).get(0);
+            for (String variant : variants) {
+                boolean regex = Pattern.compile(entry, Pattern.CASE_INSENSITIVE).matcher(variant).matches();
+                assertThat(item.matches(variant)).as("against %s", variant).isEqualTo(regex);
+            }
+        });
     }
 
-    @Property(tries = 3000)
-    void a_plain_name_is_names_and_dots_split_at_the_dots(@ForAll("anyEntries") String entry) {
-        boolean plain = Pattern.matches("[A-Za-z0-9_-]+(?:\\\\?\\.[A-Za-z0-9_-]+)*", entry);
-        Optional<List<String>> parts = new FilterLists.Item(entry, 0, entry.length()).parts();
-        assertThat(parts.isPresent()).as(entry).isEqualTo(plain);
-        parts.ifPresent(found -> assertThat(found).as(entry)
-                .containsExactly(entry.split("\\\\?\\.")));
+    @Test
+    void a_plain_name_matches_its_own_name_in_any_ascii_case() {
+        forAll(500, FilterListsTest::plainName, entry -> {
+            String name = entry.replace("\\.", ".");
+            FilterLists.Item item = FilterLists.split(entry).get(0);
+            assertThat(item.matches(name.toUpperCase(Locale.ROOT))).isTrue();
+            assertThat(item.matches(name + "x")).isFalse();
+        });
     }
 
-    @Provide
-    Arbitrary<String> anyEntries() {
-        return Arbitraries.strings().withChars("aZ9_-.\\$*").ofMinLength(0).ofMaxLength(8);
+    @Test
+    void a_plain_name_is_names_and_dots_split_at_the_dots() {
+        forAll(3000, random -> string(random, "aZ9_-.\\$*", 0, 8), entry -> {
+            boolean plain = Pattern.matches("[A-Za-z0-9_-]+(?:\\\\?\\.[A-Za-z0-9_-]+)*", entry);
+            Optional<List<String>> parts = new FilterLists.Item(entry, 0, entry.length()).parts();
+            assertThat(parts.isPresent()).isEqualTo(plain);
+            parts.ifPresent(found -> assertThat(found).containsExactly(entry.split("\\\\?\\.")));
+        });
     }
 
-    @Provide
-    Arbitrary<String> plainNames() {
-        Arbitrary<String> part = Arbitraries.strings().withChars("aBc_1-kIi").ofMinLength(1).ofMaxLength(4);
-        Arbitrary<String> dot = Arbitraries.of(".", "\\.");
-        return Combinators.combine(part, dot, part, Arbitraries.integers().between(0, 2))
-                .as((first, separator, second, shape) -> switch (shape) {
-                    case 0 -> first;
-                    case 1 -> first + separator + second;
-                    default -> first + separator + second + "." + first;
-                });
+    /** One to three parts of name characters, joined by . or \., the third (the first again) by a dot. */
+    private static String plainName(Random random) {
+        String first = string(random, "aBc_1-kIi", 1, 4);
+        String second = string(random, "aBc_1-kIi", 1, 4);
+        String separator = oneOf(random, ".", "\\.");
+        return switch (between(random, 0, 2)) {
+            case 0 -> first;
+            case 1 -> first + separator + second;
+            default -> first + separator + second + "." + first;
+        };
     }
 
-    @Provide
-    Arbitrary<String> names() {
-        // near misses: the same characters, other case, other separators, and letters the
-        // Unicode case folding would equate (Kelvin sign, dotless i) but the ASCII one does not
-        return Arbitraries.strings().withChars("aAbBcC_1-.xK\u212A\u0131").ofMinLength(0).ofMaxLength(12);
+    /**
+     * Near misses: the same characters, other case, other separators, and letters the Unicode case
+     * folding would equate (Kelvin sign, dotless i) but the ASCII one does not.
+     */
+    private static String name(Random random) {
+        return string(random, "aAbBcC_1-.xK\u212A\u0131", 0, 12);
     }
 
     @Test

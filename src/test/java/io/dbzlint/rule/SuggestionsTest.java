@@ -1,35 +1,40 @@
 package io.dbzlint.rule;
 
+import static io.dbzlint.Generators.between;
+import static io.dbzlint.Generators.forAll;
+import static io.dbzlint.Generators.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class SuggestionsTest {
 
-    @Property(tries = 2000)
-    void should_agree_with_the_full_distance_up_to_the_bound(
-            @ForAll @StringLength(max = 12) String a, @ForAll @StringLength(max = 12) String b,
-            @ForAll @IntRange(min = 0, max = 5) int max) {
-        int full = Suggestions.distance(a, b);
-
-        assertThat(Suggestions.distanceAtMost(a, b, max)).isEqualTo(Math.min(full, max + 1));
+    record Case(String a, String b, int max) {
     }
 
-    @Property(tries = 1000)
-    void should_agree_on_near_misses(@ForAll("keys") String key, @ForAll @IntRange(min = 0, max = 11) int at) {
-        String typo = key.substring(0, Math.min(at, key.length())) + "x" + key.substring(Math.min(at + 1, key.length()));
+    @Test
+    void should_agree_with_the_full_distance_up_to_the_bound() {
+        forAll(2000, random -> new Case(string(random, 12), string(random, 12), between(random, 0, 5)), c -> {
+            int full = Suggestions.distance(c.a(), c.b());
 
-        assertThat(Suggestions.distanceAtMost(key, typo, 3)).isEqualTo(Math.min(Suggestions.distance(key, typo), 4));
+            assertThat(Suggestions.distanceAtMost(c.a(), c.b(), c.max()))
+                    .isEqualTo(Math.min(full, c.max() + 1));
+        });
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<String> keys() {
-        return net.jqwik.api.Arbitraries.of("snapshot.mode", "database.hostname", "topic.prefix", "slot.name");
+    /** Every key with an x in place of one of its first 12 characters (or after its end): all 48 cases. */
+    @Test
+    void should_agree_on_near_misses() {
+        for (String key : List.of("snapshot.mode", "database.hostname", "topic.prefix", "slot.name")) {
+            for (int at = 0; at <= 11; at++) {
+                String typo = key.substring(0, Math.min(at, key.length())) + "x"
+                        + key.substring(Math.min(at + 1, key.length()));
+
+                assertThat(Suggestions.distanceAtMost(key, typo, 3)).as(typo)
+                        .isEqualTo(Math.min(Suggestions.distance(key, typo), 4));
+            }
+        }
     }
 
     @Test
