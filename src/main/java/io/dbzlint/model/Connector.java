@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param envelope what surrounds the config in the file, by path, for rules about that format:
  *     a Strimzi KafkaConnector's {@code kind}, {@code metadata.labels.strimzi.io/cluster},
  *     {@code spec.pause}, and the {@code spec.config} keys Strimzi sets itself; empty for a REST body
+ * @param deployment where the connector runs; the loader leaves the whole repository, and the
+ *     engine places it before any rule sees it
  */
 public record Connector(String name, Location nameLocation, Location location, ConnectorType type,
-                        Map<String, ConfigEntry> config, Map<String, ConfigEntry> envelope) {
+                        Map<String, ConfigEntry> config, Map<String, ConfigEntry> envelope, Deployment deployment) {
 
     /** Takes the maps as they are (the loader builds them for this connector alone) and makes them read-only. */
     public Connector {
@@ -26,8 +28,19 @@ public record Connector(String name, Location nameLocation, Location location, C
     }
 
     public Connector(String name, Location nameLocation, Location location, ConnectorType type,
+                     Map<String, ConfigEntry> config, Map<String, ConfigEntry> envelope) {
+        this(name, nameLocation, location, type, config, envelope, Deployment.REPOSITORY);
+    }
+
+    public Connector(String name, Location nameLocation, Location location, ConnectorType type,
                      Map<String, ConfigEntry> config) {
         this(name, nameLocation, location, type, config, Map.of());
+    }
+
+    /** The same connector, placed in a deployment. */
+    public Connector in(Deployment where) {
+        return where.equals(deployment) ? this : new Connector(name, nameLocation, location, type, config, envelope,
+                where);
     }
 
     /**

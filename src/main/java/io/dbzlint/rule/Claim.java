@@ -1,5 +1,7 @@
 package io.dbzlint.rule;
 
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.Deployment;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.Printable;
 import io.dbzlint.model.References;
@@ -19,8 +21,14 @@ public interface Claim {
      * @param connector the connector's name
      * @param configKey the config key the value came from (set, or the one that is unset)
      * @param location where the value was written, or the config when the key is unset
+     * @param deployment where the connector runs
      */
-    record Site(String connector, String configKey, Location location) {
+    record Site(String connector, String configKey, Location location, Deployment deployment) {
+
+        /** The site of a connector's claim on a key's value. */
+        public static Site of(Connector connector, String configKey, Location location) {
+            return new Site(connector.name(), configKey, location, connector.deployment());
+        }
 
         /** How a message names another connector of a group: {@code connector "a" (a.json:3:5)}. */
         public String describe() {

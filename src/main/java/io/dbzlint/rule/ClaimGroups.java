@@ -12,6 +12,30 @@ public final class ClaimGroups {
     private ClaimGroups() {
     }
 
+    /**
+     * A value within a scope, to group by. A class with written-out equals and hashCode, as a
+     * record's generated ones link through invokedynamic at start-up.
+     */
+    public static final class Key {
+        private final Object scope;
+        private final Object value;
+
+        public Key(Object scope, Object value) {
+            this.scope = scope;
+            this.value = value;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && scope.equals(that.scope) && value.equals(that.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * scope.hashCode() + value.hashCode();
+        }
+    }
+
     /** Every group of two or more claims with equal {@code sharedValue}. */
     public static <C extends Claim> List<List<C>> sharing(List<C> claims, Function<C, ?> sharedValue) {
         Map<Object, List<C>> byValue = new LinkedHashMap<>();

@@ -14,6 +14,16 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
     /** What must differ; compared with equals. */
     protected abstract Object sharedValue(C claim);
 
+    /**
+     * Where the value must differ: by default within a deployment (the connectors of one Kafka
+     * Connect cluster and its Kafka), as connector names and topics must. A rule about a database
+     * server's resource (a server id, a slot) answers "" and puts the server, which knows where
+     * its host name holds, into {@link #sharedValue}.
+     */
+    protected Object scope(C claim) {
+        return claim.site().deployment();
+    }
+
     /** The finding text for one claim, given the others that share its value. */
     protected abstract String message(C claim, List<C> others, RuleContext context);
 
@@ -28,7 +38,8 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
 
     @Override
     public void finish(List<C> claims, RuleContext context, FindingSink sink) {
-        for (List<C> group : ClaimGroups.sharing(claims, this::sharedValue)) {
+        for (List<C> group : ClaimGroups.sharing(claims, claim -> new ClaimGroups.Key(scope(claim),
+                sharedValue(claim)))) {
             for (C claim : group) {
                 List<C> others = ClaimGroups.othersThan(claim, group);
                 if (!sameNameCollides()) {

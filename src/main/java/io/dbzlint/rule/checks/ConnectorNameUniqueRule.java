@@ -26,7 +26,7 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
 
     @Override
     public Optional<Name> claim(Connector connector, RuleContext context) {
-        return Optional.of(new Name(connector.name(), new Claim.Site(connector.name(), Keys.NAME, connector.nameLocation())));
+        return Optional.of(new Name(connector.name(), Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
     }
 
     @Override

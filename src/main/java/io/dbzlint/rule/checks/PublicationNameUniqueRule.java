@@ -60,7 +60,7 @@ public final class PublicationNameUniqueRule implements CrossConnectorRule<Publi
                 connector.value(filter).ifPresent(value -> filters.put(filter, value.trim()));
             }
             return new Publication(database, name.orElse(DEFAULT), name.isPresent(), filters, filtered,
-                    new Claim.Site(connector.name(), KEY, connector.locationOf(KEY)));
+                    Claim.Site.of(connector, KEY, connector.locationOf(KEY)));
         });
     }
 

@@ -31,7 +31,7 @@ public final class SchemaHistoryTopicUniqueRule extends UniquenessRule<SchemaHis
                 .map(entry -> new HistoryTopic(entry.text().trim(),
                         connector.firstEntry(Keys.LOGICAL_NAME).map(e -> "schemahistory." + Printable.cut(e.text().trim(), Printable.MAX_VALUE))
                                 .orElse("schemahistory.<topic.prefix>"),
-                        new Claim.Site(connector.name(), entry.key(), entry.valueLocation())));
+                        Claim.Site.of(connector, entry.key(), entry.valueLocation())));
     }
 
     @Override

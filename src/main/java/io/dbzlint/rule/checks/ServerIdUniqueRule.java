@@ -1,11 +1,13 @@
 package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.DatabaseServer;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
 import io.dbzlint.model.References;
 import io.dbzlint.rule.Claim;
+import io.dbzlint.rule.ClaimGroups;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
@@ -15,8 +17,18 @@ import java.util.Optional;
 
 public final class ServerIdUniqueRule extends UniquenessRule<ServerIdUniqueRule.ServerId> {
 
-    /** @param id the id as written: a number, or a config provider reference that resolves to one */
-    record ServerId(String id, Site site) implements Claim {
+    private static final String MYSQL_PORT = "3306";
+
+    /** Which server the connectors share, as the message says it: assumed when no host name can be read. */
+    static String on(DatabaseServer server) {
+        return server.assumed() ? " (no database.hostname that dbzlint can read, so taken as the same server)" : "";
+    }
+
+    /**
+     * @param id the id as written: a number, or a config provider reference that resolves to one
+     * @param server the MySQL or MariaDB server it joins as a replica: ids are unique per server
+     */
+    record ServerId(String id, DatabaseServer server, Site site) implements Claim {
     }
 
     @Override
@@ -32,14 +44,20 @@ public final class ServerIdUniqueRule extends UniquenessRule<ServerIdUniqueRule.
         return connector.entry(Keys.SERVER_ID).flatMap(entry -> {
             Optional<String> id = entry.hasReference() ? References.comparable(entry.text())
                     : ServerIdRangeRule.parse(entry).stream().mapToObj(String::valueOf).findFirst();
-            return id.map(value -> new ServerId(value,
-                    new Claim.Site(connector.name(), Keys.SERVER_ID, entry.valueLocation())));
+            return id.map(value -> new ServerId(value, DatabaseServer.of(connector, MYSQL_PORT),
+                    Claim.Site.of(connector, Keys.SERVER_ID, entry.valueLocation())));
         });
     }
 
     @Override
     protected Object sharedValue(ServerId claim) {
-        return claim.id();
+        return new ClaimGroups.Key(claim.server(), claim.id());
+    }
+
+    /** A server id belongs to the database server, whichever Kafka Connect cluster runs the connector. */
+    @Override
+    protected Object scope(ServerId claim) {
+        return "";
     }
 
     /** Also: an id that a MySQL server or replica uses itself (parameter reservedServerIds). */
@@ -60,7 +78,7 @@ public final class ServerIdUniqueRule extends UniquenessRule<ServerIdUniqueRule.
     @Override
     protected String message(ServerId claim, List<ServerId> others, RuleContext context) {
         return "database.server.id " + Printable.cut(claim.id(), Printable.MAX_VALUE) + " is also used by "
-                + Claim.describe(others) + Claim.sameReference(claim.id()) + "; MySQL lets one replication client per id connect, so they keep disconnecting each other:"
+                + Claim.describe(others) + Claim.sameReference(claim.id()) + on(claim.server()) + "; MySQL lets one replication client per id connect, so they keep disconnecting each other:"
                 + " give each connector its own id in " + context.parameters().serverIdRange();
     }
 }

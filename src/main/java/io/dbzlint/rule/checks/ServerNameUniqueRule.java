@@ -37,7 +37,7 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         return connector.firstEntry(Keys.LOGICAL_NAME)
                 .filter(entry -> !entry.text().isBlank() && !entry.hasTemplate())
                 .map(entry -> new LogicalName(entry.text().trim(), router(connector),
-                        new Claim.Site(connector.name(), entry.key(), entry.valueLocation())));
+                        Claim.Site.of(connector, entry.key(), entry.valueLocation())));
     }
 
     @Override

@@ -1,0 +1,35 @@
+package io.dbzlint.model;
+
+/**
+ * Where a connector runs: the connectors applied to one Kafka Connect cluster (or run by one
+ * Debezium Server), inferred from how a repository lays them out, with the evidence. Connectors
+ * of different deployments never share a connector name, topics or a Kafka cluster; a database
+ * server they name is the same only when its host name means the same machine from both.
+ *
+ * <p>{@code equals} and {@code hashCode} are written out for start-up (see {@link PostgresObject}).
+ *
+ * @param name how reports and {@code dbzlint deployments} name it: {@code .} for the repository as
+ *     a whole, else the folder or file that makes it one
+ * @param evidence why the connectors of this deployment were grouped, in a few words
+ */
+public record Deployment(String name, String evidence) {
+
+    /** The whole run as one cluster: where nothing in the layout says otherwise. */
+    public static final Deployment REPOSITORY = new Deployment(".", "no compose project, environment folder or"
+            + " documentation page separates these configs");
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Deployment that && name.equals(that.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
