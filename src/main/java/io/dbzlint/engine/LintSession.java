@@ -5,8 +5,10 @@ import io.dbzlint.config.ProjectConfig;
 import io.dbzlint.config.ProjectConfigLoader;
 import io.dbzlint.config.ProjectRoot;
 import io.dbzlint.debezium.DebeziumVersion;
+import io.dbzlint.deploy.Deployments;
 import io.dbzlint.fix.Fixer;
 import io.dbzlint.json.InvalidFileException;
+import io.dbzlint.model.Deployment;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.result.LintResult;
@@ -206,7 +208,7 @@ public final class LintSession {
 
     /** Lints, compares with the base, then leaves out ignored and quieted findings. */
     private LintResult check(List<Input> inputs, GitRevision base, String baseRef) {
-        LintResult result = linter.lint(inputs);
+        LintResult result = linter.lint(inputs, placed(inputs));
         Optional<Severity> changed = ruleSet.info(BaseComparison.RULE).severity();
         if (base != null && changed.isPresent()) {
             result = result.plus(new BaseComparison(baseRef, changed.get())
@@ -217,6 +219,16 @@ public final class LintSession {
             result = result.keep(finding -> finding.severity() == Severity.ERROR);
         }
         return result;
+    }
+
+    /** Where each input's connectors run, from the project's layout. */
+    private Map<InputId, Deployment> placed(List<Input> inputs) {
+        Deployments deployments = new Deployments(projectRoot);
+        Map<InputId, Deployment> placed = new HashMap<>();
+        for (Input input : inputs) {
+            placed.put(input.id(), deployments.of(input.id()));
+        }
+        return placed;
     }
 
     /** --write-baseline: records the findings, so that the run reports none of them. */

@@ -2,12 +2,14 @@ package io.dbzlint.engine;
 
 import io.dbzlint.debezium.Catalog;
 import io.dbzlint.debezium.Debezium;
+import io.dbzlint.deploy.Deployments;
 import io.dbzlint.json.Limits;
 import io.dbzlint.load.ConfigLoader;
 import io.dbzlint.load.LoadProblem;
 import io.dbzlint.load.LoadedFile;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.Deployment;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Location;
@@ -31,6 +33,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the rules over a set of inputs. Each file is read, parsed and checked on its own, in
@@ -65,7 +68,16 @@ final class Linter {
     }
 
     LintResult lint(List<Input> sources) {
-        List<FileOutcome> outcomes = sources.parallelStream().map(this::lintFile).toList();
+        return lint(sources, Map.of());
+    }
+
+    /**
+     * @param placed the deployment of each input's connectors, before what a connector says itself;
+     *     an input missing from it is in the repository's
+     */
+    LintResult lint(List<Input> sources, Map<InputId, Deployment> placed) {
+        List<FileOutcome> outcomes = sources.parallelStream()
+                .map(source -> lintFile(source, placed.getOrDefault(source.id(), Deployment.REPOSITORY))).toList();
 
         List<Finding> findings = new ArrayList<>();
         List<String> readErrors = new ArrayList<>();
@@ -114,9 +126,9 @@ final class Linter {
     }
 
     /** One input; a failure inside dbzlint names the input and leaves the others to be linted. */
-    private FileOutcome lintFile(Input source) {
+    private FileOutcome lintFile(Input source, Deployment deployment) {
         try {
-            return lintOneFile(source);
+            return lintOneFile(source, deployment);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return new FileOutcome(0, List.of(), emptyClaims(), null, new InternalFailure(
                     source.id().displayPath() + ": internal error while linting this file: " + describe(e), e));
@@ -128,7 +140,7 @@ final class Linter {
                 Printable.MAX_VALUE * 2);
     }
 
-    private FileOutcome lintOneFile(Input source) {
+    private FileOutcome lintOneFile(Input source, Deployment deployment) {
         byte[] bytes;
         try {
             bytes = source.read();
@@ -161,7 +173,8 @@ final class Linter {
                     problem.fix())));
         }
         List<List<Claim>> claims = emptyClaims();
-        for (Connector connector : file.connectors()) {
+        for (Connector loadedConnector : file.connectors()) {
+            Connector connector = loadedConnector.in(Deployments.of(loadedConnector, deployment));
             Redaction redaction = new Redaction(connector);
             for (int r = 0; r < connectorRules.size(); r++) {
                 ConnectorRule rule = connectorRules.get(r);

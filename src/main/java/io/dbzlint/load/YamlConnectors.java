@@ -38,6 +38,7 @@ final class YamlConnectors {
     static final String STRIMZI_KIND = "KafkaConnector";
     static final String CLUSTER_LABEL = "strimzi.io/cluster";
 
+
     private final InputId path;
     private final List<LoadProblem> problems = new ArrayList<>();
     private final List<Connector> connectors = new ArrayList<>();
@@ -148,6 +149,7 @@ final class YamlConnectors {
                     }
                 });
         envelope.put("metadata", entry("metadata", root, "metadata"));
+        metadata.ifPresent(m -> putIfPresent(envelope, Connector.NAMESPACE, entry(Connector.NAMESPACE, m, "namespace")));
         Map<String, ConfigEntry> config = new LinkedHashMap<>();
         spec.ifPresent(s -> {
             putIfPresent(config, Keys.CONNECTOR_CLASS, entry(Keys.CONNECTOR_CLASS, s, "class"));

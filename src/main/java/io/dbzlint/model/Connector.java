@@ -52,6 +52,11 @@ public record Connector(String name, Location nameLocation, Location location, C
                 || value(Keys.CONNECTOR_CLASS).map(c -> c.trim().startsWith("io.debezium.")).orElse(false);
     }
 
+    /** The envelope entry of a Kubernetes resource's namespace. */
+    public static final String NAMESPACE = "metadata.namespace";
+    /** The envelope entry of a Strimzi KafkaConnector's cluster label: the KafkaConnect that runs it. */
+    public static final String STRIMZI_CLUSTER = "metadata.labels.strimzi.io/cluster";
+
     /** The envelope entry that marks a connector run by Debezium Server rather than Kafka Connect. */
     public static final String RUNTIME = "runtime";
     public static final String DEBEZIUM_SERVER = "debezium-server";

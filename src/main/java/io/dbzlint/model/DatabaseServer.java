@@ -6,11 +6,11 @@ import java.util.Optional;
 /**
  * A database server as a connector names it, the resource that MySQL server ids and PostgreSQL
  * replication slots belong to. A host name without a domain (a compose service such as
- * {@code mysql}, {@code localhost}) means a machine only within its own deployment's network, so two
- * deployments' {@code postgres} are two servers; a fully qualified name or an address means one
+ * {@code mysql}, {@code localhost}) means a machine only within its own stack's network, so two
+ * compose projects' {@code postgres} are two servers; a fully qualified name or an address means one
  * machine from everywhere. {@code equals} and {@code hashCode} are written out for start-up.
  *
- * @param scope the deployment whose network the host name is resolved in, or "" for a name that
+ * @param scope the stack whose network the host name is resolved in, or "" for a name that
  *     means one machine everywhere
  * @param host the host name in lower case, or null when it is unset or filled in at deploy time
  * @param port the port, or the database's default when unset
@@ -23,9 +23,9 @@ public record DatabaseServer(String scope, String host, String port) {
                 .filter(h -> !h.isEmpty() && !References.hasTemplate(h));
         String port = connector.literal(Keys.PORT).map(String::trim).filter(p -> !p.isEmpty()).orElse(defaultPort);
         if (host.isEmpty()) {
-            return new DatabaseServer(connector.deployment().name(), null, port);
+            return new DatabaseServer(connector.deployment().stack(), null, port);
         }
-        String scope = isLocalName(host.get()) ? connector.deployment().name() : "";
+        String scope = isLocalName(host.get()) ? connector.deployment().stack() : "";
         return new DatabaseServer(scope, host.get(), port);
     }
 

@@ -11,12 +11,21 @@ package io.dbzlint.model;
  * @param name how reports and {@code dbzlint deployments} name it: {@code .} for the repository as
  *     a whole, else the folder or file that makes it one
  * @param evidence why the connectors of this deployment were grouped, in a few words
+ * @param stack the stack it belongs to, by the deployment of the layout (a compose project, an
+ *     environment, the repository): the network its host names are resolved in and the Kafka
+ *     cluster it writes to. Strimzi KafkaConnect clusters and Debezium Servers of one stack share
+ *     them, and with them database servers named without a domain and topic names.
  */
-public record Deployment(String name, String evidence) {
+public record Deployment(String name, String evidence, String stack) {
 
     /** The whole run as one cluster: where nothing in the layout says otherwise. */
     public static final Deployment REPOSITORY = new Deployment(".", "no compose project, environment folder or"
             + " documentation page separates these configs");
+
+    /** A deployment of the layout (a compose project, an environment, a page): a stack of its own. */
+    public Deployment(String name, String evidence) {
+        this(name, evidence, name);
+    }
 
     @Override
     public boolean equals(Object other) {

@@ -15,13 +15,14 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
     protected abstract Object sharedValue(C claim);
 
     /**
-     * Where the value must differ: by default within a deployment (the connectors of one Kafka
-     * Connect cluster and its Kafka), as connector names and topics must. A rule about a database
-     * server's resource (a server id, a slot) answers "" and puts the server, which knows where
-     * its host name holds, into {@link #sharedValue}.
+     * Where the value must differ: by default within one Kafka cluster, as topic names must (the
+     * deployments of one stack or environment share it). Connector names differ within one Kafka
+     * Connect cluster, the deployment itself. A rule about a database server's resource (a server
+     * id, a slot) answers "" and puts the server, which knows where its host name holds, into
+     * {@link #sharedValue}.
      */
     protected Object scope(C claim) {
-        return claim.site().deployment();
+        return claim.site().deployment().stack();
     }
 
     /** The finding text for one claim, given the others that share its value. */

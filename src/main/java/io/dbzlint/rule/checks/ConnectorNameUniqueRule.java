@@ -19,6 +19,12 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         return true; // the name is what this rule compares
     }
 
+    /** Names are per Kafka Connect cluster: the deployment itself. */
+    @Override
+    protected Object scope(Name claim) {
+        return claim.site().deployment();
+    }
+
     @Override
     public String id() {
         return "connector-name-unique";

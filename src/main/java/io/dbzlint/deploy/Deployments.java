@@ -1,0 +1,104 @@
+package io.dbzlint.deploy;
+
+import io.dbzlint.model.ConfigEntry;
+import io.dbzlint.model.Connector;
+import io.dbzlint.model.Deployment;
+import io.dbzlint.model.InputFormat;
+import io.dbzlint.model.InputId;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where each connector runs, inferred from how a repository lays its configs out, as people do:
+ * <ul>
+ *   <li>a documentation page (Markdown, AsciiDoc) is its own deployment: its examples stand alone;</li>
+ *   <li>a compose project (a folder with docker-compose.yml or compose.yaml) holds the configs beside
+ *       and below it: each demo folder with its own stack is its own deployment;</li>
+ *   <li>an environment folder ({@code dev}, {@code staging}, {@code prod} ...; Kustomize overlays)
+ *       is its own deployment;</li>
+ *   <li>the nearest of a compose project and an environment folder wins; elsewhere the repository
+ *       is one deployment;</li>
+ *   <li>within a file, a Strimzi KafkaConnector runs on the KafkaConnect its
+ *       {@code strimzi.io/cluster} label names (in its namespace), and each Debezium Server runs
+ *       its one connector.</li>
+ * </ul>
+ * Only the project's own folders are looked at, and only for names: no file is read, no link is
+ * followed out of the project.
+ */
+public final class Deployments {
+
+    private static final List<String> COMPOSE_FILES = List.of("docker-compose.yml", "docker-compose.yaml",
+            "compose.yml", "compose.yaml");
+    private static final Set<String> ENVIRONMENTS = Set.of("dev", "development", "test", "testing", "qa", "uat",
+            "stage", "staging", "preprod", "pre-prod", "prod", "production", "live", "local", "sandbox");
+
+    private final Path root;
+    /** Per folder (project-relative, "" for the root): its compose file's name, or "" for none. */
+    private final Map<String, String> composeFiles = new HashMap<>();
+
+    /** @param projectRoot the folder project paths are relative to */
+    public Deployments(Path projectRoot) {
+        this.root = projectRoot.toAbsolutePath().normalize();
+    }
+
+    /** The deployment of every connector of an input, before what the connector itself says. */
+    public Deployment of(InputId input) {
+        String path = input.projectPath();
+        if (input.format() == InputFormat.MARKDOWN || input.format() == InputFormat.ASCIIDOC) {
+            return new Deployment(input.stablePath(), "a documentation page: its examples stand alone");
+        }
+        if (path == null) {
+            return Deployment.REPOSITORY; // standard input, or a file outside the project
+        }
+        String[] parts = path.split("/");
+        // the nearest folder that makes a deployment, from the file's own folder up
+        for (int depth = parts.length - 1; depth >= 1; depth--) {
+            String folder = String.join("/", Arrays.copyOf(parts, depth));
+            String compose = composeFile(folder);
+            if (!compose.isEmpty()) {
+                return new Deployment(folder + "/", "a compose project (" + folder + "/" + compose + ")");
+            }
+            if (ENVIRONMENTS.contains(parts[depth - 1].toLowerCase(Locale.ROOT))) {
+                return new Deployment(folder + "/", "an environment folder (" + parts[depth - 1] + ")");
+            }
+        }
+        return Deployment.REPOSITORY; // a compose project at the root is the repository's own
+    }
+
+    /** The deployment of one connector of a file: the file's, unless the connector names its own runtime. */
+    public static Deployment of(Connector connector, Deployment file) {
+        if (connector.runsOnDebeziumEngine()) {
+            return new Deployment(file.name() + " " + connector.name(), "a Debezium Server or engine runs this"
+                    + " connector alone", file.stack());
+        }
+        ConfigEntry cluster = connector.envelope().get(Connector.STRIMZI_CLUSTER);
+        if (cluster != null && cluster.hasText()) {
+            ConfigEntry namespace = connector.envelope().get(Connector.NAMESPACE);
+            String where = (namespace != null && namespace.hasText() ? namespace.text().trim() + "/" : "")
+                    + cluster.text().trim();
+            return new Deployment(file.name() + " strimzi:" + where, "the Strimzi KafkaConnect " + where
+                    + " (strimzi.io/cluster)", file.stack());
+        }
+        return file;
+    }
+
+    /** The compose file in a project folder, or "": a look at names only, never through a link out. */
+    private String composeFile(String folder) {
+        return composeFiles.computeIfAbsent(folder, f -> {
+            Path dir = f.isEmpty() ? root : root.resolve(f);
+            for (String name : COMPOSE_FILES) {
+                if (Files.isRegularFile(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                    return name;
+                }
+            }
+            return "";
+        });
+    }
+}
