@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Where each connector runs, inferred from how a repository lays its configs out, as people do:
  * <ul>
- *   <li>a documentation page (Markdown, AsciiDoc) is its own deployment: its examples stand alone;</li>
+ *   <li>each example of a documentation page (Markdown, AsciiDoc) is its own deployment: a page
+ *       shows alternatives as often as a set;</li>
  *   <li>a compose project (a folder with docker-compose.yml or compose.yaml) holds the configs beside
  *       and below it: each demo folder with its own stack is its own deployment;</li>
  *   <li>an environment folder ({@code dev}, {@code staging}, {@code prod} ...; Kustomize overlays)
@@ -74,6 +75,12 @@ public final class Deployments {
 
     /** The deployment of one connector of a file: the file's, unless the connector names its own runtime. */
     public static Deployment of(Connector connector, Deployment file) {
+        InputFormat format = connector.location().input().format();
+        if (format == InputFormat.MARKDOWN || format == InputFormat.ASCIIDOC) {
+            // a page's examples are alternatives as often as a set: each stands alone
+            return new Deployment(file.name() + ":" + connector.location().line(), "an example on a documentation"
+                    + " page: it stands alone");
+        }
         if (connector.runsOnDebeziumEngine()) {
             return new Deployment(file.name() + " " + connector.name(), "a Debezium Server or engine runs this"
                     + " connector alone", file.stack());

@@ -207,12 +207,16 @@ final class JsonConnectors implements FormatReader {
             this.fileStem = dot > 0 ? fileName.substring(0, dot) : fileName;
         }
 
-        /** The one object at the parser's start, for JSON inside other text; what follows it is not ours. */
+        /**
+         * The one object at the parser's start, for JSON inside other text; what follows it is not
+         * ours. A bare config there is named by its place ({@code README:14}), never by the file
+         * alone: two examples of one page are two configs, and neither is the file's connector.
+         */
         List<Connector> readEmbeddedObject() {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new StructureProblem(here(), "not an object");
             }
-            return toConnector(readObject(), fileStem).map(List::of).orElse(List.of());
+            return toConnector(readObject(), fileStem + ":" + window.line()).map(List::of).orElse(List.of());
         }
 
         List<Connector> readDocument() {

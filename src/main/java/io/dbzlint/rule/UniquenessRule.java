@@ -29,12 +29,12 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
     protected abstract String message(C claim, List<C> others, RuleContext context);
 
     /**
-     * Whether claims of connectors with the same name collide. They do not, for every value but the
-     * name itself: two configs with one name are one connector written twice (a README quoting the
-     * config file), or a clash that connector-name-unique reports once, as what it is.
+     * Whether another claim is of the same connector, so the two do not collide. By default, a
+     * connector of the same name: two configs with one name are one connector written twice (a
+     * copy in another file), or a clash that connector-name-unique reports once, as what it is.
      */
-    protected boolean sameNameCollides() {
-        return false;
+    protected boolean sameConnector(C claim, C other) {
+        return other.site().connector().equals(claim.site().connector());
     }
 
     @Override
@@ -43,9 +43,7 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
                 sharedValue(claim)))) {
             for (C claim : group) {
                 List<C> others = ClaimGroups.othersThan(claim, group);
-                if (!sameNameCollides()) {
-                    others.removeIf(other -> other.site().connector().equals(claim.site().connector()));
-                }
+                others.removeIf(other -> sameConnector(claim, other));
                 if (!others.isEmpty()) {
                     sink.report(claim.site(), message(claim, others, context), Claim.locations(others));
                 }
