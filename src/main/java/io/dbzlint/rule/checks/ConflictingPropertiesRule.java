@@ -20,6 +20,11 @@ public final class ConflictingPropertiesRule implements ConnectorRule {
         return "conflicting-properties";
     }
 
+    /** One value under both names: whichever name a release reads, it reads the same (deprecated-property still says to drop the old). */
+    private static boolean sameValue(ConfigEntry current, ConfigEntry old) {
+        return current.hasText() && old.hasText() && current.text().trim().equals(old.text().trim());
+    }
+
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         if (!connector.isDebezium()) {
@@ -34,9 +39,10 @@ public final class ConflictingPropertiesRule implements ConnectorRule {
                         && !view.get().releases().reads(connector.type(), replacement, view.get().release())) {
                     return; // the target version does not read the new name yet: unknown-property says so
                 }
-                connector.entry(replacement).ifPresent(current -> sink.report(connector, entry.key(),
-                        entry.keyLocation(), entry.key() + " and its replacement " + replacement + " (line "
-                                + current.keyLocation().line() + ") are both set; remove " + entry.key()));
+                connector.entry(replacement).filter(current -> !sameValue(current, entry)).ifPresent(current ->
+                        sink.report(connector, entry.key(), entry.keyLocation(), entry.key() + " and its replacement "
+                                + replacement + " (line " + current.keyLocation().line() + ") are both set to different"
+                                + " values; remove " + entry.key()));
             });
         }
         for (List<String> pair : catalog.exclusiveLists()) {

@@ -4,6 +4,7 @@ import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
+import io.dbzlint.model.References;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
@@ -37,6 +38,9 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
 
     @Override
     public Optional<Name> claim(Connector connector, RuleContext context) {
+        if (References.hasTemplate(connector.name())) {
+            return Optional.empty(); // filled in per deploy, as the other uniqueness rules take templates
+        }
         return Optional.of(new Name(connector.name(), fingerprint(connector),
                 Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
     }
