@@ -33,6 +33,7 @@ final class DbzlintCommand {
         Map<String, Class<?>> commands = new LinkedHashMap<>();
         commands.put("lint", LintCommand.class);
         commands.put("upgrade", UpgradeCommand.class);
+        commands.put("deployments", DeploymentsCommand.class);
         commands.put("rules", RulesCommand.class);
         commands.put("explain", ExplainCommand.class);
         commands.put("schema", SchemaCommand.class);

@@ -97,6 +97,9 @@ public final class Main {
                 if (type == UpgradeCommand.class) {
                     return type.cast(new UpgradeCommand(stdin, env, cwd));
                 }
+                if (type == DeploymentsCommand.class) {
+                    return type.cast(new DeploymentsCommand(stdin, cwd));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         };

@@ -8,6 +8,7 @@ import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.deploy.Deployments;
 import io.dbzlint.fix.Fixer;
 import io.dbzlint.json.InvalidFileException;
+import io.dbzlint.model.Connector;
 import io.dbzlint.model.Deployment;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -195,6 +197,19 @@ public final class LintSession {
             }
         }
         return new LintReport(result, found.errors(), written, fixed.fixes());
+    }
+
+    /**
+     * Where each connector of the sources runs, grouped by deployment in order of first appearance:
+     * what {@code dbzlint deployments} shows, with the evidence of each group.
+     */
+    public Map<Deployment, List<Connector>> deployments(List<Source> sources) {
+        List<Input> inputs = find(sources).inputs();
+        Map<Deployment, List<Connector>> groups = new LinkedHashMap<>();
+        for (Linter.Placed placed : linter.place(inputs, placed(inputs))) {
+            groups.computeIfAbsent(placed.deployment(), d -> new ArrayList<>()).add(placed.connector());
+        }
+        return groups;
     }
 
     /** A lint of inputs in memory, through the same steps as any run (filters, and a baseline if the session writes one). */

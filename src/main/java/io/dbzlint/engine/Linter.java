@@ -119,6 +119,28 @@ final class Linter {
         return new LintResult(findings, inputs, connectors, 0, readErrors, internalErrors, skipped);
     }
 
+    /** A connector and where it runs. */
+    record Placed(Connector connector, Deployment deployment) {
+    }
+
+    /** Every connector of the inputs, as a lint reads them, placed in its deployment; unreadable inputs are left out. */
+    List<Placed> place(List<Input> sources, Map<InputId, Deployment> placed) {
+        List<Placed> connectors = new ArrayList<>();
+        for (Input source : sources) {
+            Deployment file = placed.getOrDefault(source.id(), Deployment.REPOSITORY);
+            try {
+                for (Connector connector : loader.load(source.id(), source.read()).connectors()) {
+                    if (looksLikeConnector(connector)) {
+                        connectors.add(new Placed(connector, Deployments.of(connector, file)));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // lint reports what cannot be read; the grouping shows what can
+            }
+        }
+        return connectors;
+    }
+
     /** The claims at index i came from rule i alone, so they are of its claim type. */
     @SuppressWarnings("unchecked")
     private <C extends Claim> void finish(CrossConnectorRule<C> rule, List<Claim> claims, List<Finding> findings) {

@@ -1,0 +1,73 @@
+package io.dbzlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbzlint.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** dbzlint deployments: the grouping lint compares within, with its evidence. */
+class DeploymentsCommandTest {
+
+    @TempDir
+    Path repo;
+
+    private static String connector(String name, String prefix) {
+        return """
+                {"name": "%s", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "database.hostname": "postgres", "database.dbname": "orders", "topic.prefix": "%s"
+                }}
+                """.formatted(name, prefix);
+    }
+
+    @BeforeEach
+    void layout() throws IOException {
+        Files.createDirectories(repo.resolve(".git"));
+        for (String demo : new String[] {"demo-a", "demo-b"}) {
+            Files.createDirectories(repo.resolve(demo));
+            Files.writeString(repo.resolve(demo + "/docker-compose.yml"), "services: {}\n");
+            Files.writeString(repo.resolve(demo + "/register.json"), connector("orders", "postgres_prod"));
+        }
+        Files.createDirectories(repo.resolve("overlays/prod"));
+        Files.writeString(repo.resolve("overlays/prod/orders.json"), connector("orders", "postgres_prod"));
+    }
+
+    @Test
+    void should_show_each_deployment_with_its_evidence_and_connectors() {
+        Cli run = Cli.runIn(repo, "deployments").expectExit(0);
+
+        assertThat(run.out()).isEqualTo("""
+                demo-a/: a compose project (demo-a/docker-compose.yml)
+                  demo-a/register.json:1:10  "orders"
+                demo-b/: a compose project (demo-b/docker-compose.yml)
+                  demo-b/register.json:1:10  "orders"
+                overlays/prod/: an environment folder (prod)
+                  overlays/prod/orders.json:1:10  "orders"
+                3 deployments of 3 connectors
+                """);
+    }
+
+    @Test
+    void should_agree_with_lint_which_pairs_none_of_them() {
+        Cli lint = Cli.runIn(repo, "lint", "--color", "never");
+
+        assertThat(lint.out()).contains("3 connectors").doesNotContain("-unique");
+    }
+
+    @Test
+    void should_write_json() throws Exception {
+        Cli run = Cli.runIn(repo, "deployments", "-f", "json", "demo-a").expectExit(0);
+
+        JsonNode deployments = JsonMapper.builder().build().readTree(run.out());
+        assertThat(deployments).hasSize(1);
+        assertThat(deployments.get(0).get("name").asString()).isEqualTo("demo-a/");
+        assertThat(deployments.get(0).get("connectors").get(0).get("file").asString()).isEqualTo("demo-a/register.json");
+    }
+}
