@@ -8,8 +8,6 @@ import io.dbzlint.model.References;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,25 +43,26 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
                 Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
     }
 
-    /** A 64-bit FNV-1a hash of the keys in order and their values, trimmed: the same for the same config. */
+    /**
+     * A 64-bit fingerprint of the keys and their trimmed values, whatever their order (a copy in
+     * YAML lists them as it likes): a sum of each entry's mixed hash. String hashes are the JDK's
+     * own, as a loop over every character of every value was measurable at 10,000 configs.
+     */
     static long fingerprint(Connector connector) {
-        List<String> keys = new ArrayList<>(connector.config().keySet());
-        Collections.sort(keys);
-        long hash = 0xcbf29ce484222325L;
-        for (String key : keys) {
-            ConfigEntry entry = connector.config().get(key);
-            hash = mix(mix(hash, key), entry.hasText() ? entry.text().trim() : "");
+        long sum = 0;
+        for (ConfigEntry entry : connector.config().values()) {
+            long key = entry.key().hashCode();
+            long value = entry.hasText() ? entry.text().trim().hashCode() : 0;
+            sum += mix(key << 32 ^ value & 0xFFFFFFFFL);
         }
-        return hash;
+        return sum;
     }
 
-    /** The text's length first, so that "ab"+"c" and "a"+"bc" differ. */
-    private static long mix(long hash, String text) {
-        hash = (hash ^ text.length()) * 0x100000001b3L;
-        for (int i = 0; i < text.length(); i++) {
-            hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
-        }
-        return hash;
+    /** SplitMix64's finalizer: every bit of the entry's hash moves every bit of the result. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     @Override
