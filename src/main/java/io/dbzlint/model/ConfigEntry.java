@@ -63,7 +63,8 @@ public final class ConfigEntry {
     /** True when the value is, or holds, a config provider reference or a template: unknown until deploy. */
     public boolean hasReference() {
         if (reference == 0) {
-            reference = References.contains(text) ? (byte) 2 : (byte) 1; // a benign race: every thread agrees
+            // a benign race: every thread agrees
+            reference = References.contains(text) || isDocumentationPlaceholder() ? (byte) 2 : (byte) 1;
         }
         return reference == 2;
     }
@@ -73,15 +74,33 @@ public final class ConfigEntry {
         List<References.Reference> found = references;
         if (found == null) {
             found = References.find(text);
+            if (found.isEmpty() && isDocumentationPlaceholder()) {
+                found = List.of(new References.Reference(References.Kind.PLACEHOLDER, text.trim(), null, null,
+                        text.indexOf(text.trim()), text.indexOf(text.trim()) + text.trim().length()));
+            }
             references = found; // a benign race: every thread finds the same
         }
         return found;
     }
 
-    /** True when the value holds a template that a shell fills in (see {@link References#hasTemplate}). */
+    /** A value in capitals on a documentation page ({@code NR_TASKS}): a placeholder for the reader. */
+    private boolean isDocumentationPlaceholder() {
+        InputFormat format = keyLocation.input().format();
+        return text != null && (format == InputFormat.MARKDOWN || format == InputFormat.ASCIIDOC)
+                && References.isCapitalsPlaceholder(text);
+    }
+
+    /**
+     * True when the value holds a template that a shell fills in, or a placeholder a reader does
+     * (see {@link References#hasTemplate}): not comparable between files.
+     */
     public boolean hasTemplate() {
-        return text != null && text.indexOf('$') >= 0
-                && references().stream().anyMatch(found -> found.kind() == References.Kind.TEMPLATE);
+        return text != null && references().stream().anyMatch(found -> found.kind() != References.Kind.PROVIDER);
+    }
+
+    /** True when the value holds a documentation placeholder ({@code <password>}, {@code NR_TASKS}): no value at all. */
+    public boolean hasPlaceholder() {
+        return text != null && references().stream().anyMatch(found -> found.kind() == References.Kind.PLACEHOLDER);
     }
 
     /** True when the whole value is one config provider reference and nothing else. */

@@ -33,7 +33,9 @@ public final class References {
         /** by Kafka Connect from a config provider, on the worker */
         PROVIDER,
         /** by a shell or a template tool, before deploy */
-        TEMPLATE
+        TEMPLATE,
+        /** by a reader, by hand: a documentation placeholder such as {@code <password>}; never a value, never a secret */
+        PLACEHOLDER
     }
 
     /** One reference in a value, with where it sits in the value. */
@@ -45,8 +47,12 @@ public final class References {
 
     /** Every reference in a value, in order. */
     public static List<Reference> find(String value) {
-        if (value == null || value.indexOf('$') < 0) {
+        if (value == null) {
             return List.of();
+        }
+        if (value.indexOf('$') < 0) {
+            Reference placeholder = placeholder(value);
+            return placeholder == null ? List.of() : List.of(placeholder);
         }
         List<Reference> found = new ArrayList<>(1);
         Matcher provider = PROVIDER.matcher(value);
@@ -65,8 +71,79 @@ public final class References {
             found.add(new Reference(Kind.TEMPLATE, value.trim(), null, null, value.indexOf('$'),
                     value.indexOf('$') + value.trim().length()));
         }
+        if (found.isEmpty()) {
+            Reference placeholder = placeholder(value);
+            if (placeholder != null) {
+                found.add(placeholder);
+            }
+        }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return found;
+    }
+
+    /**
+     * A placeholder that a reader or a template tool replaces, as documentation and charts write
+     * them: {@code {{ .Values.port }}} anywhere in the value, or a whole value {@code <password>},
+     * {@code {port}} or {@code your-host}. Unknown, like a template: never judged, never compared.
+     */
+    static Reference placeholder(String value) {
+        int open = value.indexOf("{{");
+        if (open >= 0) {
+            int close = value.indexOf("}}", open + 2);
+            if (close > open) {
+                return new Reference(Kind.PLACEHOLDER, value.substring(open, close + 2), null, null, open, close + 2);
+            }
+        }
+        int start = 0;
+        int end = value.length();
+        while (start < end && Character.isWhitespace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(value.charAt(end - 1))) {
+            end--;
+        }
+        if (end - start < 3) {
+            return null;
+        }
+        char first = value.charAt(start);
+        char last = value.charAt(end - 1);
+        boolean placeholder = first == '<' && last == '>' && value.indexOf('<', start + 1) < 0
+                && value.indexOf('>', start + 1) == end - 1
+                || first == '{' && last == '}' && isName(value, start + 1, end - 1)
+                || value.regionMatches(true, start, "your", 0, 4) && end - start > 5
+                        && "-_.".indexOf(value.charAt(start + 4)) >= 0;
+        return placeholder ? new Reference(Kind.PLACEHOLDER, value.substring(start, end), null, null, start, end) : null;
+    }
+
+    /**
+     * True for a whole value in capitals with an underscore ({@code NR_TASKS}, {@code PG_SLOT_NAME}):
+     * on a documentation page, a placeholder for the reader to fill in.
+     */
+    public static boolean isCapitalsPlaceholder(String value) {
+        String v = value.trim();
+        if (v.isEmpty() || v.charAt(0) < 'A' || v.charAt(0) > 'Z' || v.indexOf('_') < 0 || v.endsWith("_")) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isName(String value, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean inside(List<Reference> found, int at) {
@@ -83,7 +160,7 @@ public final class References {
         }
         int dollar = value.indexOf('$');
         if (dollar < 0) {
-            return false;
+            return placeholder(value) != null;
         }
         int brace = value.indexOf("${");
         if (brace < 0) {
@@ -117,8 +194,7 @@ public final class References {
 
     /** True when a value holds a template that a shell fills in: unknown, and not comparable between files. */
     public static boolean hasTemplate(String value) {
-        return value != null && value.indexOf('$') >= 0
-                && find(value).stream().anyMatch(reference -> reference.kind() == Kind.TEMPLATE);
+        return value != null && find(value).stream().anyMatch(reference -> reference.kind() != Kind.PROVIDER);
     }
 
     /**

@@ -36,6 +36,8 @@ public final class PlaintextSecretRule implements ConnectorRule {
                     sink.report(connector, key, entry.valueLocation(), key + " holds a literal secret in "
                             + entry.kind().article() + "; put the secret in a string that references a config"
                             + " provider, e.g." + example);
+                } else if (entry.hasPlaceholder()) {
+                    continue; // <password>, your-password: for the reader to fill in, not a secret
                 } else if (entry.hasTemplate() && connector.runsOnDebeziumServer()) {
                     continue; // Quarkus fills ${VAR} from the environment at run time: nothing is written down
                 } else if (entry.hasTemplate()) {

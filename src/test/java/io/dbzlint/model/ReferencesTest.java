@@ -1,0 +1,40 @@
+package io.dbzlint.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Documentation placeholders are unknown values, like templates; everything else is a value. */
+class ReferencesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<password>", " <your db host> ", "{port}", "{database.name}", "your-db-host",
+        "YOUR_PASSWORD", "your.kafka:9092", "{{ .Values.port }}", "jdbc:{{ host }}:5432"})
+    void should_take_a_placeholder_for_an_unknown_value_and_never_a_secret(String value) {
+        assertThat(References.contains(value)).isTrue();
+        assertThat(References.hasTemplate(value)).as("not comparable").isTrue();
+        assertThat(References.find(value)).singleElement()
+                .satisfies(found -> assertThat(found.kind()).isEqualTo(References.Kind.PLACEHOLDER));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "yours", "your", "<>", "{}", "{a b}", "a<b>", "<a><b>", "{\"k\": 1}",
+        "outbox.event.mysql.${routedByValue}", "x > 3 and y < 4", "PG_PORT", "NR_TASKS"})
+    void should_take_anything_else_for_a_value(String value) {
+        assertThat(References.contains(value)).isFalse();
+        assertThat(References.hasTemplate(value)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NR_TASKS", "PG_SLOT_NAME", "SSL_MODE", "A1_B2"})
+    void should_take_capitals_with_an_underscore_for_a_placeholder_on_documentation_pages(String value) {
+        assertThat(References.isCapitalsPlaceholder(value)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INITIAL", "PG_", "_X", "Pg_PORT", "PG-PORT", "1_A", ""})
+    void should_not_take_other_capitals_for_a_placeholder(String value) {
+        assertThat(References.isCapitalsPlaceholder(value)).isFalse();
+    }
+}
