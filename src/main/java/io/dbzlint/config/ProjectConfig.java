@@ -1,5 +1,6 @@
 package io.dbzlint.config;
 
+import io.dbzlint.model.Deployment;
 import io.dbzlint.model.InputId;
 import io.dbzlint.result.Finding;
 import io.dbzlint.ruleset.RuleOverrides;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A project's .dbzlint.json or .dbzlint.yaml: rule severities and parameters, which files to lint,
@@ -19,7 +21,7 @@ import java.util.Map;
  *     in {@code /} unless it is the root itself ({@code ""})
  */
 public record ProjectConfig(Path file, RuleOverrides rules, List<Glob> include, List<Glob> exclude,
-                            List<Ignore> ignores, String folder) {
+                            List<Ignore> ignores, List<Declared> deployments, String folder) {
 
     /** A glob as written, and compiled. */
     public record Glob(String pattern, PathMatcher matcher) {
@@ -37,14 +39,43 @@ public record ProjectConfig(Path file, RuleOverrides rules, List<Glob> include, 
     public record Ignore(List<String> rules, Glob files, String connector, String reason) {
     }
 
+    /**
+     * A deployment the config names, and the files whose connectors run there.
+     *
+     * @param kafka the Kafka bootstrap servers it writes to, or null for a Kafka of its own
+     */
+    public record Declared(String name, List<Glob> files, String kafka) {
+    }
+
     public static final ProjectConfig NONE = new ProjectConfig(null,
             new RuleOverrides("no config", Map.of(), RuleOverrides.Parameters.NONE), List.of(), List.of(),
-            List.of(), "");
+            List.of(), List.of(), "");
 
     public ProjectConfig {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
         ignores = List.copyOf(ignores);
+        deployments = List.copyOf(deployments);
+    }
+
+    /** The deployment the config puts an input in: the first whose files match it. */
+    public Optional<Deployment> deploymentOf(InputId input) {
+        if (deployments.isEmpty()) {
+            return Optional.empty();
+        }
+        String relative = relative(input);
+        if (relative == null) {
+            return Optional.empty();
+        }
+        for (Declared declared : deployments) {
+            if (declared.files().stream().anyMatch(glob -> glob.matches(relative))) {
+                String stack = declared.kafka() == null ? declared.name()
+                        : "kafka " + declared.kafka().trim().toLowerCase(java.util.Locale.ROOT);
+                return Optional.of(new Deployment(declared.name(), "declared in " + file.getFileName()
+                        + " (deployments)", stack, true));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether an input is to be linted under include and exclude. */

@@ -63,7 +63,7 @@ public final class ProjectConfigLoader {
         String folder = folderInProject(found.file(), projectRoot);
         if (document.root().isNull() || document.root().isMissingNode()) {
             return new ProjectConfig(found.file(), new RuleOverrides(found.name(), Map.of(),
-                    RuleOverrides.Parameters.NONE), List.of(), List.of(), List.of(), folder);
+                    RuleOverrides.Parameters.NONE), List.of(), List.of(), List.of(), List.of(), folder);
         }
         List<String> problems = new ArrayList<>(Schemas.problems(SCHEMA, document));
         if (!problems.isEmpty()) {
@@ -88,10 +88,18 @@ public final class ProjectConfigLoader {
             ignores.add(new ProjectConfig.Ignore(ruleIds, files, JsonNodes.textOrNull(entry.get("connector")),
                     entry.path("reason").asString()));
         }
+        List<ProjectConfig.Declared> deployments = new ArrayList<>();
+        JsonNode declared = root.path("deployments");
+        for (int i = 0; i < declared.size(); i++) {
+            JsonNode entry = declared.get(i);
+            deployments.add(new ProjectConfig.Declared(entry.path("name").asString().trim(),
+                    globs(document, "/deployments/" + i + "/files", problems),
+                    JsonNodes.textOrNull(entry.get("kafka"))));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidFileException(problems);
         }
-        return new ProjectConfig(found.file(), rules, include, exclude, ignores, folder);
+        return new ProjectConfig(found.file(), rules, include, exclude, ignores, deployments, folder);
     }
 
     private static String folderInProject(Path file, Path projectRoot) {
@@ -103,7 +111,7 @@ public final class ProjectConfigLoader {
 
     private static List<ProjectConfig.Glob> globs(JsonTree.Parsed document, String pointer, List<String> problems) {
         List<ProjectConfig.Glob> globs = new ArrayList<>();
-        JsonNode array = document.root().path(pointer.substring(1));
+        JsonNode array = document.root().at(pointer);
         for (int i = 0; i < array.size(); i++) {
             ProjectConfig.Glob glob = glob(document, pointer + "/" + i, problems);
             if (glob != null) {

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -30,8 +32,8 @@ import java.util.Set;
  *       {@code strimzi.io/cluster} label names (in its namespace), and each Debezium Server runs
  *       its one connector.</li>
  * </ul>
- * Only the project's own folders are looked at, and only for names: no file is read, no link is
- * followed out of the project.
+ * The project config's {@code deployments:} beat all of these. Only the project's own folders are
+ * looked at, and only for names: no file is read, no link is followed out of the project.
  */
 public final class Deployments {
 
@@ -41,16 +43,25 @@ public final class Deployments {
             "stage", "staging", "preprod", "pre-prod", "prod", "production", "live", "local", "sandbox");
 
     private final Path root;
+    private final Function<InputId, Optional<Deployment>> declared;
     /** Per folder (project-relative, "" for the root): its compose file's name, or "" for none. */
     private final Map<String, String> composeFiles = new HashMap<>();
 
-    /** @param projectRoot the folder project paths are relative to */
-    public Deployments(Path projectRoot) {
+    /**
+     * @param projectRoot the folder project paths are relative to
+     * @param declared the deployment the project config puts an input in, which beats any inferred
+     */
+    public Deployments(Path projectRoot, Function<InputId, Optional<Deployment>> declared) {
         this.root = projectRoot.toAbsolutePath().normalize();
+        this.declared = declared;
     }
 
     /** The deployment of every connector of an input, before what the connector itself says. */
     public Deployment of(InputId input) {
+        Optional<Deployment> named = declared.apply(input);
+        if (named.isPresent()) {
+            return named.get();
+        }
         String path = input.projectPath();
         if (input.format() == InputFormat.MARKDOWN || input.format() == InputFormat.ASCIIDOC) {
             return new Deployment(input.stablePath(), "a documentation page: its examples stand alone");
@@ -76,7 +87,7 @@ public final class Deployments {
     /** The deployment of one connector of a file: the file's, unless the connector names its own runtime. */
     public static Deployment of(Connector connector, Deployment file) {
         InputFormat format = connector.location().input().format();
-        if (format == InputFormat.MARKDOWN || format == InputFormat.ASCIIDOC) {
+        if (!file.declared() && (format == InputFormat.MARKDOWN || format == InputFormat.ASCIIDOC)) {
             // a page's examples are alternatives as often as a set: each stands alone
             return new Deployment(file.name() + ":" + connector.location().line(), "an example on a documentation"
                     + " page: it stands alone");

@@ -238,7 +238,7 @@ public final class LintSession {
 
     /** Where each input's connectors run, from the project's layout. */
     private Map<InputId, Deployment> placed(List<Input> inputs) {
-        Deployments deployments = new Deployments(projectRoot);
+        Deployments deployments = new Deployments(projectRoot, config::deploymentOf);
         Map<InputId, Deployment> placed = new HashMap<>();
         for (Input input : inputs) {
             placed.put(input.id(), deployments.of(input.id()));

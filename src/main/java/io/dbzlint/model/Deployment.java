@@ -15,8 +15,10 @@ package io.dbzlint.model;
  *     environment, the repository): the network its host names are resolved in and the Kafka
  *     cluster it writes to. Strimzi KafkaConnect clusters and Debezium Servers of one stack share
  *     them, and with them database servers named without a domain and topic names.
+ * @param declared whether the project config names it ({@code deployments:}), which beats anything
+ *     inferred: then even the examples of a documentation page in it are compared
  */
-public record Deployment(String name, String evidence, String stack) {
+public record Deployment(String name, String evidence, String stack, boolean declared) {
 
     /** The whole run as one cluster: where nothing in the layout says otherwise. */
     public static final Deployment REPOSITORY = new Deployment(".", "no compose project, environment folder or"
@@ -24,7 +26,12 @@ public record Deployment(String name, String evidence, String stack) {
 
     /** A deployment of the layout (a compose project, an environment, a page): a stack of its own. */
     public Deployment(String name, String evidence) {
-        this(name, evidence, name);
+        this(name, evidence, name, false);
+    }
+
+    /** A deployment inferred within a stack (a Strimzi cluster, a Debezium Server). */
+    public Deployment(String name, String evidence, String stack) {
+        this(name, evidence, stack, false);
     }
 
     @Override

@@ -157,6 +157,47 @@ class ProjectConfigTest {
     }
 
     @Test
+    void should_compare_connectors_only_within_the_deployments_the_config_declares() throws IOException {
+        String body = """
+                {"name": "%s", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "database.hostname": "pg-%s.internal.example", "database.user": "debezium",
+                  "database.dbname": "orders", "topic.prefix": "postgres_prod", "plugin.name": "pgoutput",
+                  "slot.name": "debezium_orders"
+                }}
+                """;
+        Files.createDirectories(repo.resolve("team-a"));
+        Files.createDirectories(repo.resolve("team-b"));
+        Files.writeString(repo.resolve("team-a/orders.json"), body.formatted("orders-a", "a"));
+        Files.writeString(repo.resolve("team-b/orders.json"), body.formatted("orders-b", "b"));
+        config(".dbzlint.yaml", """
+                deployments:
+                  - name: cluster-a
+                    files: ["team-a/**"]
+                  - name: cluster-b
+                    files: ["team-b/**"]
+                """);
+        Cli apart = Cli.runIn(repo, "lint", "--color", "never", "team-a", "team-b");
+        Cli shown = Cli.runIn(repo, "deployments", "team-a", "team-b").expectExit(0);
+
+        config(".dbzlint.yaml", """
+                deployments:
+                  - name: cluster-a
+                    files: ["team-a/**"]
+                    kafka: kafka-1:9092,kafka-2:9092
+                  - name: cluster-b
+                    files: ["team-b/**"]
+                    kafka: KAFKA-1:9092,kafka-2:9092
+                """);
+        Cli oneKafka = Cli.runIn(repo, "lint", "--color", "never", "team-a", "team-b").expectExit(1);
+
+        assertThat(apart.out()).doesNotContain("server-name-unique");
+        assertThat(shown.out()).startsWith("cluster-a: declared in .dbzlint.yaml (deployments)\n");
+        assertThat(oneKafka.out()).contains("team-a/orders.json:4:48: error server-name-unique")
+                .contains("team-b/orders.json:4:48: error server-name-unique");
+    }
+
+    @Test
     void should_exit_2_with_position_for_a_glob_that_does_not_compile() throws IOException {
         config(".dbzlint.json", "{\n  \"exclude\": [\"connectors/[abc\"]\n}\n");
 
