@@ -66,7 +66,9 @@ final class DeploymentsCommand implements Callable<Integer> {
                 out.print(json(groups));
             } else {
                 groups.forEach((deployment, connectors) -> {
-                    out.println(Printable.escape(deployment.name()) + ": " + Printable.escape(deployment.evidence()));
+                    out.println(Printable.escape(deployment.name()) + ": " + Printable.escape(deployment.evidence())
+                            + (deployment.version() == null ? "" : "; Debezium " + deployment.version() + " ("
+                                    + Printable.escape(deployment.versionEvidence()) + ")"));
                     for (Connector connector : connectors) {
                         out.println("  " + connector.nameLocation() + "  " + Printable.quote(connector.name()));
                     }
@@ -93,6 +95,10 @@ final class DeploymentsCommand implements Callable<Integer> {
                 json.writeStringProperty("name", deployment.name());
                 json.writeStringProperty("evidence", deployment.evidence());
                 json.writeStringProperty("stack", deployment.stack());
+                if (deployment.version() != null) {
+                    json.writeStringProperty("debeziumVersion", deployment.version());
+                    json.writeStringProperty("debeziumVersionEvidence", deployment.versionEvidence());
+                }
                 json.writeName("connectors");
                 json.writeStartArray();
                 for (Connector connector : connectors) {

@@ -46,6 +46,8 @@ public final class Deployments {
     private final Function<InputId, Optional<Deployment>> declared;
     /** Per folder (project-relative, "" for the root): its compose file's name, or "" for none. */
     private final Map<String, String> composeFiles = new HashMap<>();
+    /** Per folder: the release its build or container files name, or empty. */
+    private final Map<String, Optional<ReleaseEvidence.Found>> releases = new HashMap<>();
 
     /**
      * @param projectRoot the folder project paths are relative to
@@ -56,8 +58,29 @@ public final class Deployments {
         this.declared = declared;
     }
 
-    /** The deployment of every connector of an input, before what the connector itself says. */
+    /**
+     * The deployment of every connector of an input, before what the connector itself says, with the
+     * Debezium release the nearest folder from the input's up to the project root names.
+     */
     public Deployment of(InputId input) {
+        Deployment deployment = place(input);
+        String path = input.projectPath();
+        if (path == null) {
+            return deployment;
+        }
+        String[] parts = path.split("/");
+        for (int depth = parts.length - 1; depth >= 0; depth--) {
+            String folder = String.join("/", Arrays.copyOf(parts, depth));
+            Optional<ReleaseEvidence.Found> found = releases.computeIfAbsent(folder, f -> Optional.ofNullable(
+                    ReleaseEvidence.in(f.isEmpty() ? root : root.resolve(f), f.isEmpty() ? "" : f + "/")));
+            if (found.isPresent()) {
+                return deployment.running(found.get().release(), found.get().where());
+            }
+        }
+        return deployment;
+    }
+
+    private Deployment place(InputId input) {
         Optional<Deployment> named = declared.apply(input);
         if (named.isPresent()) {
             return named.get();
@@ -90,11 +113,12 @@ public final class Deployments {
         if (!file.declared() && (format == InputFormat.MARKDOWN || format == InputFormat.ASCIIDOC)) {
             // a page's examples are alternatives as often as a set: each stands alone
             return new Deployment(file.name() + ":" + connector.location().line(), "an example on a documentation"
-                    + " page: it stands alone");
+                    + " page: it stands alone", file.name() + ":" + connector.location().line(), false, file.version(),
+                    file.versionEvidence());
         }
         if (connector.runsOnDebeziumEngine()) {
             return new Deployment(file.name() + " " + connector.name(), "a Debezium Server or engine runs this"
-                    + " connector alone", file.stack());
+                    + " connector alone", file.stack(), false, file.version(), file.versionEvidence());
         }
         ConfigEntry cluster = connector.envelope().get(Connector.STRIMZI_CLUSTER);
         if (cluster != null && cluster.hasText()) {
@@ -102,7 +126,7 @@ public final class Deployments {
             String where = (namespace != null && namespace.hasText() ? namespace.text().trim() + "/" : "")
                     + cluster.text().trim();
             return new Deployment(file.name() + " strimzi:" + where, "the Strimzi KafkaConnect " + where
-                    + " (strimzi.io/cluster)", file.stack());
+                    + " (strimzi.io/cluster)", file.stack(), false, file.version(), file.versionEvidence());
         }
         return file;
     }

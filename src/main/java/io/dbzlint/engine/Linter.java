@@ -2,6 +2,7 @@ package io.dbzlint.engine;
 
 import io.dbzlint.debezium.Catalog;
 import io.dbzlint.debezium.Debezium;
+import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.deploy.Deployments;
 import io.dbzlint.json.Limits;
 import io.dbzlint.load.ConfigLoader;
@@ -34,6 +35,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs the rules over a set of inputs. Each file is read, parsed and checked on its own, in
@@ -48,6 +50,8 @@ final class Linter {
 
     private final RuleSet ruleSet;
     private final RuleContext context;
+    /** Contexts for the releases deployments name, made when first needed; files are linted in parallel. */
+    private final Map<String, RuleContext> byRelease = new ConcurrentHashMap<>();
     private final ConfigLoader loader = new ConfigLoader();
     private final List<ConnectorRule> connectorRules = new ArrayList<>();
     /** The severity of each connector rule, by the rule's position: looked up once, not per connector. */
@@ -197,6 +201,7 @@ final class Linter {
         List<List<Claim>> claims = emptyClaims();
         for (Connector loadedConnector : file.connectors()) {
             Connector connector = loadedConnector.in(Deployments.of(loadedConnector, deployment));
+            RuleContext context = contextFor(connector.deployment());
             Redaction redaction = new Redaction(connector);
             for (int r = 0; r < connectorRules.size(); r++) {
                 ConnectorRule rule = connectorRules.get(r);
@@ -207,6 +212,25 @@ final class Linter {
             }
         }
         return new FileOutcome(file.connectors().size(), findings, claims, null, null);
+    }
+
+    /**
+     * The rules' context for a deployment: the run's, unless the user left the target version unset
+     * and the repository says which release the deployment runs.
+     */
+    private RuleContext contextFor(Deployment deployment) {
+        String release = deployment.version();
+        if (release == null || context.parameters().debeziumVersionSet()) {
+            return context;
+        }
+        return byRelease.computeIfAbsent(release, r -> {
+            try {
+                return new RuleContext(context.parameters().withDebeziumVersion(DebeziumVersion.parse(r)),
+                        context.debezium());
+            } catch (IllegalArgumentException e) {
+                return context; // a release line dbzlint does not know (0.x, a future major): the default
+            }
+        });
     }
 
     /** The secret texts of a connector: what no message about it may repeat, whatever a rule quotes. */

@@ -17,8 +17,12 @@ package io.dbzlint.model;
  *     them, and with them database servers named without a domain and topic names.
  * @param declared whether the project config names it ({@code deployments:}), which beats anything
  *     inferred: then even the examples of a documentation page in it are compared
+ * @param version the Debezium release line the repository says it runs ({@code 2.1}), or null
+ * @param versionEvidence where the repository says so ({@code demo/docker-compose.yml:
+ *     quay.io/debezium/connect:2.1}), or null
  */
-public record Deployment(String name, String evidence, String stack, boolean declared) {
+public record Deployment(String name, String evidence, String stack, boolean declared, String version,
+                         String versionEvidence) {
 
     /** The whole run as one cluster: where nothing in the layout says otherwise. */
     public static final Deployment REPOSITORY = new Deployment(".", "no compose project, environment folder or"
@@ -26,12 +30,17 @@ public record Deployment(String name, String evidence, String stack, boolean dec
 
     /** A deployment of the layout (a compose project, an environment, a page): a stack of its own. */
     public Deployment(String name, String evidence) {
-        this(name, evidence, name, false);
+        this(name, evidence, name, false, null, null);
     }
 
     /** A deployment inferred within a stack (a Strimzi cluster, a Debezium Server). */
     public Deployment(String name, String evidence, String stack) {
-        this(name, evidence, stack, false);
+        this(name, evidence, stack, false, null, null);
+    }
+
+    /** The same deployment, running the Debezium release line the repository names. */
+    public Deployment running(String release, String where) {
+        return new Deployment(name, evidence, stack, declared, release, where);
     }
 
     @Override

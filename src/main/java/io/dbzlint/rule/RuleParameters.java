@@ -18,10 +18,13 @@ import java.util.Optional;
  * @param debeziumVersion the Debezium version the configs are for: it decides which keys are
  *     current, deprecated or gone
  * @param reservedServerIds server ids taken by MySQL servers and replicas themselves, with who has them
+ * @param debeziumVersionSet whether the user set the version (option, rules file or project config);
+ *     when not, each deployment's version comes from the repository where it says which it uses
  */
 public record RuleParameters(long serverIdMin, long serverIdMax, Map<ConnectorType, String> databaseTypes,
                              String serverNamePattern, String environmentPattern, String outboxTopicPattern,
-                             DebeziumVersion debeziumVersion, Map<Long, String> reservedServerIds) {
+                             DebeziumVersion debeziumVersion, Map<Long, String> reservedServerIds,
+                             boolean debeziumVersionSet) {
 
     public RuleParameters {
         databaseTypes = Map.copyOf(databaseTypes);
@@ -30,6 +33,12 @@ public record RuleParameters(long serverIdMin, long serverIdMax, Map<ConnectorTy
 
     public Optional<String> databaseTypeWord(ConnectorType type) {
         return Optional.ofNullable(databaseTypes.get(type));
+    }
+
+    /** The same parameters for another target version, read from the repository. */
+    public RuleParameters withDebeziumVersion(DebeziumVersion version) {
+        return new RuleParameters(serverIdMin, serverIdMax, databaseTypes, serverNamePattern, environmentPattern,
+                outboxTopicPattern, version, reservedServerIds, debeziumVersionSet);
     }
 
     public String serverIdRange() {

@@ -70,4 +70,36 @@ class DeploymentsCommandTest {
         assertThat(deployments.get(0).get("name").asString()).isEqualTo("demo-a/");
         assertThat(deployments.get(0).get("connectors").get(0).get("file").asString()).isEqualTo("demo-a/register.json");
     }
+
+    @Test
+    void should_lint_each_stack_at_the_debezium_release_its_images_name() throws IOException {
+        String legacy = """
+                {"name": "inventory", "config": {
+                  "connector.class": "io.debezium.connector.mysql.MySqlConnector",
+                  "database.hostname": "mysql", "database.user": "debezium", "database.server.id": "184054",
+                  "database.server.name": "mysql_prod",
+                  "database.history.kafka.bootstrap.servers": "kafka:9092",
+                  "database.history.kafka.topic": "schemahistory.mysql_prod"
+                }}
+                """;
+        Files.writeString(repo.resolve("demo-a/docker-compose.yml"), "services:\n  connect:\n"
+                + "    image: quay.io/debezium/connect:1.9.7.Final\n");
+        Files.writeString(repo.resolve("demo-b/docker-compose.yml"), "services:\n  connect:\n"
+                + "    image: debezium/connect:2.7\n");
+        Files.writeString(repo.resolve("demo-a/register.json"), legacy);
+        Files.writeString(repo.resolve("demo-b/register.json"), legacy);
+
+        Cli shown = Cli.runIn(repo, "deployments", "demo-a", "demo-b").expectExit(0);
+        Cli lint = Cli.runIn(repo, "lint", "--color", "never", "demo-a", "demo-b");
+        Cli forced = Cli.runIn(repo, "lint", "--color", "never", "--debezium-version", "1.9", "demo-a", "demo-b");
+
+        assertThat(shown.out()).contains("demo-a/: a compose project (demo-a/docker-compose.yml); Debezium 1.9"
+                + " (demo-a/docker-compose.yml: debezium/connect:1.9)")
+                .contains("demo-b/: a compose project (demo-b/docker-compose.yml); Debezium 2.7"
+                        + " (demo-b/docker-compose.yml: debezium/connect:2.7)");
+        assertThat(lint.out()).doesNotContain("demo-a/register.json:4:3: error deprecated-property")
+                .contains("demo-b/register.json:4:3: error deprecated-property database.server.name was renamed to"
+                        + " topic.prefix in Debezium 2.0; Debezium 2.7 no longer reads it");
+        assertThat(forced.out()).as("the option beats the repository").doesNotContain("error deprecated-property");
+    }
 }
