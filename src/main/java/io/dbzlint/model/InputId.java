@@ -26,6 +26,19 @@ public record InputId(String displayPath, String projectPath, InputFormat format
         return projectPath != null ? projectPath : displayPath;
     }
 
+    /** Written out, as a record's generated one links through invokedynamic at start-up (see {@link PostgresObject}). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InputId that && displayPath.equals(that.displayPath) && format == that.format
+                && (projectPath == null ? that.projectPath == null : projectPath.equals(that.projectPath));
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * displayPath.hashCode() + (projectPath == null ? 0 : projectPath.hashCode()))
+                + format.hashCode();
+    }
+
     @Override
     public String toString() {
         return displayPath;
