@@ -46,8 +46,10 @@ public final class Deployments {
     private final Function<InputId, Optional<Deployment>> declared;
     /** Per folder (project-relative, "" for the root): its compose file's name, or "" for none. */
     private final Map<String, String> composeFiles = new HashMap<>();
+    /** The one release the whole project names, when its folders up from a config name none; null until asked. */
+    private Optional<ReleaseEvidence.Found> projectRelease;
     /** Per folder: the release its build or container files name, or empty. */
-    private final Map<String, Optional<ReleaseEvidence.Found>> releases = new HashMap<>();
+    private final Map<String, ReleaseEvidence.Named> releases = new HashMap<>();
 
     /**
      * @param projectRoot the folder project paths are relative to
@@ -68,16 +70,28 @@ public final class Deployments {
         if (path == null) {
             return deployment;
         }
+        // what runs the connectors (an image) from the nearest folder up, before what a build depends on
         String[] parts = path.split("/");
+        ReleaseEvidence.Found build = null;
         for (int depth = parts.length - 1; depth >= 0; depth--) {
             String folder = String.join("/", Arrays.copyOf(parts, depth));
-            Optional<ReleaseEvidence.Found> found = releases.computeIfAbsent(folder, f -> Optional.ofNullable(
-                    ReleaseEvidence.in(f.isEmpty() ? root : root.resolve(f), f.isEmpty() ? "" : f + "/")));
-            if (found.isPresent()) {
-                return deployment.running(found.get().release(), found.get().where());
+            ReleaseEvidence.Named named = releases.computeIfAbsent(folder, f -> ReleaseEvidence.named(
+                    f.isEmpty() ? root : root.resolve(f), f.isEmpty() ? "" : f + "/"));
+            if (named.runtime() != null) {
+                return deployment.running(named.runtime().release(), named.runtime().where());
+            }
+            if (build == null) {
+                build = named.build();
             }
         }
-        return deployment;
+        if (build != null) {
+            return deployment.running(build.release(), build.where());
+        }
+        if (projectRelease == null) {
+            projectRelease = Optional.ofNullable(ReleaseEvidence.inProject(root));
+        }
+        return projectRelease.map(found -> deployment.running(found.release(), found.where() + ", the one release"
+                + " the project names")).orElse(deployment);
     }
 
     private Deployment place(InputId input) {

@@ -225,10 +225,11 @@ final class Linter {
         }
         return byRelease.computeIfAbsent(release, r -> {
             try {
-                return new RuleContext(context.parameters().withDebeziumVersion(DebeziumVersion.parse(r)),
-                        context.debezium());
+                // a release before 1.0 reads as the oldest line dbzlint knows, closer than the newest
+                DebeziumVersion version = r.startsWith("0.") ? new DebeziumVersion(1, 0) : DebeziumVersion.parse(r);
+                return new RuleContext(context.parameters().withDebeziumVersion(version), context.debezium());
             } catch (IllegalArgumentException e) {
-                return context; // a release line dbzlint does not know (0.x, a future major): the default
+                return context; // a release line dbzlint does not know (a future major): the default
             }
         });
     }
