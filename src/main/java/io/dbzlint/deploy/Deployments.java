@@ -29,8 +29,9 @@ import java.util.Set;
  *   <li>the nearest of a compose project and an environment folder wins; elsewhere the repository
  *       is one deployment;</li>
  *   <li>within a file, a Strimzi KafkaConnector runs on the KafkaConnect its
- *       {@code strimzi.io/cluster} label names (in its namespace), and each Debezium Server runs
- *       its one connector.</li>
+ *       {@code strimzi.io/cluster} label names (in its namespace), sharing the stack's Kafka, and
+ *       each Debezium Server runs its one connector to a sink of its own (alternative
+ *       application-*.properties of one folder are profiles, one of them run).</li>
  * </ul>
  * The project config's {@code deployments:} beat all of these. Only the project's own folders are
  * looked at, and only for names: no file is read, no link is followed out of the project.
@@ -131,8 +132,9 @@ public final class Deployments {
                     file.versionEvidence());
         }
         if (connector.runsOnDebeziumEngine()) {
-            return new Deployment(file.name() + " " + connector.name(), "a Debezium Server or engine runs this"
-                    + " connector alone", file.stack(), false, file.version(), file.versionEvidence());
+            String own = file.name() + " " + connector.name();
+            return new Deployment(own, "a Debezium Server or engine runs this connector alone, to a sink of its own",
+                    own, false, file.version(), file.versionEvidence());
         }
         ConfigEntry cluster = connector.envelope().get(Connector.STRIMZI_CLUSTER);
         if (cluster != null && cluster.hasText()) {

@@ -143,10 +143,20 @@ final class PropertiesConnectors {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    /** The reader registered for this format. */
-    static final class Reader extends FormatReader.Text {
+    /**
+     * The reader registered for this format: UTF-8, and where the bytes are not UTF-8, ISO-8859-1,
+     * as {@code Properties.load(InputStream)} reads every properties file (Kafka Connect's
+     * standalone connector files, Debezium Server's application.properties).
+     */
+    static final class Reader implements FormatReader {
         @Override
-        protected LoadedFile read(InputId input, String text) {
+        public LoadedFile read(InputId input, byte[] bytes) {
+            String text;
+            try {
+                text = Utf8Text.decode(bytes);
+            } catch (Utf8Text.Invalid e) {
+                text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
             return load(input, text);
         }
     }

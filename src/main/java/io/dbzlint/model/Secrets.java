@@ -70,7 +70,8 @@ public final class Secrets {
         }
         if (value.indexOf('@') >= 0) {
             Matcher userInfo = URL_USERINFO.matcher(value);
-            if (userInfo.find()) {
+            // Oracle's jdbc:oracle:thin:@host names no user and no password: "thin:" is no password
+            if (userInfo.find() && !userInfo.group(1).endsWith(":")) {
                 return Optional.of(new Embedded("the password in user:password@", userInfo.group(1)));
             }
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ReadersTest {
 
     @ParameterizedTest
-    @EnumSource(InputFormat.class)
+    @EnumSource(value = InputFormat.class, names = "PROPERTIES", mode = EnumSource.Mode.EXCLUDE)
     void should_read_every_format_and_place_bytes_that_are_not_utf8(InputFormat format) {
         byte[] bytes = {'x', '\n', 'y', (byte) 0xC3, '('};
 
@@ -41,5 +41,17 @@ class ReadersTest {
         assertThat(covered).containsExactlyInAnyOrder(InputFormat.values());
         assertThat(InputFormat.forFileName("connector.txt")).isEmpty();
         assertThat(InputFormat.forFileName("json")).as("no extension").isEmpty();
+    }
+
+    @Test
+    void should_read_properties_that_are_not_utf8_as_iso_8859_1_as_java_does() {
+        byte[] bytes = "connector.class=io.debezium.connector.postgresql.PostgresConnector\ndatabase.dbname=caf\u00e9\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        LoadedFile file = new ConfigLoader().load(new InputId("c.properties", null, InputFormat.PROPERTIES), bytes);
+
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.connectors()).singleElement()
+                .satisfies(connector -> assertThat(connector.value("database.dbname")).hasValue("caf\u00e9"));
     }
 }
