@@ -132,7 +132,8 @@ public final class Deployments {
                     file.versionEvidence());
         }
         if (connector.runsOnDebeziumEngine()) {
-            String own = file.name() + " " + connector.name();
+            // one server per file: alternative application-*.properties of one folder are alternatives
+            String own = connector.location().input().stablePath() + " " + connector.name();
             return new Deployment(own, "a Debezium Server or engine runs this connector alone, to a sink of its own",
                     own, false, file.version(), file.versionEvidence());
         }
