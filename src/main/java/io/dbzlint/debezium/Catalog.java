@@ -49,8 +49,13 @@ public final class Catalog {
     public record ValueRename(String key, String from, String to) {
     }
 
-    /** An option of one of Debezium's SMTs that it renamed, e.g. ExtractNewRecordState's drop.tombstones. */
-    public record TransformRename(String transform, String from, String to, String removedIn) {
+    /**
+     * An option of one of Debezium's SMTs that it replaced, e.g. ExtractNewRecordState's
+     * drop.tombstones.
+     *
+     * @param since the release that has the replacement, before which the old option is the only one
+     */
+    public record TransformRename(String transform, String from, String to, String removedIn, String since) {
     }
 
     /** An SMT class Debezium no longer has, and the class that replaced it. */
@@ -109,7 +114,8 @@ public final class Catalog {
         }
         for (JsonNode rename : extra.path("transformRenames")) {
             transformRenames.add(new TransformRename(rename.path("transform").asString(), rename.path("from").asString(),
-                    rename.path("to").asString(), JsonNodes.textOrNull(rename.get("removedIn"))));
+                    rename.path("to").asString(), JsonNodes.textOrNull(rename.get("removedIn")),
+                    JsonNodes.textOrNull(rename.get("since"))));
         }
         for (JsonNode removed : extra.path("removedTransforms")) {
             removedTransforms.put(removed.path("class").asString(), new RemovedTransform(removed.path("class").asString(),

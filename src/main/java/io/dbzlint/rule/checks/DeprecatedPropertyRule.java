@@ -109,15 +109,18 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
                 return;
             }
             catalog.transformRename(transform.className(), transform.option()).ifPresent(rename -> {
+                if (rename.since() != null && !target.isAtLeast(rename.since())) {
+                    return; // the target release has no replacement yet: the old option is the only one
+                }
                 String replacement = transform.prefix() + rename.to();
                 boolean gone = target.isAtLeast(rename.removedIn());
                 String message = gone
                         ? entry.key() + " was removed from " + simpleName(rename.transform()) + " in Debezium "
                                 + rename.removedIn() + "; Debezium " + target + " ignores it: use " + replacement
                         : entry.key() + " is deprecated; use " + replacement + " instead";
-                (gone ? sink.asError() : sink).report(connector, entry.key(), entry.keyLocation(), message,
-                        connector.entry(replacement).isPresent() ? Optional.empty()
-                                : Fix.renameKey(entry.keyLocation(), entry.key(), replacement));
+                // no fix: the replacement takes other values (drop.tombstones=false is
+                // delete.tombstone.handling.mode=tombstone), and a rename would write one Debezium refuses
+                (gone ? sink.asError() : sink).report(connector, entry.key(), entry.keyLocation(), message);
             });
         });
     }
