@@ -91,7 +91,15 @@ final class JsonConnectors implements FormatReader {
         }
         JsonParser parser = parser(JSON, ascii, bytes, text);
         try (parser) {
-            List<Connector> connectors = new Reader(parser, path, source, problems).readDocument();
+            Reader reader = new Reader(parser, path, source, problems);
+            List<Connector> connectors = reader.readDocument();
+            if (reader.end != null) {
+                // a comment after the body's closing brace is past what Kafka Connect's reader reads
+                Location end = reader.end;
+                problems.removeIf(problem -> problem.ruleId().equals(LoadProblem.STRICT_JSON)
+                        && (problem.location().line() > end.line()
+                                || problem.location().line() == end.line() && problem.location().column() > end.column()));
+            }
             return new LoadedFile(path, connectors, problems);
         } catch (StreamConstraintsException e) {
             problems.add(LoadProblem.parseError(JacksonErrors.locationOf(path, parser.currentLocation()),
@@ -190,6 +198,8 @@ final class JsonConnectors implements FormatReader {
         private final String fileStem;
         private final Window window;
         private int keys;
+        /** Where the document's one value closes, once read: Kafka Connect reads no further. */
+        private Location end;
 
         Reader(JsonParser parser, InputId path, SourceText source, List<LoadProblem> problems) {
             this(parser, path, source, problems, Window.WHOLE);
@@ -242,6 +252,7 @@ final class JsonConnectors implements FormatReader {
                 throw new StructureProblem(here(), "top level is " + kindOf(token).article()
                         + "; expected a connector config object or an array of them");
             }
+            end = here();
             if (parser.nextToken() != null) {
                 if (connectors.stream().noneMatch(connector -> connector.config().containsKey(Keys.CONNECTOR_CLASS))) {
                     // JSON lines or other data: nothing before the extra content names a connector class
