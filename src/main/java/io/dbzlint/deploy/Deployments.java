@@ -47,6 +47,8 @@ public final class Deployments {
     private final Function<InputId, Optional<Deployment>> declared;
     /** Per folder (project-relative, "" for the root): its compose file's name, or "" for none. */
     private final Map<String, String> composeFiles = new HashMap<>();
+    /** The deployment of the files of a folder (not pages, not declared), by folder. */
+    private final Map<String, Deployment> byFolder = new HashMap<>();
     /** The one release the whole project names, when its folders up from a config name none; null until asked. */
     private Optional<ReleaseEvidence.Found> projectRelease;
     /** Per folder: the release its build or container files name, or empty. */
@@ -66,6 +68,17 @@ public final class Deployments {
      * Debezium release the nearest folder from the input's up to the project root names.
      */
     public Deployment of(InputId input) {
+        String path = input.projectPath();
+        boolean page = input.format() == InputFormat.MARKDOWN || input.format() == InputFormat.ASCIIDOC;
+        if (path == null || page || declared.apply(input).isPresent()) {
+            return placeWithRelease(input);
+        }
+        // every other file of a folder is placed alike: worked out once per folder, as a run may hold thousands
+        int slash = path.lastIndexOf('/');
+        return byFolder.computeIfAbsent(slash < 0 ? "" : path.substring(0, slash), f -> placeWithRelease(input));
+    }
+
+    private Deployment placeWithRelease(InputId input) {
         Deployment deployment = place(input);
         String path = input.projectPath();
         if (path == null) {

@@ -87,6 +87,14 @@ public final class References {
      * {@code {port}} or {@code your-host}. Unknown, like a template: never judged, never compared.
      */
     static Reference placeholder(String value) {
+        // asked of every value: most start with none of < { y and hold no brace, and are done here
+        if (value.isEmpty()) {
+            return null;
+        }
+        char lead = value.charAt(0);
+        if (lead != '<' && lead != 'y' && lead != 'Y' && lead > ' ' && value.indexOf('{') < 0) {
+            return null;
+        }
         int open = value.indexOf("{{");
         if (open >= 0) {
             int close = value.indexOf("}}", open + 2);
