@@ -3,6 +3,8 @@ package io.dbzlint.load;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
+import io.dbzlint.model.Keys;
+import io.dbzlint.model.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +55,10 @@ final class EmbeddedJson {
                 }
             }
             if (outermost.isPresent()) {
-                connectors.addAll(outermost.get().read().connectors());
+                int start = outermost.get().start();
+                for (Connector connector : outermost.get().read().connectors()) {
+                    connectors.add(namedByUrl(path, chars, lines, start, connector));
+                }
                 problems.addAll(outermost.get().read().problems());
                 covered = outermost.get().start() + outermost.get().read().length();
             }
@@ -62,6 +67,47 @@ final class EmbeddedJson {
     }
 
     private record Found(int start, JsonConnectors.Embedded read) {
+    }
+
+    /** PUT /connectors/NAME/config in the command that sends a body: the connector's name, as Kafka Connect takes it. */
+    private static final Pattern PUT_URL = Pattern.compile("/connectors/([A-Za-z0-9._${}-]{1,200})/config(?![/\\w-])");
+    private static final int URL_REACH = 400;
+
+    /**
+     * A bare config sent with {@code PUT /connectors/NAME/config} is named NAME, as Kafka Connect
+     * names it, rather than by its place in the file: only when the URL is in the same command
+     * (on the body's line, or on lines continued with a backslash up to it) and the config names
+     * itself nowhere.
+     */
+    private static Connector namedByUrl(InputId path, char[] chars, LineIndex lines, int start, Connector connector) {
+        int line = lines.line(start);
+        if (!connector.name().endsWith(":" + line) || connector.config().containsKey(Keys.NAME)) {
+            return connector;
+        }
+        int from = Math.max(0, start - URL_REACH);
+        String before = new String(chars, from, start - from);
+        Matcher url = PUT_URL.matcher(before);
+        int found = -1;
+        String name = null;
+        while (url.find()) {
+            found = url.start(1);
+            name = url.group(1);
+        }
+        if (name == null) {
+            return connector;
+        }
+        String between = before.substring(found);
+        for (int i = between.indexOf('\n'); i >= 0; i = between.indexOf('\n', i + 1)) {
+            int end = i > 0 && between.charAt(i - 1) == '\r' ? i - 1 : i;
+            if (end == 0 || between.charAt(end - 1) != '\\') {
+                return connector; // the URL belongs to an earlier command
+            }
+        }
+        int at = from + found;
+        Location where = new Location(path, lines.line(at), lines.column(at), lines.line(at),
+                lines.column(at) + name.length());
+        return new Connector(name, where, connector.location(), connector.type(), connector.config(),
+                connector.envelope());
     }
 
     /** Callouts replaced by spaces, so that the JSON parses and every column stays where it was. */
