@@ -6,7 +6,7 @@ package io.dbzlint.model;
  * of different deployments never share a connector name, topics or a Kafka cluster; a database
  * server they name is the same only when its host name means the same machine from both.
  *
- * <p>{@code equals} and {@code hashCode} are written out for start-up (see {@link PostgresObject}).
+ * <p>{@code equals} and {@code hashCode} are written out for start-up (see ClaimGroups.Key).
  *
  * @param name how reports and {@code dbzlint deployments} name it: {@code .} for the repository as
  *     a whole, else the folder or file that makes it one

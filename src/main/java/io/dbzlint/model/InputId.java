@@ -26,7 +26,7 @@ public record InputId(String displayPath, String projectPath, InputFormat format
         return projectPath != null ? projectPath : displayPath;
     }
 
-    /** Written out, as a record's generated one links through invokedynamic at start-up (see {@link PostgresObject}). */
+    /** Written out, as a record's generated one links through invokedynamic at start-up (see ClaimGroups.Key). */
     @Override
     public boolean equals(Object other) {
         return other instanceof InputId that && displayPath.equals(that.displayPath) && format == that.format

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The PostgreSQL database a connector reads: what publications belong to. Its server decides
  * where the host name means one machine ({@link DatabaseServer}); an unset port is PostgreSQL's
- * 5432. {@code equals} and {@code hashCode} are written out for start-up (see {@link PostgresObject}).
+ * 5432. {@code equals} and {@code hashCode} are written out for start-up (see ClaimGroups.Key).
  */
 public record PostgresDatabase(DatabaseServer server, String database) {
 

@@ -2,7 +2,6 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.PostgresDatabase;
-import io.dbzlint.model.PostgresObject;
 import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.ClaimGroups;
@@ -67,7 +66,7 @@ public final class PublicationNameUniqueRule implements CrossConnectorRule<Publi
     @Override
     public void finish(List<Publication> claims, RuleContext context, FindingSink sink) {
         for (List<Publication> group : ClaimGroups.sharing(claims,
-                claim -> new PostgresObject(claim.database(), claim.name()))) {
+                claim -> new ClaimGroups.Key(claim.database(), claim.name()))) {
             if (group.stream().map(Publication::filters).distinct().count() < 2
                     || group.stream().noneMatch(Publication::rewrites)) {
                 continue; // one set of filters, or nobody rewrites it: the connectors agree on what it holds
