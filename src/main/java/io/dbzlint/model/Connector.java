@@ -39,7 +39,8 @@ public record Connector(String name, Location nameLocation, Location location, C
 
     /** The same connector, placed in a deployment. */
     public Connector in(Deployment where) {
-        return where.equals(deployment) ? this : new Connector(name, nameLocation, location, type, config, envelope,
+        // by identity: deployments are equal by name, and the one given may add the release it runs
+        return where == deployment ? this : new Connector(name, nameLocation, location, type, config, envelope,
                 where);
     }
 

@@ -102,4 +102,26 @@ class DeploymentsCommandTest {
                         + " topic.prefix in Debezium 2.0; Debezium 2.7 no longer reads it");
         assertThat(forced.out()).as("the option beats the repository").doesNotContain("error deprecated-property");
     }
+
+    @Test
+    void should_lint_at_the_release_of_a_compose_file_at_the_root() throws IOException {
+        // the repository's own deployment: the release must reach the connectors, not only the listing
+        Files.createDirectories(repo.resolve("connectors"));
+        Files.writeString(repo.resolve("docker-compose.yml"), "services:\n  connect:\n"
+                + "    image: debezium/connect:2.3.4.Final\n");
+        Files.writeString(repo.resolve("connectors/orders.json"), """
+                {"name": "orders", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "database.hostname": "pg", "database.user": "debezium", "database.dbname": "orders",
+                  "plugin.name": "pgoutput", "topic.prefix": "postgres_prod",
+                  "transforms": "unwrap", "transforms.unwrap.type": "io.debezium.transforms.ExtractNewRecordState",
+                  "transforms.unwrap.drop.tombstones": "false"
+                }}
+                """);
+
+        Cli lint = Cli.runIn(repo, "lint", "--color", "never", "--no-config", "connectors");
+
+        assertThat(lint.out()).as("drop.tombstones is removed only in 3.2").doesNotContain("deprecated-property")
+                .contains("1 connector");
+    }
 }
