@@ -49,8 +49,8 @@ public final class Deployments {
     private final Map<String, String> composeFiles = new HashMap<>();
     /** The deployment of the files of a folder (not pages, not declared), by folder. */
     private final Map<String, Deployment> byFolder = new HashMap<>();
-    /** The one release the whole project names, when its folders up from a config name none; null until asked. */
-    private Optional<ReleaseEvidence.Found> projectRelease;
+    /** What the whole project names, when a config's folders up name no runtime; null until asked. */
+    private ReleaseEvidence.Project projectReleases;
     /** Per folder: the release its build or container files name, or empty. */
     private final Map<String, ReleaseEvidence.Named> releases = new HashMap<>();
 
@@ -98,14 +98,21 @@ public final class Deployments {
                 build = named.build();
             }
         }
+        // a runtime anywhere in the project beats a build up the path: an application that embeds
+        // Debezium says little of the Kafka Connect its scripts post to; several runtimes say nothing
+        if (projectReleases == null) {
+            projectReleases = ReleaseEvidence.inProject(root);
+        }
+        ReleaseEvidence.Project project = projectReleases;
+        if (project.runtime() != null) {
+            return project.runtimeLines() == 1 ? deployment.running(project.runtime().release(),
+                    project.runtime().where() + ", the one release the project runs") : deployment;
+        }
         if (build != null) {
             return deployment.running(build.release(), build.where());
         }
-        if (projectRelease == null) {
-            projectRelease = Optional.ofNullable(ReleaseEvidence.inProject(root));
-        }
-        return projectRelease.map(found -> deployment.running(found.release(), found.where() + ", the one release"
-                + " the project names")).orElse(deployment);
+        return project.build() != null && project.buildLines() == 1 ? deployment.running(project.build().release(),
+                project.build().where() + ", the one release the project builds with") : deployment;
     }
 
     private Deployment place(InputId input) {

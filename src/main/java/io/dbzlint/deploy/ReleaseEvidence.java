@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,7 +35,15 @@ final class ReleaseEvidence {
             Pattern.compile("debezium/(?:connect|server|connect-base|debezium-server)(?:-[a-z]+)?:(\\d{1,2})\\.(\\d{1,2})"),
             // a connector plugin or server distribution downloaded by version, or installed from Confluent Hub
             Pattern.compile("debezium-(?:connector|server)-[a-z0-9-]{2,40}/(\\d{1,2})\\.(\\d{1,2})\\.\\d"),
-            Pattern.compile("debezium/debezium-connector-[a-z0-9-]{2,40}:(\\d{1,2})\\.(\\d{1,2})"));
+            // ... or by its file or folder name: debezium-connector-mysql-1.7.0-plugin.tar.gz
+            Pattern.compile("debezium-(?:connector|server)-[a-z0-9]{2,20}(?:-[a-z]{2,20})?-(\\d{1,2})\\.(\\d{1,2})\\.\\d"),
+            Pattern.compile("debezium/debezium-connector-[a-z0-9-]{2,40}:(\\d{1,2})\\.(\\d{1,2})"),
+            // the build argument of Debezium's own images' Dockerfiles, set in a compose file or a build
+            Pattern.compile("\\bDEBEZIUM_VERSION[\"']?\\s*[:=]\\s*[\"']?(\\d{1,2})\\.(\\d{1,2})"),
+            Pattern.compile("\\b(?:ENV|ARG)\\s+DEBEZIUM_VERSION\\s+[\"']?(\\d{1,2})\\.(\\d{1,2})"));
+    /** On a documentation page, only a line that starts a stack counts: not prose about one. */
+    private static final Pattern PAGE_COMMAND = Pattern.compile(
+            "(?:docker|podman)(?:\\s+container)?\\s+(?:run|pull|create)\\b|^\\s*(?:FROM\\s|image:|-\\s*image:)");
 
     /** What a build depends on: an application embedding Debezium. Read in pom.xml and Gradle files. */
     private static final List<Pattern> BUILD = List.of(
@@ -50,12 +59,6 @@ final class ReleaseEvidence {
 
     /** What a folder names: the release its runtime files name, and the one its build files name. */
     record Named(Found runtime, Found build) {
-    }
-
-    /** The release a folder's files name: its runtime (images, downloads) before its build. */
-    static Found in(Path dir, String shown) {
-        Named named = named(dir, shown);
-        return named.runtime() != null ? named.runtime() : named.build();
     }
 
     /**
@@ -74,7 +77,10 @@ final class ReleaseEvidence {
         } catch (IOException | RuntimeException e) {
             return new Named(null, null);
         }
-        candidates.sort(null); // the same answer whatever order the folder lists its files in
+        // the same answer whatever order the folder lists its files in; a page's "docker run" after
+        // the files that run a stack
+        candidates.sort(Comparator.comparing((Path file) -> isPage(file.getFileName().toString()))
+                .thenComparing(Path::getFileName));
         Found runtime = null;
         Found build = null;
         for (Path file : candidates) {
@@ -86,7 +92,8 @@ final class ReleaseEvidence {
             if (text == null) {
                 continue;
             }
-            Found found = first(buildFile ? BUILD : RUNTIME, text, shown + file.getFileName());
+            Found found = first(buildFile ? BUILD : RUNTIME, text, shown + file.getFileName(),
+                    isPage(file.getFileName().toString()));
             if (buildFile) {
                 build = found;
             } else {
@@ -96,15 +103,35 @@ final class ReleaseEvidence {
         return new Named(runtime, build);
     }
 
-    private static Found first(List<Pattern> patterns, String text, String file) {
+    private static Found first(List<Pattern> patterns, String text, String file, boolean page) {
         for (Pattern pattern : patterns) {
             Matcher matcher = pattern.matcher(text);
-            if (matcher.find()) {
+            while (matcher.find()) {
+                if (commentedOut(text, matcher.start()) || page && !onCommandLine(text, matcher.start())) {
+                    continue; // "#image: debezium/connect:1.9" is what a stack no longer runs
+                }
                 String release = Integer.parseInt(matcher.group(1)) + "." + Integer.parseInt(matcher.group(2));
                 return new Found(release, file + ": " + matcher.group().replaceAll("\\s+", " "));
             }
         }
         return null;
+    }
+
+    private static boolean onCommandLine(String text, int at) {
+        int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        int lineEnd = text.indexOf('\n', at);
+        return PAGE_COMMAND.matcher(text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd)).find();
+    }
+
+    /** Whether a position is on a line commented out with # or //, or inside an XML comment. */
+    private static boolean commentedOut(String text, int at) {
+        int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        String before = text.substring(lineStart, at).stripLeading();
+        if (before.startsWith("#") || before.startsWith("//")) {
+            return true;
+        }
+        int open = text.lastIndexOf("<!--", at);
+        return open >= 0 && text.lastIndexOf("-->", at) < open;
     }
 
     private static boolean isBuildFile(String name) {
@@ -113,20 +140,32 @@ final class ReleaseEvidence {
     }
 
     /**
-     * The one release a whole project's build and container files name, for configs whose own
-     * folders name none: searched to a depth of five folders (hidden ones, node_modules, target and
-     * build left out), at most 2,000 folders; null when none is named, or when several are.
+     * What a whole project's container and build files name, for configs whose own folders name
+     * none: searched to a depth of five folders (hidden ones, node_modules, target and build left
+     * out), at most 2,000 folders.
+     *
+     * @param runtime the first of the releases images and downloads name, or null
+     * @param runtimeLines how many release lines they name: more than one is no answer
+     * @param build the first of the releases builds depend on, or null
+     * @param buildLines how many release lines builds name
      */
-    static Found inProject(Path root) {
-        List<Found> found = new ArrayList<>();
+    record Project(Found runtime, int runtimeLines, Found build, int buildLines) {
+    }
+
+    static Project inProject(Path root) {
+        List<Found> runtime = new ArrayList<>();
+        List<Found> build = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         folders.add(root);
         for (int i = 0; i < folders.size() && i < 2_000; i++) {
             Path dir = folders.get(i);
             String shown = root.relativize(dir).toString().replace('\\', '/');
-            Found here = in(dir, shown.isEmpty() ? "" : shown + "/");
-            if (here != null) {
-                found.add(here);
+            Named here = named(dir, shown.isEmpty() ? "" : shown + "/");
+            if (here.runtime() != null) {
+                runtime.add(here.runtime());
+            }
+            if (here.build() != null) {
+                build.add(here.build());
             }
             if (root.relativize(dir).getNameCount() >= 5 && !shown.isEmpty()) {
                 continue;
@@ -146,10 +185,12 @@ final class ReleaseEvidence {
                 // an unreadable folder names nothing
             }
         }
-        if (found.isEmpty() || found.stream().map(Found::release).distinct().count() > 1) {
-            return null;
-        }
-        return found.get(0);
+        return new Project(runtime.isEmpty() ? null : runtime.get(0), lines(runtime),
+                build.isEmpty() ? null : build.get(0), lines(build));
+    }
+
+    private static int lines(List<Found> found) {
+        return (int) found.stream().map(Found::release).distinct().count();
     }
 
     private static final Set<String> SKIPPED = Set.of("node_modules", "target", "build");
@@ -157,8 +198,16 @@ final class ReleaseEvidence {
     private static boolean isCandidate(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".yml") || lower.endsWith(".yaml") || lower.endsWith(".sh")
-                || lower.startsWith("dockerfile") || lower.endsWith(".dockerfile") || lower.equals("containerfile")
-                || isBuildFile(lower);
+                || lower.equals(".env") || lower.startsWith(".env.") || lower.startsWith("dockerfile")
+                || lower.endsWith(".dockerfile") || lower.equals("containerfile")
+                || isBuildFile(lower) || isPage(lower);
+    }
+
+    /** A documentation page: its "docker run debezium/connect:1.9" is how a tutorial starts its stack. */
+    private static boolean isPage(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".adoc")
+                || lower.endsWith(".asciidoc");
     }
 
     /** A regular file's text, never through a link and never more than the limit; null otherwise. */

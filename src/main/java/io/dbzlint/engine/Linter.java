@@ -220,7 +220,7 @@ final class Linter {
      */
     private RuleContext contextFor(Deployment deployment) {
         String release = deployment.version();
-        if (release == null || context.parameters().debeziumVersionSet()) {
+        if (release == null || context.parameters().debeziumVersionKnown()) {
             return context;
         }
         return byRelease.computeIfAbsent(release, r -> {
@@ -306,6 +306,11 @@ final class Linter {
         @Override
         public FindingSink asError() {
             return new Sink(ruleId, Severity.ERROR, into, redaction);
+        }
+
+        @Override
+        public FindingSink asWarning() {
+            return severity == Severity.ERROR ? new Sink(ruleId, Severity.WARNING, into, redaction) : this;
         }
     }
 

@@ -38,4 +38,9 @@ public interface FindingSink {
     default FindingSink asError() {
         return this;
     }
+
+    /** The same sink, at most at warning severity: for a finding less certain than its rule's usual. */
+    default FindingSink asWarning() {
+        return this;
+    }
 }

@@ -19,4 +19,21 @@ public record RuleContext(RuleParameters parameters, Debezium debezium) {
     public DebeziumVersion target() {
         return parameters.debeziumVersion();
     }
+
+    /**
+     * Where a rule reports what holds only from some release on (a key or value a release no longer
+     * reads): an error when the release is known; when neither the user nor the repository says
+     * which release runs, a warning that says the newest was assumed, since the configs may well
+     * be written for the release they run.
+     */
+    public FindingSink releaseBound(FindingSink sink) {
+        if (parameters.debeziumVersionKnown()) {
+            return sink.asError();
+        }
+        String assumed = " (no Debezium release is named in the repository: " + target() + " assumed;"
+                + " name it with --debezium-version or the debeziumVersion parameter)";
+        FindingSink warning = sink.asWarning();
+        return (location, connector, key, message, related, fix) ->
+                warning.report(location, connector, key, message + assumed, related, fix);
+    }
 }

@@ -18,13 +18,14 @@ import java.util.Optional;
  * @param debeziumVersion the Debezium version the configs are for: it decides which keys are
  *     current, deprecated or gone
  * @param reservedServerIds server ids taken by MySQL servers and replicas themselves, with who has them
- * @param debeziumVersionSet whether the user set the version (option, rules file or project config);
- *     when not, each deployment's version comes from the repository where it says which it uses
+ * @param debeziumVersionKnown whether the version is known: set by the user (option, rules file or
+ *     project config), or read from the repository for a deployment; when not, it is the newest
+ *     release, assumed
  */
 public record RuleParameters(long serverIdMin, long serverIdMax, Map<ConnectorType, String> databaseTypes,
                              String serverNamePattern, String environmentPattern, String outboxTopicPattern,
                              DebeziumVersion debeziumVersion, Map<Long, String> reservedServerIds,
-                             boolean debeziumVersionSet) {
+                             boolean debeziumVersionKnown) {
 
     public RuleParameters {
         databaseTypes = Map.copyOf(databaseTypes);
@@ -38,7 +39,7 @@ public record RuleParameters(long serverIdMin, long serverIdMax, Map<ConnectorTy
     /** The same parameters for another target version, read from the repository. */
     public RuleParameters withDebeziumVersion(DebeziumVersion version) {
         return new RuleParameters(serverIdMin, serverIdMax, databaseTypes, serverNamePattern, environmentPattern,
-                outboxTopicPattern, version, reservedServerIds, debeziumVersionSet);
+                outboxTopicPattern, version, reservedServerIds, true);
     }
 
     public String serverIdRange() {

@@ -124,4 +124,39 @@ class DeploymentsCommandTest {
         assertThat(lint.out()).as("drop.tombstones is removed only in 3.2").doesNotContain("deprecated-property")
                 .contains("1 connector");
     }
+
+    @Test
+    void should_warn_of_what_the_newest_release_refuses_where_no_release_is_named() throws IOException {
+        Files.createDirectories(repo.resolve("connectors"));
+        Files.writeString(repo.resolve("connectors/inventory.json"), """
+                {"name": "inventory", "config": {
+                  "connector.class": "io.debezium.connector.mysql.MySqlConnector",
+                  "database.hostname": "mysql", "database.user": "debezium", "database.server.id": "184054",
+                  "database.server.name": "mysql_prod", "snapshot.mode": "schema_only"
+                }}
+                """);
+
+        // a MySQL value in a PostgreSQL connector: refused since PostgreSQL reads the key, ignored before
+        Files.writeString(repo.resolve("connectors/orders.json"), """
+                {"name": "orders", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "database.hostname": "pg", "database.user": "debezium", "database.dbname": "orders",
+                  "plugin.name": "pgoutput", "topic.prefix": "postgres_prod", "snapshot.locking.mode": "minimal"
+                }}
+                """);
+
+        Cli assumed = Cli.runIn(repo, "lint", "--color", "never", "--no-config", "connectors");
+        Cli named = Cli.runIn(repo, "lint", "--color", "never", "--no-config", "--debezium-version", "3.6",
+                "connectors");
+
+        assertThat(assumed.out()).contains("connectors/inventory.json:4:3: warning deprecated-property"
+                        + " database.server.name was renamed to topic.prefix in Debezium 2.0; Debezium 3.6 no longer"
+                        + " reads it: rename the key (no Debezium release is named in the repository: 3.6 assumed;")
+                .contains("warning deprecated-property snapshot.mode \"schema_only\" is refused by Debezium 3.6")
+                .contains("warning invalid-value snapshot.locking.mode \"minimal\" is not one of")
+                .doesNotContain("error deprecated-property").doesNotContain("error invalid-value");
+        assertThat(named.out()).contains("connectors/inventory.json:4:3: error deprecated-property")
+                .contains("error invalid-value snapshot.locking.mode \"minimal\"")
+                .doesNotContain("assumed");
+    }
 }

@@ -48,7 +48,7 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
                         ? key + " was renamed to " + replacement + " in Debezium " + rename.removedIn()
                                 + "; Debezium " + target + " no longer reads it: rename the key"
                         : key + " is deprecated; use " + replacement + " instead";
-                (gone ? sink.asError() : sink).report(connector, key, entry.keyLocation(), message,
+                (gone ? context.releaseBound(sink) : sink).report(connector, key, entry.keyLocation(), message,
                         Fix.renameKey(entry.keyLocation(), key, replacement));
             });
             if (connector.type() != ConnectorType.OTHER) {
@@ -57,10 +57,10 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
                         connector.entry(current).isPresent() ? Optional.empty()
                                 : Fix.renameKey(entry.keyLocation(), key, current)));
             }
-            checkTransform(connector, entry, target, catalog, sink);
+            checkTransform(connector, entry, target, catalog, sink, context);
             if (entry.isLiteral() && !entry.isSecret()) {
                 catalog.valueRename(key, entry.text()).ifPresent(rename ->
-                        checkValueRename(connector, entry, rename, target, context.debezium().releases(), sink));
+                        checkValueRename(connector, entry, rename, context, sink));
             }
         }
     }
@@ -72,7 +72,9 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
      * is the only one there is.
      */
     private static void checkValueRename(Connector connector, ConfigEntry entry, Catalog.ValueRename rename,
-                                         DebeziumVersion target, ReleaseCatalog releases, FindingSink sink) {
+                                         RuleContext context, FindingSink sink) {
+        DebeziumVersion target = context.target();
+        ReleaseCatalog releases = context.debezium().releases();
         int release = releases.releaseFor(target);
         String value = entry.text().trim().toLowerCase(java.util.Locale.ROOT);
         String key = entry.key();
@@ -86,7 +88,7 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
         if (!accepted) {
             String last = releases.lastAccepting(connector.type(), key, value, release)
                     .map(v -> " (the last release that accepts it is " + v + ")").orElse("");
-            sink.asError().report(connector, key, entry.valueLocation(), shown + " is refused by Debezium " + target
+            context.releaseBound(sink).report(connector, key, entry.valueLocation(), shown + " is refused by Debezium " + target
                     + last + (replacementThere ? ": use \"" + rename.to() + "\"" : ""),
                     replacementThere ? Fix.replaceValue(entry.valueLocation(), entry.text(), rename.to())
                             : Optional.empty());
@@ -100,7 +102,7 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
 
     /** A renamed option of a listed Debezium SMT, and an SMT class Debezium no longer has. */
     private static void checkTransform(Connector connector, ConfigEntry entry, DebeziumVersion target, Catalog catalog,
-                                       FindingSink sink) {
+                                       FindingSink sink, RuleContext context) {
         CatalogLookup.transformOf(connector, entry.key()).ifPresent(transform -> {
             if (transform.option().equals("type") && entry.isLiteral()) {
                 catalog.removedTransform(entry.text().trim()).ifPresent(removed -> sink.asError().report(connector,
@@ -120,7 +122,7 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
                         : entry.key() + " is deprecated; use " + replacement + " instead";
                 // no fix: the replacement takes other values (drop.tombstones=false is
                 // delete.tombstone.handling.mode=tombstone), and a rename would write one Debezium refuses
-                (gone ? sink.asError() : sink).report(connector, entry.key(), entry.keyLocation(), message);
+                (gone ? context.releaseBound(sink) : sink).report(connector, entry.key(), entry.keyLocation(), message);
             });
         });
     }

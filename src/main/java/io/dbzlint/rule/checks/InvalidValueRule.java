@@ -1,6 +1,7 @@
 package io.dbzlint.rule.checks;
 
 import io.dbzlint.debezium.Catalog;
+import io.dbzlint.debezium.ReleaseCatalog;
 import io.dbzlint.debezium.FilterLists;
 import io.dbzlint.json.Schemas;
 import io.dbzlint.model.ConfigEntry;
@@ -45,9 +46,33 @@ public final class InvalidValueRule implements ConnectorRule {
             }
             propertyFor(connector, entry.key(), context)
                     .flatMap(property -> problem(property, entry.text().trim()))
-                    .ifPresent(problem -> sink.report(connector, entry.key(), entry.valueLocation(),
-                            entry.key() + (entry.isSecret() ? "" : " " + Printable.quote(entry.text())) + " " + problem));
+                    .ifPresent(problem -> sinkFor(connector, entry, context, sink).report(connector, entry.key(),
+                            entry.valueLocation(), entry.key() + (entry.isSecret() ? "" : " "
+                                    + Printable.quote(entry.text())) + " " + problem));
         }
+    }
+
+    /**
+     * A value that an older release takes (it accepts it, or does not read the key at all), where no
+     * one says which release runs, is reported as what it is: refused by the release assumed.
+     */
+    private static FindingSink sinkFor(Connector connector, ConfigEntry entry, RuleContext context,
+                                       FindingSink sink) {
+        if (context.parameters().debeziumVersionKnown()) {
+            return sink;
+        }
+        String value = entry.text().trim().toLowerCase(Locale.ROOT);
+        ReleaseCatalog releases = context.debezium().releases();
+        if (!releases.knows(connector.type(), entry.key())) {
+            return sink;
+        }
+        for (int r = releases.releaseFor(context.target()) - 1; r >= 0; r--) {
+            Optional<ReleaseCatalog.Definition> older = releases.definition(connector.type(), entry.key(), r);
+            if (older.isEmpty() || problem(asProperty(entry.key(), older.get(), false), value).isEmpty()) {
+                return context.releaseBound(sink);
+            }
+        }
+        return sink;
     }
 
     /** The property as the target version defines it: its type and allowed values may differ from today's. */
@@ -58,9 +83,13 @@ public final class InvalidValueRule implements ConnectorRule {
             return current;
         }
         return view.get().releases().definition(connector.type(), key, view.get().release())
-                .map(def -> new Catalog.Property(key, def.type(), def.defaultValue(), false, def.allowed(), List.of(),
-                        current.map(Catalog.Property::regexList).orElse(false), ""))
+                .map(def -> asProperty(key, def, current.map(Catalog.Property::regexList).orElse(false)))
                 .or(() -> view.get().releases().knows(connector.type(), key) ? Optional.empty() : current);
+    }
+
+    private static Catalog.Property asProperty(String key, ReleaseCatalog.Definition definition, boolean regexList) {
+        return new Catalog.Property(key, definition.type(), definition.defaultValue(), false, definition.allowed(),
+                List.of(), regexList, "");
     }
 
     /** What is wrong with a value, or empty when Debezium would accept it. */

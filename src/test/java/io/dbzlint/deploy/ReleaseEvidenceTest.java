@@ -1,0 +1,108 @@
+package io.dbzlint.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbzlint.model.Deployment;
+import io.dbzlint.model.InputFormat;
+import io.dbzlint.model.InputId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Debezium release a deployment runs, read from the files a repository starts its stacks with. */
+class ReleaseEvidenceTest {
+
+    @TempDir
+    Path repo;
+
+    private Deployment deploymentOf(String config) throws IOException {
+        Path file = repo.resolve(config);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{}");
+        return new Deployments(repo, id -> Optional.empty()).of(new InputId(config, config, InputFormat.JSON));
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = repo.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    @Test
+    void should_read_the_image_of_a_compose_file() throws IOException {
+        write("docker-compose.yml", "services:\n  connect:\n    image: quay.io/debezium/connect:2.3.4.Final\n");
+
+        assertThat(deploymentOf("connectors/orders.json").version()).isEqualTo("2.3");
+    }
+
+    @Test
+    void should_not_read_an_image_that_is_commented_out() throws IOException {
+        write("docker-compose.yml", "services:\n  connect:\n    #image: debezium/connect:1.9.5.Final\n"
+                + "    image: debezium/connect:2.7\n");
+        write("k8s/connect.yaml", "  # image: debezium/connect:1.4\n");
+
+        assertThat(deploymentOf("connectors/orders.json").version()).isEqualTo("2.7");
+    }
+
+    @Test
+    void should_read_the_debezium_version_build_argument_and_environment_files() throws IOException {
+        write("deploy/docker-compose.yml", "services:\n  connect:\n    build:\n      args:\n"
+                + "        DEBEZIUM_VERSION: 2.1.0.Alpha1\n");
+        write("other/Dockerfile", "FROM eclipse-temurin:17\nENV DEBEZIUM_VERSION 1.7.0.Final\n");
+        write("third/.env", "DEBEZIUM_VERSION=3.0\n");
+
+        assertThat(deploymentOf("deploy/register.json").version()).isEqualTo("2.1");
+        assertThat(deploymentOf("other/register.json").version()).isEqualTo("1.7");
+        assertThat(deploymentOf("third/register.json").version()).isEqualTo("3.0");
+    }
+
+    @Test
+    void should_read_a_plugin_by_its_file_name() throws IOException {
+        write("connect/Dockerfile", "FROM confluentinc/cp-kafka-connect:7.0.0\nRUN wget https://example.org/"
+                + "debezium-connector-postgres-1.4.2.Final-plugin.tar.gz\n");
+
+        assertThat(deploymentOf("connect/register.json").version()).isEqualTo("1.4");
+    }
+
+    @Test
+    void should_read_a_docker_run_on_a_page_but_not_prose() throws IOException {
+        write("tutorial/NOTES.md", "Start Connect:\n\n    docker run -it --rm --name connect debezium/connect:0.5\n");
+        write("README.md", "dbzlint reads the release from an image (`quay.io/debezium/connect:2.1`).\n");
+
+        assertThat(deploymentOf("tutorial/register.json").version()).isEqualTo("0.5");
+        assertThat(deploymentOf("elsewhere/register.json").version())
+                .as("the one runtime of the project, from the tutorial; the README's prose names none")
+                .isEqualTo("0.5");
+    }
+
+    @Test
+    void should_prefer_a_runtime_anywhere_to_a_build_up_the_path() throws IOException {
+        // an application embedding Debezium 2.7 beside scripts posting to a Connect of 1.9
+        write("sink/pom.xml", "<dependency><groupId>io.debezium</groupId><artifactId>debezium-core</artifactId>"
+                + "<version>2.7.0.Final</version></dependency>");
+        write("k8s/connect.yaml", "spec:\n  image: debezium/connect:1.9.2.Final\n");
+
+        assertThat(deploymentOf("sink/deploy/setup.json").version()).isEqualTo("1.9");
+    }
+
+    @Test
+    void should_name_no_release_where_the_project_runs_several() throws IOException {
+        write("sink/pom.xml", "<dependency><groupId>io.debezium</groupId><artifactId>debezium-core</artifactId>"
+                + "<version>2.7.0.Final</version></dependency>");
+        write("a/docker-compose.yml", "services:\n  connect:\n    image: debezium/connect:1.9\n");
+        write("b/docker-compose.yml", "services:\n  connect:\n    image: debezium/connect:2.1\n");
+
+        assertThat(deploymentOf("sink/deploy/setup.json").version()).isNull();
+        assertThat(deploymentOf("b/register.json").version()).isEqualTo("2.1");
+    }
+
+    @Test
+    void should_use_a_build_where_nothing_runs_a_stack() throws IOException {
+        write("app/build.gradle", "implementation 'io.debezium:debezium-embedded:2.5.1.Final'\n");
+
+        assertThat(deploymentOf("app/src/main/resources/connector.json").version()).isEqualTo("2.5");
+    }
+}
