@@ -4,6 +4,7 @@ import io.dbzlint.json.Bundled;
 import io.dbzlint.json.JsonNodes;
 import io.dbzlint.model.ConnectorType;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +103,17 @@ public final class ReleaseCatalog {
         return found;
     }
 
+    /** The newest release line of the catalog before a version, if it has one. */
+    public Optional<DebeziumVersion> lineBefore(DebeziumVersion version) {
+        DebeziumVersion found = null;
+        for (DebeziumVersion line : releases) {
+            if (line.compareTo(version) < 0) {
+                found = line;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     /** A release's line, e.g. 2.7, for messages. */
     public DebeziumVersion line(int release) {
         return releases.get(release);
@@ -127,6 +139,12 @@ public final class ReleaseCatalog {
     public Optional<Definition> definition(ConnectorType type, String key, int release) {
         History history = connectors.getOrDefault(type, Map.of()).get(key);
         return history == null || !history.readBy(release) ? Optional.empty() : Optional.of(history.at(release));
+    }
+
+    /** The first release that reads a key for any connector type, if any does: for types not described. */
+    public Optional<DebeziumVersion> firstReadingForAnyType(String key) {
+        return connectors.keySet().stream().map(type -> firstReading(type, key)).flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
     }
 
     /** The first release that reads a key, if any does. */
@@ -161,6 +179,44 @@ public final class ReleaseCatalog {
     public List<String> keys(ConnectorType type, int release) {
         return connectors.getOrDefault(type, Map.of()).entrySet().stream()
                 .filter(entry -> entry.getValue().readBy(release)).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * The newest release that reads every key of a config the catalog knows and accepts each of its
+     * enumerated values: the release the config was written for, as far as its keys tell; empty
+     * when no release reads them all (old and new names mixed) or the type is not described.
+     *
+     * @param values the config's literal values by key
+     */
+    public Optional<DebeziumVersion> newestReadingAll(ConnectorType type, Map<String, String> values) {
+        Map<String, History> keys = connectors.get(type);
+        if (keys == null) {
+            return Optional.empty();
+        }
+        for (int r = releases.size() - 1; r >= 0; r--) {
+            if (readsAll(keys, values, r)) {
+                return Optional.of(releases.get(r));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean readsAll(Map<String, History> keys, Map<String, String> values, int release) {
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            History history = keys.get(entry.getKey());
+            if (history == null) {
+                continue; // a key no release reads: unknown-property's, whatever the release
+            }
+            if (!history.readBy(release)) {
+                return false;
+            }
+            List<String> allowed = history.at(release).allowed();
+            String value = entry.getValue().trim().toLowerCase(java.util.Locale.ROOT);
+            if (!allowed.isEmpty() && !allowed.contains(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<String> releaseNames() {

@@ -81,26 +81,30 @@ final class ReleaseEvidence {
         // the files that run a stack
         candidates.sort(Comparator.comparing((Path file) -> isPage(file.getFileName().toString()))
                 .thenComparing(Path::getFileName));
-        Found runtime = null;
-        Found build = null;
-        for (Path file : candidates) {
-            boolean buildFile = isBuildFile(file.getFileName().toString());
-            if (buildFile ? build != null : runtime != null) {
-                continue;
-            }
-            String text = read(file);
-            if (text == null) {
-                continue;
-            }
-            Found found = first(buildFile ? BUILD : RUNTIME, text, shown + file.getFileName(),
-                    isPage(file.getFileName().toString()));
-            if (buildFile) {
-                build = found;
-            } else {
-                runtime = found;
+        List<Path> runtimeFiles = new ArrayList<>();
+        List<Path> buildFiles = new ArrayList<>();
+        candidates.forEach(file -> (isBuildFile(file.getFileName().toString()) ? buildFiles : runtimeFiles).add(file));
+        return new Named(first(RUNTIME, runtimeFiles, shown), first(BUILD, buildFiles, shown));
+    }
+
+    /** The first match of the first pattern any file has: an image tag before a version variable. */
+    private static Found first(List<Pattern> patterns, List<Path> files, String shown) {
+        if (files.isEmpty()) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>(files.size());
+        files.forEach(file -> texts.add(read(file)));
+        for (Pattern pattern : patterns) {
+            for (int i = 0; i < files.size(); i++) {
+                String name = files.get(i).getFileName().toString();
+                Found found = texts.get(i) == null ? null
+                        : first(List.of(pattern), texts.get(i), shown + name, isPage(name));
+                if (found != null) {
+                    return found;
+                }
             }
         }
-        return new Named(runtime, build);
+        return null;
     }
 
     private static Found first(List<Pattern> patterns, String text, String file, boolean page) {

@@ -3,6 +3,7 @@ package io.dbzlint.engine;
 import io.dbzlint.debezium.Catalog;
 import io.dbzlint.debezium.Debezium;
 import io.dbzlint.debezium.DebeziumVersion;
+import io.dbzlint.debezium.ReleaseCatalog;
 import io.dbzlint.deploy.Deployments;
 import io.dbzlint.json.Limits;
 import io.dbzlint.load.ConfigLoader;
@@ -33,8 +34,10 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -52,6 +55,8 @@ final class Linter {
     private final RuleContext context;
     /** Contexts for the releases deployments name, made when first needed; files are linted in parallel. */
     private final Map<String, RuleContext> byRelease = new ConcurrentHashMap<>();
+    /** Contexts for the releases configs are read as written for, where nothing names one. */
+    private final Map<String, RuleContext> assumed = new ConcurrentHashMap<>();
     private final ConfigLoader loader = new ConfigLoader();
     private final List<ConnectorRule> connectorRules = new ArrayList<>();
     /** The severity of each connector rule, by the rule's position: looked up once, not per connector. */
@@ -201,7 +206,7 @@ final class Linter {
         List<List<Claim>> claims = emptyClaims();
         for (Connector loadedConnector : file.connectors()) {
             Connector connector = loadedConnector.in(Deployments.of(loadedConnector, deployment));
-            RuleContext context = contextFor(connector.deployment());
+            RuleContext context = contextFor(connector);
             Redaction redaction = new Redaction(connector);
             for (int r = 0; r < connectorRules.size(); r++) {
                 ConnectorRule rule = connectorRules.get(r);
@@ -212,6 +217,53 @@ final class Linter {
             }
         }
         return new FileOutcome(file.connectors().size(), findings, claims, null, null);
+    }
+
+    /**
+     * The rules' context for a connector: its deployment's; where neither the user nor the
+     * repository names a release, the newest release that reads every key of the config, as that is
+     * the release it was written for (a config of 1.x names alone is not judged by 3.6).
+     */
+    private RuleContext contextFor(Connector connector) {
+        if (connector.deployment().version() != null || context.parameters().debeziumVersionKnown()) {
+            return contextFor(connector.deployment());
+        }
+        Map<String, String> values = new HashMap<>();
+        for (ConfigEntry entry : connector.config().values()) {
+            if (entry.isLiteral() && !entry.isSecret()) {
+                values.put(entry.key(), entry.text());
+            }
+        }
+        ReleaseCatalog releases = context.debezium().releases();
+        Optional<DebeziumVersion> writtenFor = releases.describes(connector.type(), releases.releaseFor(context.target()))
+                ? releases.newestReadingAll(connector.type(), values) : beforeItsRenames(connector, releases);
+        return writtenFor.filter(line -> line.compareTo(context.target()) < 0)
+                .map(line -> assumed.computeIfAbsent(line.toString(), r -> new RuleContext(
+                        context.parameters().assumingDebeziumVersion(line), context.debezium())))
+                .orElse(context);
+    }
+
+    /**
+     * For a connector the release catalog does not describe (SQL Server, Oracle ...): the newest
+     * release line before the first that dropped one of its keys, when it sets no key's replacement.
+     */
+    private Optional<DebeziumVersion> beforeItsRenames(Connector connector, ReleaseCatalog releases) {
+        DebeziumVersion before = null;
+        for (ConfigEntry entry : connector.config().values()) {
+            Catalog.Rename rename = context.catalog().rename(entry.key()).orElse(null);
+            if (rename == null || rename.removedIn() == null) {
+                continue;
+            }
+            if (connector.entry(rename.replacementFor(entry.key())).isPresent()) {
+                return Optional.empty(); // old and new names mixed: nothing to infer
+            }
+            DebeziumVersion removed = DebeziumVersion.parse(rename.removedIn());
+            DebeziumVersion line = releases.lineBefore(removed).orElse(null);
+            if (line != null && (before == null || line.compareTo(before) < 0)) {
+                before = line;
+            }
+        }
+        return Optional.ofNullable(before);
     }
 
     /**

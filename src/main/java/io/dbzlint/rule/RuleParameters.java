@@ -42,6 +42,12 @@ public record RuleParameters(long serverIdMin, long serverIdMax, Map<ConnectorTy
                 outboxTopicPattern, version, reservedServerIds, true);
     }
 
+    /** The same parameters for a target version no one named, inferred from the configs themselves. */
+    public RuleParameters assumingDebeziumVersion(DebeziumVersion version) {
+        return new RuleParameters(serverIdMin, serverIdMax, databaseTypes, serverNamePattern, environmentPattern,
+                outboxTopicPattern, version, reservedServerIds, false);
+    }
+
     public String serverIdRange() {
         return serverIdMin + "-" + serverIdMax;
     }

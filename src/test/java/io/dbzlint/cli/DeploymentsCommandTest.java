@@ -128,14 +128,16 @@ class DeploymentsCommandTest {
     @Test
     void should_warn_of_what_the_newest_release_refuses_where_no_release_is_named() throws IOException {
         Files.createDirectories(repo.resolve("connectors"));
+        // old and new names mixed: no release reads them all, so the newest is assumed
         Files.writeString(repo.resolve("connectors/inventory.json"), """
                 {"name": "inventory", "config": {
                   "connector.class": "io.debezium.connector.mysql.MySqlConnector",
                   "database.hostname": "mysql", "database.user": "debezium", "database.server.id": "184054",
-                  "database.server.name": "mysql_prod", "snapshot.mode": "schema_only"
+                  "database.server.name": "mysql_prod", "snapshot.mode": "schema_only",
+                  "schema.history.internal.kafka.topic": "schemahistory.mysql_prod",
+                  "schema.history.internal.kafka.bootstrap.servers": "kafka:9092"
                 }}
                 """);
-
         // a MySQL value in a PostgreSQL connector: refused since PostgreSQL reads the key, ignored before
         Files.writeString(repo.resolve("connectors/orders.json"), """
                 {"name": "orders", "config": {
@@ -158,5 +160,37 @@ class DeploymentsCommandTest {
         assertThat(named.out()).contains("connectors/inventory.json:4:3: error deprecated-property")
                 .contains("error invalid-value snapshot.locking.mode \"minimal\"")
                 .doesNotContain("assumed");
+    }
+
+    @Test
+    void should_read_a_config_of_old_names_alone_as_written_for_the_release_that_reads_them() throws IOException {
+        Files.createDirectories(repo.resolve("connectors"));
+        Files.writeString(repo.resolve("connectors/inventory.json"), """
+                {"name": "inventory", "config": {
+                  "connector.class": "io.debezium.connector.mysql.MySqlConnector",
+                  "database.hostname": "mysql", "database.user": "debezium", "database.server.id": "184054",
+                  "database.server.name": "mysql_prod", "database.whitelist": "inventory",
+                  "database.history.kafka.topic": "schemahistory.mysql_prod",
+                  "database.history.kafka.bootstrap.servers": "kafka:9092"
+                }}
+                """);
+        // SQL Server, which the release catalog does not describe: its renamed keys tell the line
+        Files.writeString(repo.resolve("connectors/sales.json"), """
+                {"name": "sales", "config": {
+                  "connector.class": "io.debezium.connector.sqlserver.SqlServerConnector",
+                  "database.hostname": "mssql", "database.user": "sa", "database.dbname": "sales",
+                  "database.server.name": "sqlserver_prod",
+                  "database.history.kafka.topic": "schemahistory.sqlserver_prod",
+                  "database.history.kafka.bootstrap.servers": "kafka:9092"
+                }}
+                """);
+
+        Cli run = Cli.runIn(repo, "lint", "--color", "never", "--no-config", "connectors");
+
+        assertThat(run.out()).as("1.9 reads every key; database.whitelist is deprecated there, the rest current")
+                .contains("connectors/inventory.json:4:41: warning deprecated-property database.whitelist is"
+                        + " deprecated; use database.include.list instead")
+                .doesNotContain("database.server.name is deprecated").doesNotContain("no longer reads")
+                .doesNotContain("sales.json");
     }
 }

@@ -221,7 +221,7 @@ class FixCommandTest {
 
     @Test
     void should_print_the_patch_of_standard_input_with_diff() throws IOException {
-        Cli run = Cli.piped(dir, Files.readString(Path.of(LEGACY)), "lint", "--diff", "-").expectExit(1);
+        Cli run = Cli.piped(dir, Files.readString(Path.of(LEGACY)), "lint", "--debezium-version", "3.6", "--diff", "-").expectExit(1);
 
         assertThat(run.out()).startsWith("--- a/<stdin>\n+++ b/<stdin>\n")
                 .contains("-    \"database.server.name\"").contains("+    \"topic.prefix\"");
@@ -232,11 +232,11 @@ class FixCommandTest {
     void should_write_standard_input_fixed_to_standard_output_and_the_report_to_standard_error() throws IOException {
         String before = Files.readString(Path.of(LEGACY));
 
-        Cli run = Cli.piped(dir, before, "lint", "--fix", "--color", "never", "-").expectExit(0);
+        Cli run = Cli.piped(dir, before, "lint", "--debezium-version", "3.6", "--fix", "--color", "never", "-").expectExit(0);
 
         assertThat(run.out()).isNotEqualTo(before).contains("\"topic.prefix\"")
                 .doesNotContain("database.server.name").doesNotContain("database.history.kafka.topic");
-        assertThat(Cli.piped(dir, run.out(), "lint", "-").out()).as("what is left after fixing")
+        assertThat(Cli.piped(dir, run.out(), "lint", "--debezium-version", "3.6", "-").out()).as("what is left after fixing")
                 .doesNotContain("deprecated-property");
         assertThat(run.err()).startsWith("dbzlint: fixed 4 problems in 1 file\n")
                 .doesNotContain("deprecated-property").doesNotContain("fixable with --fix");

@@ -60,6 +60,14 @@ class ReleaseEvidenceTest {
     }
 
     @Test
+    void should_prefer_an_image_to_a_version_variable_of_the_same_folder() throws IOException {
+        write("stack/.env", "DEBEZIUM_VERSION=1.9\n");
+        write("stack/docker-compose.yml", "services:\n  connect:\n    image: debezium/connect:2.4\n");
+
+        assertThat(deploymentOf("stack/connector.json").version()).isEqualTo("2.4");
+    }
+
+    @Test
     void should_read_a_plugin_by_its_file_name() throws IOException {
         write("connect/Dockerfile", "FROM confluentinc/cp-kafka-connect:7.0.0\nRUN wget https://example.org/"
                 + "debezium-connector-postgres-1.4.2.Final-plugin.tar.gz\n");
