@@ -12,6 +12,7 @@ import io.dbzlint.load.LoadedFile;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Deployment;
+import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Location;
@@ -29,6 +30,7 @@ import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.Rule;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.RuleSet;
+import io.dbzlint.rule.checks.ConfigSchemaRule;
 import io.dbzlint.source.Input;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -204,19 +206,91 @@ final class Linter {
                     problem.fix())));
         }
         List<List<Claim>> claims = emptyClaims();
+        boolean page = source.id().format() == InputFormat.MARKDOWN || source.id().format() == InputFormat.ASCIIDOC;
+        List<Connector> fragments = new ArrayList<>();
         for (Connector loadedConnector : file.connectors()) {
             Connector connector = loadedConnector.in(Deployments.of(loadedConnector, deployment));
             RuleContext context = contextFor(connector);
             Redaction redaction = new Redaction(connector);
+            int first = findings.size();
             for (int r = 0; r < connectorRules.size(); r++) {
                 ConnectorRule rule = connectorRules.get(r);
                 rule.check(connector, context, new Sink(rule.id(), connectorSeverities.get(r), findings, redaction));
+            }
+            if (page && isFragment(connector, findings.subList(first, findings.size()))) {
+                // a page's example that leaves out keys Debezium requires shows only what it is about:
+                // what it leaves out is no finding
+                findings.subList(first, findings.size()).removeIf(f -> isAboutAbsentKey(connector, f));
+                fragments.add(loadedConnector);
             }
             for (int i = 0; i < crossRules.size(); i++) {
                 crossRules.get(i).claim(connector, context).ifPresent(claims.get(i)::add);
             }
         }
+        if (page) {
+            onePerExample(findings, file.connectors(), fragments);
+        }
         return new FileOutcome(file.connectors().size(), findings, claims, null, null);
+    }
+
+    private static final String REQUIRED_KEYS_RULE = new ConfigSchemaRule().id();
+
+    /** An example that lacks a key Debezium requires, as config-schema found. */
+    private static boolean isFragment(Connector connector, List<Finding> own) {
+        return own.stream().anyMatch(f -> f.ruleId().equals(REQUIRED_KEYS_RULE) && isAboutAbsentKey(connector, f));
+    }
+
+    private static boolean isAboutAbsentKey(Connector connector, Finding finding) {
+        return finding.key() != null && connector.entry(finding.key()).isEmpty()
+                && connector.envelope().get(finding.key()) == null;
+    }
+
+    /**
+     * A page's JSON comments, once per example: the reader is told once that the example cannot be
+     * posted as it is; a fragment, never meant to be posted, is not told at all.
+     */
+    private static void onePerExample(List<Finding> findings, List<Connector> connectors, List<Connector> fragments) {
+        Map<Connector, Integer> counted = new HashMap<>();
+        Map<Connector, Integer> firstAt = new HashMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
+            if (!finding.ruleId().equals(LoadProblem.STRICT_JSON)) {
+                continue;
+            }
+            Connector example = exampleAt(connectors, finding.location());
+            if (example == null) {
+                continue;
+            }
+            counted.merge(example, 1, Integer::sum);
+            firstAt.putIfAbsent(example, i);
+        }
+        List<Finding> kept = new ArrayList<>(findings.size());
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
+            Connector example = finding.ruleId().equals(LoadProblem.STRICT_JSON)
+                    ? exampleAt(connectors, finding.location()) : null;
+            if (example == null) {
+                kept.add(finding);
+            } else if (firstAt.get(example) == i && !fragments.contains(example)) {
+                int more = counted.get(example) - 1;
+                kept.add(more == 0 ? finding : finding.withMessage(finding.message() + " (and " + more + " more in"
+                        + " this example)"));
+            }
+        }
+        findings.clear();
+        findings.addAll(kept);
+    }
+
+    /** The example a position of a page is in: the last that starts before it. */
+    private static Connector exampleAt(List<Connector> connectors, Location at) {
+        Connector found = null;
+        for (Connector connector : connectors) {
+            Location start = connector.location();
+            if (start.line() < at.line() || start.line() == at.line() && start.column() <= at.column()) {
+                found = connector;
+            }
+        }
+        return found;
     }
 
     /**

@@ -29,6 +29,11 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
         this(ruleId, severity, location, connector, key, message, related, null);
     }
 
+    /** The same finding, saying more. */
+    public Finding withMessage(String longer) {
+        return new Finding(ruleId, severity, location, connector, key, longer, related, fix);
+    }
+
     /** The identity this finding keeps while lines move. */
     public FindingKey identity() {
         return FindingKey.of(this);
