@@ -89,6 +89,44 @@ public record Connector(String name, Location nameLocation, Location location, C
                 : config.get(Keys.CONNECTOR_CLASS).text());
     }
 
+    /**
+     * The keys that say what a connector reads (its database, what it captures, its topics), where it
+     * writes, and what it holds (server id, slot, history topic): a copy changed in one of them is
+     * meant to run beside the original.
+     */
+    private static final List<String> SOURCE_KEYS = List.of("database.hostname", "database.port", "database.dbname",
+            "database.names", "database.include.list", "database.whitelist", "schema.include.list",
+            "schema.whitelist", "table.include.list", "table.whitelist", "collection.include.list",
+            "mongodb.connection.string", "mongodb.hosts", "database.url", "connection.url", "connection.uri",
+            "topics", "topics.regex", Keys.TOPIC_PREFIX, "database.server.name", "database.server.id", "slot.name",
+            "publication.name", "schema.history.internal.kafka.topic", "database.history.kafka.topic");
+
+    /**
+     * What the connector reads, writes and holds, as a fingerprint of its class and those keys: equal
+     * for two configs of one connector (a copy, a later version, an update body, a lesson's repeat),
+     * different for two connectors of one database that capture different tables, write under
+     * different prefixes or were given their own slot; 0 when the config says nothing of its source.
+     */
+    public long sourceIdentity() {
+        long identity = 0;
+        boolean any = false;
+        for (String key : SOURCE_KEYS) {
+            ConfigEntry entry = config.get(key);
+            if (entry != null && entry.hasText()) {
+                any = true;
+                identity = identity * 31 + key.hashCode();
+                identity = identity * 31 + entry.text().trim().hashCode();
+            }
+        }
+        if (!any) {
+            return 0;
+        }
+        ConfigEntry connectorClass = config.get(Keys.CONNECTOR_CLASS);
+        identity = identity * 31 + (connectorClass != null && connectorClass.hasText()
+                ? connectorClass.text().trim().hashCode() : 0);
+        return identity == 0 ? 1 : identity;
+    }
+
     public Optional<ConfigEntry> entry(String key) {
         return Optional.ofNullable(config.get(key));
     }

@@ -22,12 +22,18 @@ public interface Claim {
      * @param configKey the config key the value came from (set, or the one that is unset)
      * @param location where the value was written, or the config when the key is unset
      * @param deployment where the connector runs
+     * @param source what the connector reads ({@link Connector#sourceIdentity()}), 0 when unknown
      */
-    record Site(String connector, String configKey, Location location, Deployment deployment) {
+    record Site(String connector, String configKey, Location location, Deployment deployment, long source) {
 
         /** The site of a connector's claim on a key's value. */
         public static Site of(Connector connector, String configKey, Location location) {
-            return new Site(connector.name(), configKey, location, connector.deployment());
+            return new Site(connector.name(), configKey, location, connector.deployment(), connector.sourceIdentity());
+        }
+
+        /** Whether two claims are of one connector written twice: one name, or one source read alike. */
+        public boolean sameConnectorAs(Site other) {
+            return connector.equals(other.connector) || source != 0 && source == other.source;
         }
 
         /** How a message names another connector of a group: {@code connector "a" (a.json:3:5)}. */

@@ -30,11 +30,12 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
 
     /**
      * Whether another claim is of the same connector, so the two do not collide. By default, a
-     * connector of the same name: two configs with one name are one connector written twice (a
-     * copy in another file), or a clash that connector-name-unique reports once, as what it is.
+     * connector of the same name (two configs with one name are one connector written twice, or a
+     * clash that connector-name-unique reports once, as what it is), or one that reads the same
+     * source alike: a copy under another name, a lesson's repeat, an older version left beside it.
      */
     protected boolean sameConnector(C claim, C other) {
-        return other.site().connector().equals(claim.site().connector());
+        return claim.site().sameConnectorAs(other.site());
     }
 
     @Override

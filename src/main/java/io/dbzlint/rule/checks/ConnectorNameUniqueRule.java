@@ -17,10 +17,15 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
     record Name(String name, long config, Site site) implements Claim {
     }
 
-    /** A copy of the same config (a quote, an echo, a file copied) is the same connector, compared once. */
+    /**
+     * A copy of the same config (a quote, an echo, a file copied) is the same connector, compared
+     * once; so is another version of it that reads the same source (an update body, a later
+     * revision, one lesson's repeat): deploying it replaces the other as intended.
+     */
     @Override
     protected boolean sameConnector(Name claim, Name other) {
-        return claim.config() == other.config();
+        return claim.config() == other.config()
+                || claim.site().source() != 0 && claim.site().source() == other.site().source();
     }
 
     /** Names are per Kafka Connect cluster: the deployment itself. */
