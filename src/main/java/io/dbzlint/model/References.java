@@ -19,6 +19,8 @@ public final class References {
     /** Kafka's own syntax (ConfigTransformer): ${provider:[path:]key}. */
     private static final Pattern PROVIDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+):(?![-=?+])([^}]*)}");
     private static final Pattern TEMPLATE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?}");
+    /** A Java or C format specifier, %s or %2$d: the config is a template code fills in (String.format). */
+    private static final Pattern FORMAT = Pattern.compile("(?<![A-Za-z0-9%])%(?:\\d{1,2}\\$)?[sd](?![A-Za-z0-9])");
     private static final Pattern WHOLE_VARIABLE = Pattern.compile("\\s*\\$[A-Za-z_][A-Za-z0-9_]*\\s*");
     /** Placeholders Debezium itself fills in, which are literal text to Kafka Connect and shells alike. */
     private static final String DEBEZIUM_PLACEHOLDER = "${routedByValue}";
@@ -50,6 +52,12 @@ public final class References {
         if (value == null) {
             return List.of();
         }
+        if (value.indexOf('%') >= 0) {
+            List<Reference> formats = formats(value);
+            if (!formats.isEmpty()) {
+                return formats;
+            }
+        }
         if (value.indexOf('$') < 0) {
             Reference placeholder = placeholder(value);
             return placeholder == null ? List.of() : List.of(placeholder);
@@ -78,6 +86,20 @@ public final class References {
             }
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return found;
+    }
+
+    /** True when a value holds a format specifier ({@code %s}): code fills it in, no deploy tool. */
+    public static boolean hasFormatSpecifier(String value) {
+        return value != null && value.indexOf('%') >= 0 && FORMAT.matcher(value).find();
+    }
+
+    private static List<Reference> formats(String value) {
+        List<Reference> found = new ArrayList<>(1);
+        Matcher format = FORMAT.matcher(value);
+        while (format.find()) {
+            found.add(new Reference(Kind.TEMPLATE, format.group(), null, null, format.start(), format.end()));
+        }
         return found;
     }
 
@@ -165,6 +187,9 @@ public final class References {
     public static boolean contains(String value) {
         if (value == null) {
             return false;
+        }
+        if (value.indexOf('%') >= 0 && FORMAT.matcher(value).find()) {
+            return true;
         }
         int dollar = value.indexOf('$');
         if (dollar < 0) {

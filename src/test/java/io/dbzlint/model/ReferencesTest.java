@@ -37,4 +37,20 @@ class ReferencesTest {
     void should_not_take_other_capitals_for_a_placeholder(String value) {
         assertThat(References.isCapitalsPlaceholder(value)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%s", "%d", " %1$s ", "jdbc:clickhouse://%s:%d/default", "%s.%s"})
+    void should_take_a_format_specifier_for_a_template_code_fills_in(String value) {
+        assertThat(References.contains(value)).isTrue();
+        assertThat(References.hasTemplate(value)).isTrue();
+        assertThat(References.find(value)).allSatisfy(found -> assertThat(found.kind())
+                .isEqualTo(References.Kind.TEMPLATE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"100%", "my%20database", "%sales", "50%d", "a%", "%%"})
+    void should_take_other_percent_signs_for_a_value(String value) {
+        assertThat(References.contains(value)).isFalse();
+        assertThat(References.hasTemplate(value)).isFalse();
+    }
 }
