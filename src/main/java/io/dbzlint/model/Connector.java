@@ -108,9 +108,27 @@ public record Connector(String name, Location nameLocation, Location location, C
      * different prefixes or were given their own slot; 0 when the config says nothing of its source.
      */
     public long sourceIdentity() {
+        return identity(SOURCE_KEYS);
+    }
+
+    /** The keys that say which database (or, for a sink, which system) a connector connects to. */
+    private static final List<String> DATABASE_KEYS = List.of("database.hostname", "database.port",
+            "database.dbname", "database.names", "mongodb.connection.string", "mongodb.hosts", "database.url",
+            "connection.url", "connection.uri", "hostname");
+
+    /**
+     * Which database the connector connects to, as a fingerprint of its class and connection keys:
+     * equal for two versions of one connector whatever else they change; 0 when the config says
+     * nothing of its database.
+     */
+    public long databaseIdentity() {
+        return identity(DATABASE_KEYS);
+    }
+
+    private long identity(List<String> keys) {
         long identity = 0;
         boolean any = false;
-        for (String key : SOURCE_KEYS) {
+        for (String key : keys) {
             ConfigEntry entry = config.get(key);
             if (entry != null && entry.hasText()) {
                 any = true;

@@ -13,19 +13,22 @@ import java.util.Optional;
 
 public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameUniqueRule.Name> {
 
-    /** @param config what the connector is, as a fingerprint of its keys and values: equal for a copy */
-    record Name(String name, long config, Site site) implements Claim {
+    /**
+     * @param config what the connector is, as a fingerprint of its keys and values: equal for a copy
+     * @param database which database it connects to ({@link Connector#databaseIdentity()})
+     */
+    record Name(String name, long config, long database, Site site) implements Claim {
     }
 
     /**
      * A copy of the same config (a quote, an echo, a file copied) is the same connector, compared
-     * once; so is another version of it that reads the same source (an update body, a later
-     * revision, one lesson's repeat): deploying it replaces the other as intended.
+     * once; so is another version of it, of the same class on the same database (an update body, a
+     * later revision, one lesson's repeat): deploying it replaces the other as intended. Only
+     * connectors of one name on different databases, or of different classes, clash.
      */
     @Override
     protected boolean sameConnector(Name claim, Name other) {
-        return claim.config() == other.config()
-                || claim.site().source() != 0 && claim.site().source() == other.site().source();
+        return claim.config() == other.config() || claim.database() != 0 && claim.database() == other.database();
     }
 
     /** Names are per Kafka Connect cluster: the deployment itself. */
@@ -44,7 +47,7 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         if (References.hasTemplate(connector.name())) {
             return Optional.empty(); // filled in per deploy, as the other uniqueness rules take templates
         }
-        return Optional.of(new Name(connector.name(), fingerprint(connector),
+        return Optional.of(new Name(connector.name(), fingerprint(connector), connector.databaseIdentity(),
                 Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
     }
 
@@ -78,6 +81,7 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
     @Override
     protected String message(Name claim, List<Name> others, RuleContext context) {
         return "connector name " + Printable.quote(claim.name()) + " is also used by " + Claim.describe(others)
-                + " with another config; deploying one replaces the other: give each connector its own name";
+                + ", which connects elsewhere or is another connector class; deploying one replaces the other: give"
+                + " each connector its own name";
     }
 }
