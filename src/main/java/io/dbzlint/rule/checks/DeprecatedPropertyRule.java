@@ -109,9 +109,12 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
                                        FindingSink sink, RuleContext context) {
         CatalogLookup.transformOf(connector, entry.key()).ifPresent(transform -> {
             if (transform.option().equals("type") && entry.isLiteral()) {
-                catalog.removedTransform(entry.text().trim()).ifPresent(removed -> sink.asError().report(connector,
-                        entry.key(), entry.valueLocation(), Printable.quote(entry.text().trim()) + " no longer exists in"
-                                + " Debezium, so Kafka Connect refuses the connector: use " + removed.replacement()));
+                catalog.removedTransform(entry.text().trim())
+                        .filter(removed -> removed.removedIn() == null || target.isAtLeast(removed.removedIn()))
+                        .ifPresent(removed -> context.releaseBound(sink).report(connector, entry.key(),
+                                entry.valueLocation(), Printable.quote(entry.text().trim()) + " no longer exists in"
+                                        + " Debezium " + target + " (removed in " + removed.removedIn() + "), so Kafka"
+                                        + " Connect refuses the connector: use " + removed.replacement()));
                 return;
             }
             catalog.transformRename(transform.className(), transform.option()).ifPresent(rename -> {
