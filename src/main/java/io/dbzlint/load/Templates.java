@@ -3,8 +3,11 @@ package io.dbzlint.load;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
+import io.dbzlint.model.Printable;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Connector files that are templates (Helm, Jinja, Mustache, Go): read only once rendered. */
 final class Templates {
@@ -15,16 +18,36 @@ final class Templates {
     /** Where a template's first expression starts: {{ in Helm, Jinja, Mustache and Go templates. */
     static final String TEMPLATE_START = "{{";
 
+    /** A bare placeholder where a JSON value goes ({@code "database.user": <userid>}): for a reader to fill in. */
+    private static final Pattern BARE_PLACEHOLDER = Pattern.compile(":\\s*<[A-Za-z][A-Za-z0-9 _.-]{0,40}>");
+
     /**
-     * A file that does not parse because it is a template of a connector ({{ .Values.x }}): one
-     * finding at its first expression, saying to lint what it renders to, and no connectors. A
-     * template of anything else is not dbzlint's: empty.
+     * A file that does not parse because it is a template of a connector ({{ .Values.x }}), or a
+     * JSON file with bare placeholders for a reader ({@code <password>}): one finding at its first
+     * expression, saying to lint what it renders to, and no connectors. A template of anything else
+     * is not dbzlint's: empty.
      */
     static Optional<LoadedFile> template(InputId path, String text) {
-        int at = text.indexOf(TEMPLATE_START);
-        if (at < 0 || !YamlConnectors.namesConnector(text)) {
+        if (!YamlConnectors.namesConnector(text)) {
             return Optional.empty();
         }
+        int at = text.indexOf(TEMPLATE_START);
+        if (at >= 0) {
+            return Optional.of(finding(path, text, at, TEMPLATE_START.length(), "a template: this connector file"
+                    + " is " + (path.format() == InputFormat.JSON ? "JSON" : "YAML") + " only once rendered, so"
+                    + " dbzlint cannot read it; lint what it renders to, e.g. helm template CHART | dbzlint lint -"));
+        }
+        Matcher bare = path.format() == InputFormat.JSON ? BARE_PLACEHOLDER.matcher(text) : null;
+        if (bare != null && bare.find()) {
+            int start = text.indexOf('<', bare.start());
+            return Optional.of(finding(path, text, start, bare.end() - start, "a template with placeholders for"
+                    + " the reader to fill in (" + Printable.cut(text.substring(start, bare.end()), 40) + "): JSON"
+                    + " only once filled in, so dbzlint cannot read it; lint the config you fill in"));
+        }
+        return Optional.empty();
+    }
+
+    private static LoadedFile finding(InputId path, String text, int at, int length, String message) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < at; i++) {
@@ -34,10 +57,8 @@ final class Templates {
             }
         }
         int column = at - lineStart + 1;
-        Location location = new Location(path, line, column, line, column + TEMPLATE_START.length());
-        return Optional.of(new LoadedFile(path, List.of(), List.of(new LoadProblem(LoadProblem.TEMPLATE, location,
-                null, "a template: this connector file is " + (path.format() == InputFormat.JSON ? "JSON" : "YAML")
-                        + " only once rendered, so dbzlint cannot read it; lint what it renders to, e.g."
-                        + " helm template CHART | dbzlint lint -", List.of()))));
+        Location location = new Location(path, line, column, line, column + length);
+        return new LoadedFile(path, List.of(), List.of(new LoadProblem(LoadProblem.TEMPLATE, location, null, message,
+                List.of())));
     }
 }
