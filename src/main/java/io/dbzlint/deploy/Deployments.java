@@ -25,7 +25,8 @@ import java.util.Set;
  *   <li>a compose project (a folder with docker-compose.yml or compose.yaml) holds the configs beside
  *       and below it: each demo folder with its own stack is its own deployment;</li>
  *   <li>an environment folder ({@code dev}, {@code staging}, {@code prod} ...; Kustomize overlays)
- *       is its own deployment;</li>
+ *       is its own deployment, and so is a Kubernetes folder ({@code k8s}, {@code kubernetes},
+ *       {@code openshift}, {@code helm}) beside a compose stack;</li>
  *   <li>the nearest of a compose project and an environment folder wins; elsewhere the repository
  *       is one deployment;</li>
  *   <li>within a file, a Strimzi KafkaConnector runs on the KafkaConnect its
@@ -42,6 +43,8 @@ public final class Deployments {
             "compose.yml", "compose.yaml");
     private static final Set<String> ENVIRONMENTS = Set.of("dev", "development", "test", "testing", "qa", "uat",
             "stage", "staging", "preprod", "pre-prod", "prod", "production", "live", "local", "sandbox");
+    /** Folders of a platform's manifests: a Kubernetes deployment beside a compose one is another cluster. */
+    private static final Set<String> PLATFORMS = Set.of("k8s", "kubernetes", "openshift", "helm");
 
     private final Path root;
     private final Function<InputId, Optional<Deployment>> declared;
@@ -135,8 +138,12 @@ public final class Deployments {
             if (!compose.isEmpty()) {
                 return new Deployment(folder + "/", "a compose project (" + folder + "/" + compose + ")");
             }
-            if (ENVIRONMENTS.contains(parts[depth - 1].toLowerCase(Locale.ROOT))) {
+            String name = parts[depth - 1].toLowerCase(Locale.ROOT);
+            if (ENVIRONMENTS.contains(name)) {
                 return new Deployment(folder + "/", "an environment folder (" + parts[depth - 1] + ")");
+            }
+            if (PLATFORMS.contains(name)) {
+                return new Deployment(folder + "/", "a Kubernetes folder (" + parts[depth - 1] + ")");
             }
         }
         return Deployment.REPOSITORY; // a compose project at the root is the repository's own

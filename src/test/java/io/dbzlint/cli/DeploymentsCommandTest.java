@@ -193,4 +193,20 @@ class DeploymentsCommandTest {
                 .doesNotContain("database.server.name is deprecated").doesNotContain("no longer reads")
                 .doesNotContain("sales.json");
     }
+
+    @Test
+    void should_keep_a_kubernetes_folder_apart_from_the_compose_stack() throws IOException {
+        Files.createDirectories(repo.resolve("infra/connectors"));
+        Files.createDirectories(repo.resolve("kubernetes/debezium"));
+        Files.writeString(repo.resolve("infra/connectors/orders.json"), connector("orders", "postgres_prod")
+                .replace("\"postgres\"", "\"postgres_db\""));
+        Files.writeString(repo.resolve("kubernetes/debezium/orders.json"), connector("orders", "postgres_prod")
+                .replace("\"postgres\"", "\"postgres.cdc.svc.cluster.local\""));
+
+        Cli lint = Cli.runIn(repo, "lint", "--color", "never", "--no-config", "infra", "kubernetes");
+
+        assertThat(lint.out()).contains("2 connectors").doesNotContain("-unique");
+        assertThat(Cli.runIn(repo, "deployments", "infra", "kubernetes").out())
+                .contains("kubernetes/: a Kubernetes folder (kubernetes)");
+    }
 }
