@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,6 +135,49 @@ public final class Catalog {
     static Catalog bundled() {
         return Holder.CATALOG;
     }
+
+    /** The JDBC drivers' own options by connector type, by lower-case name: read when a lint first asks. */
+    private volatile Map<ConnectorType, Map<String, String>> driverOptions;
+
+    /**
+     * True when a key is an option of the connector's JDBC driver under Debezium's pass-through
+     * prefixes ({@code database.useSSL} is MySQL Connector/J's useSSL): Debezium hands every
+     * database.* and driver.* key, prefix stripped, to the driver. From rules/catalog/jdbc-drivers.json,
+     * generated from the drivers; the drivers match option names without regard to case, as
+     * MySQL's and MariaDB's do, and so does this.
+     */
+    public boolean isDriverOption(ConnectorType type, String key) {
+        String option = key.startsWith(DATABASE_PREFIX) ? key.substring(DATABASE_PREFIX.length())
+                : key.startsWith(DRIVER_PREFIX) ? key.substring(DRIVER_PREFIX.length()) : null;
+        if (option == null || option.isEmpty()) {
+            return false;
+        }
+        return driverOptions(type).containsKey(option.toLowerCase(Locale.ROOT));
+    }
+
+    /** The driver's options as database.* keys, as a did-you-mean offers them (database.useSSL). */
+    public List<String> driverKeys(ConnectorType type) {
+        return driverOptions(type).values().stream().map(option -> DATABASE_PREFIX + option).toList();
+    }
+
+    private Map<String, String> driverOptions(ConnectorType type) {
+        Map<ConnectorType, Map<String, String>> options = driverOptions;
+        if (options == null) {
+            options = new EnumMap<>(ConnectorType.class);
+            JsonNode drivers = Bundled.json("/rules/catalog/jdbc-drivers.json");
+            for (ConnectorType known : ConnectorType.values()) {
+                Map<String, String> names = new HashMap<>();
+                drivers.path(known.id()).path("keys").forEach(node -> names.putIfAbsent(
+                        node.asString().toLowerCase(Locale.ROOT), node.asString()));
+                options.put(known, names);
+            }
+            driverOptions = options;
+        }
+        return options.getOrDefault(type, Map.of());
+    }
+
+    private static final String DATABASE_PREFIX = "database.";
+    private static final String DRIVER_PREFIX = "driver.";
 
     /** The connector's own properties; empty for connectors dbzlint has no catalog of. */
     public Map<String, Property> properties(ConnectorType type) {

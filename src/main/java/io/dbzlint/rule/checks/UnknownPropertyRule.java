@@ -34,6 +34,8 @@ public final class UnknownPropertyRule implements ConnectorRule {
     /** Suggestions by key: thousands of configs repeat the same few unknown and pass-through keys. */
     private final Map<String, Optional<String>> nearest = new ConcurrentHashMap<>();
     private final Map<ConnectorType, List<String>> knownKeys = new ConcurrentHashMap<>();
+    /** The same, with the JDBC driver's options as database.* keys: asked only of unknown database.* keys. */
+    private final Map<ConnectorType, List<String>> withDriverKeys = new ConcurrentHashMap<>();
 
     @Override
     public String id() {
@@ -88,8 +90,12 @@ public final class UnknownPropertyRule implements ConnectorRule {
                         + " connector does not read: remove it");
                 continue;
             }
-            // a config with hundreds of unknown keys is not a typo: past the cap, no more did-you-mean
-            Optional<String> suggested = suggestionsLeft-- > 0 ? nearest(connector.type(), key, known) : Optional.empty();
+            // a config with hundreds of unknown keys is not a typo: past the cap, no more did-you-mean;
+            // a database.* key may be a typo of the driver's option (database.usSSL: useSSL)
+            List<String> candidates = key.startsWith("database.") ? withDriverKeys.computeIfAbsent(connector.type(),
+                    type -> withDriverKeys(known, type, catalog)) : known;
+            Optional<String> suggested = suggestionsLeft-- > 0 ? nearest(connector.type(), key, candidates)
+                    : Optional.empty();
             if (catalog.passThroughPrefix(key).isPresent() && suggested.isEmpty()) {
                 otherType(connector.type(), key, catalog).ifPresent(other -> sink.report(connector, key,
                         entry.keyLocation(), Printable.quote(key) + " is a key of the " + other.displayName()
@@ -100,7 +106,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
             String suggestion = suggested.map(k -> "; did you mean " + k + "?")
                     .orElse("; Debezium ignores keys it does not know: remove it or fix its name");
             // a typo is fixed only when one known key alone is nearest, and is not set already
-            Optional<Fix> fix = suggested.filter(k -> Suggestions.isOnlyNearest(key, k, known))
+            Optional<Fix> fix = suggested.filter(k -> Suggestions.isOnlyNearest(key, k, candidates))
                     .filter(k -> connector.entry(k).isEmpty())
                     .flatMap(k -> Fix.renameKey(entry.keyLocation(), key, k));
             sink.report(connector, key, entry.keyLocation(), "unknown property " + Printable.quote(key) + " for a "
@@ -156,6 +162,12 @@ public final class UnknownPropertyRule implements ConnectorRule {
                 .min(Comparator.comparingInt(String::length)));
     }
 
+    private static List<String> withDriverKeys(List<String> known, ConnectorType type, Catalog catalog) {
+        List<String> keys = new ArrayList<>(known);
+        catalog.driverKeys(type).stream().filter(key -> !known.contains(key)).forEach(keys::add);
+        return List.copyOf(keys);
+    }
+
     private static List<String> knownKeys(ConnectorType type, Catalog catalog) {
         List<String> known = new ArrayList<>(catalog.properties(type).keySet());
         if (type.isMySqlFamily()) {
@@ -188,6 +200,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
                 || isTransformKey(key, catalog)
                 || isHistoryKey(key) && (!connector.keepsSchemaHistory() || CatalogLookup.usesOtherSchemaHistory(connector))
                 || catalog.matchesPattern(key)
+                || catalog.isDriverOption(connector.type(), key)  // database.useSSL: the JDBC driver's
                 || pluginPrefixes.stream().anyMatch(key::startsWith)
                 || connector.runsOnDebeziumEngine() && catalog.isDebeziumServerKey(key);
     }
