@@ -36,7 +36,13 @@ public final class Catalog {
     }
 
     /** A key Debezium renamed: exact ({@code from}) or a whole prefix ({@code fromPrefix}). */
-    public record Rename(String from, String to, boolean prefix, String removedIn) {
+    /**
+     * A key Debezium renamed.
+     *
+     * @param removedIn the release that no longer reads the old name, or null while it still does
+     * @param since the release that first reads the new name, or null when the release catalog tells
+     */
+    public record Rename(String from, String to, boolean prefix, String removedIn, String since) {
 
         public String replacementFor(String key) {
             return prefix ? to + key.substring(from.length()) : to;
@@ -101,7 +107,7 @@ public final class Catalog {
             boolean prefix = rename.has("fromPrefix");
             Rename parsed = new Rename(rename.path(prefix ? "fromPrefix" : "from").asString(),
                     rename.path(prefix ? "toPrefix" : "to").asString(), prefix,
-                    JsonNodes.textOrNull(rename.get("removedIn")));
+                    JsonNodes.textOrNull(rename.get("removedIn")), JsonNodes.textOrNull(rename.get("since")));
             if (prefix) {
                 prefixRenames.add(parsed);
             } else {

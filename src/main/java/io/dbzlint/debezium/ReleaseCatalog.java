@@ -4,7 +4,6 @@ import io.dbzlint.json.Bundled;
 import io.dbzlint.json.JsonNodes;
 import io.dbzlint.model.ConnectorType;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,12 +138,6 @@ public final class ReleaseCatalog {
     public Optional<Definition> definition(ConnectorType type, String key, int release) {
         History history = connectors.getOrDefault(type, Map.of()).get(key);
         return history == null || !history.readBy(release) ? Optional.empty() : Optional.of(history.at(release));
-    }
-
-    /** The first release that reads a key for any connector type, if any does: for types not described. */
-    public Optional<DebeziumVersion> firstReadingForAnyType(String key) {
-        return connectors.keySet().stream().map(type -> firstReading(type, key)).flatMap(Optional::stream)
-                .min(Comparator.naturalOrder());
     }
 
     /** The first release that reads a key, if any does. */

@@ -44,9 +44,8 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
                     return; // the target version has no replacement yet: the old name is its current one
                 }
                 boolean gone = target.isAtLeast(rename.removedIn());
-                if (!gone && view.isEmpty() && context.debezium().releases().firstReadingForAnyType(replacement)
-                        .filter(first -> first.compareTo(target) > 0).isPresent()) {
-                    return; // a connector the release catalog does not describe, before its replacement existed
+                if (!gone && rename.since() != null && !target.isAtLeast(rename.since())) {
+                    return; // before its replacement existed (1.2's database.whitelist): the current name
                 }
                 String message = gone
                         ? key + " was renamed to " + replacement + " in Debezium " + rename.removedIn()
