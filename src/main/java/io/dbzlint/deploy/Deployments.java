@@ -82,11 +82,12 @@ public final class Deployments {
     }
 
     private Deployment placeWithRelease(InputId input) {
-        Deployment deployment = place(input);
+        Deployment placed = place(input);
         String path = input.projectPath();
         if (path == null) {
-            return deployment;
+            return placed;
         }
+        Deployment deployment = postgresImage(path).map(placed::withPostgresImage).orElse(placed);
         // what runs the connectors (an image) from the nearest folder up, before what a build depends on
         String[] parts = path.split("/");
         ReleaseEvidence.Found build = null;
@@ -116,6 +117,26 @@ public final class Deployments {
         }
         return project.build() != null && project.buildLines() == 1 ? deployment.running(project.build().release(),
                 project.build().where() + ", the one release the project builds with") : deployment;
+    }
+
+    /**
+     * Where the stack of a config runs Debezium's PostgreSQL image: the nearest folder up that names
+     * one, else anywhere in the project (a demo runs the databases it captures).
+     */
+    private Optional<String> postgresImage(String path) {
+        String[] parts = path.split("/");
+        for (int depth = parts.length - 1; depth >= 0; depth--) {
+            String folder = String.join("/", Arrays.copyOf(parts, depth));
+            ReleaseEvidence.Named named = releases.computeIfAbsent(folder, f -> ReleaseEvidence.named(
+                    f.isEmpty() ? root : root.resolve(f), f.isEmpty() ? "" : f + "/"));
+            if (named.postgresImage() != null) {
+                return Optional.of(named.postgresImage());
+            }
+        }
+        if (projectReleases == null) {
+            projectReleases = ReleaseEvidence.inProject(root);
+        }
+        return Optional.ofNullable(projectReleases.postgresImage());
     }
 
     private Deployment place(InputId input) {
@@ -154,23 +175,22 @@ public final class Deployments {
         InputFormat format = connector.location().input().format();
         if (!file.declared() && (format == InputFormat.MARKDOWN || format == InputFormat.ASCIIDOC)) {
             // a page's examples are alternatives as often as a set: each stands alone
-            return new Deployment(file.name() + ":" + connector.location().line(), "an example on a documentation"
-                    + " page: it stands alone", file.name() + ":" + connector.location().line(), false, file.version(),
-                    file.versionEvidence());
+            String example = file.name() + ":" + connector.location().line();
+            return file.inside(example, "an example on a documentation page: it stands alone", example);
         }
         if (connector.runsOnDebeziumEngine()) {
             // one server per file: alternative application-*.properties of one folder are alternatives
             String own = connector.location().input().stablePath() + " " + connector.name();
-            return new Deployment(own, "a Debezium Server or engine runs this connector alone, to a sink of its own",
-                    own, false, file.version(), file.versionEvidence());
+            return file.inside(own, "a Debezium Server or engine runs this connector alone, to a sink of its own",
+                    own);
         }
         ConfigEntry cluster = connector.envelope().get(Connector.STRIMZI_CLUSTER);
         if (cluster != null && cluster.hasText()) {
             ConfigEntry namespace = connector.envelope().get(Connector.NAMESPACE);
             String where = (namespace != null && namespace.hasText() ? namespace.text().trim() + "/" : "")
                     + cluster.text().trim();
-            return new Deployment(file.name() + " strimzi:" + where, "the Strimzi KafkaConnect " + where
-                    + " (strimzi.io/cluster)", file.stack(), false, file.version(), file.versionEvidence());
+            return file.inside(file.name() + " strimzi:" + where, "the Strimzi KafkaConnect " + where
+                    + " (strimzi.io/cluster)", file.stack());
         }
         return file;
     }

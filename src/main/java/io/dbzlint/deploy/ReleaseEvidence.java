@@ -57,9 +57,16 @@ final class ReleaseEvidence {
     private ReleaseEvidence() {
     }
 
-    /** What a folder names: the release its runtime files name, and the one its build files name. */
-    record Named(Found runtime, Found build) {
+    /**
+     * What a folder names: the release its runtime files name, the one its build files name, and
+     * where it runs Debezium's PostgreSQL image (or null).
+     */
+    record Named(Found runtime, Found build, String postgresImage) {
     }
+
+    /** Debezium's PostgreSQL images, which ship the decoderbufs plugin: debezium/postgres, example-postgres. */
+    private static final Pattern POSTGRES_IMAGE = Pattern.compile(
+            "(?:quay\\.io/)?debezium/(?:example-)?postgres:[A-Za-z0-9._-]{1,40}");
 
     /**
      * The first release a folder's runtime files and its build files name.
@@ -75,7 +82,7 @@ final class ReleaseEvidence {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new Named(null, null);
+            return new Named(null, null, null);
         }
         // the same answer whatever order the folder lists its files in; a page's "docker run" after
         // the files that run a stack
@@ -84,7 +91,25 @@ final class ReleaseEvidence {
         List<Path> runtimeFiles = new ArrayList<>();
         List<Path> buildFiles = new ArrayList<>();
         candidates.forEach(file -> (isBuildFile(file.getFileName().toString()) ? buildFiles : runtimeFiles).add(file));
-        return new Named(first(RUNTIME, runtimeFiles, shown), first(BUILD, buildFiles, shown));
+        return new Named(first(RUNTIME, runtimeFiles, shown), first(BUILD, buildFiles, shown),
+                postgresImage(runtimeFiles, shown));
+    }
+
+    private static String postgresImage(List<Path> files, String shown) {
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String text = read(file);
+            if (text == null) {
+                continue;
+            }
+            Matcher matcher = POSTGRES_IMAGE.matcher(text);
+            while (matcher.find()) {
+                if (!commentedOut(text, matcher.start()) && (!isPage(name) || onCommandLine(text, matcher.start()))) {
+                    return shown + name + ": " + matcher.group();
+                }
+            }
+        }
+        return null;
     }
 
     /** The first match of the first pattern any file has: an image tag before a version variable. */
@@ -153,12 +178,13 @@ final class ReleaseEvidence {
      * @param build the first of the releases builds depend on, or null
      * @param buildLines how many release lines builds name
      */
-    record Project(Found runtime, int runtimeLines, Found build, int buildLines) {
+    record Project(Found runtime, int runtimeLines, Found build, int buildLines, String postgresImage) {
     }
 
     static Project inProject(Path root) {
         List<Found> runtime = new ArrayList<>();
         List<Found> build = new ArrayList<>();
+        String postgresImage = null;
         List<Path> folders = new ArrayList<>();
         folders.add(root);
         for (int i = 0; i < folders.size() && i < 2_000; i++) {
@@ -170,6 +196,10 @@ final class ReleaseEvidence {
             }
             if (here.build() != null) {
                 build.add(here.build());
+            }
+            if (postgresImage == null && root.relativize(dir).getNameCount() <= 2) {
+                // where a repository keeps its stack (the root, docker/, deploy/local/), not a nested demo
+                postgresImage = here.postgresImage();
             }
             if (root.relativize(dir).getNameCount() >= 5 && !shown.isEmpty()) {
                 continue;
@@ -190,7 +220,7 @@ final class ReleaseEvidence {
             }
         }
         return new Project(runtime.isEmpty() ? null : runtime.get(0), lines(runtime),
-                build.isEmpty() ? null : build.get(0), lines(build));
+                build.isEmpty() ? null : build.get(0), lines(build), postgresImage);
     }
 
     private static int lines(List<Found> found) {

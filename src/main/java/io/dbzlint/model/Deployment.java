@@ -20,9 +20,11 @@ package io.dbzlint.model;
  * @param version the Debezium release line the repository says it runs ({@code 2.1}), or null
  * @param versionEvidence where the repository says so ({@code demo/docker-compose.yml:
  *     quay.io/debezium/connect:2.1}), or null
+ * @param postgresImage where the stack runs Debezium's own PostgreSQL image, which ships the
+ *     decoderbufs plugin ({@code docker-compose.yml: debezium/postgres:13}), or null
  */
 public record Deployment(String name, String evidence, String stack, boolean declared, String version,
-                         String versionEvidence) {
+                         String versionEvidence, String postgresImage) {
 
     /** The whole run as one cluster: where nothing in the layout says otherwise. */
     public static final Deployment REPOSITORY = new Deployment(".", "no compose project, environment folder or"
@@ -30,17 +32,27 @@ public record Deployment(String name, String evidence, String stack, boolean dec
 
     /** A deployment of the layout (a compose project, an environment, a page): a stack of its own. */
     public Deployment(String name, String evidence) {
-        this(name, evidence, name, false, null, null);
+        this(name, evidence, name, false, null, null, null);
     }
 
     /** A deployment inferred within a stack (a Strimzi cluster, a Debezium Server). */
     public Deployment(String name, String evidence, String stack) {
-        this(name, evidence, stack, false, null, null);
+        this(name, evidence, stack, false, null, null, null);
     }
 
     /** The same deployment, running the Debezium release line the repository names. */
     public Deployment running(String release, String where) {
-        return new Deployment(name, evidence, stack, declared, release, where);
+        return new Deployment(name, evidence, stack, declared, release, where, postgresImage);
+    }
+
+    /** The same deployment, its stack running Debezium's PostgreSQL image (where says so). */
+    public Deployment withPostgresImage(String where) {
+        return new Deployment(name, evidence, stack, declared, version, versionEvidence, where);
+    }
+
+    /** Another deployment within this one's stack (a Strimzi cluster, a page's example), as it runs. */
+    public Deployment inside(String otherName, String otherEvidence, String otherStack) {
+        return new Deployment(otherName, otherEvidence, otherStack, false, version, versionEvidence, postgresImage);
     }
 
     @Override

@@ -36,8 +36,8 @@ public final class PlaintextSecretRule implements ConnectorRule {
                     sink.report(connector, key, entry.valueLocation(), key + " holds a literal secret in "
                             + entry.kind().article() + "; put the secret in a string that references a config"
                             + " provider, e.g." + example);
-                } else if (entry.hasPlaceholder()) {
-                    continue; // <password>, your-password: for the reader to fill in, not a secret
+                } else if (entry.hasPlaceholder() || isStandIn(entry.text())) {
+                    continue; // <password>, your-password, YOUR_PASSWORD: for the reader to fill in, not a secret
                 } else if (entry.hasTemplate() && connector.runsOnDebeziumServer()) {
                     continue; // Quarkus fills ${VAR} from the environment at run time: nothing is written down
                 } else if (References.hasFormatSpecifier(entry.text())) {
@@ -67,5 +67,13 @@ public final class PlaintextSecretRule implements ConnectorRule {
 
     private static String leaf(String key) {
         return key.substring(key.lastIndexOf('.') + 1);
+    }
+
+    /** A stand-in a reader replaces: capitals with an underscore (TU_HASLO), or secure_password and its kin. */
+    private static final java.util.regex.Pattern STAND_IN = java.util.regex.Pattern.compile(
+            "(?i)(?:secure|strong|your|my|example|sample|dummy|some)[-_]?(?:db[-_]?)?(?:password|passwd|pwd|secret)");
+
+    static boolean isStandIn(String value) {
+        return value != null && (References.isCapitalsPlaceholder(value) || STAND_IN.matcher(value.trim()).matches());
     }
 }

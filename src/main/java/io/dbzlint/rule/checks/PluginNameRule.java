@@ -26,6 +26,10 @@ public final class PluginNameRule implements ConnectorRule {
         if (connector.type() != ConnectorType.POSTGRESQL) {
             return;
         }
+        if (connector.deployment().postgresImage() != null && connector.entry(KEY)
+                .map(entry -> entry.hasText() && entry.text().trim().equalsIgnoreCase("decoderbufs")).orElse(true)) {
+            return; // Debezium's PostgreSQL image ships decoderbufs: the default works on this stack
+        }
         connector.entry(KEY).ifPresentOrElse(entry -> {
             if (entry.hasReference()) {
                 return; // filled in at deploy time
