@@ -7,6 +7,7 @@ import io.dbzlint.model.Keys;
 import io.dbzlint.model.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +60,13 @@ final class EmbeddedJson {
                 for (Connector connector : outermost.get().read().connectors()) {
                     connectors.add(namedByUrl(path, chars, lines, start, connector));
                 }
-                problems.addAll(outermost.get().read().problems());
+                List<LoadProblem> bodyProblems = outermost.get().read().problems();
+                if (path.format() == InputFormat.MARKDOWN && allowsComments(fenceLanguage(chars, start))) {
+                    // ```json5 or ```jsonc says so itself: an annotated body, not one to post as it is
+                    bodyProblems = bodyProblems.stream()
+                            .filter(problem -> !problem.ruleId().equals(LoadProblem.STRICT_JSON)).toList();
+                }
+                problems.addAll(bodyProblems);
                 covered = outermost.get().start() + outermost.get().read().length();
             }
         }
@@ -67,6 +74,35 @@ final class EmbeddedJson {
     }
 
     private record Found(int start, JsonConnectors.Embedded read) {
+    }
+
+    private static final int FENCE_REACH = 16 * 1024;
+
+    /**
+     * The info string of the Markdown fence a body is in ({@code json5} for ```json5), or "": the
+     * nearest line before it that opens with ``` or ~~~ and names a language (a closing fence names
+     * none).
+     */
+    static String fenceLanguage(char[] chars, int start) {
+        int lineEnd = start;
+        for (int i = start - 1; i >= 0 && i >= start - FENCE_REACH; i--) {
+            if (chars[i] != '\n' && i > 0) {
+                continue;
+            }
+            int lineStart = chars[i] == '\n' ? i + 1 : 0;
+            String line = new String(chars, lineStart, Math.max(0, lineEnd - lineStart)).strip();
+            if (line.startsWith("```") || line.startsWith("~~~")) {
+                return line.substring(3).replace("`", "").replace("~", "").strip().toLowerCase(Locale.ROOT);
+            }
+            lineEnd = i;
+        }
+        return "";
+    }
+
+    private static boolean allowsComments(String language) {
+        return language.startsWith("json5") || language.startsWith("jsonc") || language.startsWith("js")
+                && !language.startsWith("json") || language.startsWith("javascript")
+                || language.startsWith("typescript") || language.startsWith("hjson");
     }
 
     /** PUT /connectors/NAME/config in the command that sends a body: the connector's name, as Kafka Connect takes it. */
