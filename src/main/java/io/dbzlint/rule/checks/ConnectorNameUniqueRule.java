@@ -16,8 +16,9 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
     /**
      * @param config what the connector is, as a fingerprint of its keys and values: equal for a copy
      * @param database which database it connects to ({@link Connector#databaseIdentity()})
+     * @param connectorClass its connector.class, or ""
      */
-    record Name(String name, long config, long database, Site site) implements Claim {
+    record Name(String name, long config, long database, String connectorClass, Site site) implements Claim {
     }
 
     /**
@@ -28,7 +29,14 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
      */
     @Override
     protected boolean sameConnector(Name claim, Name other) {
-        return claim.config() == other.config() || claim.database() != 0 && claim.database() == other.database();
+        if (claim.config() == other.config()) {
+            return true;
+        }
+        if (claim.database() != 0 && other.database() != 0) {
+            return claim.database() == other.database();
+        }
+        // one of them says nothing of its database: of one class, a version of the same connector
+        return !claim.connectorClass().isEmpty() && claim.connectorClass().equals(other.connectorClass());
     }
 
     /** Names are per Kafka Connect cluster: the deployment itself. */
@@ -48,6 +56,7 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
             return Optional.empty(); // filled in per deploy, as the other uniqueness rules take templates
         }
         return Optional.of(new Name(connector.name(), fingerprint(connector), connector.databaseIdentity(),
+                connector.literal(Keys.CONNECTOR_CLASS).map(String::trim).orElse(""),
                 Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
     }
 
