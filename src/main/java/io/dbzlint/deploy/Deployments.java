@@ -121,7 +121,7 @@ public final class Deployments {
 
     /**
      * Where the stack of a config runs Debezium's PostgreSQL image: the nearest folder up that names
-     * one, else anywhere in the project (a demo runs the databases it captures).
+     * one, up to the config's own compose project; outside any, where the project keeps its stack.
      */
     private Optional<String> postgresImage(String path) {
         String[] parts = path.split("/");
@@ -131,6 +131,9 @@ public final class Deployments {
                     f.isEmpty() ? root : root.resolve(f), f.isEmpty() ? "" : f + "/"));
             if (named.postgresImage() != null) {
                 return Optional.of(named.postgresImage());
+            }
+            if (!composeFile(folder).isEmpty()) {
+                return Optional.empty(); // the config's own compose stack runs another PostgreSQL
             }
         }
         if (projectReleases == null) {

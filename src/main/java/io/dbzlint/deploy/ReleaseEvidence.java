@@ -43,7 +43,7 @@ final class ReleaseEvidence {
             Pattern.compile("\\b(?:ENV|ARG)\\s+DEBEZIUM_VERSION\\s+[\"']?(\\d{1,2})\\.(\\d{1,2})"));
     /** On a documentation page, only a line that starts a stack counts: not prose about one. */
     private static final Pattern PAGE_COMMAND = Pattern.compile(
-            "(?:docker|podman)(?:\\s+container)?\\s+(?:run|pull|create)\\b|^\\s*(?:FROM\\s|image:|-\\s*image:)");
+            "(?:docker|podman)(?:\\s+container)?\\s+(?:run|pull|create)\\b|^\\s*(?:FROM\\s|image:|-\\s*image:|export\\s)");
 
     /** What a build depends on: an application embedding Debezium. Read in pom.xml and Gradle files. */
     private static final List<Pattern> BUILD = List.of(
@@ -66,7 +66,7 @@ final class ReleaseEvidence {
 
     /** Debezium's PostgreSQL images, which ship the decoderbufs plugin: debezium/postgres, example-postgres. */
     private static final Pattern POSTGRES_IMAGE = Pattern.compile(
-            "(?:quay\\.io/)?debezium/(?:example-)?postgres:[A-Za-z0-9._-]{1,40}");
+            "(?:quay\\.io/)?debezium/(?:example-)?postgres(?::[^\\s\"'#]{1,60})?(?![\\w/-])");
 
     /**
      * The first release a folder's runtime files and its build files name.
@@ -146,10 +146,26 @@ final class ReleaseEvidence {
         return null;
     }
 
+    /** Whether a position is in a command that starts a stack: on its line, or lines continued with \ up to it. */
     private static boolean onCommandLine(String text, int at) {
         int lineStart = text.lastIndexOf('\n', at - 1) + 1;
         int lineEnd = text.indexOf('\n', at);
-        return PAGE_COMMAND.matcher(text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd)).find();
+        for (int lines = 0; lines < 20; lines++) {
+            if (PAGE_COMMAND.matcher(text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd)).find()) {
+                return true;
+            }
+            if (lineStart < 2) {
+                return false;
+            }
+            int previousEnd = lineStart - 1;
+            String previous = text.substring(text.lastIndexOf('\n', previousEnd - 1) + 1, previousEnd).stripTrailing();
+            if (!previous.endsWith("\\")) {
+                return false;
+            }
+            lineEnd = previousEnd;
+            lineStart = text.lastIndexOf('\n', previousEnd - 1) + 1;
+        }
+        return false;
     }
 
     /** Whether a position is on a line commented out with # or //, or inside an XML comment. */

@@ -113,4 +113,28 @@ class ReleaseEvidenceTest {
 
         assertThat(deploymentOf("app/src/main/resources/connector.json").version()).isEqualTo("2.5");
     }
+
+    @Test
+    void should_read_an_export_and_a_docker_run_continued_over_lines_on_a_page() throws IOException {
+        write("a/README.md", "Set the release:\n\n    export DEBEZIUM_VERSION=1.1\n");
+        write("b/README.md", "Run the server:\n\n    docker run -it --rm \\\n      -v $PWD/conf:/debezium/conf \\\n"
+                + "      quay.io/debezium/server:2.5.1.Final\n");
+        write("c/README.md", "The server image is quay.io/debezium/server:2.7, and we run it\n");
+
+        assertThat(deploymentOf("a/register.json").version()).isEqualTo("1.1");
+        assertThat(deploymentOf("b/application.json").version()).isEqualTo("2.5");
+        assertThat(deploymentOf("c/application.json").version()).as("prose, no command").isNotEqualTo("2.7");
+    }
+
+    @Test
+    void should_read_where_the_stack_runs_debeziums_postgresql_image() throws IOException {
+        write("demo/docker-compose.yml", "services:\n  postgres:\n"
+                + "    image: quay.io/debezium/example-postgres:${DEBEZIUM_VERSION}\n");
+        write("plain/docker-compose.yml", "services:\n  postgres:\n    image: postgres:16\n"
+                + "    # image: debezium/postgres:13\n");
+
+        assertThat(deploymentOf("demo/register-postgres.json").postgresImage())
+                .isEqualTo("demo/docker-compose.yml: quay.io/debezium/example-postgres:${DEBEZIUM_VERSION}");
+        assertThat(deploymentOf("plain/register-postgres.json").postgresImage()).isNull();
+    }
 }

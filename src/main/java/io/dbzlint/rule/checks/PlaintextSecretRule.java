@@ -69,11 +69,12 @@ public final class PlaintextSecretRule implements ConnectorRule {
         return key.substring(key.lastIndexOf('.') + 1);
     }
 
-    /** A stand-in a reader replaces: capitals with an underscore (TU_HASLO), or secure_password and its kin. */
+    /** A stand-in a reader replaces: capitals with an underscore (TU_HASLO), secure_password and its kin, or ***. */
     private static final java.util.regex.Pattern STAND_IN = java.util.regex.Pattern.compile(
             "(?i)(?:secure|strong|your|my|example|sample|dummy|some)[-_]?(?:db[-_]?)?(?:password|passwd|pwd|secret)");
 
     static boolean isStandIn(String value) {
-        return value != null && (References.isCapitalsPlaceholder(value) || STAND_IN.matcher(value.trim()).matches());
+        return value != null && (References.isCapitalsPlaceholder(value) || STAND_IN.matcher(value.trim()).matches()
+                || !value.isBlank() && value.trim().chars().allMatch(c -> c == '*'));
     }
 }
