@@ -36,6 +36,19 @@ public final class ReleaseCatalog {
             return false;
         }
 
+        /** Read by some releases and not others, or with allowed values that change: a key that dates a config. */
+        boolean varies(int releases) {
+            if (in.length != releases) {
+                return true;
+            }
+            for (Definition definition : definitions) {
+                if (!definition.allowed().equals(definitions.get(0).allowed())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         Definition at(int release) {
             Definition found = definitions.get(0);
             for (int i = 0; i < from.size(); i++) {
@@ -172,6 +185,12 @@ public final class ReleaseCatalog {
     public List<String> keys(ConnectorType type, int release) {
         return connectors.getOrDefault(type, Map.of()).entrySet().stream()
                 .filter(entry -> entry.getValue().readBy(release)).map(Map.Entry::getKey).toList();
+    }
+
+    /** Whether a key tells which release a config was written for: not every release reads it alike. */
+    public boolean dates(ConnectorType type, String key) {
+        History history = connectors.getOrDefault(type, Map.of()).get(key);
+        return history != null && history.varies(releases.size());
     }
 
     /**

@@ -302,13 +302,14 @@ final class Linter {
         if (connector.deployment().version() != null || context.parameters().debeziumVersionKnown()) {
             return contextFor(connector.deployment());
         }
+        ReleaseCatalog releases = context.debezium().releases();
         Map<String, String> values = new HashMap<>();
         for (ConfigEntry entry : connector.config().values()) {
-            if (entry.isLiteral() && !entry.isSecret()) {
+            // only the keys that date a config: most are read alike by every release
+            if (entry.isLiteral() && !entry.isSecret() && releases.dates(connector.type(), entry.key())) {
                 values.put(entry.key(), entry.text());
             }
         }
-        ReleaseCatalog releases = context.debezium().releases();
         Optional<DebeziumVersion> writtenFor = releases.describes(connector.type(), releases.releaseFor(context.target()))
                 ? releases.newestReadingAll(connector.type(), values) : beforeItsRenames(connector, releases);
         return writtenFor.filter(line -> line.compareTo(context.target()) < 0)
