@@ -299,7 +299,8 @@ final class Linter {
      * the release it was written for (a config of 1.x names alone is not judged by 3.6).
      */
     private RuleContext contextFor(Connector connector) {
-        if (connector.deployment().version() != null || context.parameters().debeziumVersionKnown()) {
+        if (connector.deployment().version() != null || context.parameters().debeziumVersionKnown()
+                || !holdsOldNames(connector)) {
             return contextFor(connector.deployment());
         }
         ReleaseCatalog releases = context.debezium().releases();
@@ -316,6 +317,21 @@ final class Linter {
                 .map(line -> assumed.computeIfAbsent(line.toString(), r -> new RuleContext(
                         context.parameters().assumingDebeziumVersion(line), context.debezium())))
                 .orElse(context);
+    }
+
+    /**
+     * Whether a config holds a key or value a newer release renamed: only then may it be written for
+     * an older one. Asked first, so that a current config never loads the release catalog (start-up).
+     */
+    private boolean holdsOldNames(Connector connector) {
+        Catalog catalog = context.catalog();
+        for (ConfigEntry entry : connector.config().values()) {
+            if (catalog.rename(entry.key()).isPresent()
+                    || entry.isLiteral() && catalog.valueRename(entry.key(), entry.text()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
