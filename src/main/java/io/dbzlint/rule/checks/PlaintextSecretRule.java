@@ -2,6 +2,7 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.References;
 import io.dbzlint.model.Secrets;
 import io.dbzlint.model.ValueKind;
@@ -36,7 +37,7 @@ public final class PlaintextSecretRule implements ConnectorRule {
                     sink.report(connector, key, entry.valueLocation(), key + " holds a literal secret in "
                             + entry.kind().article() + "; put the secret in a string that references a config"
                             + " provider, e.g." + example);
-                } else if (entry.hasPlaceholder() || isStandIn(entry.text())) {
+                } else if (entry.hasPlaceholder() || isStandIn(entry.text(), isPage(entry))) {
                     continue; // <password>, your-password, YOUR_PASSWORD: for the reader to fill in, not a secret
                 } else if (entry.hasTemplate() && connector.runsOnDebeziumServer()) {
                     continue; // Quarkus fills ${VAR} from the environment at run time: nothing is written down
@@ -69,12 +70,25 @@ public final class PlaintextSecretRule implements ConnectorRule {
         return key.substring(key.lastIndexOf('.') + 1);
     }
 
-    /** A stand-in a reader replaces: capitals with an underscore (TU_HASLO), secure_password and its kin, or ***. */
+    /**
+     * A stand-in a reader replaces: capitals with an underscore (TU_HASLO) or asterisks anywhere; on a
+     * documentation page also secure_password and its kin, which a demo's own config may well use
+     * as its real password.
+     */
     private static final java.util.regex.Pattern STAND_IN = java.util.regex.Pattern.compile(
-            "(?i)(?:secure|strong|your|my|example|sample|dummy|some)[-_]?(?:db[-_]?)?(?:password|passwd|pwd|secret)");
+            "(?i)(?:secure|strong|your|my|example|sample|dummy)[-_]?(?:db[-_]?)?(?:password|passwd|pwd|secret)");
 
-    static boolean isStandIn(String value) {
-        return value != null && (References.isCapitalsPlaceholder(value) || STAND_IN.matcher(value.trim()).matches()
-                || !value.isBlank() && value.trim().chars().allMatch(c -> c == '*'));
+    static boolean isStandIn(String value, boolean page) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        String v = value.trim();
+        return References.isCapitalsPlaceholder(v) || v.chars().allMatch(c -> c == '*')
+                || page && STAND_IN.matcher(v).matches();
+    }
+
+    private static boolean isPage(ConfigEntry entry) {
+        InputFormat format = entry.keyLocation().input().format();
+        return format == InputFormat.MARKDOWN || format == InputFormat.ASCIIDOC;
     }
 }
