@@ -72,7 +72,7 @@ public record ProjectConfig(Path file, RuleOverrides rules, List<Glob> include, 
                 String stack = declared.kafka() == null ? declared.name()
                         : "kafka " + declared.kafka().trim().toLowerCase(java.util.Locale.ROOT);
                 return Optional.of(new Deployment(declared.name(), "declared in " + file.getFileName()
-                        + " (deployments)", stack, true, null, null, null));
+                        + " (deployments)", stack, true, null, null, null, java.util.List.of()));
             }
         }
         return Optional.empty();

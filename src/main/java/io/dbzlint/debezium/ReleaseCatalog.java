@@ -198,7 +198,7 @@ public final class ReleaseCatalog {
      * enumerated values: the release the config was written for, as far as its keys tell; empty
      * when no release reads them all (old and new names mixed) or the type is not described.
      *
-     * @param values the config's literal values by key
+     * @param values the config's values by key, null for a value that is not literal (a template)
      */
     public Optional<DebeziumVersion> newestReadingAll(ConnectorType type, Map<String, String> values) {
         Map<String, History> keys = connectors.get(type);
@@ -221,6 +221,9 @@ public final class ReleaseCatalog {
             }
             if (!history.readBy(release)) {
                 return false;
+            }
+            if (entry.getValue() == null) {
+                continue; // a template: the key dates the config, its value is not known
             }
             List<String> allowed = history.at(release).allowed();
             String value = entry.getValue().trim().toLowerCase(java.util.Locale.ROOT);

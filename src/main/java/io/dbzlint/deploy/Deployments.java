@@ -110,7 +110,8 @@ public final class Deployments {
         ReleaseEvidence.Project project = projectReleases;
         if (project.runtime() != null) {
             return project.runtimeLines() == 1 ? deployment.running(project.runtime().release(),
-                    project.runtime().where() + ", the one release the project runs") : deployment;
+                    project.runtime().where() + ", the one release the project runs")
+                    : deployment.amongReleases(project.runtimeReleases());
         }
         if (build != null) {
             return deployment.running(build.release(), build.where());

@@ -194,7 +194,8 @@ final class ReleaseEvidence {
      * @param build the first of the releases builds depend on, or null
      * @param buildLines how many release lines builds name
      */
-    record Project(Found runtime, int runtimeLines, Found build, int buildLines, String postgresImage) {
+    record Project(Found runtime, int runtimeLines, Found build, int buildLines, String postgresImage,
+                   List<String> runtimeReleases) {
     }
 
     static Project inProject(Path root) {
@@ -236,7 +237,15 @@ final class ReleaseEvidence {
             }
         }
         return new Project(runtime.isEmpty() ? null : runtime.get(0), lines(runtime),
-                build.isEmpty() ? null : build.get(0), lines(build), postgresImage);
+                build.isEmpty() ? null : build.get(0), lines(build), postgresImage,
+                runtime.stream().map(Found::release).distinct().sorted(ReleaseEvidence::byLine).toList());
+    }
+
+    private static int byLine(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        int major = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+        return major != 0 ? major : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
     }
 
     private static int lines(List<Found> found) {

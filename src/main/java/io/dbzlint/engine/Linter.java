@@ -29,6 +29,7 @@ import io.dbzlint.rule.CrossConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.Rule;
 import io.dbzlint.rule.RuleContext;
+import io.dbzlint.rule.RuleParameters;
 import io.dbzlint.rule.RuleSet;
 import io.dbzlint.rule.checks.ConfigSchemaRule;
 import io.dbzlint.source.Input;
@@ -296,27 +297,53 @@ final class Linter {
     /**
      * The rules' context for a connector: its deployment's; where neither the user nor the
      * repository names a release, the newest release that reads every key of the config, as that is
-     * the release it was written for (a config of 1.x names alone is not judged by 3.6).
+     * the release it was written for (a config of 1.x names alone is not judged by 3.6). Where the
+     * project runs several releases and none is nearer, the newest of them the config is written
+     * for, else the newest of them.
      */
     private RuleContext contextFor(Connector connector) {
-        if (connector.deployment().version() != null || context.parameters().debeziumVersionKnown()
-                || !holdsOldNames(connector)) {
-            return contextFor(connector.deployment());
+        Deployment deployment = connector.deployment();
+        if (deployment.version() != null || context.parameters().debeziumVersionKnown()) {
+            return contextFor(deployment);
         }
+        Optional<DebeziumVersion> writtenFor = holdsOldNames(connector) ? writtenFor(connector) : Optional.empty();
+        List<DebeziumVersion> named = new ArrayList<>();
+        for (String line : deployment.namedReleases()) {
+            try {
+                named.add(line.startsWith("0.") ? new DebeziumVersion(1, 0) : DebeziumVersion.parse(line));
+            } catch (IllegalArgumentException e) {
+                // a line dbzlint does not know: not a candidate
+            }
+        }
+        if (!named.isEmpty()) {
+            DebeziumVersion newest = named.get(named.size() - 1);
+            DebeziumVersion chosen = writtenFor.flatMap(w -> named.stream().filter(line -> line.compareTo(w) <= 0)
+                    .reduce((first, second) -> second)).orElse(newest);
+            String why = "the repository runs several Debezium releases (" + String.join(", ",
+                    deployment.namedReleases()) + ") and names none for this config";
+            return assumed.computeIfAbsent(chosen + " " + why, r -> new RuleContext(
+                    context.parameters().assumingDebeziumVersion(chosen, why), context.debezium()));
+        }
+        return writtenFor.filter(line -> line.compareTo(context.target()) < 0)
+                .map(line -> assumed.computeIfAbsent(line.toString(), r -> new RuleContext(
+                        context.parameters().assumingDebeziumVersion(line, RuleParameters.NO_RELEASE_NAMED
+                                + ", and every key of this config is read by " + line), context.debezium())))
+                .orElse(context);
+    }
+
+    /** The newest release that reads every key of a config, if one does: the release it was written for. */
+    private Optional<DebeziumVersion> writtenFor(Connector connector) {
         ReleaseCatalog releases = context.debezium().releases();
         Map<String, String> values = new HashMap<>();
         for (ConfigEntry entry : connector.config().values()) {
             // only the keys that date a config: most are read alike by every release
-            if (entry.isLiteral() && !entry.isSecret() && releases.dates(connector.type(), entry.key())) {
-                values.put(entry.key(), entry.text());
+            // a templated value still dates the config by its key
+            if (!entry.isSecret() && releases.dates(connector.type(), entry.key())) {
+                values.put(entry.key(), entry.isLiteral() ? entry.text() : null);
             }
         }
-        Optional<DebeziumVersion> writtenFor = releases.describes(connector.type(), releases.releaseFor(context.target()))
+        return releases.describes(connector.type(), releases.releaseFor(context.target()))
                 ? releases.newestReadingAll(connector.type(), values) : beforeItsRenames(connector, releases);
-        return writtenFor.filter(line -> line.compareTo(context.target()) < 0)
-                .map(line -> assumed.computeIfAbsent(line.toString(), r -> new RuleContext(
-                        context.parameters().assumingDebeziumVersion(line), context.debezium())))
-                .orElse(context);
     }
 
     /**

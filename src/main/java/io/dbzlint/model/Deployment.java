@@ -22,9 +22,15 @@ package io.dbzlint.model;
  *     quay.io/debezium/connect:2.1}), or null
  * @param postgresImage where the stack runs Debezium's own PostgreSQL image, which ships the
  *     decoderbufs plugin ({@code docker-compose.yml: debezium/postgres:13}), or null
+ * @param namedReleases the release lines the project runs elsewhere when it runs several and none
+ *     is nearer ({@code 1.9}, {@code 2.1}): the one a config is for is among them; else empty
  */
 public record Deployment(String name, String evidence, String stack, boolean declared, String version,
-                         String versionEvidence, String postgresImage) {
+                         String versionEvidence, String postgresImage, java.util.List<String> namedReleases) {
+
+    public Deployment {
+        namedReleases = java.util.List.copyOf(namedReleases);
+    }
 
     /** The whole run as one cluster: where nothing in the layout says otherwise. */
     public static final Deployment REPOSITORY = new Deployment(".", "no compose project, environment folder or"
@@ -32,27 +38,33 @@ public record Deployment(String name, String evidence, String stack, boolean dec
 
     /** A deployment of the layout (a compose project, an environment, a page): a stack of its own. */
     public Deployment(String name, String evidence) {
-        this(name, evidence, name, false, null, null, null);
+        this(name, evidence, name, false, null, null, null, java.util.List.of());
     }
 
     /** A deployment inferred within a stack (a Strimzi cluster, a Debezium Server). */
     public Deployment(String name, String evidence, String stack) {
-        this(name, evidence, stack, false, null, null, null);
+        this(name, evidence, stack, false, null, null, null, java.util.List.of());
     }
 
     /** The same deployment, running the Debezium release line the repository names. */
     public Deployment running(String release, String where) {
-        return new Deployment(name, evidence, stack, declared, release, where, postgresImage);
+        return new Deployment(name, evidence, stack, declared, release, where, postgresImage, java.util.List.of());
     }
 
     /** The same deployment, its stack running Debezium's PostgreSQL image (where says so). */
     public Deployment withPostgresImage(String where) {
-        return new Deployment(name, evidence, stack, declared, version, versionEvidence, where);
+        return new Deployment(name, evidence, stack, declared, version, versionEvidence, where, namedReleases);
     }
 
     /** Another deployment within this one's stack (a Strimzi cluster, a page's example), as it runs. */
     public Deployment inside(String otherName, String otherEvidence, String otherStack) {
-        return new Deployment(otherName, otherEvidence, otherStack, false, version, versionEvidence, postgresImage);
+        return new Deployment(otherName, otherEvidence, otherStack, false, version, versionEvidence, postgresImage,
+                namedReleases);
+    }
+
+    /** The same deployment, in a project that runs several release lines, none of them nearer. */
+    public Deployment amongReleases(java.util.List<String> lines) {
+        return new Deployment(name, evidence, stack, declared, null, null, postgresImage, lines);
     }
 
     @Override

@@ -30,8 +30,7 @@ public record RuleContext(RuleParameters parameters, Debezium debezium) {
         if (parameters.debeziumVersionKnown()) {
             return sink.asError();
         }
-        String assumed = " (no Debezium release is named in the repository: " + target() + " assumed"
-                + (target().equals(Debezium.LATEST) ? "" : ", the newest that reads every key of this config")
+        String assumed = " (" + parameters.debeziumVersionAssumed() + ": " + target() + " assumed"
                 + "; name it with --debezium-version or the debeziumVersion parameter)";
         FindingSink warning = sink.asWarning();
         return (location, connector, key, message, related, fix) ->

@@ -18,14 +18,17 @@ import java.util.Optional;
  * @param debeziumVersion the Debezium version the configs are for: it decides which keys are
  *     current, deprecated or gone
  * @param reservedServerIds server ids taken by MySQL servers and replicas themselves, with who has them
- * @param debeziumVersionKnown whether the version is known: set by the user (option, rules file or
- *     project config), or read from the repository for a deployment; when not, it is the newest
- *     release, assumed
+ * @param debeziumVersionAssumed why the version is assumed, as a message says it ("no Debezium
+ *     release is named in the repository"), or null when it is known: set by the user (option, rules
+ *     file or project config), or read from the repository for a deployment
  */
 public record RuleParameters(long serverIdMin, long serverIdMax, Map<ConnectorType, String> databaseTypes,
                              String serverNamePattern, String environmentPattern, String outboxTopicPattern,
                              DebeziumVersion debeziumVersion, Map<Long, String> reservedServerIds,
-                             boolean debeziumVersionKnown) {
+                             String debeziumVersionAssumed) {
+
+    /** Why the newest release is assumed where nothing says otherwise. */
+    public static final String NO_RELEASE_NAMED = "no Debezium release is named in the repository";
 
     public RuleParameters {
         databaseTypes = Map.copyOf(databaseTypes);
@@ -39,13 +42,18 @@ public record RuleParameters(long serverIdMin, long serverIdMax, Map<ConnectorTy
     /** The same parameters for another target version, read from the repository. */
     public RuleParameters withDebeziumVersion(DebeziumVersion version) {
         return new RuleParameters(serverIdMin, serverIdMax, databaseTypes, serverNamePattern, environmentPattern,
-                outboxTopicPattern, version, reservedServerIds, true);
+                outboxTopicPattern, version, reservedServerIds, null);
     }
 
-    /** The same parameters for a target version no one named, inferred from the configs themselves. */
-    public RuleParameters assumingDebeziumVersion(DebeziumVersion version) {
+    /** Whether the user or the repository says which release the configs are for. */
+    public boolean debeziumVersionKnown() {
+        return debeziumVersionAssumed == null;
+    }
+
+    /** The same parameters for a target version no one named, and why it was taken. */
+    public RuleParameters assumingDebeziumVersion(DebeziumVersion version, String why) {
         return new RuleParameters(serverIdMin, serverIdMax, databaseTypes, serverNamePattern, environmentPattern,
-                outboxTopicPattern, version, reservedServerIds, false);
+                outboxTopicPattern, version, reservedServerIds, why);
     }
 
     public String serverIdRange() {

@@ -168,7 +168,8 @@ public final class RuleSetLoader {
         p.databaseTypes().forEach((type, word) -> typeWords.put(ConnectorType.fromId(type), word));
         RuleParameters parameters = new RuleParameters(p.serverIdMin(), p.serverIdMax(), typeWords,
                 p.serverNamePattern(), p.environmentPattern(), p.outboxTopicPattern(), version,
-                p.reservedServerIds() == null ? Map.of() : p.reservedServerIds(), p.debeziumVersion() != null);
+                p.reservedServerIds() == null ? Map.of() : p.reservedServerIds(),
+                p.debeziumVersion() != null ? null : RuleParameters.NO_RELEASE_NAMED);
         return new RuleSet(entries, parameters);
     }
 

@@ -209,4 +209,35 @@ class DeploymentsCommandTest {
         assertThat(Cli.runIn(repo, "deployments", "infra", "kubernetes").out())
                 .contains("kubernetes/: a Kubernetes folder (kubernetes)");
     }
+
+    @Test
+    void should_read_a_config_at_the_release_it_is_written_for_among_those_the_project_runs() throws IOException {
+        // two stacks of their own releases; the scripts at the root post to neither in particular
+        Files.writeString(repo.resolve("demo-a/docker-compose.yml"), "services:\n  connect:\n"
+                + "    image: debezium/connect:1.9\n");
+        Files.writeString(repo.resolve("demo-b/docker-compose.yml"), "services:\n  connect:\n"
+                + "    image: debezium/connect:2.1\n");
+        Files.createDirectories(repo.resolve("scripts"));
+        String legacy = """
+                {"name": "%s", "config": {
+                  "connector.class": "io.debezium.connector.mysql.MySqlConnector",
+                  "database.hostname": "mysql", "database.user": "debezium", "database.server.id": "%s",
+                  "database.server.name": "mysql_%s", "database.whitelist": "inventory"%s
+                }}
+                """;
+        Files.writeString(repo.resolve("scripts/old.json"), legacy.formatted("old", "184001", "old", ""));
+        Files.writeString(repo.resolve("scripts/mixed.json"), legacy.formatted("mixed", "184002", "mixed",
+                ", \"schema.history.internal.kafka.topic\": \"schemahistory.mixed\""));
+
+        Cli lint = Cli.runIn(repo, "lint", "--color", "never", "--no-config", "scripts");
+
+        assertThat(lint.out()).as("1.x names alone: read as 1.9, where the whitelist is deprecated")
+                .contains("scripts/old.json:4:40: warning deprecated-property database.whitelist is deprecated")
+                .doesNotContain("scripts/old.json:4:3:");
+        assertThat(lint.out()).as("old and new names: the newest release the project runs, said so")
+                .contains("scripts/mixed.json:4:3: warning deprecated-property database.server.name was renamed to"
+                        + " topic.prefix in Debezium 2.0; Debezium 2.1 no longer reads it: rename the key (the"
+                        + " repository runs several Debezium releases (1.9, 2.1) and names none for this config:"
+                        + " 2.1 assumed;");
+    }
 }
