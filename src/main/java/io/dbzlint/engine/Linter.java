@@ -23,6 +23,7 @@ import io.dbzlint.result.Fix;
 import io.dbzlint.result.InternalFailure;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
+import io.dbzlint.rule.Alternatives;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.CrossConnectorRule;
@@ -120,9 +121,21 @@ final class Linter {
                 claims.get(i).addAll(outcome.claims().get(i));
             }
         }
+        // folders of alternatives (one name for two connectors in sibling folders) are found first:
+        // every cross-connector rule leaves them uncompared
+        List<Claim.Site[]> clashes = new ArrayList<>();
         for (int i = 0; i < crossRules.size(); i++) {
             try {
-                finish(crossRules.get(i), claims.get(i), findings);
+                clashes.addAll(clashesOf(crossRules.get(i), claims.get(i)));
+            } catch (RuntimeException | StackOverflowError e) {
+                internalErrors.add(new InternalFailure("internal error in rule " + crossRules.get(i).id()
+                        + " across all inputs: " + describe(e), e));
+            }
+        }
+        RuleContext finishing = context.with(Alternatives.of(clashes));
+        for (int i = 0; i < crossRules.size(); i++) {
+            try {
+                finish(crossRules.get(i), claims.get(i), findings, finishing);
             } catch (RuntimeException | StackOverflowError e) {
                 internalErrors.add(new InternalFailure("internal error in rule " + crossRules.get(i).id()
                         + " across all inputs: " + describe(e), e));
@@ -155,8 +168,14 @@ final class Linter {
 
     /** The claims at index i came from rule i alone, so they are of its claim type. */
     @SuppressWarnings("unchecked")
-    private <C extends Claim> void finish(CrossConnectorRule<C> rule, List<Claim> claims, List<Finding> findings) {
-        rule.finish((List<C>) claims, context, sinkFor(rule, findings));
+    private <C extends Claim> void finish(CrossConnectorRule<C> rule, List<Claim> claims, List<Finding> findings,
+                                          RuleContext finishing) {
+        rule.finish((List<C>) claims, finishing, sinkFor(rule, findings));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends Claim> List<Claim.Site[]> clashesOf(CrossConnectorRule<C> rule, List<Claim> claims) {
+        return rule.clashes((List<C>) claims);
     }
 
     /** One input; a failure inside dbzlint names the input and leaves the others to be linted. */

@@ -94,12 +94,17 @@ public record Connector(String name, Location nameLocation, Location location, C
      * writes, and what it holds (server id, slot, history topic): a copy changed in one of them is
      * meant to run beside the original.
      */
-    private static final List<String> SOURCE_KEYS = List.of("database.hostname", "database.port", "database.dbname",
-            "database.names", "database.include.list", "database.whitelist", "schema.include.list",
-            "schema.whitelist", "table.include.list", "table.whitelist", "collection.include.list",
-            "mongodb.connection.string", "mongodb.hosts", "database.url", "connection.url", "connection.uri",
-            "topics", "topics.regex", Keys.TOPIC_PREFIX, "database.server.name", "database.server.id", "slot.name",
-            "publication.name", "schema.history.internal.kafka.topic", "database.history.kafka.topic");
+    private static final List<String[]> SOURCE_KEYS = names("database.hostname", "database.port", "database.dbname",
+            "database.names", "database.include.list|database.whitelist", "schema.include.list|schema.whitelist",
+            "table.include.list|table.whitelist", "collection.include.list", "mongodb.connection.string",
+            "mongodb.hosts", "database.url", "connection.url", "connection.uri", "topics", "topics.regex",
+            Keys.TOPIC_PREFIX + "|" + Keys.SERVER_NAME_1X, "database.server.id", "slot.name", "publication.name",
+            "schema.history.internal.kafka.topic|database.history.kafka.topic");
+
+    /** Each "new|old" as its names, once. */
+    private static List<String[]> names(String... keys) {
+        return java.util.Arrays.stream(keys).map(key -> key.split("\\|")).toList();
+    }
 
     /**
      * What the connector reads, writes and holds, as a fingerprint of its class and those keys: equal
@@ -112,7 +117,7 @@ public record Connector(String name, Location nameLocation, Location location, C
     }
 
     /** The keys that say which database (or, for a sink, which system) a connector connects to. */
-    private static final List<String> DATABASE_KEYS = List.of("database.hostname", "database.port",
+    private static final List<String[]> DATABASE_KEYS = names("database.hostname", "database.port",
             "database.dbname", "database.names", "mongodb.connection.string", "mongodb.hosts", "database.url",
             "connection.url", "connection.uri", "hostname");
 
@@ -125,14 +130,21 @@ public record Connector(String name, Location nameLocation, Location location, C
         return identity(DATABASE_KEYS);
     }
 
-    private long identity(List<String> keys) {
+    /**
+     * A fingerprint of the class and the values of the keys given, each "new|old" by its value under
+     * either name: a 1.x copy of a config (database.server.name) reads and writes what the 2.x one does.
+     */
+    private long identity(List<String[]> keys) {
         long identity = 0;
         boolean any = false;
-        for (String key : keys) {
-            ConfigEntry entry = config.get(key);
+        for (int k = 0; k < keys.size(); k++) {
+            ConfigEntry entry = null;
+            for (String name : keys.get(k)) {
+                entry = entry != null ? entry : config.get(name);
+            }
             if (entry != null && entry.hasText()) {
                 any = true;
-                identity = identity * 31 + key.hashCode();
+                identity = identity * 31 + k;
                 identity = identity * 31 + entry.text().trim().hashCode();
             }
         }
@@ -144,6 +156,7 @@ public record Connector(String name, Location nameLocation, Location location, C
                 ? connectorClass.text().trim().hashCode() : 0);
         return identity == 0 ? 1 : identity;
     }
+
 
     public Optional<ConfigEntry> entry(String key) {
         return Optional.ofNullable(config.get(key));

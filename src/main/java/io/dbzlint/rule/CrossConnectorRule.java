@@ -18,4 +18,12 @@ public non-sealed interface CrossConnectorRule<C extends Claim> extends Rule {
     Optional<C> claim(Connector connector, RuleContext context);
 
     void finish(List<C> claims, RuleContext context, FindingSink sink);
+
+    /**
+     * Pairs of sites where one name stands for two different connectors, which mark the folders
+     * that hold alternatives (see {@link Alternatives}); none by default.
+     */
+    default List<Claim.Site[]> clashes(List<C> claims) {
+        return List.of();
+    }
 }

@@ -8,7 +8,16 @@ import io.dbzlint.debezium.DebeziumVersion;
  * What a rule may consult besides the connectors: the house parameters, and what dbzlint knows of
  * Debezium.
  */
-public record RuleContext(RuleParameters parameters, Debezium debezium) {
+public record RuleContext(RuleParameters parameters, Debezium debezium, Alternatives alternatives) {
+
+    public RuleContext(RuleParameters parameters, Debezium debezium) {
+        this(parameters, debezium, Alternatives.NONE);
+    }
+
+    /** The same context, knowing which folders hold alternatives of one another (for cross-connector rules). */
+    public RuleContext with(Alternatives found) {
+        return new RuleContext(parameters, debezium, found);
+    }
 
     /** The newest release's catalog: keys, types, renames, SMTs. */
     public Catalog catalog() {

@@ -44,7 +44,8 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
                 sharedValue(claim)))) {
             for (C claim : group) {
                 List<C> others = ClaimGroups.othersThan(claim, group);
-                others.removeIf(other -> sameConnector(claim, other));
+                others.removeIf(other -> sameConnector(claim, other)
+                        || context.alternatives().apart(claim.site(), other.site()));
                 if (!others.isEmpty()) {
                     sink.report(claim.site(), message(claim, others, context), Claim.locations(others));
                 }

@@ -60,7 +60,9 @@ class FixCommandTest {
         }
         JsonNode after = JSON.readTree(Cli.runIn(dir, "lint", "-f", "json", "examples").out()).get("findings");
         assertThat(after).as("nothing fixable is left").noneMatch(finding -> finding.has("fix"));
-        assertThat(after.size()).isEqualTo(before.size() - fixesByFile.values().stream().mapToInt(List::size).sum());
+        // a fix may change what a config reads (a value joined over lines), and with it whether another
+        // config is its copy: cross-connector findings are left out of the count
+        assertThat(perFile(after)).isEqualTo(perFile(before) - fixesByFile.values().stream().mapToInt(List::size).sum());
     }
 
     @Test
@@ -260,5 +262,15 @@ class FixCommandTest {
 
         assertThat(run.out()).as("no half or empty text passed on as if fixed").isEmpty();
         assertThat(run.err()).contains("<stdin>:1:1: error parse-error").contains("larger than the 8 MiB");
+    }
+
+    private static long perFile(JsonNode findings) {
+        long count = 0;
+        for (JsonNode finding : findings) {
+            if (!finding.get("rule").asString().endsWith("-unique")) {
+                count++;
+            }
+        }
+        return count;
     }
 }

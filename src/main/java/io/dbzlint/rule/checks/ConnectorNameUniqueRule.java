@@ -6,8 +6,10 @@ import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
 import io.dbzlint.model.References;
 import io.dbzlint.rule.Claim;
+import io.dbzlint.rule.ClaimGroups;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,6 +83,26 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
     }
+
+    /** Two connectors of one name that are not versions of one another: different classes or databases. */
+    @Override
+    public List<Claim.Site[]> clashes(List<Name> claims) {
+        List<Claim.Site[]> clashes = new ArrayList<>();
+        for (List<Name> group : ClaimGroups.sharing(claims, claim -> new ClaimGroups.Key(scope(claim),
+                sharedValue(claim)))) {
+            for (int i = 0; i < group.size(); i++) {
+                for (int j = i + 1; j < group.size() && j < i + MAX_PAIRS; j++) {
+                    if (!sameConnector(group.get(i), group.get(j))) {
+                        clashes.add(new Claim.Site[] {group.get(i).site(), group.get(j).site()});
+                    }
+                }
+            }
+        }
+        return clashes;
+    }
+
+    /** Pairs looked at per claim: one clash between two folders is evidence enough; a huge group is not quadratic. */
+    private static final int MAX_PAIRS = 16;
 
     @Override
     protected Object sharedValue(Name claim) {
