@@ -2,6 +2,7 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
 import io.dbzlint.model.References;
@@ -19,8 +20,11 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
      * @param config what the connector is, as a fingerprint of its keys and values: equal for a copy
      * @param database which database it connects to ({@link Connector#databaseIdentity()})
      * @param connectorClass its connector.class, or ""
+     * @param standalone the file a Kafka Connect standalone worker runs it from (a connector's
+     *     .properties file), or null for a connector posted to a cluster
      */
-    record Name(String name, long config, long database, String connectorClass, Site site) implements Claim {
+    record Name(String name, long config, long database, String connectorClass, String standalone, Site site)
+            implements Claim {
     }
 
     /**
@@ -41,10 +45,15 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         return !claim.connectorClass().isEmpty() && claim.connectorClass().equals(other.connectorClass());
     }
 
-    /** Names are per Kafka Connect cluster: the deployment itself. */
+    /**
+     * Names are per Kafka Connect cluster: the deployment itself. A connector's .properties file is
+     * run by a standalone worker of its own (connect-standalone worker.properties connector.properties),
+     * whose names are its own too.
+     */
     @Override
     protected Object scope(Name claim) {
-        return claim.site().deployment();
+        return claim.standalone() == null ? claim.site().deployment()
+                : claim.site().deployment().name() + " standalone " + claim.standalone();
     }
 
     @Override
@@ -58,7 +67,7 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
             return Optional.empty(); // filled in per deploy, as the other uniqueness rules take templates
         }
         return Optional.of(new Name(connector.name(), fingerprint(connector), connector.databaseIdentity(),
-                connector.literal(Keys.CONNECTOR_CLASS).map(String::trim).orElse(""),
+                connector.literal(Keys.CONNECTOR_CLASS).map(String::trim).orElse(""), standaloneFile(connector),
                 Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
     }
 
@@ -114,5 +123,10 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         return "connector name " + Printable.quote(claim.name()) + " is also used by " + Claim.describe(others)
                 + ", which connects elsewhere or is another connector class; deploying one replaces the other: give"
                 + " each connector its own name";
+    }
+
+    private static String standaloneFile(Connector connector) {
+        return connector.location().input().format() == InputFormat.PROPERTIES && !connector.runsOnDebeziumEngine()
+                ? connector.location().input().stablePath() : null;
     }
 }
