@@ -17,6 +17,7 @@ import io.dbzlint.model.InputId;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.Printable;
+import io.dbzlint.model.References;
 import io.dbzlint.model.Secrets;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.Fix;
@@ -100,6 +101,7 @@ final class Linter {
         List<List<Claim>> claims = new ArrayList<>();
         crossRules.forEach(rule -> claims.add(new ArrayList<>()));
         int connectors = 0;
+        int withPlaceholders = 0;
         for (int f = 0; f < outcomes.size(); f++) {
             FileOutcome outcome = outcomes.get(f);
             if (outcome.readError() != null) {
@@ -116,6 +118,7 @@ final class Linter {
             }
             inputs.add(sources.get(f).id());
             connectors += outcome.connectors();
+            withPlaceholders += outcome.withPlaceholders();
             findings.addAll(outcome.findings());
             for (int i = 0; i < crossRules.size(); i++) {
                 claims.get(i).addAll(outcome.claims().get(i));
@@ -141,7 +144,7 @@ final class Linter {
                         + " across all inputs: " + describe(e), e));
             }
         }
-        return new LintResult(findings, inputs, connectors, 0, readErrors, internalErrors, skipped);
+        return new LintResult(findings, inputs, connectors, 0, readErrors, internalErrors, skipped, withPlaceholders);
     }
 
     /** A connector and where it runs. */
@@ -250,10 +253,24 @@ final class Linter {
         if (page) {
             onePerExample(findings, file.connectors(), fragments);
         }
-        return new FileOutcome(file.connectors().size(), findings, claims, null, null);
+        int withPlaceholders = (int) file.connectors().stream().filter(Linter::holdsPlaceholder).count();
+        return new FileOutcome(file.connectors().size(), findings, claims, null, null, false, withPlaceholders);
     }
 
     private static final String REQUIRED_KEYS_RULE = new ConfigSchemaRule().id();
+
+    /** A connector with a value not known yet: a template (${VAR}) or a placeholder (<password>). */
+    private static boolean holdsPlaceholder(Connector connector) {
+        if (References.hasTemplate(connector.name())) {
+            return true;
+        }
+        for (ConfigEntry entry : connector.config().values()) {
+            if (entry.hasTemplate()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** An example that lacks a key Debezium requires, as config-schema found. */
     private static boolean isFragment(Connector connector, List<Finding> own) {
@@ -548,13 +565,13 @@ final class Linter {
 
     /** What one file leaves behind: its findings and its claims, never its connectors. */
     private record FileOutcome(int connectors, List<Finding> findings, List<List<Claim>> claims, String readError,
-                               InternalFailure internalError, boolean skipped) {
+                               InternalFailure internalError, boolean skipped, int withPlaceholders) {
 
-        static final FileOutcome SKIPPED = new FileOutcome(0, List.of(), List.of(), null, null, true);
+        static final FileOutcome SKIPPED = new FileOutcome(0, List.of(), List.of(), null, null, true, 0);
 
         FileOutcome(int connectors, List<Finding> findings, List<List<Claim>> claims, String readError,
                     InternalFailure internalError) {
-            this(connectors, findings, claims, readError, internalError, false);
+            this(connectors, findings, claims, readError, internalError, false, 0);
         }
     }
 }

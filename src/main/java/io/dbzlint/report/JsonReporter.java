@@ -51,6 +51,7 @@ public final class JsonReporter implements Reporter {
             json.writeStartObject();
             json.writeNumberProperty("files", result.files());
             json.writeNumberProperty("connectors", result.connectors());
+            json.writeNumberProperty("withPlaceholders", result.withPlaceholders());
             json.writeNumberProperty("errors", result.count(Severity.ERROR));
             json.writeNumberProperty("warnings", result.count(Severity.WARNING));
             json.writeNumberProperty("infos", result.count(Severity.INFO));

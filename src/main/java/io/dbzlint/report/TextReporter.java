@@ -53,6 +53,10 @@ public final class TextReporter implements Reporter {
         }
         text.append(" in ").append(plural(result.connectors(), "connector"))
                 .append(" (").append(plural(result.files(), "file")).append(')');
+        if (result.withPlaceholders() > 0) {
+            text.append("; ").append(result.withPlaceholders()).append(" with templates or placeholders, judged in"
+                    + " what they write down");
+        }
         if (!result.skipped().isEmpty()) {
             text.append("; ").append(plural(result.skipped().size(), "file")).append(" skipped: no connector config");
         }

@@ -14,9 +14,18 @@ import java.util.function.Predicate;
  * @param readErrors one line per input that could not be read at all
  * @param internalErrors inputs whose linting failed inside dbzlint
  * @param skipped inputs that hold no connector config (a package.json, a dashboard), left out
+ * @param withPlaceholders connectors holding a value not known yet (a template such as ${VAR}, a
+ *     placeholder such as &lt;password&gt;): judged only in what they write down
  */
 public record LintResult(List<Finding> findings, List<InputId> inputs, int connectors, int suppressed,
-                         List<String> readErrors, List<InternalFailure> internalErrors, List<InputId> skipped) {
+                         List<String> readErrors, List<InternalFailure> internalErrors, List<InputId> skipped,
+                         int withPlaceholders) {
+
+    /** A result in which no connector holds a placeholder or template. */
+    public LintResult(List<Finding> findings, List<InputId> inputs, int connectors, int suppressed,
+                      List<String> readErrors, List<InternalFailure> internalErrors, List<InputId> skipped) {
+        this(findings, inputs, connectors, suppressed, readErrors, internalErrors, skipped, 0);
+    }
 
     public LintResult {
         findings = findings.stream().sorted().toList();
@@ -42,13 +51,14 @@ public record LintResult(List<Finding> findings, List<InputId> inputs, int conne
         List<Finding> all = new ArrayList<>(findings.size() + more.size());
         all.addAll(findings);
         all.addAll(more);
-        return new LintResult(all, inputs, connectors, suppressed, readErrors, internalErrors, skipped);
+        return new LintResult(all, inputs, connectors, suppressed, readErrors, internalErrors, skipped,
+                withPlaceholders);
     }
 
     /** The same result with only the findings that pass; the others count as suppressed. */
     public LintResult keep(Predicate<Finding> filter) {
         List<Finding> kept = findings.stream().filter(filter).toList();
         return new LintResult(kept, inputs, connectors, suppressed + findings.size() - kept.size(), readErrors,
-                internalErrors, skipped);
+                internalErrors, skipped, withPlaceholders);
     }
 }

@@ -352,4 +352,19 @@ class LintCommandTest {
 
         assertThat(run.err()).contains("--format").contains("text, json");
     }
+
+    @Test
+    void should_count_the_connectors_holding_templates_or_placeholders() throws IOException {
+        Files.writeString(dir.resolve("clean.json"), CLEAN_MYSQL);
+        Files.writeString(dir.resolve("templated.json"), CLEAN_MYSQL.replace("inventory-mysql", "billing-mysql")
+                .replace("\"mysql\"", "\"${MYSQL_HOST}\"").replace("184054", "184055")
+                .replace("mysql_prod", "mysql_billing"));
+
+        Cli text = Cli.runIn(dir, "lint", "--color", "never", "--no-config", ".");
+        Cli json = Cli.runIn(dir, "lint", "--no-config", "-f", "json", ".");
+
+        assertThat(text.out()).contains("in 2 connectors (2 files); 1 with templates or placeholders, judged in"
+                + " what they write down");
+        assertThat(json.out()).contains("\"withPlaceholders\": 1");
+    }
 }
