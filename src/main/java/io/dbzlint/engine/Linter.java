@@ -265,7 +265,7 @@ final class Linter {
             return true;
         }
         for (ConfigEntry entry : connector.config().values()) {
-            if (entry.hasTemplate()) {
+            if (entry.hasReference() && entry.hasTemplate()) { // the cheap question first, for every value
                 return true;
             }
         }
