@@ -38,6 +38,11 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
         return claim.site().sameConnectorAs(other.site());
     }
 
+    /** Whether sharing the value costs less than the rule says (a warning then, not an error); by default not. */
+    protected boolean lesser(C claim, List<C> others) {
+        return false;
+    }
+
     @Override
     public void finish(List<C> claims, RuleContext context, FindingSink sink) {
         for (List<C> group : ClaimGroups.sharing(claims, claim -> new ClaimGroups.Key(scope(claim),
@@ -47,7 +52,8 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
                 others.removeIf(other -> sameConnector(claim, other)
                         || context.alternatives().apart(claim.site(), other.site()));
                 if (!others.isEmpty()) {
-                    sink.report(claim.site(), message(claim, others, context), Claim.locations(others));
+                    (lesser(claim, others) ? sink.asWarning() : sink).report(claim.site(),
+                            message(claim, others, context), Claim.locations(others));
                 }
             }
         }

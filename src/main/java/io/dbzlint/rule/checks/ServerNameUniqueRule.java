@@ -1,13 +1,17 @@
 package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
 import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -16,8 +20,12 @@ import java.util.stream.Stream;
  */
 public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueRule.LogicalName> {
 
-    /** @param router the class of a topic-routing SMT the connector lists, or null */
-    record LogicalName(String name, String router, Site site) implements Claim {
+    /**
+     * @param router the class of a topic-routing SMT the connector lists, or null
+     * @param tables the tables a PostgreSQL connector captures, as its table.include.list names them;
+     *     null for every table, or for other connectors (MySQL's schema change topic is the prefix itself)
+     */
+    record LogicalName(String name, String router, Set<String> tables, Site site) implements Claim {
     }
 
     /** SMTs that rename a connector's topics: with one, the topics may no longer collide. */
@@ -36,13 +44,49 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         }
         return connector.firstEntry(Keys.LOGICAL_NAME)
                 .filter(entry -> !entry.text().isBlank() && !entry.hasTemplate())
-                .map(entry -> new LogicalName(entry.text().trim(), router(connector),
+                .map(entry -> new LogicalName(entry.text().trim(), router(connector), tables(connector),
                         Claim.Site.of(connector, entry.key(), entry.valueLocation())));
     }
 
     @Override
     protected Object sharedValue(LogicalName claim) {
         return claim.name();
+    }
+
+    private static Set<String> tables(Connector connector) {
+        if (connector.type() != ConnectorType.POSTGRESQL) {
+            return null;
+        }
+        return connector.literal("table.include.list").filter(list -> !list.isBlank()).map(list -> {
+            Set<String> tables = new HashSet<>();
+            for (String table : list.split(",")) {
+                tables.add(table.trim().toLowerCase(Locale.ROOT));
+            }
+            return tables;
+        }).orElse(null);
+    }
+
+    /**
+     * PostgreSQL connectors that capture different tables under one name: their change topics differ
+     * (PostgreSQL has no schema change topic), and what the name still names (metrics, heartbeat and
+     * transaction topics) costs less than lost data.
+     */
+    @Override
+    protected boolean lesser(LogicalName claim, List<LogicalName> others) {
+        return disjoint(claim, others);
+    }
+
+    private static boolean disjoint(LogicalName claim, List<LogicalName> others) {
+        if (claim.tables() == null || claim.router() != null) {
+            return false;
+        }
+        for (LogicalName other : others) {
+            if (other.tables() == null || other.router() != null
+                    || other.tables().stream().anyMatch(claim.tables()::contains)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String router(Connector connector) {
@@ -55,6 +99,12 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
                 + " name of " + Claim.describe(others) + Claim.sameReference(claim.name());
         List<LogicalName> routing = Stream.concat(Stream.of(claim), others.stream())
                 .filter(c -> c.router() != null).toList();
+        if (disjoint(claim, others)) {
+            return head + "; they capture different tables, so their change topics differ, but the name still"
+                    + " names their metrics (on one worker the second's are not registered: 'Failed to register"
+                    + " metrics MBean') and their heartbeat and transaction topics: give each connector its own"
+                    + " topic.prefix";
+        }
         if (routing.isEmpty()) {
             return head + "; their topics collide: give each connector its own topic.prefix";
         }
