@@ -22,7 +22,8 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
 
     /**
      * @param router the class of a topic-routing SMT the connector lists, or null
-     * @param tables the tables a PostgreSQL connector captures, as its table.include.list names them;
+     * @param tables the tables a PostgreSQL connector captures, as its table.include.list (1.x
+     *     table.whitelist) names them;
      *     null for every table, or for other connectors (MySQL's schema change topic is the prefix itself)
      */
     record LogicalName(String name, String router, Set<String> tables, Site site) implements Claim {
@@ -57,7 +58,8 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         if (connector.type() != ConnectorType.POSTGRESQL) {
             return null;
         }
-        return connector.literal("table.include.list").filter(list -> !list.isBlank()).map(list -> {
+        return connector.literal("table.include.list").or(() -> connector.literal("table.whitelist"))
+                .filter(list -> !list.isBlank()).map(list -> {
             Set<String> tables = new HashSet<>();
             for (String table : list.split(",")) {
                 tables.add(table.trim().toLowerCase(Locale.ROOT));
@@ -101,9 +103,8 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
                 .filter(c -> c.router() != null).toList();
         if (disjoint(claim, others)) {
             return head + "; they capture different tables, so their change topics differ, but the name still"
-                    + " names their metrics (on one worker the second's are not registered: 'Failed to register"
-                    + " metrics MBean') and their heartbeat and transaction topics: give each connector its own"
-                    + " topic.prefix";
+                    + " names their metrics (on one worker the second connector's are not registered) and their"
+                    + " heartbeat and transaction topics: give each connector its own topic.prefix";
         }
         if (routing.isEmpty()) {
             return head + "; their topics collide: give each connector its own topic.prefix";
