@@ -1,6 +1,5 @@
 package io.dbzlint.catalog;
 
-import io.dbzlint.json.Json;
 import io.debezium.config.CommonConnectorConfig;
 import io.debezium.config.Configuration;
 import io.debezium.config.Field;
@@ -22,10 +21,7 @@ import io.debezium.transforms.TimezoneConverter;
 import io.debezium.transforms.outbox.EventRouter;
 import io.debezium.transforms.partitions.PartitionRouting;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,13 +54,11 @@ public final class CatalogGenerator {
     }
 
     public static void main(String[] args) throws IOException {
-        Files.writeString(FILE, generate(), StandardCharsets.UTF_8);
+        GeneratedFile.write(FILE, generate());
     }
 
     public static String generate() {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = Json.pretty(text)) {
-            json.writeStartObject();
+        return GeneratedFile.json(json -> {
             json.writeStringProperty("debeziumVersion", DEBEZIUM_VERSION);
             json.writeStringProperty("generatedBy", "src/test/java/io/dbzlint/catalog/CatalogGenerator.java"
                     + " from Debezium's field definitions; do not edit by hand");
@@ -90,9 +84,7 @@ public final class CatalogGenerator {
                 writeConfigDef(json, transform.getName(), configOf(transform));
             }
             json.writeEndObject();
-            json.writeEndObject();
-        }
-        return text + "\n";
+        });
     }
 
     /** Debezium's SMTs that the catalog describes, by class. */

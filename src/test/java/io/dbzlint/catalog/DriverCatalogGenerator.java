@@ -1,13 +1,9 @@
 package io.dbzlint.catalog;
 
 import com.mysql.cj.conf.PropertyKey;
-import io.dbzlint.json.Json;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.TreeSet;
@@ -31,22 +27,18 @@ public final class DriverCatalogGenerator {
     }
 
     public static void main(String[] args) throws IOException {
-        Files.writeString(FILE, generate(), StandardCharsets.UTF_8);
+        GeneratedFile.write(FILE, generate());
     }
 
     public static String generate() {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = Json.pretty(text)) {
-            json.writeStartObject();
+        return GeneratedFile.json(json -> {
             json.writeStringProperty("generatedBy", "src/test/java/io/dbzlint/catalog/DriverCatalogGenerator.java"
                     + " from the JDBC drivers' own property lists; do not edit by hand");
             write(json, "mysql", "com.mysql:mysql-connector-j:" + version(PropertyKey.class), mysql());
             write(json, "mariadb", "org.mariadb.jdbc:mariadb-java-client:" + version(org.mariadb.jdbc.Driver.class),
                     mariadb());
             write(json, "postgresql", "org.postgresql:postgresql:" + version(PGProperty.class), postgresql());
-            json.writeEndObject();
-        }
-        return text + "\n";
+        });
     }
 
     private static void write(JsonGenerator json, String type, String driver, Collection<String> keys) {
