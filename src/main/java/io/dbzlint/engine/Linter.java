@@ -18,6 +18,7 @@ import io.dbzlint.model.Keys;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.Printable;
 import io.dbzlint.model.References;
+import io.dbzlint.model.ScriptBranches;
 import io.dbzlint.model.Secrets;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.Fix;
@@ -102,8 +103,12 @@ final class Linter {
         crossRules.forEach(rule -> claims.add(new ArrayList<>()));
         int connectors = 0;
         int withPlaceholders = 0;
+        Map<InputId, ScriptBranches> scripts = new HashMap<>();
         for (int f = 0; f < outcomes.size(); f++) {
             FileOutcome outcome = outcomes.get(f);
+            if (outcome.branches() != null && !outcome.branches().isEmpty()) {
+                scripts.put(sources.get(f).id(), outcome.branches());
+            }
             if (outcome.readError() != null) {
                 readErrors.add(outcome.readError());
                 continue;
@@ -135,7 +140,7 @@ final class Linter {
                         + " across all inputs: " + describe(e), e));
             }
         }
-        RuleContext finishing = context.with(Alternatives.of(clashes));
+        RuleContext finishing = context.with(Alternatives.of(clashes, scripts));
         for (int i = 0; i < crossRules.size(); i++) {
             try {
                 finish(crossRules.get(i), claims.get(i), findings, finishing);
@@ -219,7 +224,8 @@ final class Linter {
         boolean unreadable = loaded.problems().stream().anyMatch(p -> p.ruleId().equals(LoadProblem.PARSE_ERROR)
                 || p.ruleId().equals(LoadProblem.TEMPLATE));
         if (connectors.isEmpty() && !unreadable) {
-            return FileOutcome.SKIPPED; // JSON, but no connector config: a package.json, a dashboard, an empty file
+            // JSON, but no connector config: a package.json, a dashboard, an empty file
+            return loaded.branches().isEmpty() ? FileOutcome.SKIPPED : FileOutcome.skipped(loaded.branches());
         }
         LoadedFile file = new LoadedFile(loaded.input(), connectors, loaded.problems());
         List<Finding> findings = new ArrayList<>();
@@ -254,7 +260,8 @@ final class Linter {
             onePerExample(findings, file.connectors(), fragments);
         }
         int withPlaceholders = (int) file.connectors().stream().filter(Linter::holdsPlaceholder).count();
-        return new FileOutcome(file.connectors().size(), findings, claims, null, null, false, withPlaceholders);
+        return new FileOutcome(file.connectors().size(), findings, claims, null, null, false, withPlaceholders,
+                loaded.branches());
     }
 
     private static final String REQUIRED_KEYS_RULE = new ConfigSchemaRule().id();
@@ -565,13 +572,19 @@ final class Linter {
 
     /** What one file leaves behind: its findings and its claims, never its connectors. */
     private record FileOutcome(int connectors, List<Finding> findings, List<List<Claim>> claims, String readError,
-                               InternalFailure internalError, boolean skipped, int withPlaceholders) {
+                               InternalFailure internalError, boolean skipped, int withPlaceholders,
+                               ScriptBranches branches) {
 
-        static final FileOutcome SKIPPED = new FileOutcome(0, List.of(), List.of(), null, null, true, 0);
+        static final FileOutcome SKIPPED = skipped(ScriptBranches.NONE);
 
         FileOutcome(int connectors, List<Finding> findings, List<List<Claim>> claims, String readError,
                     InternalFailure internalError) {
-            this(connectors, findings, claims, readError, internalError, false, 0);
+            this(connectors, findings, claims, readError, internalError, false, 0, ScriptBranches.NONE);
+        }
+
+        /** No connector here; a script's branches and uploads still tell which other files are alternatives. */
+        static FileOutcome skipped(ScriptBranches branches) {
+            return new FileOutcome(0, List.of(), List.of(), null, null, true, 0, branches);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Location;
+import io.dbzlint.model.ScriptBranches;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +34,9 @@ final class EmbeddedJson {
     static LoadedFile load(InputId path, String text) {
         List<Connector> connectors = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
+        ScriptBranches branches = path.format() == InputFormat.SHELL ? ShellBranches.of(text) : ScriptBranches.NONE;
         if (!text.contains(ANCHOR)) {
-            return new LoadedFile(path, connectors, problems);
+            return new LoadedFile(path, connectors, problems, branches);
         }
         char[] chars = (path.format() == InputFormat.ASCIIDOC ? blankCallouts(text) : text).toCharArray();
         LineIndex lines = new LineIndex(chars);
@@ -70,7 +72,7 @@ final class EmbeddedJson {
                 covered = outermost.get().start() + outermost.get().read().length();
             }
         }
-        return new LoadedFile(path, connectors, problems);
+        return new LoadedFile(path, connectors, problems, branches);
     }
 
     private record Found(int start, JsonConnectors.Embedded read) {

@@ -1,33 +1,54 @@
 package io.dbzlint.rule;
 
+import io.dbzlint.model.InputId;
+import io.dbzlint.model.ScriptBranches;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Folders that hold alternatives of one another rather than connectors that run together: sibling
- * folders of one deployment where one connector name stands for two different connectors (another
- * class, another database), as a catalog of per-database examples or a tutorial's lessons has
- * them. Kafka Connect holds one connector per name, so such configs are never applied together:
- * connectors in different folders of such a parent are not compared.
+ * Connectors that are alternatives of one another rather than connectors that run together, so
+ * that no cross-connector rule compares them:
+ * <ul>
+ *   <li>sibling folders of one deployment where one connector name stands for two different
+ *       connectors (another class, another database), as a catalog of per-database examples or a
+ *       tutorial's lessons has them: Kafka Connect holds one connector per name, so such configs
+ *       are never applied together;</li>
+ *   <li>the branches of one shell script: bodies posted in two arms of an {@code if} or a
+ *       {@code case} (inline, or as {@code -d @file}) are one or the other in each run.</li>
+ * </ul>
  */
 public final class Alternatives {
 
-    /** No folder holds alternatives. */
-    public static final Alternatives NONE = new Alternatives(Set.of());
+    /** Nothing is an alternative of anything. */
+    public static final Alternatives NONE = new Alternatives(Set.of(), Map.of(), Map.of());
 
     /** Parents, as deployment name and folder ("" for the project root), whose child folders are alternatives. */
     private final Set<String> parents;
+    /** The branches of each shell script that has any. */
+    private final Map<InputId, ScriptBranches> scripts;
+    /** The places scripts post each file from, by the file's project path. */
+    private final Map<String, List<Origin>> posted;
 
-    private Alternatives(Set<String> parents) {
+    /** A place in a script: the script and the arms it is in. */
+    private record Origin(InputId script, long[] path) {
+    }
+
+    private Alternatives(Set<String> parents, Map<InputId, ScriptBranches> scripts, Map<String, List<Origin>> posted) {
         this.parents = parents;
+        this.scripts = scripts;
+        this.posted = posted;
     }
 
     /**
-     * From the pairs of sites that one name gives to two different connectors: each pair in two
-     * child folders of one parent makes that parent's children alternatives.
+     * @param clashes the pairs of sites that one name gives to two different connectors: each pair
+     *     in two child folders of one parent makes that parent's children alternatives
+     * @param scripts the shell scripts' branches and uploads
      */
-    public static Alternatives of(List<Claim.Site[]> clashes) {
+    public static Alternatives of(List<Claim.Site[]> clashes, Map<InputId, ScriptBranches> scripts) {
         Set<String> parents = new HashSet<>();
         for (Claim.Site[] clash : clashes) {
             String a = folder(clash[0]);
@@ -40,11 +61,71 @@ public final class Alternatives {
                 parents.add(clash[0].deployment().name() + "\u0000" + parent);
             }
         }
-        return parents.isEmpty() ? NONE : new Alternatives(parents);
+        Map<String, List<Origin>> posted = new HashMap<>();
+        for (Map.Entry<InputId, ScriptBranches> script : scripts.entrySet()) {
+            String folder = script.getKey().projectPath() == null ? null : folderOf(script.getKey().projectPath());
+            for (ScriptBranches.Post post : script.getValue().posts()) {
+                if (folder == null) {
+                    continue;
+                }
+                // curl run in the script's folder, or from the project root as a README says
+                Set<String> files = new HashSet<>();
+                files.add(resolve(folder, post.file()));
+                files.add(resolve("", post.file()));
+                files.remove(null);
+                for (String file : files) {
+                    posted.computeIfAbsent(file, f -> new ArrayList<>()).add(new Origin(script.getKey(), post.path()));
+                }
+            }
+        }
+        return parents.isEmpty() && scripts.isEmpty() ? NONE : new Alternatives(parents, Map.copyOf(scripts), posted);
     }
 
-    /** True when two claims sit in different child folders of a parent whose children are alternatives. */
+    /** True when two claims are alternatives: in sibling folders that hold alternatives, or in exclusive branches of one script. */
     public boolean apart(Claim.Site one, Claim.Site other) {
+        return inAlternativeFolders(one, other) || inExclusiveBranches(one, other);
+    }
+
+    /**
+     * Whether one script applies the two claims only in exclusive branches: every place it applies
+     * one (its own line, or an upload of its file) excludes every place it applies the other.
+     */
+    private boolean inExclusiveBranches(Claim.Site one, Claim.Site other) {
+        if (scripts.isEmpty()) {
+            return false;
+        }
+        List<Origin> a = origins(one);
+        List<Origin> b = origins(other);
+        for (Origin first : a) {
+            ScriptBranches branches = scripts.get(first.script());
+            List<Origin> sameScript = b.stream().filter(o -> o.script().equals(first.script())).toList();
+            if (sameScript.isEmpty()) {
+                continue;
+            }
+            boolean exclusive = true;
+            for (Origin mine : a) {
+                for (Origin theirs : sameScript) {
+                    exclusive &= !mine.script().equals(theirs.script()) || branches.exclusive(mine.path(), theirs.path());
+                }
+            }
+            if (exclusive) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where scripts apply a claim: its own line in a script, or each upload of its file. */
+    private List<Origin> origins(Claim.Site site) {
+        InputId input = site.location().input();
+        ScriptBranches branches = scripts.get(input);
+        if (branches != null) {
+            return List.of(new Origin(input, branches.pathAt(site.location().line())));
+        }
+        return input.projectPath() == null ? List.of() : posted.getOrDefault(input.projectPath(), List.of());
+    }
+
+    private boolean inAlternativeFolders(Claim.Site one, Claim.Site other) {
         if (parents.isEmpty() || !one.deployment().equals(other.deployment())) {
             return false;
         }
@@ -60,11 +141,37 @@ public final class Alternatives {
     /** The project folder of a site's file, "" for the root; null when the file is not the project's. */
     private static String folder(Claim.Site site) {
         String path = site.location().input().projectPath();
-        if (path == null) {
+        return path == null ? null : folderOf(path);
+    }
+
+    private static String folderOf(String projectPath) {
+        int slash = projectPath.lastIndexOf('/');
+        return slash < 0 ? "" : projectPath.substring(0, slash);
+    }
+
+    /**
+     * A path written in a script, taken from the script's folder as curl run there takes it, as a
+     * project path; null when it leaves the project or is absolute.
+     */
+    static String resolve(String folder, String written) {
+        if (written.startsWith("/") || written.startsWith("~")) {
             return null;
         }
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
+        List<String> parts = new ArrayList<>(folder.isEmpty() ? List.of() : List.of(folder.split("/")));
+        for (String part : written.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
     }
 
     /** The parent of a folder; a file at the root has none ("\u0000", never a parent of another). */

@@ -1,6 +1,8 @@
 package io.dbzlint.rule;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A value that must differ between connectors. Every connector in a group of two or more that
@@ -43,14 +45,23 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
         return false;
     }
 
+    private boolean apart(C claim, C other, RuleContext context) {
+        return context.alternatives().apart(claim.site(), other.site());
+    }
+
     @Override
     public void finish(List<C> claims, RuleContext context, FindingSink sink) {
         for (List<C> group : ClaimGroups.sharing(claims, claim -> new ClaimGroups.Key(scope(claim),
                 sharedValue(claim)))) {
+            Map<C, List<C>> copies = new IdentityHashMap<>();
+            for (C claim : group) {
+                copies.put(claim, group.stream().filter(other -> other == claim || sameConnector(claim, other)).toList());
+            }
             for (C claim : group) {
                 List<C> others = ClaimGroups.othersThan(claim, group);
-                others.removeIf(other -> sameConnector(claim, other)
-                        || context.alternatives().apart(claim.site(), other.site()));
+                // a copy of a connector is an alternative of what the connector is an alternative of
+                others.removeIf(other -> sameConnector(claim, other) || copies.get(claim).stream()
+                        .anyMatch(mine -> copies.get(other).stream().anyMatch(theirs -> apart(mine, theirs, context))));
                 if (!others.isEmpty()) {
                     (lesser(claim, others) ? sink.asWarning() : sink).report(claim.site(),
                             message(claim, others, context), Claim.locations(others));

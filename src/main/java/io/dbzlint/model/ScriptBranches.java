@@ -1,0 +1,104 @@
+package io.dbzlint.model;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The branches of one shell script, as far as they tell which lines one run of it never reaches
+ * together: the arms of an {@code if}/{@code elif}/{@code else} or a {@code case}, and what follows
+ * a conditional one of whose arms ends the script with {@code exit}. Also the files the script
+ * posts with curl ({@code -d @file}), and on which line. A deploy script that posts one of two
+ * bodies by an argument applies one of them, never both.
+ */
+public final class ScriptBranches {
+
+    /** Nothing known: every line may run with every other. */
+    public static final ScriptBranches NONE = new ScriptBranches(new long[0][], Set.of(), List.of());
+
+    /** The arm of what follows a conditional one of whose arms exits. */
+    static final int REST = Integer.MAX_VALUE;
+
+    /** Per line (index line - 1), the arms it is in, outermost first, each as conditional id << 32 | arm. */
+    private final long[][] paths;
+    /** The arms that end the script, as conditional id << 32 | arm. */
+    private final Set<Long> exiting;
+    private final List<Post> posts;
+
+    /**
+     * A file a script posts as a request body.
+     *
+     * @param file the path as written after the {@code @}, relative to where the script runs
+     * @param line the line of the command
+     * @param path the arms the command is in, as {@link #pathAt} gives them
+     */
+    public record Post(String file, int line, long[] path) {
+    }
+
+    public ScriptBranches(long[][] paths, Set<Long> exiting, List<Post> posts) {
+        this.paths = paths;
+        this.exiting = Set.copyOf(exiting);
+        this.posts = List.copyOf(posts);
+    }
+
+    /** An arm as a path element. */
+    public static long arm(int conditional, int arm) {
+        return (long) conditional << 32 | (arm & 0xffffffffL);
+    }
+
+    /** The element for what follows a conditional with an exiting arm. */
+    public static long rest(int conditional) {
+        return arm(conditional, REST);
+    }
+
+    public List<Post> posts() {
+        return posts;
+    }
+
+    /** Whether this knows nothing: no line in a branch and no posted file. */
+    public boolean isEmpty() {
+        if (!posts.isEmpty()) {
+            return false;
+        }
+        for (long[] path : paths) {
+            if (path != null && path.length > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether two lines are never run by one invocation: they are in different arms of one
+     * conditional, or one follows a conditional whose arm holding the other exits.
+     */
+    public boolean exclusive(int lineA, int lineB) {
+        return exclusive(pathAt(lineA), pathAt(lineB));
+    }
+
+    /** Whether two places, by the arms they are in, are never run by one invocation. */
+    public boolean exclusive(long[] a, long[] b) {
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            if (a[i] == b[i]) {
+                continue;
+            }
+            if (a[i] >>> 32 != b[i] >>> 32) {
+                return false; // two conditionals one after the other: both may run
+            }
+            int armA = (int) a[i];
+            int armB = (int) b[i];
+            if (armA == REST) {
+                return exiting.contains(b[i]);
+            }
+            if (armB == REST) {
+                return exiting.contains(a[i]);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The arms a line is in, outermost first, as the line starts. */
+    public long[] pathAt(int line) {
+        return line >= 1 && line <= paths.length && paths[line - 1] != null ? paths[line - 1] : new long[0];
+    }
+}
