@@ -107,6 +107,20 @@ final class JsonConnectors implements FormatReader {
             return new LoadedFile(path, List.of(), problems);
         } catch (JacksonException e) {
             String whole = text != null ? text : new String(bytes, StandardCharsets.ISO_8859_1);
+            String quoted = Templates.quoteSubstitutions(whole);
+            if (quoted != null) {
+                if (!YamlConnectors.namesConnector(whole)) {
+                    // a template of something else (a Terraform task definition, a platform's
+                    // resource) that envsubst or templatefile renders: not dbzlint's
+                    return new LoadedFile(path, List.of(), List.of());
+                }
+                // "database.port": ${DB_PORT}, filled in by envsubst: read with each ${...} as the
+                // template value "$..." of the same length, which no rule judges
+                LoadedFile filled = read(path, quoted.getBytes(StandardCharsets.UTF_8));
+                if (filled.problems().stream().noneMatch(p -> p.ruleId().equals(LoadProblem.PARSE_ERROR))) {
+                    return filled;
+                }
+            }
             Optional<LoadedFile> template = Templates.template(path, whole);
             if (template.isPresent()) {
                 return template.get();

@@ -47,6 +47,32 @@ final class Templates {
         return Optional.empty();
     }
 
+    /** A substitution where a JSON value goes, unquoted: {@code : ${DB_PORT}}, {@code [${A}, ${B}]}. */
+    private static final Pattern UNQUOTED_SUBSTITUTION = Pattern.compile("([:\\[,]\\s*)\\$\\{([^{}\"\\s]{1,100})\\}");
+
+    /**
+     * The text with each unquoted {@code ${NAME}} where a JSON value goes written as the string
+     * {@code "$NAME"}, which has its length, so every position stays where it was; null when there
+     * is none.
+     */
+    static String quoteSubstitutions(String text) {
+        if (!text.contains("${")) {
+            return null;
+        }
+        Matcher matcher = UNQUOTED_SUBSTITUTION.matcher(text);
+        if (!matcher.find()) {
+            return null;
+        }
+        StringBuilder quoted = new StringBuilder(text);
+        do {
+            int dollar = matcher.start(2) - 2;
+            quoted.setCharAt(dollar, '"');
+            quoted.setCharAt(dollar + 1, '$');
+            quoted.setCharAt(matcher.end(2), '"');
+        } while (matcher.find());
+        return quoted.toString();
+    }
+
     private static LoadedFile finding(InputId path, String text, int at, int length, String message) {
         int line = 1;
         int lineStart = 0;

@@ -252,6 +252,45 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_read_a_connector_with_unquoted_substitutions_as_the_template_it_is() {
+        LoadedFile file = load("""
+                {
+                  "name": "inventory",
+                  "config": {
+                    "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                    "database.port": ${DB_PORT},
+                    "tasks.max": ${TASKS:-1},
+                    "database.hostname": "${DB_HOST}"
+                  }
+                }
+                """);
+
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.connectors()).singleElement().satisfies(connector -> {
+            assertThat(connector.value("database.port")).contains("$DB_PORT");
+            assertThat(connector.value("tasks.max")).contains("$TASKS:-1");
+            assertThat(connector.entry("database.port").orElseThrow().valueLocation()).isEqualTo(range(5, 22, 5, 32));
+            assertThat(connector.value("database.hostname")).contains("${DB_HOST}");
+        });
+    }
+
+    @Test
+    void should_leave_another_tools_template_alone_but_report_a_broken_connector_template() {
+        String taskDefinition = """
+                [{"name": "${NAME}", "cpu": ${CPU}, "environment": ${ENV}}]
+                """;
+        String brokenConnector = """
+                {"name": "x", "config": {"connector.class": "io.debezium.connector.mysql.MySqlConnector",
+                  "database.port": ${PORT} "tasks.max": 1}}
+                """;
+
+        assertThat(load(taskDefinition).problems()).isEmpty();
+        assertThat(load(taskDefinition).connectors()).isEmpty();
+        assertThat(load(brokenConnector).problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.ruleId()).isEqualTo("parse-error"));
+    }
+
+    @Test
     void should_report_bytes_that_are_not_utf8_at_their_position() {
         byte[] bytes = "{\n  \"a\": \"caf\u00e9 X\"\n}".getBytes(StandardCharsets.ISO_8859_1);
 
