@@ -8,6 +8,7 @@ import io.dbzlint.model.InputId;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.Printable;
+import io.dbzlint.model.References;
 import io.dbzlint.model.ValueKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,15 +41,17 @@ final class YamlConnectors {
 
 
     private final InputId path;
+    private final String text;
     private final List<LoadProblem> problems = new ArrayList<>();
     private final List<Connector> connectors = new ArrayList<>();
 
-    private YamlConnectors(InputId path) {
+    private YamlConnectors(InputId path, String text) {
         this.path = path;
+        this.text = text;
     }
 
     static LoadedFile load(InputId path, String text) {
-        YamlConnectors reader = new YamlConnectors(path);
+        YamlConnectors reader = new YamlConnectors(path, text);
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(path.displayPath())
                 .setAllowDuplicateKeys(true) // reported as duplicate-key findings, at their places
@@ -278,6 +281,12 @@ final class YamlConnectors {
     }
 
     private ConfigEntry toEntry(String key, Node keyNode, Node value) {
+        if (value instanceof ScalarNode scalar && scalar.getTag() == Tag.NULL && scalar.getValue().isEmpty()) {
+            ConfigEntry toDo = toDo(key, keyNode);
+            if (toDo != null) {
+                return toDo;
+            }
+        }
         if (value instanceof ScalarNode scalar) {
             Tag tag = scalar.getTag();
             ValueKind kind = tag == Tag.NULL ? ValueKind.NULL : tag == Tag.INT || tag == Tag.FLOAT ? ValueKind.NUMBER
@@ -287,6 +296,36 @@ final class YamlConnectors {
         }
         ValueKind kind = value instanceof SequenceNode ? ValueKind.ARRAY : ValueKind.OBJECT;
         return new ConfigEntry(key, null, kind, range(keyNode), range(value));
+    }
+
+    /**
+     * A key left without a value for the reader to fill in, as an exercise's template leaves it
+     * ({@code topic.prefix: # TODO}): the comment is its value, a placeholder no rule judges. Null
+     * when the comment says no such thing.
+     */
+    private ConfigEntry toDo(String key, Node keyNode) {
+        Location keyAt = range(keyNode);
+        int lineStart = 0;
+        for (int line = 1; line < keyAt.endLine() && lineStart >= 0; line++) {
+            lineStart = text.indexOf('\n', lineStart);
+            lineStart = lineStart < 0 ? -1 : lineStart + 1;
+        }
+        if (lineStart < 0) {
+            return null;
+        }
+        int lineEnd = text.indexOf('\n', lineStart);
+        String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd).stripTrailing();
+        int hash = line.indexOf('#', Math.min(line.length(), keyAt.endColumn() - 1));
+        if (hash < 0 || !line.substring(keyAt.endColumn() - 1, hash).replace(":", "").isBlank()) {
+            return null;
+        }
+        String comment = line.substring(hash);
+        if (!References.isToDo(comment)) {
+            return null;
+        }
+        int line0 = keyAt.endLine();
+        return new ConfigEntry(key, comment, ValueKind.STRING, keyAt,
+                new Location(path, line0, hash + 1, line0, line.length() + 1));
     }
 
     /** The entry of one key of a mapping, named as the config names it; null when the key is absent. */

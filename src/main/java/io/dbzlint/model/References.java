@@ -114,8 +114,14 @@ public final class References {
             return null;
         }
         char lead = value.charAt(0);
-        if (lead != '<' && lead != 'y' && lead != 'Y' && lead > ' ' && value.indexOf('{') < 0) {
+        if (lead != '<' && lead != 'y' && lead != 'Y' && lead > ' ' && lead != '#' && (lead < 'A' || lead > 'Z')
+                && value.indexOf('{') < 0) {
             return null;
+        }
+        if (isToDo(value)) {
+            String whole = value.trim();
+            return new Reference(Kind.PLACEHOLDER, whole, null, null, value.indexOf(whole),
+                    value.indexOf(whole) + whole.length());
         }
         int open = value.indexOf("{{");
         if (open >= 0) {
@@ -143,6 +149,17 @@ public final class References {
                 || value.regionMatches(true, start, "your", 0, 4) && end - start > 5
                         && "-_.".indexOf(value.charAt(start + 4)) >= 0;
         return placeholder ? new Reference(Kind.PLACEHOLDER, value.substring(start, end), null, null, start, end) : null;
+    }
+
+    private static final Pattern TO_DO = Pattern.compile("\\s*(?:#\\s*)?(?:TODO|FIXME|TBD|CHANGEME|CHANGE_ME|REPLACE_ME)"
+            + "(?![A-Za-z0-9]).*", Pattern.DOTALL);
+
+    /**
+     * True for a value that says it is still to be written: {@code TODO}, {@code # FIXME: the
+     * password}, {@code CHANGEME}, as an exercise's template or a draft leaves it for a reader.
+     */
+    public static boolean isToDo(String value) {
+        return value != null && TO_DO.matcher(value).matches();
     }
 
     /**

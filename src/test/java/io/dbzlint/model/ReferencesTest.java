@@ -10,7 +10,8 @@ class ReferencesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"<password>", " <your db host> ", "{port}", "{database.name}", "your-db-host",
-        "YOUR_PASSWORD", "your.kafka:9092", "{{ .Values.port }}", "jdbc:{{ host }}:5432"})
+        "YOUR_PASSWORD", "your.kafka:9092", "{{ .Values.port }}", "jdbc:{{ host }}:5432", "TODO", "# TODO",
+        "#FIXME: the prefix", "CHANGEME", " TBD "})
     void should_take_a_placeholder_for_an_unknown_value_and_never_a_secret(String value) {
         assertThat(References.contains(value)).isTrue();
         assertThat(References.hasTemplate(value)).as("not comparable").isTrue();
@@ -20,7 +21,7 @@ class ReferencesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "yours", "your", "<>", "{}", "{a b}", "a<b>", "<a><b>", "{\"k\": 1}",
-        "outbox.event.mysql.${routedByValue}", "x > 3 and y < 4", "PG_PORT", "NR_TASKS"})
+        "outbox.event.mysql.${routedByValue}", "x > 3 and y < 4", "PG_PORT", "NR_TASKS", "TODOS", "changeme", "Todo list", "not TODO"})
     void should_take_anything_else_for_a_value(String value) {
         assertThat(References.contains(value)).isFalse();
         assertThat(References.hasTemplate(value)).isFalse();
