@@ -41,13 +41,21 @@ final class JsonConnectors implements FormatReader {
     private static final Set<String> CONNECT_ENVELOPE = Set.of("name", "config", "tasks", "type", "initial_state");
 
     /**
-     * True when the text starts with a letter and holds an object somewhere: a command or prose,
-     * not JSON (whose documents start with { [ " a digit, or true, false and null without an object).
+     * True when the text starts with a letter, after any comment lines, and holds an object
+     * somewhere: a command or prose, not JSON (whose documents start with { [ " a digit, or true, false and null without an object).
      */
     private static boolean startsWithWord(String text) {
         int i = 0;
-        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
-            i++;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\uFEFF') {
+                i++;
+            } else if (c == '#' || text.startsWith("//", i)) {
+                int end = text.indexOf('\n', i); // a commented-out command or a note above the commands
+                i = end < 0 ? text.length() : end + 1;
+            } else {
+                break;
+            }
         }
         if (i >= text.length()) {
             return false;

@@ -229,6 +229,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_read_the_commands_of_a_json_file_below_commented_out_ones_without_taking_urls_for_comments() {
+        LoadedFile file = load("""
+                // curl -i -X GET http://connect:8083/connectors/inventory/status
+                # then post it
+                curl http://connect:8083/connectors -X POST -H 'Content-Type: application/json' -d '{
+                    "name": "inventory",
+                    "config": {"connector.class": "io.debezium.connector.mysql.MySqlConnector"}}'
+                """);
+
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.connectors()).singleElement()
+                .satisfies(connector -> assertThat(connector.name()).isEqualTo("inventory"));
+    }
+
+    @Test
     void should_mark_a_connector_template_leave_other_broken_yaml_alone_and_report_a_broken_resource() {
         InputId chart = new InputId("chart/templates/connector.yaml", null, InputFormat.YAML);
         String template = """
