@@ -2,6 +2,7 @@ package io.dbzlint.cli;
 
 import io.dbzlint.engine.Warmup;
 import io.dbzlint.model.Printable;
+import io.dbzlint.report.SafePrintWriter;
 import io.dbzlint.rule.RuleDocs;
 import io.dbzlint.ruleset.RuleSetLoader;
 import java.io.InputStream;
@@ -68,6 +69,9 @@ public final class Main {
         if (isVersion(args)) {
             return printVersion(out);
         }
+        // a CI runner reads commands from any line of the log: none that dbzlint prints is one
+        out = SafePrintWriter.wrap(out, false);
+        err = SafePrintWriter.wrap(err, true);
         if (args.length > 0 && args[0].equals("lint")) {
             Warmup.start(); // the rules, catalog and schemas load while picocli builds its model
         }

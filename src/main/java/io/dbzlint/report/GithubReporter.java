@@ -19,12 +19,12 @@ public final class GithubReporter implements Reporter {
                 case WARNING -> "warning";
                 case INFO -> "notice";
             };
-            out.print("::" + command
+            SafePrintWriter.command(out, "::" + command
                     + " file=" + property(finding.location().file())
                     + ",line=" + finding.location().line()
                     + ",col=" + finding.location().column()
                     + ",title=" + property(finding.ruleId())
-                    + "::" + data(finding.message()) + "\n");
+                    + "::" + data(finding.message()));
         }
         out.flush();
     }
