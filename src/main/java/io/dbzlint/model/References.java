@@ -18,7 +18,8 @@ public final class References {
 
     /** Kafka's own syntax (ConfigTransformer): ${provider:[path:]key}. */
     private static final Pattern PROVIDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+):(?![-=?+])([^}]*)}");
-    private static final Pattern TEMPLATE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}]*)?}");
+    /** ${NAME}, ${NAME:-default}, and a dotted ${connector.database.password} that Spring, Gradle or Ansible fills in. */
+    private static final Pattern TEMPLATE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*(?::?[-=?+][^}]*)?}");
     /** A Java or C format specifier, %s or %2$d: the config is a template code fills in (String.format). */
     private static final Pattern FORMAT = Pattern.compile("(?<![A-Za-z0-9%])%(?:\\d{1,2}\\$)?[sd](?![A-Za-z0-9])");
     private static final Pattern WHOLE_VARIABLE = Pattern.compile("\\s*\\$[A-Za-z_][A-Za-z0-9_]*\\s*");
@@ -115,8 +116,13 @@ public final class References {
         }
         char lead = value.charAt(0);
         if (lead != '<' && lead != 'y' && lead != 'Y' && lead > ' ' && lead != '#' && (lead < 'A' || lead > 'Z')
-                && value.indexOf('{') < 0) {
+                && lead != '_' && lead != '@' && value.indexOf('{') < 0) {
             return null;
+        }
+        if (isToken(value)) {
+            String whole = value.trim();
+            return new Reference(Kind.PLACEHOLDER, whole, null, null, value.indexOf(whole),
+                    value.indexOf(whole) + whole.length());
         }
         if (isToDo(value)) {
             String whole = value.trim();
@@ -149,6 +155,16 @@ public final class References {
                 || value.regionMatches(true, start, "your", 0, 4) && end - start > 5
                         && "-_.".indexOf(value.charAt(start + 4)) >= 0;
         return placeholder ? new Reference(Kind.PLACEHOLDER, value.substring(start, end), null, null, start, end) : null;
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("\\s*(?:__[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*__|@[A-Za-z][A-Za-z0-9_.-]*@)\\s*");
+
+    /**
+     * True for a whole value that a build or deploy script replaces as a token: {@code __DB_PASSWORD__}
+     * (sed, Azure token replacement), {@code @db.password@} (Maven and Ant filtering).
+     */
+    static boolean isToken(String value) {
+        return TOKEN.matcher(value).matches();
     }
 
     private static final Pattern TO_DO = Pattern.compile("\\s*(?:#\\s*)?(?:TODO|FIXME|TBD|CHANGEME|CHANGE_ME|REPLACE_ME)"

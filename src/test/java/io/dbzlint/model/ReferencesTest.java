@@ -11,7 +11,7 @@ class ReferencesTest {
     @ParameterizedTest
     @ValueSource(strings = {"<password>", " <your db host> ", "{port}", "{database.name}", "your-db-host",
         "YOUR_PASSWORD", "your.kafka:9092", "{{ .Values.port }}", "jdbc:{{ host }}:5432", "TODO", "# TODO",
-        "#FIXME: the prefix", "CHANGEME", " TBD "})
+        "#FIXME: the prefix", "CHANGEME", " TBD ", "__DEBEZIUM_PASSWORD__", "@db.password@"})
     void should_take_a_placeholder_for_an_unknown_value_and_never_a_secret(String value) {
         assertThat(References.contains(value)).isTrue();
         assertThat(References.hasTemplate(value)).as("not comparable").isTrue();
@@ -21,7 +21,7 @@ class ReferencesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "yours", "your", "<>", "{}", "{a b}", "a<b>", "<a><b>", "{\"k\": 1}",
-        "outbox.event.mysql.${routedByValue}", "x > 3 and y < 4", "PG_PORT", "NR_TASKS", "TODOS", "changeme", "Todo list", "not TODO"})
+        "outbox.event.mysql.${routedByValue}", "x > 3 and y < 4", "PG_PORT", "NR_TASKS", "TODOS", "changeme", "Todo list", "not TODO", "__init__x", "a@b.c", "user@host@"})
     void should_take_anything_else_for_a_value(String value) {
         assertThat(References.contains(value)).isFalse();
         assertThat(References.hasTemplate(value)).isFalse();
@@ -37,6 +37,14 @@ class ReferencesTest {
     @ValueSource(strings = {"INITIAL", "PG_", "_X", "Pg_PORT", "PG-PORT", "1_A", ""})
     void should_not_take_other_capitals_for_a_placeholder(String value) {
         assertThat(References.isCapitalsPlaceholder(value)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"${connector.database.password}", "${db-password}", "jdbc:${db.host}:5432", "${a.b:-x}"})
+    void should_take_a_dotted_variable_without_a_provider_for_a_template(String value) {
+        assertThat(References.hasTemplate(value)).isTrue();
+        assertThat(References.find(value)).singleElement()
+                .satisfies(found -> assertThat(found.kind()).isEqualTo(References.Kind.TEMPLATE));
     }
 
     @ParameterizedTest
