@@ -133,6 +133,10 @@ final class JsonConnectors implements FormatReader {
             if (template.isPresent()) {
                 return template.get();
             }
+            if (Templates.isTemplate(whole) && !YamlConnectors.namesConnector(whole)) {
+                // a Hugo layout or a Jinja template of some other JSON: not dbzlint's
+                return new LoadedFile(path, List.of(), List.of());
+            }
             if (startsWithWord(whole)) {
                 // a .json file holding a shell command or notes around the body (curl ... -d '{...}'):
                 // the bodies in it are read as in a script, rather than the file reported as not JSON

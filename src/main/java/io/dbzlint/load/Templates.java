@@ -18,6 +18,11 @@ final class Templates {
     /** Where a template's first expression starts: {{ in Helm, Jinja, Mustache and Go templates. */
     static final String TEMPLATE_START = "{{";
 
+    /** Whether a text holds a template tool's expression: {{ }} (Go, Hugo, Helm, Jinja, Mustache), {% %}, <% %>. */
+    static boolean isTemplate(String text) {
+        return text.contains(TEMPLATE_START) || text.contains("{%") || text.contains("<%");
+    }
+
     /** A bare placeholder where a JSON value goes ({@code "database.user": <userid>}): for a reader to fill in. */
     private static final Pattern BARE_PLACEHOLDER = Pattern.compile(":\\s*<[A-Za-z][A-Za-z0-9 _.-]{0,40}>");
 

@@ -116,6 +116,65 @@ public record Connector(String name, Location nameLocation, Location location, C
         return identity(SOURCE_KEYS);
     }
 
+    /**
+     * A connector's database, the name its topics start with and what it holds there: what two
+     * versions of it share, and what a second connector meant to run beside it is given anew.
+     */
+    private static final List<String[]> VARIANT_KEYS = names("database.hostname", "database.port", "database.dbname",
+            "database.names", "mongodb.connection.string", "mongodb.hosts", "database.url", "connection.url",
+            "connection.uri", Keys.TOPIC_PREFIX + "|" + Keys.SERVER_NAME_1X, "database.server.id", "slot.name",
+            "publication.name", "schema.history.internal.kafka.topic|database.history.kafka.topic");
+
+    /**
+     * The database a connector reads, the logical name it writes under and the server id, slot and
+     * history topic it holds, as a fingerprint: two connectors that share it and capture
+     * overlapping tables (see {@link #capture}) write the same topics from the same resources, so
+     * they are versions of one connector (another converter, a narrower table list), not two that
+     * run together, which would each have been given their own; 0 when the config names none.
+     */
+    public long variantIdentity() {
+        return identity(VARIANT_KEYS);
+    }
+
+    private static final String[] CAPTURE_KEYS = {"table.include.list", "table.whitelist", "collection.include.list",
+        "schema.include.list", "schema.whitelist", "database.include.list", "database.whitelist"};
+
+    /**
+     * What a connector captures, as lower-case names of tables, schemas or databases (a name covers
+     * the names under it: {@code inventory} covers {@code inventory.customers}), from the narrowest
+     * include list it sets; null when it captures everything it can see or the list is not known.
+     */
+    public java.util.Set<String> capture() {
+        for (String key : CAPTURE_KEYS) {
+            ConfigEntry entry = config.get(key);
+            if (entry != null && entry.isLiteral() && !entry.text().isBlank()) {
+                java.util.Set<String> names = new java.util.HashSet<>();
+                for (String name : entry.text().split(",")) {
+                    if (!name.isBlank()) {
+                        names.add(name.trim().toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+                return names;
+            }
+        }
+        return null;
+    }
+
+    /** Whether two captures share a table: either captures everything, or a name covers or equals another. */
+    public static boolean overlaps(java.util.Set<String> one, java.util.Set<String> other) {
+        if (one == null || other == null) {
+            return true;
+        }
+        for (String a : one) {
+            for (String b : other) {
+                if (a.equals(b) || a.startsWith(b + ".") || b.startsWith(a + ".")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The keys that say which database (or, for a sink, which system) a connector connects to. */
     private static final List<String[]> DATABASE_KEYS = names("database.hostname", "database.port",
             "database.dbname", "database.names", "mongodb.connection.string", "mongodb.hosts", "database.url",

@@ -6,6 +6,7 @@ import io.dbzlint.model.Location;
 import io.dbzlint.model.Printable;
 import io.dbzlint.model.References;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one connector contributes to a cross-connector rule. Each such rule has its own claim
@@ -23,17 +24,26 @@ public interface Claim {
      * @param location where the value was written, or the config when the key is unset
      * @param deployment where the connector runs
      * @param source what the connector reads ({@link Connector#sourceIdentity()}), 0 when unknown
+     * @param variant its database and logical name ({@link Connector#variantIdentity()}), 0 when unknown
+     * @param capture what it captures ({@link Connector#capture()}), null for everything or unknown
      */
-    record Site(String connector, String configKey, Location location, Deployment deployment, long source) {
+    record Site(String connector, String configKey, Location location, Deployment deployment, long source,
+                long variant, Set<String> capture) {
 
         /** The site of a connector's claim on a key's value. */
         public static Site of(Connector connector, String configKey, Location location) {
-            return new Site(connector.name(), configKey, location, connector.deployment(), connector.sourceIdentity());
+            return new Site(connector.name(), configKey, location, connector.deployment(), connector.sourceIdentity(),
+                    connector.variantIdentity(), connector.capture());
         }
 
-        /** Whether two claims are of one connector written twice: one name, or one source read alike. */
+        /**
+         * Whether two claims are of one connector written twice: one name, one source read alike, or
+         * one database and logical name over overlapping tables, whose topics are the same (a version
+         * with another converter or a narrower table list).
+         */
         public boolean sameConnectorAs(Site other) {
-            return connector.equals(other.connector) || source != 0 && source == other.source;
+            return connector.equals(other.connector) || source != 0 && source == other.source
+                    || variant != 0 && variant == other.variant && Connector.overlaps(capture, other.capture);
         }
 
         /** How a message names another connector of a group: {@code connector "a" (a.json:3:5)}. */

@@ -299,8 +299,14 @@ class ConfigLoaderTest {
                   "database.port": ${PORT} "tasks.max": 1}}
                 """;
 
+        String hugoLayout = """
+                {{- /* a Hugo output format: the section as JSON */ -}}
+                {"title": {{ .Title | jsonify }}, "pages": [{{ range $i, $p := .Pages }}{{ if $i }},{{ end }}"x"{{ end }}]}
+                """;
+
         assertThat(load(taskDefinition).problems()).isEmpty();
         assertThat(load(taskDefinition).connectors()).isEmpty();
+        assertThat(load(hugoLayout).problems()).as("no strict-json for its comments either").isEmpty();
         assertThat(load(brokenConnector).problems()).singleElement()
                 .satisfies(problem -> assertThat(problem.ruleId()).isEqualTo("parse-error"));
     }
