@@ -104,15 +104,26 @@ public final class ReleaseCatalog {
         return releases.get(releases.size() - 1);
     }
 
-    /** The release a target version is read as: the newest generated one not after it (the oldest for older targets). */
+    /**
+     * The release a target version is read as: the newest generated one not after it in its major
+     * line, else the oldest of its major line (a major release renames keys: 2.0 reads as 2.1, never
+     * as 1.9), else the nearest.
+     */
     public int releaseFor(DebeziumVersion target) {
-        int found = 0;
+        int older = -1;
+        int sameMajorNewer = -1;
         for (int i = 0; i < releases.size(); i++) {
-            if (releases.get(i).compareTo(target) <= 0) {
-                found = i;
+            DebeziumVersion release = releases.get(i);
+            if (release.compareTo(target) <= 0) {
+                older = i;
+            } else if (sameMajorNewer < 0 && release.major() == target.major()) {
+                sameMajorNewer = i;
             }
         }
-        return found;
+        if (older >= 0 && releases.get(older).major() == target.major() || sameMajorNewer < 0) {
+            return Math.max(older, 0);
+        }
+        return sameMajorNewer;
     }
 
     /** The newest release line of the catalog before a version, if it has one. */

@@ -30,4 +30,15 @@ class DebeziumTest {
         assertThatThrownBy(() -> DebeziumVersion.parse((newest + 1) + ".0"))
                 .hasMessageContaining("is not a release dbzlint knows (1.x to " + newest + ".x");
     }
+
+    @Test
+    void should_read_a_release_without_a_catalog_as_one_of_its_own_major_line() {
+        ReleaseCatalog releases = Debezium.bundled().releases();
+
+        assertThat(releases.line(releases.releaseFor(DebeziumVersion.parse("2.0"))))
+                .as("2.0 renamed what 1.9 reads").isEqualTo(new DebeziumVersion(2, 1));
+        assertThat(releases.line(releases.releaseFor(DebeziumVersion.parse("2.5")))).isEqualTo(new DebeziumVersion(2, 4));
+        assertThat(releases.line(releases.releaseFor(DebeziumVersion.parse("3.1")))).isEqualTo(new DebeziumVersion(3, 0));
+        assertThat(releases.line(releases.releaseFor(DebeziumVersion.parse("1.4")))).isEqualTo(new DebeziumVersion(1, 9));
+    }
 }
