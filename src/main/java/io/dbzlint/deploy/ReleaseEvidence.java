@@ -186,8 +186,8 @@ final class ReleaseEvidence {
 
     /**
      * What a whole project's container and build files name, for configs whose own folders name
-     * none: searched to a depth of five folders (hidden ones, node_modules, target and build left
-     * out), at most 2,000 folders.
+     * none: searched to a depth of five folders (hidden ones other than a dev container's,
+     * node_modules, target and build left out), at most 2,000 folders.
      *
      * @param runtime the first of the releases images and downloads name, or null
      * @param runtimeLines how many release lines they name: more than one is no answer
@@ -197,6 +197,9 @@ final class ReleaseEvidence {
     record Project(Found runtime, int runtimeLines, Found build, int buildLines, String postgresImage,
                    List<String> runtimeReleases) {
     }
+
+    /** Hidden folders that hold a project's stack: a dev container's compose file runs its databases. */
+    private static final Set<String> HIDDEN_STACKS = Set.of(".devcontainer");
 
     static Project inProject(Path root) {
         List<Found> runtime = new ArrayList<>();
@@ -225,7 +228,7 @@ final class ReleaseEvidence {
                 List<Path> sorted = new ArrayList<>();
                 for (Path child : children) {
                     String name = child.getFileName().toString();
-                    if (!name.startsWith(".") && !SKIPPED.contains(name)
+                    if ((!name.startsWith(".") || HIDDEN_STACKS.contains(name)) && !SKIPPED.contains(name)
                             && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                         sorted.add(child);
                     }

@@ -137,4 +137,15 @@ class ReleaseEvidenceTest {
                 .isEqualTo("demo/docker-compose.yml: quay.io/debezium/example-postgres:${DEBEZIUM_VERSION}");
         assertThat(deploymentOf("plain/register-postgres.json").postgresImage()).isNull();
     }
+
+    @Test
+    void should_read_the_stack_of_a_dev_container_but_no_other_hidden_folder() throws IOException {
+        write(".devcontainer/docker-compose.yml", "services:\n  db:\n    image: debezium/postgres:15\n"
+                + "  connect:\n    image: quay.io/debezium/connect:2.4\n");
+        write(".cache/docker-compose.yml", "services:\n  connect:\n    image: quay.io/debezium/connect:1.9\n");
+
+        assertThat(deploymentOf("make_connector.sh").postgresImage())
+                .isEqualTo(".devcontainer/docker-compose.yml: debezium/postgres:15");
+        assertThat(deploymentOf("make_connector.sh").version()).isEqualTo("2.4");
+    }
 }
