@@ -563,7 +563,25 @@ final class Linter {
     private boolean looksLikeConnector(Connector connector) {
         Catalog catalog = context.catalog();
         for (String key : connector.config().keySet()) {
-            if (key.equals(Keys.CONNECTOR_CLASS) || catalog.isConnectorKey(key)) {
+            if (key.equals(Keys.CONNECTOR_CLASS) || catalog.isConnectorKey(key) && !isPipelineKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Keys of what Kafka Connect runs around any connector: SMTs, predicates, converters, error handling. */
+    private static final List<String> PIPELINE_PREFIXES = List.of("transforms.", "predicates.", "key.converter",
+            "value.converter", "header.converter", "errors.", "topic.creation.");
+
+    /**
+     * Whether a key configures the pipeline around a connector rather than a connector: a file of
+     * such keys alone (an SMT chain to merge into a config) is a fragment, not a connector without
+     * a class.
+     */
+    private static boolean isPipelineKey(String key) {
+        for (String prefix : PIPELINE_PREFIXES) {
+            if (key.startsWith(prefix)) {
                 return true;
             }
         }
