@@ -10,6 +10,7 @@ import io.debezium.connector.postgresql.PostgresConnectorConfig;
 import io.debezium.pipeline.notification.channels.SinkNotificationChannel;
 import io.debezium.pipeline.signal.channels.FileSignalChannel;
 import io.debezium.pipeline.signal.channels.KafkaSignalChannel;
+import io.debezium.schema.AbstractTopicNamingStrategy;
 import io.debezium.storage.file.history.FileSchemaHistory;
 import io.debezium.storage.kafka.history.KafkaSchemaHistory;
 import io.debezium.transforms.ByLogicalTableRouter;
@@ -94,10 +95,11 @@ public final class CatalogGenerator {
 
     /**
      * Places besides a connector's ALL_FIELDS where Debezium defines keys every connector reads:
-     * the signal and notification channels.
+     * the signal and notification channels, and the default topic naming strategy (topic.delimiter,
+     * topic.heartbeat.prefix ...).
      */
     private static final List<Class<?>> CHANNELS = List.of(KafkaSignalChannel.class, FileSignalChannel.class,
-            SinkNotificationChannel.class);
+            SinkNotificationChannel.class, AbstractTopicNamingStrategy.class);
 
     /**
      * Every key a connector reads: its ALL_FIELDS, and the Field constants declared in its own

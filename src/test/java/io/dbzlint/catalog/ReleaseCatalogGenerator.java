@@ -66,12 +66,13 @@ public final class ReleaseCatalogGenerator {
             "mysql", "io.debezium.connector.mysql.MySqlConnectorConfig",
             "postgresql", "io.debezium.connector.postgresql.PostgresConnectorConfig",
             "mariadb", "io.debezium.connector.mariadb.MariaDbConnectorConfig");
-    /** Where else a release defines keys every connector reads, if it has the class. */
+    /** Where else a release defines keys every connector reads (the default topic naming strategy's too), if it has the class. */
     private static final List<String> COMMON = List.of("io.debezium.config.CommonConnectorConfig",
             "io.debezium.connector.binlog.BinlogConnectorConfig",
             "io.debezium.pipeline.signal.channels.KafkaSignalChannel",
             "io.debezium.pipeline.signal.channels.FileSignalChannel",
-            "io.debezium.pipeline.notification.channels.SinkNotificationChannel");
+            "io.debezium.pipeline.notification.channels.SinkNotificationChannel",
+            "io.debezium.schema.AbstractTopicNamingStrategy");
     private static final List<String> HISTORY = List.of("io.debezium.storage.kafka.history.KafkaSchemaHistory",
             "io.debezium.relational.history.KafkaDatabaseHistory");
 
