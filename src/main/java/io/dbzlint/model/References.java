@@ -120,8 +120,8 @@ public final class References {
             return null;
         }
         if (isToken(value)) {
-            String whole = value.trim();
-            return new Reference(Kind.PLACEHOLDER, whole, null, null, value.indexOf(whole),
+            String whole = value.trim(); // a build or deploy script's to fill in: a template, as ${VAR}
+            return new Reference(Kind.TEMPLATE, whole, null, null, value.indexOf(whole),
                     value.indexOf(whole) + whole.length());
         }
         if (isToDo(value)) {

@@ -11,7 +11,7 @@ class ReferencesTest {
     @ParameterizedTest
     @ValueSource(strings = {"<password>", " <your db host> ", "{port}", "{database.name}", "your-db-host",
         "YOUR_PASSWORD", "your.kafka:9092", "{{ .Values.port }}", "jdbc:{{ host }}:5432", "TODO", "# TODO",
-        "#FIXME: the prefix", "CHANGEME", " TBD ", "__DEBEZIUM_PASSWORD__", "@db.password@"})
+        "#FIXME: the prefix", "CHANGEME", " TBD "})
     void should_take_a_placeholder_for_an_unknown_value_and_never_a_secret(String value) {
         assertThat(References.contains(value)).isTrue();
         assertThat(References.hasTemplate(value)).as("not comparable").isTrue();
@@ -40,8 +40,8 @@ class ReferencesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"${connector.database.password}", "${db-password}", "jdbc:${db.host}:5432", "${a.b:-x}"})
-    void should_take_a_dotted_variable_without_a_provider_for_a_template(String value) {
+    @ValueSource(strings = {"${connector.database.password}", "__DEBEZIUM_PASSWORD__", "@db.password@", "${db-password}", "jdbc:${db.host}:5432", "${a.b:-x}"})
+    void should_take_a_dotted_variable_or_a_scripts_token_for_a_template(String value) {
         assertThat(References.hasTemplate(value)).isTrue();
         assertThat(References.find(value)).singleElement()
                 .satisfies(found -> assertThat(found.kind()).isEqualTo(References.Kind.TEMPLATE));
