@@ -5,9 +5,11 @@ import io.dbzlint.json.JsonNodes;
 import io.dbzlint.json.JsonTree;
 import io.dbzlint.json.Schemas;
 import io.dbzlint.json.UserFile;
+import io.dbzlint.model.Printable;
 import io.dbzlint.rule.checks.RuleRegistry;
 import io.dbzlint.ruleset.RuleOverrides;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +41,15 @@ public final class ProjectConfigLoader {
         for (Path dir = from; dir != null; dir = dir.getParent()) {
             List<Path> found = new ArrayList<>();
             for (String name : NAMES) {
-                if (Files.isRegularFile(dir.resolve(name))) {
-                    found.add(dir.resolve(name));
+                Path candidate = dir.resolve(name);
+                if (Files.isSymbolicLink(candidate)) {
+                    // a repository could point it at a runner's file (/etc/shadow, /proc/self/environ)
+                    throw new InvalidFileException(Printable.escape(from.relativize(candidate).toString()
+                            .replace('\\', '/')) + ": the config file is a link; dbzlint reads a project config it finds"
+                            + " only as a regular file: replace the link with the file, or name it with --config");
+                }
+                if (Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                    found.add(candidate);
                 }
             }
             if (found.size() > 1) {

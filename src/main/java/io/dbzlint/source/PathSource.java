@@ -71,7 +71,7 @@ public final class PathSource implements Source {
             } else if (!Files.exists(path)) {
                 errors.add(shown + ": a link to nothing (its target does not exist)");
             } else if (Files.isDirectory(path)) {
-                List<Walked> found = walk(path, given, errors);
+                List<Walked> found = walk(path, given, boundary(path, root), errors);
                 if (found.isEmpty()) {
                     errors.add(shown + ": no connector files in this directory (" + PATTERNS + ")");
                 }
@@ -223,7 +223,29 @@ public final class PathSource implements Source {
     private record Walked(Path path, Object key) {
     }
 
-    private static List<Walked> walk(Path root, Path given, List<String> errors) {
+    /**
+     * What links in a walked folder may lead into: the project, when the folder is in it, else the
+     * folder itself. A repository's link out of it (to a runner's secrets, to /proc) is not followed.
+     */
+    private static Path boundary(Path walked, Path projectRoot) {
+        Path folder = realPath(walked.toAbsolutePath().normalize());
+        Path project = realPath(projectRoot);
+        return folder.startsWith(project) ? project : folder;
+    }
+
+    /** Whether an entry that is a link leads out of the boundary. */
+    private static boolean leaves(Path entry, Path boundary) {
+        if (!Files.isSymbolicLink(entry)) {
+            return false;
+        }
+        try {
+            return !entry.toRealPath().startsWith(boundary);
+        } catch (IOException e) {
+            return false; // a broken link: reported when it is read
+        }
+    }
+
+    private static List<Walked> walk(Path root, Path given, Path boundary, List<String> errors) {
         List<Walked> files = new ArrayList<>();
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
@@ -233,6 +255,11 @@ public final class PathSource implements Source {
                             String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                             boolean skip = !dir.equals(root)
                                     && (name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name));
+                            if (!skip && !dir.equals(root) && leaves(dir, boundary)) {
+                                errors.add(display(given.resolve(root.relativize(dir)))
+                                        + ": a link out of the project; not followed");
+                                skip = true;
+                            }
                             return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                         }
 
@@ -245,6 +272,9 @@ public final class PathSource implements Source {
                             if (attrs.isOther()) {
                                 errors.add(display(given.resolve(root.relativize(file)))
                                         + ": not a regular file (a FIFO, device or socket); not read");
+                            } else if (leaves(file, boundary)) {
+                                errors.add(display(given.resolve(root.relativize(file)))
+                                        + ": a link out of the project; not followed");
                             } else {
                                 files.add(new Walked(file, attrs.fileKey())); // a broken link is reported when read
                             }

@@ -204,15 +204,26 @@ class HostileInputTest {
     }
 
     @Test
-    void should_follow_a_linked_folder() throws IOException {
+    void should_follow_no_link_out_of_the_repository_but_say_so() throws IOException {
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Files.writeString(elsewhere.resolve("a.json"), mysql(""));
+        Files.writeString(elsewhere.resolve("secret.properties"), "connector.class=x\ndatabase.password=runner-secret\n");
         Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.createDirectories(repo.resolve(".git"));
+        Files.writeString(repo.resolve("own.json"), mysql(""));
         Files.createSymbolicLink(repo.resolve("shared"), elsewhere);
+        Files.createSymbolicLink(repo.resolve("token.properties"), elsewhere.resolve("secret.properties"));
+        Files.createSymbolicLink(repo.resolve(".dbzlint.yaml"), elsewhere.resolve("secret.properties"));
 
         Cli run = assertTimeoutPreemptively(HANG, () -> Cli.runIn(repo, "lint", "."));
+        run.expectExit(2);
+        assertThat(run.err()).contains(".dbzlint.yaml: the config file is a link").doesNotContain("runner-secret");
 
-        assertThat(run.out()).contains("in 1 connector (1 file)");
+        Cli noConfig = assertTimeoutPreemptively(HANG, () -> Cli.runIn(repo, "lint", "--no-config", "."));
+        noConfig.expectExit(2);
+        assertThat(noConfig.out()).contains("in 1 connector (1 file)").doesNotContain("runner-secret");
+        assertThat(noConfig.err()).contains("shared: a link out of the project; not followed",
+                "token.properties: a link out of the project; not followed");
     }
 
     @Test
