@@ -5,6 +5,7 @@ import io.dbzlint.engine.FixMode;
 import io.dbzlint.engine.LintReport;
 import io.dbzlint.engine.LintRequest;
 import io.dbzlint.engine.LintSession;
+import io.dbzlint.engine.SecretMask;
 import io.dbzlint.engine.SessionException;
 import io.dbzlint.fix.UnifiedDiff;
 import io.dbzlint.model.InputFormat;
@@ -307,8 +308,9 @@ final class LintCommand implements Callable<Integer> {
     /** --fix-dry-run: the diff of every input a fix would change, on standard output. */
     private int printDiffs(LintReport.Fixes fixes, PrintWriter err) {
         PrintWriter out = spec.commandLine().getOut();
-        fixes.planned().forEach(plan -> out.print(UnifiedDiff.of(plan.input().displayPath(), plan.before(),
-                plan.edits())));
+        // a diff shows whole lines around each fix: the secrets on them are masked
+        fixes.planned().forEach(plan -> out.print(UnifiedDiff.of(plan.input().displayPath(),
+                SecretMask.masked(plan.input(), plan.before()), plan.edits())));
         out.flush();
         err.println("dbzlint: " + (fixes.problems() == 0 ? "nothing to fix"
                 : "would fix " + count(fixes.problems(), "problem") + " in " + count(fixes.files(), "file")));

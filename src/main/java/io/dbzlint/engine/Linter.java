@@ -484,6 +484,19 @@ final class Linter {
             this.connector = connector;
         }
 
+        /** Whether a fix's text (what it expects or writes) holds one of the connector's secrets. */
+        boolean holdsSecret(Fix fix) {
+            if (secrets == null) {
+                secrets = secretsOf(connector);
+            }
+            for (String secret : secrets) {
+                if (fix.replacement().contains(secret) || fix.expected() != null && fix.expected().contains(secret)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         String apply(String message) {
             if (secrets == null) {
                 secrets = secretsOf(connector);
@@ -513,7 +526,9 @@ final class Linter {
         public void report(Location location, String connector, String key, String message, List<Location> related,
                            Fix fix) {
             String safe = redaction == null ? message : redaction.apply(message);
-            into.add(finding(ruleId, severity, location, connector, key, safe, related, fix));
+            // a fix never carries a secret: its text reaches JSON, SARIF and the editor
+            Fix safeFix = fix != null && redaction != null && redaction.holdsSecret(fix) ? null : fix;
+            into.add(finding(ruleId, severity, location, connector, key, safe, related, safeFix));
         }
 
         @Override

@@ -157,7 +157,7 @@ public final class Fixer {
     }
 
     /** Offsets where each line starts; a line ends at \n, \r\n or a lone \r, as the loaders count. */
-    static int[] lineStarts(String text) {
+    public static int[] lineStarts(String text) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         for (int i = 0; i < text.length(); i++) {

@@ -22,9 +22,18 @@ public final class Secrets {
     private static final Map<String, Boolean> KNOWN = new ConcurrentHashMap<>();
     private static final String JAAS = "jaas.config";
 
-    private static final Pattern JAAS_PASSWORD = Pattern.compile("(?i)\\bpassword\\s*=\\s*(\"[^\"]*\"|[^\\s;]+)");
-    private static final Pattern URL_USERINFO = Pattern.compile("(?:^|[/@\\s])[^/\\s@:;?]+:([^/\\s@;?]+)@");
-    private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)[?&;]password=([^&;\\s]+)");
+    /** A JAAS option that holds a secret: a password, an OAuth client secret. */
+    private static final Pattern JAAS_PASSWORD = Pattern.compile(
+            "(?i)\\b(?:password|client_?secret|secret)\\s*=\\s*(\"[^\"]*\"|[^\\s;]+)");
+    /** user:password@ of a URL, also without a user (redis://:password@host). */
+    private static final Pattern URL_USERINFO = Pattern.compile("(?:^|[/@\\s])[^/\\s@:;?]*:([^/\\s@;?]+)@");
+    /** password= of a JDBC URL's parameters, PWD= of an ODBC connection string. */
+    private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)(?:^|[?&;\\s])(?:password|pwd)=([^&;\\s]+)");
+    /** Oracle's user/password@ (jdbc:oracle:thin:scott/tiger@host). */
+    private static final Pattern SLASH_PASSWORD = Pattern.compile("(?:^|[:\\s=])[A-Za-z0-9_$#.]+/([^/@\\s]+)@");
+    /** An HTTP Authorization header's credentials: a Bearer token, or Basic after "Authorization:". */
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "(?i)(?:\\bbearer\\s+|\\bauthorization\\s*[:=]\\s*basic\\s+)([A-Za-z0-9._~+/=-]{8,})");
 
     private Secrets() {
     }
@@ -75,10 +84,22 @@ public final class Secrets {
                 return Optional.of(new Embedded("the password in user:password@", userInfo.group(1)));
             }
         }
+        if (value.indexOf('@') >= 0 && value.indexOf('/') >= 0) {
+            Matcher slash = SLASH_PASSWORD.matcher(value);
+            if (slash.find()) {
+                return Optional.of(new Embedded("the password in user/password@", slash.group(1)));
+            }
+        }
         if (value.indexOf('=') >= 0) {
             Matcher query = QUERY_PASSWORD.matcher(value);
             if (query.find()) {
                 return Optional.of(new Embedded("the password= parameter", query.group(1)));
+            }
+        }
+        if (value.length() > 12) {
+            Matcher authorization = AUTHORIZATION.matcher(value);
+            if (authorization.find()) {
+                return Optional.of(new Embedded("the credentials of an Authorization header", authorization.group(1)));
             }
         }
         return Optional.empty();

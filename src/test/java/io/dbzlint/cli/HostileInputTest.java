@@ -243,6 +243,11 @@ class HostileInputTest {
         "\"connection.url\": \"jdbc:postgresql://app:S3cr3tPw@db:5432/inventory\"",
         "\"database.hostname\": \"app:S3cr3tPw@db.internal\"",
         "\"connection.url\": \"jdbc:postgresql://db:5432/inventory?user=app&password=S3cr3tPw\"",
+        "\"producer.override.sasl.jaas.config\": \"org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId=\\\"c\\\" clientSecret=\\\"S3cr3tPw\\\";\"",
+        "\"connection.url\": \"redis://:S3cr3tPw@cache:6379\"",
+        "\"connection.url\": \"Driver={ODBC Driver 18};Server=db;UID=app;PWD=S3cr3tPw;\"",
+        "\"connection.url\": \"jdbc:oracle:thin:app/S3cr3tPw@db:1521/orcl\"",
+        "\"value.converter.schema.registry.headers\": \"Authorization: Bearer S3cr3tPw.eyJhbGciOi\"",
         "\"database.password\": [\"S3cr3tPw\"]",
         "\"database.password\": {\"value\": \"S3cr3tPw\"}"})
     void should_flag_a_secret_inside_a_value_and_never_print_it(String entry) throws IOException {
@@ -251,6 +256,27 @@ class HostileInputTest {
         for (String format : FORMATS) {
             Cli run = lint("--format", format, ".");
             assertThat(run.out()).as(format).contains("plaintext-secret").doesNotContain("S3cr3tPw");
+        }
+    }
+
+    @Test
+    void should_mask_the_secrets_on_the_lines_a_diff_shows_and_carry_none_in_a_fix() throws IOException {
+        write("c.properties", """
+                name=inventory
+                connector.class=io.debezium.connector.mysql.MySqlConnector
+                database.password=S3cr3tPw
+                database.history.producer.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule \
+                  required username="u" password="J4asS3cr3t";
+                value.converter.basic.auth.user.info=user:B4s1cS3cr3t
+                database.server.name=mysql_prod
+                """);
+
+        Cli diff = lint("--debezium-version", "3.6", "--diff", ".");
+        assertThat(diff.out()).contains("+topic.prefix=mysql_prod", "+schema.history.internal.producer.sasl.jaas.config")
+                .doesNotContain("S3cr3tPw", "J4asS3cr3t", "B4s1cS3cr3t");
+        for (String format : FORMATS) {
+            Cli run = lint("--debezium-version", "3.6", "--format", format, ".");
+            assertThat(run.out()).as(format).doesNotContain("S3cr3tPw", "J4asS3cr3t", "B4s1cS3cr3t");
         }
     }
 
