@@ -42,7 +42,9 @@ public final class ServerIdUniqueRule extends UniquenessRule<ServerIdUniqueRule.
             return Optional.empty();
         }
         return connector.entry(Keys.SERVER_ID).flatMap(entry -> {
-            Optional<String> id = entry.hasReference() ? References.comparable(entry.text())
+            // a template or a page's placeholder (MYSQL_SERVER_ID) is no id; a provider reference compares as written
+            Optional<String> id = entry.hasReference()
+                    ? entry.hasTemplate() ? Optional.empty() : References.comparable(entry.text())
                     : ServerIdRangeRule.parse(entry).stream().mapToObj(String::valueOf).findFirst();
             return id.map(value -> new ServerId(value, DatabaseServer.of(connector, MYSQL_PORT),
                     Claim.Site.of(connector, Keys.SERVER_ID, entry.valueLocation())));
@@ -66,7 +68,8 @@ public final class ServerIdUniqueRule extends UniquenessRule<ServerIdUniqueRule.
         super.finish(claims, context, sink);
         Map<Long, String> reserved = context.parameters().reservedServerIds();
         for (ServerId claim : claims) {
-            String owner = References.contains(claim.id()) ? null : reserved.get(Long.parseLong(claim.id()));
+            String owner = References.contains(claim.id()) || !claim.id().matches("\\d{1,18}") ? null
+                    : reserved.get(Long.parseLong(claim.id()));
             if (owner != null) {
                 sink.report(claim.site(), "database.server.id " + claim.id() + " is used by " + owner
                         + "; MySQL disconnects one of them whenever the other connects: pick an id no server or"
