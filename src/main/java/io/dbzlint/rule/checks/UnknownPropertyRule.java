@@ -1,6 +1,7 @@
 package io.dbzlint.rule.checks;
 
 import io.dbzlint.debezium.Catalog;
+import io.dbzlint.debezium.Debezium;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
@@ -79,7 +80,11 @@ public final class UnknownPropertyRule implements ConnectorRule {
             }
             Optional<CatalogLookup.Transform> transform = CatalogLookup.transformOf(connector, key);
             if (transform.isPresent()) {
-                checkTransformOption(connector, entry, transform.get(), catalog, sink);
+                if (context.target().compareTo(Debezium.LATEST) >= 0) {
+                    // SMT options are catalogued for the newest release only: an older one may read what it
+                    // no longer does (the EventRouter's table.field.event.payload.id, gone in 2.0)
+                    checkTransformOption(connector, entry, transform.get(), catalog, sink);
+                }
                 continue;
             }
             Optional<Catalog.Rename> foreignRename = catalog.rename(key);
