@@ -37,8 +37,10 @@ public final class PlaintextSecretRule implements ConnectorRule {
                     sink.report(connector, key, entry.valueLocation(), key + " holds a literal secret in "
                             + entry.kind().article() + "; put the secret in a string that references a config"
                             + " provider, e.g." + example);
-                } else if (entry.hasPlaceholder() || isStandIn(entry.text(), isPage(entry))) {
-                    continue; // <password>, your-password, YOUR_PASSWORD: for the reader to fill in, not a secret
+                } else if (entry.hasPlaceholder() || isStandIn(entry.text(), isPage(entry)) || isClassName(entry.text())) {
+                    // <password>, your-password, YOUR_PASSWORD: for the reader to fill in, not a secret;
+                    // a credentials provider's class names where the secret is, and is none
+                    continue;
                 } else if (entry.hasTemplate() && connector.runsOnDebeziumServer()) {
                     continue; // Quarkus fills ${VAR} from the environment at run time: nothing is written down
                 } else if (References.hasFormatSpecifier(entry.text())) {
@@ -55,7 +57,8 @@ public final class PlaintextSecretRule implements ConnectorRule {
                 continue;
             }
             Secrets.embedded(key, entry.text())
-                    .filter(embedded -> !isReference(embedded.secret()) && !References.hasTemplate(embedded.secret()))
+                    .filter(embedded -> !isReference(embedded.secret()) && !References.hasTemplate(embedded.secret())
+                            && !isStandIn(embedded.secret(), isPage(entry)))
                     .ifPresent(embedded -> sink.report(connector, key, entry.valueLocation(), key + " holds a literal"
                             + " secret: " + embedded.where() + "; reference the password through a config provider"
                             + " instead, e.g." + example));
@@ -78,13 +81,30 @@ public final class PlaintextSecretRule implements ConnectorRule {
     private static final java.util.regex.Pattern STAND_IN = java.util.regex.Pattern.compile(
             "(?i)(?:secure|strong|your|my|example|sample|dummy)[-_]?(?:db[-_]?)?(?:password|passwd|pwd|secret)");
 
+    /** An example credential shown masked or cut short: AKIAXXXXXXXX, hELuXXXX, abc***, abc… */
+    private static final java.util.regex.Pattern MASKED = java.util.regex.Pattern.compile(
+            "(?i).*(?:xxxx|\\*\\*\\*|\u2026|\\.\\.\\.$).*", java.util.regex.Pattern.DOTALL);
+    /** On a page, a value that names what it stands for: mypassword123, mqtt_password, my-token. */
+    private static final java.util.regex.Pattern NAMES_ITSELF = java.util.regex.Pattern.compile(
+            "(?i).*(?:password|passwd|secret|token).*");
+    /** On a page, a word in capitals where the secret goes: PASSWORD, PASS, APIKEY. */
+    private static final java.util.regex.Pattern CAPITALS_WORD = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{3,}");
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
+
     static boolean isStandIn(String value, boolean page) {
         if (value == null || value.isBlank()) {
             return false;
         }
         String v = value.trim();
-        return References.isCapitalsPlaceholder(v) || v.chars().allMatch(c -> c == '*')
-                || page && STAND_IN.matcher(v).matches();
+        return References.isCapitalsPlaceholder(v) || v.chars().allMatch(c -> c == '*') || MASKED.matcher(v).matches()
+                || page && (STAND_IN.matcher(v).matches() || NAMES_ITSELF.matcher(v).matches()
+                        || CAPITALS_WORD.matcher(v).matches());
+    }
+
+    /** A Java class name (org.apache.iceberg.aws.StaticCredentialsProvider): never a secret. */
+    static boolean isClassName(String value) {
+        return value != null && value.length() < 300 && CLASS_NAME.matcher(value.trim()).matches();
     }
 
     private static boolean isPage(ConfigEntry entry) {
