@@ -78,7 +78,15 @@ public final class Deployments {
         }
         // every other file of a folder is placed alike: worked out once per folder, as a run may hold thousands
         int slash = path.lastIndexOf('/');
-        return byFolder.computeIfAbsent(slash < 0 ? "" : path.substring(0, slash), f -> placeWithRelease(input));
+        Deployment folder = byFolder.computeIfAbsent(slash < 0 ? "" : path.substring(0, slash),
+                f -> placeWithRelease(input));
+        String token = environmentOf(path);
+        if (token == null) {
+            return folder;
+        }
+        // register-postgres-docker.json beside register-postgres-k8s.json: one connector per environment
+        String own = folder.name() + " [" + token + "]";
+        return folder.inside(own, "a file named for an environment or platform (" + token + ")", own);
     }
 
     private Deployment placeWithRelease(InputId input) {
@@ -148,6 +156,33 @@ public final class Deployments {
         if (named.isPresent()) {
             return named.get();
         }
+        return placeByFolders(input);
+    }
+
+    /** Platforms a file name may be for, besides the environments and the Kubernetes folders' names. */
+    private static final Set<String> FILE_PLATFORMS = Set.of("docker", "compose", "minikube", "kind", "k3s", "brew",
+            "homebrew", "ecs", "eks", "gke", "aks");
+
+    /**
+     * The environment or platform a file's name is for ({@code orders-prod.json},
+     * {@code register-postgres-k8s.json}), or null.
+     */
+    static String environmentOf(String projectPath) {
+        String name = projectPath.substring(projectPath.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        // the stack's own file names its tool, not an environment: docker-compose.prod.yml is for prod
+        base = base.startsWith("docker-compose") ? base.substring("docker-compose".length())
+                : base.startsWith("compose") ? base.substring("compose".length()) : base;
+        for (String token : base.split("[-_.]")) {
+            if (ENVIRONMENTS.contains(token) || PLATFORMS.contains(token) || FILE_PLATFORMS.contains(token)) {
+                return token;
+            }
+        }
+        return null;
+    }
+
+    private Deployment placeByFolders(InputId input) {
         String path = input.projectPath();
         if (input.format() == InputFormat.MARKDOWN || input.format() == InputFormat.ASCIIDOC) {
             return new Deployment(input.stablePath(), "a documentation page: its examples stand alone");
