@@ -65,6 +65,10 @@ public final class Catalog {
     public record TransformRename(String transform, String from, String to, String removedIn, String since) {
     }
 
+    /** An option an SMT of Debezium read until a release, with none to replace it. */
+    public record RemovedTransformOption(String transform, String option, String removedIn) {
+    }
+
     /** An SMT class Debezium no longer has, and the class that replaced it. */
     public record RemovedTransform(String className, String replacement, String removedIn) {
     }
@@ -85,6 +89,7 @@ public final class Catalog {
     private final List<List<String>> exclusiveLists = new ArrayList<>();
     private final List<TransformRename> transformRenames = new ArrayList<>();
     private final Map<String, RemovedTransform> removedTransforms = new LinkedHashMap<>();
+    private final List<RemovedTransformOption> removedTransformOptions = new ArrayList<>();
     private final List<String> listedPlugins = new ArrayList<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
 
@@ -123,6 +128,10 @@ public final class Catalog {
             transformRenames.add(new TransformRename(rename.path("transform").asString(), rename.path("from").asString(),
                     rename.path("to").asString(), JsonNodes.textOrNull(rename.get("removedIn")),
                     JsonNodes.textOrNull(rename.get("since"))));
+        }
+        for (JsonNode removed : extra.path("removedTransformOptions")) {
+            removedTransformOptions.add(new RemovedTransformOption(removed.path("transform").asString(),
+                    removed.path("option").asString(), removed.path("removedIn").asString()));
         }
         for (JsonNode removed : extra.path("removedTransforms")) {
             removedTransforms.put(removed.path("class").asString(), new RemovedTransform(removed.path("class").asString(),
@@ -294,6 +303,13 @@ public final class Catalog {
     }
 
     /** The rename of an SMT option, for the SMT class. */
+    /** An option an SMT read until a release, if this one is. */
+    public Optional<RemovedTransformOption> removedTransformOption(String transformClass, String option) {
+        return removedTransformOptions.stream()
+                .filter(removed -> removed.transform().equals(transformClass) && removed.option().equals(option))
+                .findFirst();
+    }
+
     public Optional<TransformRename> transformRename(String transformClass, String option) {
         for (TransformRename rename : transformRenames) {
             if (rename.transform().equals(transformClass) && rename.from().equals(option)) {

@@ -84,9 +84,13 @@ public final class PlaintextSecretRule implements ConnectorRule {
     /** An example credential shown masked or cut short: AKIAXXXXXXXX, hELuXXXX, abc***, abc… */
     private static final java.util.regex.Pattern MASKED = java.util.regex.Pattern.compile(
             "(?i).*(?:xxxx|\\*\\*\\*|\u2026|\\.\\.\\.$).*", java.util.regex.Pattern.DOTALL);
-    /** On a page, a value that names what it stands for: mypassword123, mqtt_password, my-token. */
+    /**
+     * On a page, a value that describes what it stands for: mypassword123, verysecurepassword123,
+     * my-token. Not password, rootpassword or secret: demos use those as their real passwords.
+     */
     private static final java.util.regex.Pattern NAMES_ITSELF = java.util.regex.Pattern.compile(
-            "(?i).*(?:password|passwd|secret|token).*");
+            "(?i)(?:my|your|very|some|example|sample|dummy|fake|strong|secure)[-_]?[a-z]*(?:password|passwd|secret|token)"
+                    + "[-_]?[a-z0-9]*");
     /** On a page, a word in capitals where the secret goes: PASSWORD, PASS, APIKEY. */
     private static final java.util.regex.Pattern CAPITALS_WORD = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{3,}");
     private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
@@ -99,7 +103,10 @@ public final class PlaintextSecretRule implements ConnectorRule {
         String v = value.trim();
         return References.isCapitalsPlaceholder(v) || v.chars().allMatch(c -> c == '*') || MASKED.matcher(v).matches()
                 || page && (STAND_IN.matcher(v).matches() || NAMES_ITSELF.matcher(v).matches()
-                        || CAPITALS_WORD.matcher(v).matches());
+                        || CAPITALS_WORD.matcher(v).matches()
+                        // a user:password pair (basic.auth.user.info) whose password is a stand-in
+                        || v.indexOf(':') > 0 && v.indexOf(':') == v.lastIndexOf(':')
+                                && isStandIn(v.substring(v.indexOf(':') + 1), true));
     }
 
     /** A Java class name (org.apache.iceberg.aws.StaticCredentialsProvider): never a secret. */

@@ -1,7 +1,7 @@
 package io.dbzlint.rule.checks;
 
 import io.dbzlint.debezium.Catalog;
-import io.dbzlint.debezium.Debezium;
+import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
@@ -80,11 +80,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
             }
             Optional<CatalogLookup.Transform> transform = CatalogLookup.transformOf(connector, key);
             if (transform.isPresent()) {
-                if (context.target().compareTo(Debezium.LATEST) >= 0) {
-                    // SMT options are catalogued for the newest release only: an older one may read what it
-                    // no longer does (the EventRouter's table.field.event.payload.id, gone in 2.0)
-                    checkTransformOption(connector, entry, transform.get(), catalog, sink);
-                }
+                checkTransformOption(connector, entry, transform.get(), catalog, context, sink);
                 continue;
             }
             Optional<Catalog.Rename> foreignRename = catalog.rename(key);
@@ -121,10 +117,21 @@ public final class UnknownPropertyRule implements ConnectorRule {
 
     /** An option of a listed transform: judged against the SMT's own keys when it is one of Debezium's. */
     private static void checkTransformOption(Connector connector, ConfigEntry entry, CatalogLookup.Transform transform,
-                                             Catalog catalog, FindingSink sink) {
+                                             Catalog catalog, RuleContext context, FindingSink sink) {
         Optional<Map<String, Catalog.Property>> options = catalog.transform(transform.className());
         if (options.isEmpty() || catalog.transformRename(transform.className(), transform.option()).isPresent()) {
             return; // another vendor's SMT, or a renamed option that deprecated-property reports
+        }
+        Optional<Catalog.RemovedTransformOption> removed = catalog.removedTransformOption(transform.className(),
+                transform.option());
+        if (removed.isPresent()) {
+            // the SMT options are catalogued from the newest release: an older one read this option
+            if (context.target().compareTo(DebeziumVersion.parse(removed.get().removedIn())) >= 0) {
+                context.releaseBound(sink).report(connector, entry.key(), entry.keyLocation(), Printable.quote(
+                        entry.key()) + ": " + describe(transform.className()) + " reads it no longer (removed in"
+                        + " Debezium " + removed.get().removedIn() + "): remove it");
+            }
+            return;
         }
         List<String> candidates = new ArrayList<>(catalog.transformKeys());
         candidates.addAll(options.get().keySet());
