@@ -36,6 +36,30 @@ class FixerTest {
     }
 
     @Test
+    void should_plan_two_hundred_thousand_fixes_of_one_file_without_comparing_each_with_each() throws IOException {
+        int count = 200_000;
+        StringBuilder text = new StringBuilder();
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            text.append("k").append(i).append("=v\n");
+            String key = "k" + i;
+            findings.add(finding(Fix.renameKey(new Location(input, i + 1, 1, i + 1, key.length() + 1), key, "n" + i)));
+        }
+        // two fixes of one token: the first wins, the other is left
+        findings.add(finding(Fix.renameKey(new Location(input, 1, 1, 1, 3), "k0", "other")));
+        Path file = dir.resolve("c.properties");
+        Files.writeString(file, text);
+
+        List<Fixer.FileFix> plan = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> Fixer.plan(findings, id -> Optional.of(Input.of(file, id))));
+
+        assertThat(plan).singleElement().satisfies(fix -> {
+            assertThat(fix.applied()).isEqualTo(count);
+            assertThat(fix.after()).startsWith("n0=v\nn1=v\n");
+        });
+    }
+
+    @Test
     void should_count_a_lone_carriage_return_as_a_line_end() throws IOException {
         Path file = dir.resolve("c.properties");
         Files.writeString(file, "a=1\rtable.whitelist=x\r");
