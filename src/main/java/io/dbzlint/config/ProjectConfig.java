@@ -4,9 +4,7 @@ import io.dbzlint.model.Deployment;
 import io.dbzlint.model.InputId;
 import io.dbzlint.result.Finding;
 import io.dbzlint.ruleset.RuleOverrides;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,14 +22,14 @@ public record ProjectConfig(Path file, RuleOverrides rules, List<Glob> include, 
                             List<Ignore> ignores, List<Declared> deployments, String folder) {
 
     /** A glob as written, and compiled. */
-    public record Glob(String pattern, PathMatcher matcher) {
+    public record Glob(String pattern, GlobPattern matcher) {
 
         public static Glob of(String pattern) {
-            return new Glob(pattern, FileSystems.getDefault().getPathMatcher("glob:" + pattern));
+            return new Glob(pattern, GlobPattern.compile(pattern));
         }
 
         boolean matches(String relativePath) {
-            return matcher.matches(Path.of(relativePath));
+            return matcher.matches(relativePath);
         }
     }
 
