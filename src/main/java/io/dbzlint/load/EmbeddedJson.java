@@ -25,8 +25,6 @@ final class EmbeddedJson {
     /** How many opening braces before a connector.class to try, and how far back. */
     private static final int MAX_TRIES = 32;
     private static final int MAX_REACH = 64 * 1024;
-    /** AsciiDoc callouts after a line, such as {@code "tasks.max": "1", <1>}. */
-    private static final Pattern CALLOUT = Pattern.compile("(?m)(\\s*(?:<\\d+>\\s*)+)$");
 
     private EmbeddedJson() {
     }
@@ -148,18 +146,59 @@ final class EmbeddedJson {
                 connector.envelope());
     }
 
-    /** Callouts replaced by spaces, so that the JSON parses and every column stays where it was. */
+    /**
+     * Callouts replaced by spaces, so that the JSON parses and every column stays where it was: at
+     * each line's end, after any spaces, one or more {@code <n>} with spaces between. One backward
+     * pass per line (a regular expression over 2,000 callouts overflowed the stack, and one over
+     * long runs of trailing spaces took quadratic time).
+     */
     static String blankCallouts(String text) {
-        Matcher matcher = CALLOUT.matcher(text);
-        StringBuilder blanked = new StringBuilder(text);
-        while (matcher.find()) {
-            for (int i = matcher.start(1); i < matcher.end(1); i++) {
-                if (blanked.charAt(i) != '\n' && blanked.charAt(i) != '\r') {
+        StringBuilder blanked = null;
+        int lineEnd = text.length();
+        while (lineEnd >= 0) {
+            int lineStart = lineEnd == 0 ? 0 : Math.max(text.lastIndexOf('\n', lineEnd - 1) + 1, 0);
+            int end = lineEnd > lineStart && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+            int calloutsStart = calloutsStart(text, lineStart, end);
+            if (calloutsStart < end) {
+                blanked = blanked == null ? new StringBuilder(text) : blanked;
+                for (int i = calloutsStart; i < end; i++) {
                     blanked.setCharAt(i, ' ');
                 }
             }
+            if (lineStart == 0) {
+                break;
+            }
+            lineEnd = lineStart - 1;
         }
-        return blanked.toString();
+        return blanked == null ? text : blanked.toString();
+    }
+
+    /** Where a line's trailing callouts start (with the spaces before them), or its end when it has none. */
+    private static int calloutsStart(String text, int lineStart, int end) {
+        int i = end;
+        int start = end;
+        while (true) {
+            int j = i;
+            while (j > lineStart && Character.isWhitespace(text.charAt(j - 1))) {
+                j--;
+            }
+            if (j - 1 <= lineStart || text.charAt(j - 1) != '>') {
+                return start;
+            }
+            int k = j - 1;
+            while (k > lineStart && Character.isDigit(text.charAt(k - 1))) {
+                k--;
+            }
+            if (k == j - 1 || k - 1 < lineStart || text.charAt(k - 1) != '<') {
+                return start;
+            }
+            i = k - 1;
+            int spaces = i;
+            while (spaces > lineStart && Character.isWhitespace(text.charAt(spaces - 1))) {
+                spaces--;
+            }
+            start = spaces;
+        }
     }
 
     private static int indexOf(char[] chars, String needle, int from) {

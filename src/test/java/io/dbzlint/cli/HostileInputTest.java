@@ -281,6 +281,20 @@ class HostileInputTest {
     }
 
     @Test
+    void should_read_an_asciidoc_page_with_thousands_of_callouts_and_long_trailing_spaces_in_linear_time()
+            throws IOException {
+        write("page.adoc", "[source,json]\n----\n" + mysql("").replace("\"topic.prefix\": \"mysql_prod\",",
+                "\"topic.prefix\": \"mysql_prod\"," + " <1>".repeat(2_000)) + "----\n" + " ".repeat(100_000) + "\n"
+                + "text" + " ".repeat(100_000) + "<2>\n");
+
+        Cli run = lint("page.adoc");
+
+        assertNoStackTrace(run);
+        assertThat(run.exitCode()).as(run.err()).isNotEqualTo(3);
+        assertThat(run.out()).contains("in 1 connector (1 file)");
+    }
+
+    @Test
     void should_not_call_the_kind_or_place_of_a_credential_a_secret() throws IOException {
         write("a.json", mysql(", \"value.converter.basic.auth.credentials.source\": \"USER_INFO\","
                 + " \"gcp.credentials.path\": \"/var/secrets/key.json\","
