@@ -12,6 +12,7 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.Deployment;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
+import io.dbzlint.model.Printable;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.RuleSet;
@@ -151,6 +152,15 @@ public final class LintSession {
             if (config.includes(input.id())) {
                 included.add(input);
             }
+        }
+        if (included.isEmpty() && !found.inputs().isEmpty()) {
+            // a config that lints nothing would pass every pull request: a usage error, not a clean run
+            List<String> errors = new ArrayList<>(found.errors());
+            errors.add(Printable.escape(String.valueOf(config.file() == null ? "the project config"
+                    : config.file().getFileName())) + ": its include and exclude leave none of the "
+                    + found.inputs().size() + (found.inputs().size() == 1 ? " file" : " files")
+                    + " found to lint; nothing was linted");
+            return new Source.Found(included, errors);
         }
         return new Source.Found(included, found.errors());
     }

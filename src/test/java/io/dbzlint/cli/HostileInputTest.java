@@ -295,6 +295,17 @@ class HostileInputTest {
     }
 
     @Test
+    void should_fail_a_run_whose_project_config_leaves_nothing_to_lint() throws IOException {
+        write("c.json", mysql(""));
+        write(".dbzlint.yaml", "exclude: [\"**\"]\n");
+
+        Cli run = lint(".");
+
+        run.expectExit(2);
+        assertThat(run.err()).contains(".dbzlint.yaml: its include and exclude leave none of the 1 file found to lint");
+    }
+
+    @Test
     void should_not_call_the_kind_or_place_of_a_credential_a_secret() throws IOException {
         write("a.json", mysql(", \"value.converter.basic.auth.credentials.source\": \"USER_INFO\","
                 + " \"gcp.credentials.path\": \"/var/secrets/key.json\","
