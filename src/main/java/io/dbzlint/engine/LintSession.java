@@ -286,7 +286,7 @@ public final class LintSession {
      * --fix: writes each file's fixes in place; an input that is no file (standard input) is fixed
      * in memory, and its text, fixed or not, is what the report gives back for standard output.
      */
-    private static Fixed applyFixes(List<Input> inputs, List<Fixer.FileFix> plans) {
+    private Fixed applyFixes(List<Input> inputs, List<Fixer.FileFix> plans) {
         Map<InputId, Fixer.FileFix> inMemory = new HashMap<>();
         List<String> errors = new ArrayList<>();
         int problems = 0;
@@ -299,7 +299,7 @@ public final class LintSession {
                 continue;
             }
             try {
-                Fixer.write(plan);
+                Fixer.write(plan, projectRoot);
                 problems += plan.applied();
                 files++;
             } catch (IOException e) {

@@ -154,11 +154,15 @@ public final class Fixer {
 
     /**
      * Writes a fixed file in place (a fix with a path), atomically: a temporary file beside it, given the file's
-     * permissions, then renamed over it. A link is followed, so the file it names is fixed and the
-     * link stays a link.
+     * permissions, then renamed over it. A link inside the project is followed, so the file it names
+     * is fixed and the link stays a link; dbzlint writes only a regular file the user may write, in
+     * the project (or the very file named on the command line outside it), still as it was linted,
+     * all checked again just before the rename.
+     *
+     * @param project the project root, which no write leaves
      */
-    public static void write(FileFix fix) throws IOException {
-        Path target = fix.path().toRealPath();
+    public static void write(FileFix fix, Path project) throws IOException {
+        Path target = writable(fix, project);
         Path dir = target.getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".dbzlint");
         try {
@@ -169,6 +173,9 @@ public final class Fixer {
             if (from != null && to != null) {
                 to.setPermissions(from.readAttributes().permissions());
             }
+            if (!writable(fix, project).equals(target)) {
+                throw new IOException("it changed while it was fixed (a link swapped): not fixed");
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -177,6 +184,39 @@ public final class Fixer {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** A file whose permissions let no one write it: read-only even to root, who may write anything. */
+    private static boolean readOnly(Path file) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (view == null) {
+            return false;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = view.readAttributes().permissions();
+        return !permissions.contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)
+                && !permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                && !permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+    }
+
+    /** The real file a fix may be written to, or why not. */
+    private static Path writable(FileFix fix, Path project) throws IOException {
+        Path named = fix.path();
+        Path target = named.toRealPath();
+        Path root = project.toRealPath();
+        if (fix.input().projectPath() != null ? !target.startsWith(root) : Files.isSymbolicLink(named)) {
+            throw new IOException("a link out of the project: not fixed");
+        }
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("not a regular file: not fixed");
+        }
+        if (!Files.isWritable(target) || readOnly(target)) {
+            throw new IOException("read-only: not fixed");
+        }
+        Optional<String> now = decode(Files.readAllBytes(target));
+        if (now.isEmpty() || !now.get().equals(fix.before())) {
+            throw new IOException("it changed since it was linted: not fixed");
+        }
+        return target;
     }
 
     /** Offsets where each line starts; a line ends at \n, \r\n or a lone \r, as the loaders count. */

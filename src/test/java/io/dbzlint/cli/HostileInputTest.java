@@ -306,6 +306,31 @@ class HostileInputTest {
     }
 
     @Test
+    void should_fix_neither_a_read_only_file_nor_one_through_a_link_out_of_the_project() throws IOException {
+        String legacy = mysql("").replace("topic.prefix", "database.server.name");
+        Files.createDirectories(dir.resolve(".git"));
+        Path readOnly = write("read-only.json", legacy);
+        Path outside = Files.createTempFile("dbzlint-outside", ".json");
+        try {
+            Files.writeString(outside, legacy);
+            Files.createSymbolicLink(dir.resolve("linked.json"), outside);
+            Files.setPosixFilePermissions(readOnly, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+
+            Cli run = lint("--fix", "--debezium-version", "3.6", "read-only.json", "linked.json");
+
+            assertThat(run.err()).contains("cannot write read-only.json: read-only: not fixed",
+                    "cannot write linked.json: a link out of the project: not fixed");
+            assertThat(Files.readString(readOnly)).isEqualTo(legacy);
+            assertThat(Files.readString(outside)).isEqualTo(legacy);
+            assertThat(Files.isSymbolicLink(dir.resolve("linked.json"))).isTrue();
+        } catch (UnsupportedOperationException e) {
+            assumeThat(false).as("no POSIX permissions or links here").isTrue();
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
     void should_not_call_the_kind_or_place_of_a_credential_a_secret() throws IOException {
         write("a.json", mysql(", \"value.converter.basic.auth.credentials.source\": \"USER_INFO\","
                 + " \"gcp.credentials.path\": \"/var/secrets/key.json\","
