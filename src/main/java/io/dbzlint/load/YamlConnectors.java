@@ -63,6 +63,11 @@ final class YamlConnectors {
             for (Node document : new Compose(settings).composeAllFromString(text)) {
                 reader.document(document);
             }
+        } catch (TooLarge e) {
+            return new LoadedFile(path, List.of(), List.of(LoadProblem.parseError(Location.startOf(path),
+                    "larger than any connector config once its aliases are expanded (more than " + Limits.MAX_KEYS
+                            + " keys, a value over " + Limits.mebibytes(Limits.MAX_STRING_LENGTH) + " or nesting deeper than "
+                            + Limits.MAX_NESTING_DEPTH + "): not read")));
         } catch (MarkedYamlEngineException e) {
             if (!mayHoldConnector(text)) {
                 return notParsed(path, text);
@@ -250,8 +255,24 @@ final class YamlConnectors {
     }
 
     /** A mapping flattened to dotted keys, as Quarkus and the Debezium Operator read nested YAML. */
+    /** Keys and values visited, aliases expanded: what the JSON reader's key limit bounds there. */
+    private int visited;
+
+    /** A document past the limits once its aliases are expanded: an alias bomb runs a heap out of memory. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
     private void flatten(MappingNode map, String prefix, List<PropertiesReader.Property> into) {
+        if (prefix.chars().filter(c -> c == '.').count() > Limits.MAX_NESTING_DEPTH) {
+            throw new TooLarge();
+        }
         for (NodeTuple tuple : map.getValue()) {
+            if (++visited > Limits.MAX_KEYS) {
+                throw new TooLarge();
+            }
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
                 continue;
             }
@@ -272,8 +293,13 @@ final class YamlConnectors {
     /** A YAML list of scalars as Kafka Connect reads a list: joined by commas. */
     private static String joined(SequenceNode list) {
         List<String> items = new ArrayList<>();
+        long length = 0;
         for (Node item : list.getValue()) {
             if (item instanceof ScalarNode scalar) {
+                length += scalar.getValue().length() + 1L;
+                if (length > Limits.MAX_STRING_LENGTH) {
+                    throw new TooLarge(); // aliases of one long scalar, repeated
+                }
                 items.add(scalar.getValue());
             }
         }

@@ -331,6 +331,30 @@ class HostileInputTest {
     }
 
     @Test
+    void should_refuse_a_yaml_alias_bomb_in_a_debezium_server_config_quickly() throws IOException {
+        StringBuilder bomb = new StringBuilder("a0: &a0 {k0: x, k1: x}\n");
+        for (int i = 1; i < 24; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" {k0: *a").append(i - 1)
+                    .append(", k1: *a").append(i - 1).append("}\n");
+        }
+        bomb.append("debezium:\n  source:\n    connector.class: io.debezium.connector.mysql.MySqlConnector\n"
+                + "    database: *a23\n");
+        write("bomb/application.yaml", bomb.toString());
+        write("long/application.yaml", "s: &s \"" + "x".repeat(100_000) + "\"\n"
+                + "debezium:\n  source:\n    connector.class: io.debezium.connector.mysql.MySqlConnector\n"
+                + "    table.include.list: [" + "*s, ".repeat(20_000) + "*s]\n");
+        write("ok.json", mysql(""));
+
+        Cli run = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> lint("."));
+
+        assertNoStackTrace(run);
+        assertThat(run.exitCode()).as(run.err()).isNotEqualTo(3);
+        assertThat(run.out()).contains("bomb/application.yaml:1:1: error parse-error larger than any connector config",
+                "long/application.yaml:1:1: error parse-error larger than any connector config",
+                "in 1 connector (3 files)");
+    }
+
+    @Test
     void should_not_call_the_kind_or_place_of_a_credential_a_secret() throws IOException {
         write("a.json", mysql(", \"value.converter.basic.auth.credentials.source\": \"USER_INFO\","
                 + " \"gcp.credentials.path\": \"/var/secrets/key.json\","
