@@ -1,5 +1,6 @@
 package io.dbzlint.load;
 
+import io.dbzlint.json.Limits;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.ConnectorType;
@@ -30,7 +31,12 @@ final class PropertiesConnectors {
     }
 
     static LoadedFile load(InputId path, String text) {
-        return fromProperties(path, PropertiesReader.read(path, text));
+        try {
+            return fromProperties(path, PropertiesReader.read(path, text));
+        } catch (PropertiesReader.TooManyKeys e) {
+            return new LoadedFile(path, List.of(), List.of(LoadProblem.parseError(Location.startOf(path),
+                    "more than " + Limits.MAX_KEYS + " keys, more than any connector config holds: not read")));
+        }
     }
 
     /** Properties read from a .properties file, or flattened from Debezium Server's application.yaml. */

@@ -355,6 +355,25 @@ class HostileInputTest {
     }
 
     @Test
+    void should_refuse_as_many_properties_or_yaml_keys_as_json_refuses() throws IOException {
+        StringBuilder properties = new StringBuilder("connector.class=io.debezium.connector.mysql.MySqlConnector\n");
+        StringBuilder yaml = new StringBuilder("debezium:\n  source:\n"
+                + "    connector.class: io.debezium.connector.mysql.MySqlConnector\n");
+        for (int i = 0; i < 150_000; i++) {
+            properties.append("k").append(i).append("=v\n");
+            yaml.append("    k").append(i).append(": v\n");
+        }
+        write("many.properties", properties.toString());
+        write("server/application.yaml", yaml.toString());
+
+        Cli run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> lint("."));
+
+        assertNoStackTrace(run);
+        assertThat(run.out()).contains("many.properties:1:1: error parse-error more than 100000 keys",
+                "server/application.yaml:1:1: error parse-error larger than any connector config");
+    }
+
+    @Test
     void should_not_call_the_kind_or_place_of_a_credential_a_secret() throws IOException {
         write("a.json", mysql(", \"value.converter.basic.auth.credentials.source\": \"USER_INFO\","
                 + " \"gcp.credentials.path\": \"/var/secrets/key.json\","
