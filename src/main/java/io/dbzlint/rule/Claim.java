@@ -52,9 +52,19 @@ public interface Claim {
         }
     }
 
+    /**
+     * How many others a message names, and a finding relates: each member of a group gets its own
+     * finding, so naming every other would make the output grow as the square of the group.
+     */
+    int MAX_NAMED = 5;
+    int MAX_RELATED = 20;
+
     /** "connector "a" (a.json:3:5)", "... and connector "b" (b.json:4:7)": every message's list of the others. */
     static String describe(List<? extends Claim> others) {
-        List<String> parts = others.stream().map(claim -> claim.site().describe()).toList();
+        List<String> parts = others.stream().limit(MAX_NAMED).map(claim -> claim.site().describe()).toList();
+        if (others.size() > MAX_NAMED) {
+            return String.join(", ", parts) + " and " + (others.size() - MAX_NAMED) + " more connectors";
+        }
         if (parts.size() == 1) {
             return parts.get(0);
         }
@@ -71,6 +81,6 @@ public interface Claim {
 
     /** The locations of the others, for a finding's related locations. */
     static List<Location> locations(List<? extends Claim> others) {
-        return others.stream().map(claim -> claim.site().location()).toList();
+        return others.stream().limit(MAX_RELATED).map(claim -> claim.site().location()).toList();
     }
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CI lints pull requests from anyone: every byte is untrusted. Each case here once crashed, hung,
@@ -371,6 +373,26 @@ class HostileInputTest {
         assertNoStackTrace(run);
         assertThat(run.out()).contains("many.properties:1:1: error parse-error more than 100000 keys",
                 "server/application.yaml:1:1: error parse-error larger than any connector config");
+    }
+
+    @Test
+    void should_name_a_few_of_a_big_groups_members_so_output_grows_linearly() throws IOException {
+        int count = 300;
+        for (int i = 0; i < count; i++) {
+            write("c" + i + ".json", mysql(", \"table.include.list\": \"inventory.t" + i + "\"")
+                    .replace("inventory-mysql", "inventory-" + i));
+        }
+
+        Cli text = lint(".");
+        Cli json = lint("-f", "json", ".");
+
+        assertThat(text.out()).contains("and " + (count - 1 - 5) + " more connectors");
+        JsonNode findings = JsonMapper.builder().build().readTree(json.out()).get("findings");
+        assertThat(findings.size()).isGreaterThanOrEqualTo(count);
+        for (JsonNode finding : findings) {
+            assertThat(finding.path("related").size()).isLessThanOrEqualTo(20);
+        }
+        assertThat(json.out().length()).as("about linear in the findings").isLessThan(count * 40_000);
     }
 
     @Test
