@@ -236,8 +236,10 @@ public final class LintSession {
         LintResult result = linter.lint(inputs, placed(inputs));
         Optional<Severity> changed = ruleSet.info(BaseComparison.RULE).severity();
         if (base != null && changed.isPresent()) {
-            result = result.plus(new BaseComparison(baseRef, changed.get())
-                    .compare(inputs, base.filesOf(inputs).find().inputs()));
+            Source.Found atBase = base.filesOf(inputs).find();
+            // a base file that cannot be read fails the run: comparing with nothing would pass it
+            result = result.plus(new BaseComparison(baseRef, changed.get()).compare(inputs, atBase.inputs()))
+                    .withReadErrors(atBase.errors());
         }
         result = result.keep(finding -> !config.ignores(finding));
         if (options.errorsOnly()) {

@@ -55,6 +55,16 @@ public record LintResult(List<Finding> findings, List<InputId> inputs, int conne
                 withPlaceholders);
     }
 
+    /** The same result with more errors reading inputs (of a step after linting: a git base that cannot be read). */
+    public LintResult withReadErrors(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(readErrors);
+        all.addAll(more);
+        return new LintResult(findings, inputs, connectors, suppressed, all, internalErrors, skipped, withPlaceholders);
+    }
+
     /** The same result with only the findings that pass; the others count as suppressed. */
     public LintResult keep(Predicate<Finding> filter) {
         List<Finding> kept = findings.stream().filter(filter).toList();

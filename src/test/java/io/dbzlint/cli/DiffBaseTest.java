@@ -138,6 +138,25 @@ class DiffBaseTest {
         assertThat(option.err()).doesNotContain("\tat ");
     }
 
+    @Test
+    void should_fail_closed_when_the_base_holds_a_file_it_cannot_read() throws Exception {
+        // a partial clone's missing blob, as the repository's own object store would lack it
+        String blob = gitOutput("rev-parse", "HEAD~1:connectors/orders.json").strip();
+        Files.delete(repo.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+
+        Cli run = Cli.runIn(repo, "lint", "--color", "never", "--diff-base", "HEAD~1", "connectors").expectExit(2);
+
+        assertThat(run.err()).contains("--diff-base: cannot read HEAD~1:connectors/orders.json");
+    }
+
+    private String gitOutput(String... args) throws Exception {
+        Process process = new ProcessBuilder(List.of(args).stream().collect(java.util.stream.Collectors.toCollection(
+                () -> new ArrayList<>(List.of("git"))))).directory(repo.toFile()).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).isZero();
+        return output;
+    }
+
     private void git(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com",
                 "-c", "commit.gpgsign=false"));
