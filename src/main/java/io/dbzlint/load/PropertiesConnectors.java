@@ -157,6 +157,13 @@ final class PropertiesConnectors {
     static final class Reader implements FormatReader {
         @Override
         public LoadedFile read(InputId input, byte[] bytes) {
+            if (Utf8Text.looksUtf16(bytes)) {
+                try {
+                    Utf8Text.decode(bytes);
+                } catch (Utf8Text.Invalid e) {
+                    return new LoadedFile(input, List.of(), List.of(e.problem(input)));
+                }
+            }
             String text;
             try {
                 text = Utf8Text.decode(bytes);

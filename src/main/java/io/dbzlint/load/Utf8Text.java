@@ -18,8 +18,36 @@ final class Utf8Text {
 
     /** UTF-8 text without a byte order mark. */
     static String decode(byte[] bytes) throws Invalid {
+        if (looksUtf16(bytes)) {
+            // read as UTF-8 it holds no key at all, and a connector config would be skipped as none
+            if (!YamlConnectors.namesConnector(new String(bytes, bytes[0] == 0 ? StandardCharsets.UTF_16BE
+                    : StandardCharsets.UTF_16LE))) {
+                return ""; // some other file saved as UTF-16 (a Windows README): not dbzlint's
+            }
+            throw new Invalid(1, 1, "UTF-16 text (without a byte order mark), which Kafka Connect and Debezium do not"
+                    + " read; save the file as UTF-8");
+        }
         String text = isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : decodeUtf8(bytes);
         return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    }
+
+    /**
+     * Whether text is UTF-16 without a byte order mark: in its first kilobyte, most bytes of one
+     * parity are zero (the high byte of ASCII characters) and hardly any of the other.
+     */
+    static boolean looksUtf16(byte[] bytes) {
+        int length = Math.min(bytes.length, 1024) & ~1;
+        if (length < 8) {
+            return false;
+        }
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i < length; i += 2) {
+            evenZeros += bytes[i] == 0 ? 1 : 0;
+            oddZeros += bytes[i + 1] == 0 ? 1 : 0;
+        }
+        int pairs = length / 2;
+        return Math.max(evenZeros, oddZeros) * 10 >= pairs * 7 && Math.min(evenZeros, oddZeros) * 20 <= pairs;
     }
 
     static boolean isAscii(byte[] bytes) {

@@ -396,6 +396,22 @@ class HostileInputTest {
     }
 
     @Test
+    void should_report_utf16_text_without_a_byte_order_mark_instead_of_skipping_it() throws IOException {
+        String properties = "name=inventory\nconnector.class=io.debezium.connector.mysql.MySqlConnector\n";
+        String yaml = "debezium:\n  source:\n    connector.class: io.debezium.connector.mysql.MySqlConnector\n";
+        Files.write(write("le.properties", ""), properties.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        Files.write(write("be/application.yaml", ""), yaml.getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+        Files.write(write("README.md", ""), ("# Notes\n\n" + properties).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        Files.write(write("docs/other.md", ""), "# Some other page\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+        Cli run = lint(".");
+        assertThat(run.out()).doesNotContain("other.md");
+
+        assertThat(run.out()).contains("le.properties:1:1: error parse-error UTF-16 text",
+                "be/application.yaml:1:1: error parse-error UTF-16 text", "README.md:1:1: error parse-error UTF-16 text");
+    }
+
+    @Test
     void should_not_call_the_kind_or_place_of_a_credential_a_secret() throws IOException {
         write("a.json", mysql(", \"value.converter.basic.auth.credentials.source\": \"USER_INFO\","
                 + " \"gcp.credentials.path\": \"/var/secrets/key.json\","
