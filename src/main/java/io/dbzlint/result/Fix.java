@@ -31,12 +31,35 @@ public record Fix(String description, Location range, String expected, String re
 
     /** A key renamed where it is written: nothing when its token holds more than the key (escapes). */
     public static Optional<Fix> renameKey(Location token, String key, String newKey) {
-        return inner(token, key).map(range -> new Fix("rename to " + newKey, range, key, newKey, newKey));
+        return writesAsIs(newKey) ? inner(token, key).map(range -> new Fix("rename to " + newKey, range, key, newKey,
+                newKey)) : Optional.empty();
     }
 
     /** A value replaced where it is written: nothing when its token holds more than the value. */
     public static Optional<Fix> replaceValue(Location token, String value, String newValue) {
-        return inner(token, value).map(range -> new Fix("replace with " + newValue, range, value, newValue, null));
+        return writesAsIs(newValue) ? inner(token, value).map(range -> new Fix("replace with " + newValue, range,
+                value, newValue, null)) : Optional.empty();
+    }
+
+    /**
+     * Whether a new key or value reads back as itself in JSON strings, YAML plain scalars and
+     * properties alike, so that it is written without escaping: Debezium's keys, enum values and
+     * topic names with ${routedByValue}. Text from a project config's parameter (a quote, a
+     * backslash, a newline, a # or spaces) could break the file or inject keys: no fix then.
+     */
+    static boolean writesAsIs(String text) {
+        if (text == null || text.isEmpty() || text.length() > 200) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean safe = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || ".-_${}/,@+".indexOf(c) >= 0;
+            if (!safe) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -412,6 +412,26 @@ class HostileInputTest {
     }
 
     @Test
+    void should_never_write_a_project_config_parameters_text_raw_into_a_config() throws IOException {
+        String outbox = """
+                {"name": "orders-outbox", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "database.hostname": "pg", "database.dbname": "orders", "topic.prefix": "postgres_prod",
+                  "transforms": "outbox",
+                  "transforms.outbox.type": "io.debezium.transforms.outbox.EventRouter",
+                  "transforms.outbox.route.topic.replacement": "orders.${routedByValue}"
+                }}
+                """;
+        Path config = write("orders.json", outbox);
+        write(".dbzlint.yaml", "parameters:\n  outboxTopicPattern: 'outbox.event.{database_type}.${routedByValue}\", \"injected.key\": \"y'\n");
+
+        Cli run = lint("--fix", ".");
+
+        assertThat(run.out()).as(run.err()).contains("topic-naming");
+        assertThat(Files.readString(config)).isEqualTo(outbox).doesNotContain("injected.key");
+    }
+
+    @Test
     void should_not_call_the_kind_or_place_of_a_credential_a_secret() throws IOException {
         write("a.json", mysql(", \"value.converter.basic.auth.credentials.source\": \"USER_INFO\","
                 + " \"gcp.credentials.path\": \"/var/secrets/key.json\","
