@@ -77,6 +77,63 @@ class HostileInputFuzzTest {
                 sample -> check(sample.text().getBytes(StandardCharsets.UTF_8), null, sample.format()));
     }
 
+    /**
+     * Generated forms whose readers once blew up: YAML aliases (an alias bomb ran the heap out),
+     * shell conditionals around posted bodies, AsciiDoc callouts (a regular expression overflowed
+     * the stack). Each case must finish fast, whatever its shape.
+     */
+    @Test
+    void should_survive_generated_yaml_aliases_shell_branches_and_asciidoc_callouts() {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(90), () ->
+                forAll(300, random -> oneOf(random, List.<java.util.function.Function<Random, FormatSample>>of(
+                                HostileInputFuzzTest::yamlWithAliases, HostileInputFuzzTest::shellWithBranches,
+                                HostileInputFuzzTest::asciidocWithCallouts)).apply(random),
+                        sample -> check(sample.text().getBytes(StandardCharsets.UTF_8), null, sample.format())));
+    }
+
+    private static FormatSample yamlWithAliases(Random random) {
+        StringBuilder yaml = new StringBuilder("a0: &a0 {k0: x, k1: \"" + "y".repeat(between(random, 0, 2000)) + "\"}\n");
+        int anchors = between(random, 1, 30);
+        for (int i = 1; i < anchors; i++) {
+            yaml.append("a").append(i).append(": &a").append(i).append(" ")
+                    .append(random.nextBoolean() ? "{k0: *a" + random.nextInt(i) + ", k1: *a" + random.nextInt(i) + "}"
+                            : "[*a" + random.nextInt(i) + ", *a" + random.nextInt(i) + "]")
+                    .append("\n");
+        }
+        yaml.append("debezium:\n  source:\n    connector.class: io.debezium.connector.mysql.MySqlConnector\n")
+                .append("    database: *a").append(random.nextInt(anchors)).append("\n")
+                .append("    table.include.list: [*a").append(random.nextInt(anchors)).append(", *a0]\n");
+        return new FormatSample(InputFormat.YAML, mutated(random, yaml.toString()));
+    }
+
+    private static final List<String> SHELL_PIECES = List.of("if [ \"$1\" = a ]; then\n", "elif true; then\n",
+            "else\n", "fi\n", "case \"$1\" in\n", "  a) ", ";;\n", "esac\n", "exit 1\n", "cat <<'EOF'\n",
+            "EOF\n", "'unterminated\n", "\"q\\\"x\"\n", "# if fi\n", "$(echo fi)\n", "f() {\n", "}\n",
+            "curl -d @body.json \"$U\"\n", "for x in a; do\n", "done\n", "(\n", ")\n");
+
+    private static FormatSample shellWithBranches(Random random) {
+        StringBuilder script = new StringBuilder("#!/bin/sh\n");
+        String body = oneOf(random, EXAMPLES);
+        for (int i = between(random, 0, 40); i > 0; i--) {
+            script.append(oneOf(random, SHELL_PIECES));
+            if (random.nextInt(8) == 0) {
+                script.append("curl -X POST -H 'Content-Type: application/json' http://connect:8083/connectors -d '")
+                        .append(body.replace("'", "")).append("'\n");
+            }
+        }
+        return new FormatSample(InputFormat.SHELL, mutated(random, script.toString()));
+    }
+
+    private static FormatSample asciidocWithCallouts(Random random) {
+        StringBuilder page = new StringBuilder("= A page\n\n[source,json]\n----\n");
+        for (String line : oneOf(random, EXAMPLES).split("\n")) {
+            page.append(line).append(" <1>".repeat(random.nextInt(4) == 0 ? between(random, 1, 3000) : 0))
+                    .append(" ".repeat(random.nextInt(10) == 0 ? between(random, 1, 20_000) : 0)).append("\n");
+        }
+        page.append("----\n<1> a callout\n");
+        return new FormatSample(InputFormat.ASCIIDOC, mutated(random, page.toString()));
+    }
+
     record FormatSample(InputFormat format, String text) {
     }
 
