@@ -47,6 +47,7 @@ class LspCommandTest {
     Path workspace;
 
     private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     private LanguageServer server;
     private CompletableFuture<Integer> serving;
 
@@ -123,6 +124,49 @@ class LspCommandTest {
         assertThat(hover.getContents().getRight().getValue()).contains("tombstones.on.delete").contains("Default: `true`");
     }
 
+    @Test
+    void should_never_send_a_secret_to_the_editor_in_a_diagnostic_a_quick_fix_or_a_hover() throws Exception {
+        Files.writeString(workspace.resolve("legacy.properties"), """
+                name=inventory
+                connector.class=io.debezium.connector.mysql.MySqlConnector
+                database.password=S3cr3tPw
+                database.history.producer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.\
+                OAuthBearerLoginModule required clientId="c" clientSecret="C1i3ntS3cr3t";
+                value.converter.basic.auth.user.info=user:B4s1cS3cr3t
+                topic.prefix=mysql_prod
+                """);
+        initialize();
+        String text = open("legacy.properties");
+        List<Diagnostic> diagnostics = next("legacy.properties");
+        assertThat(rules(diagnostics)).contains("plaintext-secret", "deprecated-property");
+
+        StringBuilder sent = new StringBuilder();
+        for (Diagnostic diagnostic : diagnostics) {
+            sent.append(diagnostic.getMessage()).append('\n');
+            for (var action : server.getTextDocumentService().codeAction(new CodeActionParams(
+                    new TextDocumentIdentifier(uri("legacy.properties")), diagnostic.getRange(),
+                    new CodeActionContext(List.of(diagnostic)))).get(10, TimeUnit.SECONDS)) {
+                sent.append(action.getRight().getTitle()).append('\n');
+                action.getRight().getEdit().getChanges().values()
+                        .forEach(edits -> edits.forEach(edit -> sent.append(edit.getNewText()).append('\n')));
+            }
+        }
+        List<String> lines = List.of(text.split("\n"));
+        for (int line = 0; line < lines.size(); line++) {
+            var hover = server.getTextDocumentService().hover(new HoverParams(
+                    new TextDocumentIdentifier(uri("legacy.properties")), new Position(line, 3)))
+                    .get(10, TimeUnit.SECONDS);
+            if (hover != null) {
+                sent.append(hover.getContents().getRight().getValue()).append('\n');
+            }
+        }
+        messages.forEach(message -> sent.append(message).append('\n'));
+
+        assertThat(sent.toString()).as("what the editor was sent")
+                .contains("schema.history.internal.producer.sasl.jaas.config")
+                .doesNotContain("S3cr3tPw", "C1i3ntS3cr3t", "B4s1cS3cr3t");
+    }
+
     private void initialize() throws Exception {
         InitializeParams params = new InitializeParams();
         params.setRootUri(workspace.toUri().toString());
@@ -175,6 +219,7 @@ class LspCommandTest {
 
         @Override
         public void showMessage(MessageParams messageParams) {
+            messages.add(messageParams.getMessage());
         }
 
         @Override
@@ -184,6 +229,7 @@ class LspCommandTest {
 
         @Override
         public void logMessage(MessageParams message) {
+            messages.add(message.getMessage());
         }
     }
 

@@ -80,14 +80,16 @@ class HostileInputFuzzTest {
     /**
      * Generated forms whose readers once blew up: YAML aliases (an alias bomb ran the heap out),
      * shell conditionals around posted bodies, AsciiDoc callouts (a regular expression overflowed
-     * the stack). Each case must finish fast, whatever its shape.
+     * the stack), curl bodies cut short before many braces (the embedded-JSON scan was quadratic).
+     * Each case must finish fast, whatever its shape.
      */
     @Test
-    void should_survive_generated_yaml_aliases_shell_branches_and_asciidoc_callouts() {
+    void should_survive_generated_yaml_aliases_shell_branches_asciidoc_callouts_and_unclosed_json_after_curl() {
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(90), () ->
                 forAll(300, random -> oneOf(random, List.<java.util.function.Function<Random, FormatSample>>of(
                                 HostileInputFuzzTest::yamlWithAliases, HostileInputFuzzTest::shellWithBranches,
-                                HostileInputFuzzTest::asciidocWithCallouts)).apply(random),
+                                HostileInputFuzzTest::asciidocWithCallouts, HostileInputFuzzTest::unclosedJsonAfterCurl))
+                                .apply(random),
                         sample -> check(sample.text().getBytes(StandardCharsets.UTF_8), null, sample.format())));
     }
 
@@ -120,6 +122,23 @@ class HostileInputFuzzTest {
                 script.append("curl -X POST -H 'Content-Type: application/json' http://connect:8083/connectors -d '")
                         .append(body.replace("'", "")).append("'\n");
             }
+        }
+        return new FormatSample(InputFormat.SHELL, mutated(random, script.toString()));
+    }
+
+    /**
+     * A script of curl commands whose bodies are cut short, with many braces after them: the
+     * embedded-JSON scan once re-parsed to the end of the file for each brace.
+     */
+    private static FormatSample unclosedJsonAfterCurl(Random random) {
+        StringBuilder script = new StringBuilder("#!/bin/bash\n");
+        for (int i = between(random, 1, 12); i > 0; i--) {
+            String body = oneOf(random, EXAMPLES).replace("'", "");
+            script.append("curl -s -X POST -H 'Content-Type: application/json' $CONNECT/connectors -d '")
+                    .append(random.nextBoolean() ? body.substring(0, between(random, 1, body.length())) : body)
+                    .append(random.nextBoolean() ? "'\n" : "\n")
+                    .append("{ \"k\": [".repeat(between(random, 0, 200)))
+                    .append("echo done # }\n".repeat(between(random, 0, 2000)));
         }
         return new FormatSample(InputFormat.SHELL, mutated(random, script.toString()));
     }
