@@ -26,6 +26,11 @@ public record Cli(int exitCode, String out, String err) {
         return runIn(cwd, "", Map.of(), args);
     }
 
+    /** Runs in another working directory, with this environment. */
+    public static Cli runIn(Path cwd, Map<String, String> env, String... args) {
+        return runIn(cwd, "", env, args);
+    }
+
     /** Runs in another working directory, with this text piped to standard input. */
     public static Cli piped(Path cwd, String stdin, String... args) {
         return runIn(cwd, stdin, Map.of(), args);

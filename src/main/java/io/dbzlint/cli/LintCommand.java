@@ -1,5 +1,6 @@
 package io.dbzlint.cli;
 
+import io.dbzlint.connect.ConnectAccess;
 import io.dbzlint.debezium.Catalog;
 import io.dbzlint.engine.FixMode;
 import io.dbzlint.engine.LintReport;
@@ -12,6 +13,7 @@ import io.dbzlint.model.InputFormat;
 import io.dbzlint.report.Format;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
+import io.dbzlint.source.Source;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -53,6 +55,14 @@ final class LintCommand implements Callable<Integer> {
     private String stdinFilename;
     private boolean debug;
     private Color color;
+    private List<String> connectUrls = new ArrayList<>();
+    private boolean connect;
+    private String connectUsername;
+    private Path connectPasswordFile;
+    private Path connectTokenFile;
+    private Path connectCa;
+    private Path connectKeystore;
+    private Integer connectTimeout;
 
     /** The command's model, built in code (see {@link Specs}): its options in help order, each bound to its field. */
     static CommandSpec spec(LintCommand command) {
@@ -130,6 +140,39 @@ final class LintCommand implements Callable<Integer> {
                         + " a changed logical name, server id, slot, history topic or snapshot mode of a deployed"
                         + " connector."),
                 new Binding(command, Field.DIFF_BASE));
+        add(spec, OptionSpec.builder("--connect-url").paramLabel("URL").type(List.class)
+                .auxiliaryTypes(String.class)
+                .description("Also lint the connectors a live Kafka Connect cluster runs, and compare the files"
+                        + " with them: a connector of the same name is the same connector. Repeatable, one"
+                        + " deployment per cluster; 'kcctl' or 'kcctl:CONTEXT' takes kcctl's context. Credentials"
+                        + " from " + ConnectAccess.USERNAME_ENV + " and " + ConnectAccess.PASSWORD_ENV + ", or "
+                        + ConnectAccess.TOKEN_ENV + ", else from ~/.kcctl for that cluster."),
+                new Binding(command, Field.CONNECT_URLS));
+        add(spec, OptionSpec.builder("--connect").type(boolean.class)
+                .description("Also read the Kafka Connect clusters the project config's deployments name"
+                        + " (connect: URL), each into its deployment."),
+                new Binding(command, Field.CONNECT));
+        add(spec, OptionSpec.builder("--connect-username").paramLabel("NAME").type(String.class)
+                .description("The user for the clusters' basic auth (default: " + ConnectAccess.USERNAME_ENV + ")."),
+                new Binding(command, Field.CONNECT_USERNAME));
+        add(spec, OptionSpec.builder("--connect-password-file").paramLabel("FILE").type(Path.class)
+                .description("A file holding the basic auth password (default: " + ConnectAccess.PASSWORD_ENV
+                        + "). Never on the command line."),
+                new Binding(command, Field.CONNECT_PASSWORD_FILE));
+        add(spec, OptionSpec.builder("--connect-token-file").paramLabel("FILE").type(Path.class)
+                .description("A file holding a bearer token (default: " + ConnectAccess.TOKEN_ENV + ")."),
+                new Binding(command, Field.CONNECT_TOKEN_FILE));
+        add(spec, OptionSpec.builder("--connect-ca").paramLabel("FILE").type(Path.class)
+                .description("PEM certificates to trust for the clusters' TLS instead of the JVM's."),
+                new Binding(command, Field.CONNECT_CA));
+        add(spec, OptionSpec.builder("--connect-keystore").paramLabel("FILE").type(Path.class)
+                .description("A PKCS#12 key store with the client certificate for mutual TLS; its password in "
+                        + ConnectAccess.KEYSTORE_PASSWORD_ENV + "."),
+                new Binding(command, Field.CONNECT_KEYSTORE));
+        add(spec, OptionSpec.builder("--connect-timeout").paramLabel("SECONDS").type(Integer.class)
+                .description("How long to wait for a cluster to connect and to answer each request (default: "
+                        + ConnectAccess.DEFAULT_TIMEOUT.toSeconds() + "); a failed request is tried 3 times."),
+                new Binding(command, Field.CONNECT_TIMEOUT));
         add(spec, OptionSpec.builder("--debug").type(boolean.class)
                 .description("On an internal error, print its stack trace."),
                 new Binding(command, Field.DEBUG));
@@ -148,7 +191,9 @@ final class LintCommand implements Callable<Integer> {
     /** The fields the command line sets. */
     private enum Field {
         PATHS, OUTPUTS, INPUT_FORMAT, FAIL_ON, QUIET, MAX_WARNINGS, CONFIG_FILE, NO_CONFIG, RULES_FILE, DEBEZIUM_VERSION,
-        BASELINE_FILE, WRITE_BASELINE_FILE, FIX, FIX_DRY_RUN, DIFF_BASE, STDIN_FILENAME, DEBUG, COLOR
+        BASELINE_FILE, WRITE_BASELINE_FILE, FIX, FIX_DRY_RUN, DIFF_BASE, STDIN_FILENAME, DEBUG, COLOR,
+        CONNECT_URLS, CONNECT, CONNECT_USERNAME, CONNECT_PASSWORD_FILE, CONNECT_TOKEN_FILE, CONNECT_CA,
+        CONNECT_KEYSTORE, CONNECT_TIMEOUT
     }
 
     /**
@@ -187,6 +232,14 @@ final class LintCommand implements Callable<Integer> {
                 case STDIN_FILENAME -> command.stdinFilename;
                 case DEBUG -> command.debug;
                 case COLOR -> command.color;
+                case CONNECT_URLS -> command.connectUrls;
+                case CONNECT -> command.connect;
+                case CONNECT_USERNAME -> command.connectUsername;
+                case CONNECT_PASSWORD_FILE -> command.connectPasswordFile;
+                case CONNECT_TOKEN_FILE -> command.connectTokenFile;
+                case CONNECT_CA -> command.connectCa;
+                case CONNECT_KEYSTORE -> command.connectKeystore;
+                case CONNECT_TIMEOUT -> command.connectTimeout;
             };
             return (T) value;
         }
@@ -214,6 +267,14 @@ final class LintCommand implements Callable<Integer> {
                 case STDIN_FILENAME -> command.stdinFilename = (String) value;
                 case DEBUG -> command.debug = Boolean.TRUE.equals(value);
                 case COLOR -> command.color = (Color) value;
+                case CONNECT_URLS -> command.connectUrls = value == null ? new ArrayList<>() : (List<String>) value;
+                case CONNECT -> command.connect = Boolean.TRUE.equals(value);
+                case CONNECT_USERNAME -> command.connectUsername = (String) value;
+                case CONNECT_PASSWORD_FILE -> command.connectPasswordFile = (Path) value;
+                case CONNECT_TOKEN_FILE -> command.connectTokenFile = (Path) value;
+                case CONNECT_CA -> command.connectCa = (Path) value;
+                case CONNECT_KEYSTORE -> command.connectKeystore = (Path) value;
+                case CONNECT_TIMEOUT -> command.connectTimeout = (Integer) value;
             }
             return previous;
         }
@@ -257,8 +318,9 @@ final class LintCommand implements Callable<Integer> {
             LintSession session = LintSession.open(new LintSession.Options(cwd, configFile, noConfig, rulesFile,
                     debeziumVersion, baselineFile, writeBaselineFile, quiet, inputFormat));
             FixMode mode = fix ? FixMode.APPLY : fixDryRun ? FixMode.DIFF : FixMode.NONE;
-            LintReport report = session.run(new LintRequest(session.sources(arguments, stdin, stdinFilename),
-                    diffBase, mode));
+            List<Source> sources = new ArrayList<>(session.sources(arguments, stdin, stdinFilename));
+            sources.addAll(session.clusters(connectUrls, connect, connectSettings()));
+            LintReport report = session.run(new LintRequest(sources, diffBase, mode));
             // paths that name nothing to read are reported; the others are still linted, and the run exits 2
             report.inputErrors().forEach(error -> err.println("dbzlint: " + error));
             if (report.nothingRead()) {
@@ -303,6 +365,16 @@ final class LintCommand implements Callable<Integer> {
         } finally {
             err.flush();
         }
+    }
+
+    /** The access to Kafka Connect clusters the options and the environment give. */
+    private ConnectAccess.Settings connectSettings() {
+        if (connectTimeout != null && connectTimeout <= 0) {
+            throw new ParameterException(spec.commandLine(), "--connect-timeout must be 1 or more, not "
+                    + connectTimeout);
+        }
+        return new ConnectAccess.Settings(connectUsername, connectPasswordFile, connectTokenFile, connectCa,
+                connectKeystore, connectTimeout == null ? null : java.time.Duration.ofSeconds(connectTimeout), env, cwd);
     }
 
     /** --fix-dry-run: the diff of every input a fix would change, on standard output. */

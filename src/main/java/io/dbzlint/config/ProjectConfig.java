@@ -41,8 +41,28 @@ public record ProjectConfig(Path file, RuleOverrides rules, List<Glob> include, 
      * A deployment the config names, and the files whose connectors run there.
      *
      * @param kafka the Kafka bootstrap servers it writes to, or null for a Kafka of its own
+     * @param connect the REST URL of the Kafka Connect cluster it is applied to, or null: what that
+     *     cluster runs joins the deployment when a run reads the clusters ({@code lint --connect})
      */
-    public record Declared(String name, List<Glob> files, String kafka) {
+    public record Declared(String name, List<Glob> files, String kafka, String connect) {
+    }
+
+    /** The deployments that name a Kafka Connect cluster, with the deployment each is. */
+    public Map<String, Deployment> clusters() {
+        Map<String, Deployment> clusters = new java.util.LinkedHashMap<>();
+        for (Declared declared : deployments) {
+            if (declared.connect() != null) {
+                clusters.put(declared.connect().trim(), deployment(declared));
+            }
+        }
+        return clusters;
+    }
+
+    private Deployment deployment(Declared declared) {
+        String stack = declared.kafka() == null ? declared.name()
+                : "kafka " + declared.kafka().trim().toLowerCase(java.util.Locale.ROOT);
+        return new Deployment(declared.name(), "declared in " + file.getFileName() + " (deployments)", stack, true,
+                null, null, null, java.util.List.of());
     }
 
     public static final ProjectConfig NONE = new ProjectConfig(null,
@@ -67,10 +87,7 @@ public record ProjectConfig(Path file, RuleOverrides rules, List<Glob> include, 
         }
         for (Declared declared : deployments) {
             if (declared.files().stream().anyMatch(glob -> glob.matches(relative))) {
-                String stack = declared.kafka() == null ? declared.name()
-                        : "kafka " + declared.kafka().trim().toLowerCase(java.util.Locale.ROOT);
-                return Optional.of(new Deployment(declared.name(), "declared in " + file.getFileName()
-                        + " (deployments)", stack, true, null, null, null, java.util.List.of()));
+                return Optional.of(deployment(declared));
             }
         }
         return Optional.empty();

@@ -103,7 +103,7 @@ public final class ProjectConfigLoader {
             JsonNode entry = declared.get(i);
             deployments.add(new ProjectConfig.Declared(entry.path("name").asString().trim(),
                     globs(document, "/deployments/" + i + "/files", problems),
-                    JsonNodes.textOrNull(entry.get("kafka"))));
+                    JsonNodes.textOrNull(entry.get("kafka")), JsonNodes.textOrNull(entry.get("connect"))));
         }
         if (!problems.isEmpty()) {
             throw new InvalidFileException(problems);

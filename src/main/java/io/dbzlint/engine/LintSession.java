@@ -18,6 +18,9 @@ import io.dbzlint.result.Severity;
 import io.dbzlint.rule.RuleSet;
 import io.dbzlint.ruleset.RuleOverrides;
 import io.dbzlint.ruleset.RuleSetLoader;
+import io.dbzlint.connect.ConnectAccess;
+import io.dbzlint.source.ConnectSource;
+import io.dbzlint.source.DeployedInput;
 import io.dbzlint.source.GitRevision;
 import io.dbzlint.source.Input;
 import io.dbzlint.source.PathSource;
@@ -144,12 +147,55 @@ public final class LintSession {
         return sources;
     }
 
+    /**
+     * The live Kafka Connect clusters a run reads: those given on the command line, and, when asked,
+     * those the project config's deployments name. A cluster the config names joins its deployment
+     * (also when given on the command line); any other is a deployment of its own that every
+     * deployment of the repository is compared with.
+     *
+     * @throws SessionException for a URL or credentials that cannot be used, before anything is read
+     */
+    public List<Source> clusters(List<String> urls, boolean declared, ConnectAccess.Settings settings)
+            throws SessionException {
+        Map<String, Deployment> named = config.clusters();
+        Map<String, Deployment> wanted = new LinkedHashMap<>();
+        if (declared) {
+            wanted.putAll(named);
+            if (named.isEmpty()) {
+                throw new SessionException(List.of("--connect reads the Kafka Connect clusters the project config's"
+                        + " deployments name (connect: URL), and " + (config.file() == null ? "there is no project"
+                        + " config" : Printable.escape(config.file().getFileName().toString()) + " names none")));
+            }
+        }
+        for (String url : urls) {
+            wanted.putIfAbsent(url.trim(), named.get(url.trim()));
+        }
+        List<Source> sources = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Map.Entry<String, Deployment> cluster : wanted.entrySet()) {
+            try {
+                ConnectAccess access = settings.to(cluster.getKey());
+                if (seen.add(access.url().toString())) {
+                    sources.add(new ConnectSource(access, cluster.getValue()));
+                }
+            } catch (ConnectAccess.Invalid e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SessionException(problems);
+        }
+        return sources;
+    }
+
     /** The inputs of the sources, less those the project config excludes. */
     public Source.Found find(List<Source> sources) {
         Source.Found found = Source.Found.of(sources);
         List<Input> included = new ArrayList<>(found.inputs().size());
         for (Input input : found.inputs()) {
-            if (config.includes(input.id())) {
+            // what a cluster runs is not the repository's to include or exclude
+            if (input instanceof DeployedInput || config.includes(input.id())) {
                 included.add(input);
             }
         }
@@ -253,7 +299,8 @@ public final class LintSession {
         Deployments deployments = new Deployments(projectRoot, config::deploymentOf);
         Map<InputId, Deployment> placed = new HashMap<>();
         for (Input input : inputs) {
-            placed.put(input.id(), deployments.of(input.id()));
+            placed.put(input.id(), input instanceof DeployedInput deployed ? deployed.deployment()
+                    : deployments.of(input.id()));
         }
         return placed;
     }
@@ -272,7 +319,8 @@ public final class LintSession {
 
     private static List<Fixer.FileFix> plan(List<Input> inputs, LintResult result) throws SessionException {
         Map<InputId, Input> byId = new HashMap<>();
-        inputs.forEach(input -> byId.put(input.id(), input));
+        // a connector a cluster runs is no file: its findings are fixed in the repository, not there
+        inputs.stream().filter(input -> !(input instanceof DeployedInput)).forEach(input -> byId.put(input.id(), input));
         try {
             return Fixer.plan(result.findings(), id -> Optional.ofNullable(byId.get(id)));
         } catch (IOException e) {

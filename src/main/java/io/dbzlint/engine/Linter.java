@@ -35,6 +35,7 @@ import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.RuleParameters;
 import io.dbzlint.rule.RuleSet;
 import io.dbzlint.rule.checks.ConfigSchemaRule;
+import io.dbzlint.source.DeployedInput;
 import io.dbzlint.source.Input;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -91,8 +92,23 @@ final class Linter {
      *     an input missing from it is in the repository's
      */
     LintResult lint(List<Input> sources, Map<InputId, Deployment> placed) {
+        // a live cluster given on the command line meets every deployment of the repository
+        List<Deployment> mirrors = new ArrayList<>();
+        if (sources.stream().anyMatch(source -> source instanceof DeployedInput deployed
+                && deployed.meetsEveryDeployment())) {
+            java.util.Set<Deployment> seen = new java.util.LinkedHashSet<>();
+            for (Input source : sources) {
+                if (!(source instanceof DeployedInput)) {
+                    seen.add(placed.getOrDefault(source.id(), Deployment.REPOSITORY));
+                }
+            }
+            seen.forEach(deployment -> mirrors.add(deployment.mirrored()));
+        }
         List<FileOutcome> outcomes = sources.parallelStream()
-                .map(source -> lintFile(source, placed.getOrDefault(source.id(), Deployment.REPOSITORY))).toList();
+                .map(source -> lintFile(source, placed.getOrDefault(source.id(), Deployment.REPOSITORY),
+                        source instanceof DeployedInput deployed && deployed.meetsEveryDeployment()
+                                ? mirrors : List.of()))
+                .toList();
 
         List<Finding> findings = new ArrayList<>();
         List<String> readErrors = new ArrayList<>();
@@ -187,9 +203,9 @@ final class Linter {
     }
 
     /** One input; a failure inside dbzlint names the input and leaves the others to be linted. */
-    private FileOutcome lintFile(Input source, Deployment deployment) {
+    private FileOutcome lintFile(Input source, Deployment deployment, List<Deployment> mirrors) {
         try {
-            return lintOneFile(source, deployment);
+            return lintOneFile(source, deployment, mirrors);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return new FileOutcome(0, List.of(), emptyClaims(), null, new InternalFailure(
                     source.id().displayPath() + ": internal error while linting this file: " + describe(e), e));
@@ -201,7 +217,11 @@ final class Linter {
                 Printable.MAX_VALUE * 2);
     }
 
-    private FileOutcome lintOneFile(Input source, Deployment deployment) {
+    /**
+     * @param mirrors the deployments of the repository a live cluster's connector is also compared
+     *     in: it makes claims there too, and no finding (see {@link Deployment#mirror()})
+     */
+    private FileOutcome lintOneFile(Input source, Deployment deployment, List<Deployment> mirrors) {
         byte[] bytes;
         try {
             bytes = source.read();
@@ -255,9 +275,18 @@ final class Linter {
             for (int i = 0; i < crossRules.size(); i++) {
                 crossRules.get(i).claim(connector, context).ifPresent(claims.get(i)::add);
             }
+            for (Deployment mirror : mirrors) {
+                Connector seen = loadedConnector.in(mirror);
+                for (int i = 0; i < crossRules.size(); i++) {
+                    crossRules.get(i).claim(seen, context).ifPresent(claims.get(i)::add);
+                }
+            }
         }
         if (page) {
             onePerExample(findings, file.connectors(), fragments);
+        }
+        if (source instanceof DeployedInput) {
+            findings.replaceAll(Finding::withoutFix); // fixed in the repository and applied, not on the cluster
         }
         int withPlaceholders = (int) file.connectors().stream().filter(Linter::holdsPlaceholder).count();
         return new FileOutcome(file.connectors().size(), findings, claims, null, null, false, withPlaceholders,

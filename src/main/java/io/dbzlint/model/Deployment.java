@@ -24,12 +24,40 @@ package io.dbzlint.model;
  *     decoderbufs plugin ({@code docker-compose.yml: debezium/postgres:13}), or null
  * @param namedReleases the release lines the project runs elsewhere when it runs several and none
  *     is nearer ({@code 1.9}, {@code 2.1}): the one a config is for is among them; else empty
+ * @param mirror whether its connectors are a live cluster's, seen from this deployment of the
+ *     repository to be compared with its connectors: they are linted in their cluster's own
+ *     deployment, so what a comparison finds on them here is not reported
  */
 public record Deployment(String name, String evidence, String stack, boolean declared, String version,
-                         String versionEvidence, String postgresImage, java.util.List<String> namedReleases) {
+                         String versionEvidence, String postgresImage, java.util.List<String> namedReleases,
+                         boolean mirror) {
 
     public Deployment {
         namedReleases = java.util.List.copyOf(namedReleases);
+    }
+
+    public Deployment(String name, String evidence, String stack, boolean declared, String version,
+                      String versionEvidence, String postgresImage, java.util.List<String> namedReleases) {
+        this(name, evidence, stack, declared, version, versionEvidence, postgresImage, namedReleases, false);
+    }
+
+    /**
+     * A Kafka Connect cluster read live: the connectors it runs, a deployment of their own.
+     *
+     * @param cluster how findings name it ({@code connect.example.com:8083})
+     * @param kafka its Kafka cluster's id, or null: clusters writing to one Kafka share topic names
+     */
+    public static Deployment cluster(String cluster, String url, String kafka) {
+        String name = "connect://" + cluster;
+        return new Deployment(name, "deployed on the Kafka Connect cluster at " + url,
+                kafka == null || kafka.isEmpty() ? name : "kafka cluster " + kafka, true, null, null, null,
+                java.util.List.of());
+    }
+
+    /** This deployment as a cluster's connectors are seen from it, to be compared with its own (see mirror). */
+    public Deployment mirrored() {
+        return new Deployment(name, evidence, stack, declared, version, versionEvidence, postgresImage, namedReleases,
+                true);
     }
 
     /** The whole run as one cluster: where nothing in the layout says otherwise. */
@@ -48,12 +76,14 @@ public record Deployment(String name, String evidence, String stack, boolean dec
 
     /** The same deployment, running the Debezium release line the repository names. */
     public Deployment running(String release, String where) {
-        return new Deployment(name, evidence, stack, declared, release, where, postgresImage, java.util.List.of());
+        return new Deployment(name, evidence, stack, declared, release, where, postgresImage, java.util.List.of(),
+                mirror);
     }
 
     /** The same deployment, its stack running Debezium's PostgreSQL image (where says so). */
     public Deployment withPostgresImage(String where) {
-        return new Deployment(name, evidence, stack, declared, version, versionEvidence, where, namedReleases);
+        return new Deployment(name, evidence, stack, declared, version, versionEvidence, where, namedReleases,
+                mirror);
     }
 
     /** Another deployment within this one's stack (a Strimzi cluster, a page's example), as it runs. */
@@ -64,7 +94,7 @@ public record Deployment(String name, String evidence, String stack, boolean dec
 
     /** The same deployment, in a project that runs several release lines, none of them nearer. */
     public Deployment amongReleases(java.util.List<String> lines) {
-        return new Deployment(name, evidence, stack, declared, null, null, postgresImage, lines);
+        return new Deployment(name, evidence, stack, declared, null, null, postgresImage, lines, mirror);
     }
 
     @Override

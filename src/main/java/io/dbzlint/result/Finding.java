@@ -34,6 +34,11 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
         return new Finding(ruleId, severity, location, connector, key, longer, related, fix);
     }
 
+    /** The same finding with no fix: for an input that is no file to write. */
+    public Finding withoutFix() {
+        return fix == null ? this : new Finding(ruleId, severity, location, connector, key, message, related, null);
+    }
+
     /** The identity this finding keeps while lines move. */
     public FindingKey identity() {
         return FindingKey.of(this);

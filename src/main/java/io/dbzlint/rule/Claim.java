@@ -39,9 +39,14 @@ public interface Claim {
         /**
          * Whether two claims are of one connector written twice: one name, one source read alike, or
          * one database and logical name over overlapping tables, whose topics are the same (a version
-         * with another converter or a narrower table list).
+         * with another converter or a narrower table list). A connector a live cluster runs is the
+         * same as a file's only under its name.
          */
         public boolean sameConnectorAs(Site other) {
+            if (deployment.mirror() || other.deployment.mirror()) {
+                // on a live cluster, another name is another connector, running beside it
+                return connector.equals(other.connector);
+            }
             return connector.equals(other.connector) || source != 0 && source == other.source
                     || variant != 0 && variant == other.variant && Connector.overlaps(capture, other.capture);
         }

@@ -29,9 +29,15 @@ public interface FindingSink {
         report(location, connector.name(), key, message, List.of(), fix.orElse(null));
     }
 
-    /** A cross-connector finding at a claim's site, naming the other places involved. */
+    /**
+     * A cross-connector finding at a claim's site, naming the other places involved. Not at a live
+     * cluster's connector seen from a deployment of the repository: what it shares with a file is
+     * reported at the file, and the cluster's own collisions in its own deployment.
+     */
     default void report(Claim.Site site, String message, List<Location> related) {
-        report(site.location(), site.connector(), site.configKey(), message, related);
+        if (!site.deployment().mirror()) {
+            report(site.location(), site.connector(), site.configKey(), message, related);
+        }
     }
 
     /** The same sink, reporting at error severity: for a finding that is worse than its rule's usual. */

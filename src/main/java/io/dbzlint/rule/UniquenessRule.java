@@ -62,6 +62,9 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
                 // a copy of a connector is an alternative of what the connector is an alternative of
                 others.removeIf(other -> sameConnector(claim, other) || copies.get(claim).stream()
                         .anyMatch(mine -> copies.get(other).stream().anyMatch(theirs -> apart(mine, theirs, context))));
+                // a live cluster's connector met both in its deployment and as seen from the repository's: named once
+                java.util.Set<io.dbzlint.model.Location> named = new java.util.HashSet<>();
+                others.removeIf(other -> !named.add(other.site().location()));
                 if (!others.isEmpty()) {
                     (lesser(claim, others) ? sink.asWarning() : sink).report(claim.site(),
                             message(claim, others, context), Claim.locations(others));

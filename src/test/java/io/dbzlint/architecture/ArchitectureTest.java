@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** Lowest first; every production package is one of them. */
-    static final List<String> LAYERS = List.of("model", "json", "result", "debezium", "load", "source", "deploy", "rule",
+    static final List<String> LAYERS = List.of("model", "json", "result", "debezium", "load", "connect", "source", "deploy", "rule",
             "rule.checks", "ruleset", "config", "report", "fix", "engine", "lsp", "cli");
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()

@@ -30,12 +30,15 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
     /**
      * A copy of the same config (a quote, an echo, a file copied) is the same connector, compared
      * once; so is another version of it, of the same class on the same database (an update body, a
-     * later revision, one lesson's repeat): deploying it replaces the other as intended. Only
+     * later revision, one lesson's repeat, a file under the name of a connector a live cluster
+     * runs): deploying it replaces the other as intended. Only
      * connectors of one name on different databases, or of different classes, clash.
      */
     @Override
     protected boolean sameConnector(Name claim, Name other) {
-        if (claim.config() == other.config()) {
+        if (claim.config() == other.config() || claim.site().deployment().mirror()
+                || other.site().deployment().mirror()) {
+            // a file under the name of a connector a cluster runs updates it: drift, not a clash
             return true;
         }
         if (claim.database() != 0 && other.database() != 0) {
