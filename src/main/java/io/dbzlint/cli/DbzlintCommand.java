@@ -34,6 +34,7 @@ final class DbzlintCommand {
         commands.put("lint", LintCommand.class);
         commands.put("upgrade", UpgradeCommand.class);
         commands.put("deployments", DeploymentsCommand.class);
+        commands.put("drift", DriftCommand.class);
         commands.put("rules", RulesCommand.class);
         commands.put("explain", ExplainCommand.class);
         commands.put("schema", SchemaCommand.class);

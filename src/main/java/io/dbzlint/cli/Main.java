@@ -101,6 +101,9 @@ public final class Main {
                 if (type == UpgradeCommand.class) {
                     return type.cast(new UpgradeCommand(stdin, env, cwd));
                 }
+                if (type == DriftCommand.class) {
+                    return type.cast(new DriftCommand(stdin, env, cwd));
+                }
                 if (type == DeploymentsCommand.class) {
                     return type.cast(new DeploymentsCommand(stdin, cwd));
                 }

@@ -157,19 +157,7 @@ public final class LintSession {
      */
     public List<Source> clusters(List<String> urls, boolean declared, ConnectAccess.Settings settings)
             throws SessionException {
-        Map<String, Deployment> named = config.clusters();
-        Map<String, Deployment> wanted = new LinkedHashMap<>();
-        if (declared) {
-            wanted.putAll(named);
-            if (named.isEmpty()) {
-                throw new SessionException(List.of("--connect reads the Kafka Connect clusters the project config's"
-                        + " deployments name (connect: URL), and " + (config.file() == null ? "there is no project"
-                        + " config" : Printable.escape(config.file().getFileName().toString()) + " names none")));
-            }
-        }
-        for (String url : urls) {
-            wanted.putIfAbsent(url.trim(), named.get(url.trim()));
-        }
+        Map<String, Deployment> wanted = clusterUrls(urls, declared);
         List<Source> sources = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -187,6 +175,27 @@ public final class LintSession {
             throw new SessionException(problems);
         }
         return sources;
+    }
+
+    /**
+     * The clusters a run reads, each with the project config's deployment it is applied to, or null
+     * for one given on the command line alone.
+     */
+    public Map<String, Deployment> clusterUrls(List<String> urls, boolean declared) throws SessionException {
+        Map<String, Deployment> named = config.clusters();
+        Map<String, Deployment> wanted = new LinkedHashMap<>();
+        if (declared) {
+            wanted.putAll(named);
+            if (named.isEmpty()) {
+                throw new SessionException(List.of("--connect reads the Kafka Connect clusters the project config's"
+                        + " deployments name (connect: URL), and " + (config.file() == null ? "there is no project"
+                        + " config" : Printable.escape(config.file().getFileName().toString()) + " names none")));
+            }
+        }
+        for (String url : urls) {
+            wanted.putIfAbsent(url.trim(), named.get(url.trim()));
+        }
+        return wanted;
     }
 
     /** The inputs of the sources, less those the project config excludes. */

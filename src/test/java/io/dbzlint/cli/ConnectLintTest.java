@@ -218,4 +218,48 @@ class ConnectLintTest {
                 .contains("a URL with credentials in it", "DBZLINT_CONNECT_PASSWORD").doesNotContain("Hunter2");
         assertThat(connect.authorizations()).doesNotContain("Hunter2");
     }
+
+    @Test
+    void should_list_drift_with_both_values_and_no_secret_in_every_format() throws IOException {
+        Files.writeString(repo.resolve("inventory.json"), postgres("inventory", "inventory_slot", "postgres_prod")
+                .replace("${file:/opt/secrets.properties:pw}", "N3wS3cret"));
+        Files.writeString(repo.resolve("orders.json"), postgres("orders", "orders_slot", "postgres_prod"));
+        connect.running("inventory", deployed("old_slot", "postgres_prod", "0ldS3cret"));
+        connect.running("legacy", deployed("legacy_slot", "postgres_legacy", "${file:/s.properties:pw}"));
+
+        Cli text = lint(Map.of(), "drift", "--connect-url", connect.url(), ".").expectExit(1);
+
+        String cluster = "connect://127.0.0.1:" + connect.url().replaceAll(".*:", "");
+        assertThat(text.out()).contains(
+                cluster + "/inventory: 3 keys differ from inventory.json:1:10; FAILED:"
+                        + " org.apache.kafka.connect.errors.ConnectException: boom",
+                "inventory.json:4:53 database.password: differs (a secret: not shown)",
+                "slot.name: \"inventory_slot\" in the repository, \"old_slot\" on the cluster",
+                "orders.json:1:10: \"orders\" is only in the repository, not on " + cluster,
+                cluster + "/legacy: only on the cluster, not in the repository; FAILED",
+                "3 connectors compared: 1 changed, 1 only in the repository, 1 only on the cluster");
+        for (String format : List.of("text", "json", "sarif")) {
+            Cli run = lint(Map.of(), "drift", "-f", format, "--connect-url", connect.url(), ".").expectExit(1);
+            assertThat(run.out()).as(format).doesNotContain("N3wS3cret", "0ldS3cret").contains("old_slot");
+        }
+        Cli same = lint(Map.of(), "drift", "--connect-url", connect.url(), "orders.json");
+        assertThat(same.out()).contains("1 only in the repository, 2 only on the cluster");
+    }
+
+    @Test
+    void should_write_drift_as_sarif_the_official_schema_accepts() throws Exception {
+        Files.writeString(repo.resolve("orders.json"), postgres("orders", "orders_slot", "postgres_prod"));
+        connect.running("orders", deployed("old_slot", "postgres_prod", "${file:/s.properties:pw}"));
+        connect.running("legacy", deployed("legacy_slot", "postgres_legacy", "${file:/s.properties:pw}"));
+
+        Cli run = lint(Map.of(), "drift", "-f", "sarif", "--connect-url", connect.url(), ".").expectExit(1);
+
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        try (var in = getClass().getResourceAsStream("/sarif-schema-2.1.0.json")) {
+            var schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                    com.networknt.schema.SpecificationVersion.DRAFT_4).getSchema(mapper.readTree(in));
+            assertThat(schema.validate(mapper.readTree(run.out()))).isEmpty();
+        }
+        assertThat(run.out()).contains("drift-changed", "drift-only-on-cluster");
+    }
 }

@@ -138,4 +138,22 @@ class LiveConnectTest {
                 "connection refused");
         assertThat(run.out()).contains("orders.json:13:21: error server-name-unique", "in 2 connectors (2 files)");
     }
+
+    @Test
+    void should_show_drift_in_a_key_with_both_values_and_never_the_password() throws IOException {
+        Map<String, String> changed = config("inventory_slot", "postgres_prod");
+        changed.put("snapshot.mode", "never");
+        changed.put("database.password", "An0therS3cret");
+        write("inventory.json", "inventory", changed);
+
+        for (String format : List.of("text", "json", "sarif")) {
+            Cli run = Cli.runIn(repo, Map.of(), "drift", "-f", format, "--connect-url", url, ".").expectExit(1);
+            assertThat(run.out()).as(format).contains("snapshot.mode").doesNotContain(PASSWORD, "An0therS3cret");
+        }
+        Cli text = Cli.runIn(repo, Map.of(), "drift", "--connect-url", url, ".");
+        assertThat(text.out()).contains(cluster() + "/inventory: 2 keys differ from inventory.json:2:11; RUNNING",
+                "snapshot.mode: \"never\" in the repository, unset on the cluster",
+                "database.password: differs (a secret: not shown)",
+                "1 connector compared: 1 changed, 0 only in the repository, 0 only on the cluster");
+    }
 }
