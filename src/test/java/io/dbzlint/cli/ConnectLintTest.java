@@ -262,4 +262,36 @@ class ConnectLintTest {
         }
         assertThat(run.out()).contains("drift-changed", "drift-only-on-cluster");
     }
+
+    @Test
+    void should_read_the_clusters_the_project_config_names_into_their_deployments_with_connect() throws IOException {
+        Files.createDirectories(repo.resolve("prod"));
+        Files.createDirectories(repo.resolve("staging"));
+        Files.writeString(repo.resolve("prod/orders.json"), postgres("orders", "inventory_slot", "postgres_prod"));
+        Files.writeString(repo.resolve("staging/orders.json"), postgres("orders", "inventory_slot", "postgres_stage")
+                .replace("pg.internal", "postgres"));
+        Files.writeString(repo.resolve(".dbzlint.yaml"), """
+                deployments:
+                  - name: prod
+                    files: ["prod/**"]
+                    connect: %s
+                  - name: staging
+                    files: ["staging/**"]
+                """.formatted(connect.url()));
+        connect.running("inventory", deployed("inventory_slot", "postgres_prod", "${env:PW}").replace("pg.internal",
+                "postgres"));
+
+        Cli withoutFlag = lint(Map.of(), "lint", ".").expectExit(0);
+        assertThat(connect.requests()).as("a cluster is read only when asked").isZero();
+        assertThat(withoutFlag.out()).contains("in 2 connectors (2 files)");
+
+        Cli run = lint(Map.of(), "lint", "--connect", ".").expectExit(1);
+        assertThat(run.out()).contains("prod/orders.json:6:92: error server-name-unique",
+                "in 3 connectors (3 files)").containsPattern("connect://127\\.0\\.0\\.1:\\d+/inventory:13:21: error"
+                + " server-name-unique [^\\n]*\\(prod/orders\\.json:6:92\\)");
+        assertThat(run.out()).as("staging is not applied to the prod cluster").doesNotContain("staging/orders.json:");
+
+        Cli noCluster = Cli.runIn(repo, Map.of(), "lint", "--no-config", "--connect", ".").expectExit(2);
+        assertThat(noCluster.err()).contains("--connect reads the Kafka Connect clusters");
+    }
 }

@@ -29,13 +29,36 @@ public final class FakeConnect implements AutoCloseable {
     private volatile String rootBody = "{\"version\":\"4.3.1\",\"commit\":\"abc\",\"kafka_cluster_id\":\"k1\"}";
 
     public FakeConnect() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(null, false);
+    }
+
+    /**
+     * Over TLS with this server context; with {@code clientAuth}, a client must show a certificate
+     * the context trusts (mutual TLS).
+     */
+    public FakeConnect(javax.net.ssl.SSLContext tls, boolean clientAuth) throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls) {
+                @Override
+                public void configure(com.sun.net.httpserver.HttpsParameters parameters) {
+                    javax.net.ssl.SSLParameters ssl = tls.getDefaultSSLParameters();
+                    ssl.setNeedClientAuth(clientAuth);
+                    parameters.setSSLParameters(ssl);
+                }
+            });
+            server = https;
+        }
         server.createContext("/", this::handle);
         server.start();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort();
     }
 
     /** A connector it runs: its config as JSON object members, e.g. {@code "a": "b", "c": "d"}. */
