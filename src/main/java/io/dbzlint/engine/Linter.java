@@ -494,8 +494,10 @@ final class Linter {
         }
         // a secret that a non-secret value or the name also spells out ("postgres" as password and host)
         // is printed through those anyway; blanking it would only garble messages about them
+        // (and one a key spells, "password" as database.password: keys are printed in every message)
         secrets.removeIf(secret -> connector.name().contains(secret) || connector.config().values().stream()
-                .anyMatch(entry -> entry.hasText() && !entry.isSecret() && entry.text().contains(secret)));
+                .anyMatch(entry -> entry.key().contains(secret)
+                        || entry.hasText() && !entry.isSecret() && entry.text().contains(secret)));
         return secrets;
     }
 

@@ -275,8 +275,8 @@ final class JsonConnectors implements FormatReader {
                     index++;
                 }
             } else {
-                throw new StructureProblem(here(), "top level is " + kindOf(token).article()
-                        + "; expected a connector config object or an array of them");
+                // a string, number or literal alone (a saved message, a value): data, not a connector config
+                return List.of();
             }
             end = here();
             if (parser.nextToken() != null) {

@@ -262,6 +262,16 @@ class HostileInputTest {
     }
 
     @Test
+    void should_not_mask_a_key_name_that_spells_the_password() throws IOException {
+        write("a.json", mysql(", \"database.password\": \"password\""));
+
+        Cli run = lint(".");
+
+        assertThat(run.out()).contains("warning plaintext-secret database.password holds a literal secret")
+                .doesNotContain("database.****");
+    }
+
+    @Test
     void should_mask_the_secrets_on_the_lines_a_diff_shows_and_carry_none_in_a_fix() throws IOException {
         write("c.properties", """
                 name=inventory

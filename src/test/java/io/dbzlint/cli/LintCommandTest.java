@@ -155,14 +155,12 @@ class LintCommandTest {
                 .containsExactly(
                         prefix + "1-invalid.json:1:14: error parse-error invalid JSON: unexpected character"
                                 + " ',': was expecting double-quote to start property name",
-                        prefix + "3-scalar.json:1:1: error parse-error top level is a number; expected a connector"
-                                + " config object or an array of them",
                         prefix + "4-duplicate.json:1:26: error duplicate-key key \"connector.class\" is already set"
                                 + " at line 1; Kafka Connect silently keeps only this last value: remove one of them",
                         prefix + "5-latin1.json:1:7: error parse-error not valid UTF-8: byte 0xE9 cannot appear here;"
                                 + " save the file as UTF-8");
-        // the empty file holds no connector config: skipped, not an error
-        assertThat(run.out()).endsWith("4 errors, 0 warnings in 2 connectors (5 files); 1 file skipped: no connector"
+        // the empty file and the number alone hold no connector config: skipped, not errors
+        assertThat(run.out()).endsWith("3 errors, 0 warnings in 2 connectors (4 files); 2 files skipped: no connector"
                 + " config\n");
         assertThat(run.err()).isEmpty();
         assertNoStackTrace(run);

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An old and a new name of one property both set (which wins depends on the version), or an
+ * An old and a new name of one property both set where the release still reads both (which wins
+ * depends on the version; from the release that removed the old name, only the new one counts), or an
  * include and an exclude list of one kind both set (Debezium refuses the config).
  */
 public final class ConflictingPropertiesRule implements ConnectorRule {
@@ -35,6 +36,9 @@ public final class ConflictingPropertiesRule implements ConnectorRule {
         for (ConfigEntry entry : connector.config().values()) {
             CatalogLookup.rename(catalog, connector, entry.key()).ifPresent(rename -> {
                 String replacement = rename.replacementFor(entry.key());
+                if (rename.removedIn() != null && context.target().isAtLeast(rename.removedIn())) {
+                    return; // the release reads only the new name: nothing conflicts, deprecated-property says the old is dead
+                }
                 if (view.isPresent() && view.get().releases().knows(connector.type(), replacement)
                         && !view.get().releases().reads(connector.type(), replacement, view.get().release())) {
                     return; // the target version does not read the new name yet: unknown-property says so

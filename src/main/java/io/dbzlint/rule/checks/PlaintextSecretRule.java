@@ -102,6 +102,8 @@ public final class PlaintextSecretRule implements ConnectorRule {
         }
         String v = value.trim();
         return References.isCapitalsPlaceholder(v) || v.chars().allMatch(c -> c == '*') || MASKED.matcher(v).matches()
+                // one letter repeated, as a redacted example writes it: xxx, yyy, zzz
+                || v.length() >= 3 && Character.isLetter(v.charAt(0)) && v.chars().allMatch(c -> c == v.charAt(0))
                 || page && (STAND_IN.matcher(v).matches() || NAMES_ITSELF.matcher(v).matches()
                         || CAPITALS_WORD.matcher(v).matches()
                         // a user:password pair (basic.auth.user.info) whose password is a stand-in
