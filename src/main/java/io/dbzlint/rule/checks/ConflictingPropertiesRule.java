@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An old and a new name of one property both set where the release still reads both (which wins
- * depends on the version; from the release that removed the old name, only the new one counts), or an
+ * An old and a new name of one property both set to different values (which wins depends on the
+ * version; from the release that removed the old name, the new one, and the old misleads), or an
  * include and an exclude list of one kind both set (Debezium refuses the config).
  */
 public final class ConflictingPropertiesRule implements ConnectorRule {
@@ -36,17 +36,22 @@ public final class ConflictingPropertiesRule implements ConnectorRule {
         for (ConfigEntry entry : connector.config().values()) {
             CatalogLookup.rename(catalog, connector, entry.key()).ifPresent(rename -> {
                 String replacement = rename.replacementFor(entry.key());
-                if (rename.removedIn() != null && context.target().isAtLeast(rename.removedIn())) {
-                    return; // the release reads only the new name: nothing conflicts, deprecated-property says the old is dead
-                }
                 if (view.isPresent() && view.get().releases().knows(connector.type(), replacement)
                         && !view.get().releases().reads(connector.type(), replacement, view.get().release())) {
                     return; // the target version does not read the new name yet: unknown-property says so
                 }
+                boolean dead = rename.removedIn() != null && context.target().isAtLeast(rename.removedIn());
                 connector.entry(replacement).filter(current -> !sameValue(current, entry)).ifPresent(current ->
-                        sink.report(connector, entry.key(), entry.keyLocation(), entry.key() + " and its replacement "
-                                + replacement + " (line " + current.keyLocation().line() + ") are both set to different"
-                                + " values; remove " + entry.key()));
+                        sink.report(connector, entry.key(), entry.keyLocation(), dead
+                                // the release reads only the new name: the old one's other value misleads whoever
+                                // reads the config (a sink subscribed to the old prefix, say)
+                                ? entry.key() + " is no longer read (since Debezium " + rename.removedIn() + "), and its"
+                                        + " replacement " + replacement + " (line " + current.keyLocation().line()
+                                        + ") holds a different value, the one used; remove " + entry.key()
+                                        + " and check what expects its value"
+                                : entry.key() + " and its replacement " + replacement + " (line "
+                                        + current.keyLocation().line() + ") are both set to different values; remove "
+                                        + entry.key()));
             });
         }
         for (List<String> pair : catalog.exclusiveLists()) {
