@@ -102,6 +102,29 @@ class ConnectLintTest {
     }
 
     @Test
+    void should_fail_a_file_whose_server_id_a_deployed_mysql_connector_on_the_same_server_holds() throws IOException {
+        Files.writeString(repo.resolve("billing.json"), """
+                {"name": "billing", "config": {
+                  "connector.class": "io.debezium.connector.mysql.MySqlConnector",
+                  "database.hostname": "mysql.internal", "database.port": "3306", "database.user": "debezium",
+                  "database.password": "${env:PW}", "database.server.id": "184054", "topic.prefix": "mysql_billing",
+                  "schema.history.internal.kafka.bootstrap.servers": "kafka:9092",
+                  "schema.history.internal.kafka.topic": "schemahistory.mysql_billing"
+                }}
+                """);
+        connect.running("inventory", "\"connector.class\":\"io.debezium.connector.mysql.MySqlConnector\","
+                + "\"database.hostname\":\"mysql.internal\",\"database.port\":\"3306\",\"database.user\":\"debezium\","
+                + "\"database.password\":\"${env:PW}\",\"database.server.id\":\"184054\",\"topic.prefix\":\"mysql_prod\","
+                + "\"schema.history.internal.kafka.bootstrap.servers\":\"kafka:9092\","
+                + "\"schema.history.internal.kafka.topic\":\"schemahistory.mysql_prod\"");
+
+        Cli run = lint(Map.of(), "lint", "--no-config", "--connect-url", connect.url(), ".").expectExit(1);
+
+        assertThat(run.out()).containsPattern("billing\\.json:4:\\d+: error server-id-unique database\\.server\\.id"
+                + " 184054 is also used by connector \"inventory\" \\(connect://127\\.0\\.0\\.1:\\d+/inventory:");
+    }
+
+    @Test
     void should_compare_a_deployed_copy_of_a_file_once_and_lint_what_the_cluster_runs() throws IOException {
         Files.writeString(repo.resolve("inventory.json"), postgres("inventory", "inventory_slot", "postgres_prod"));
         connect.running("inventory", deployed("inventory_slot", "postgres_prod", "${file:/opt/secrets.properties:pw}"));
