@@ -319,6 +319,22 @@ class LintCommandTest {
     }
 
     @Test
+    void should_warn_of_one_name_in_two_files_and_fail_one_script_that_posts_both() throws IOException {
+        String script = Files.readString(Path.of("examples/mistakes/connector-name-unique/deploy-outbox-connectors.sh"));
+        int second = script.indexOf("curl", script.indexOf("curl") + 1);
+        Path files = Files.createDirectories(dir.resolve("files"));
+        Files.writeString(files.resolve("mysql.sh"), script.substring(0, second));
+        Files.writeString(files.resolve("postgres.sh"), "#!/bin/sh\n" + script.substring(second));
+
+        Cli apart = Cli.run("lint", "--no-config", files.toString()).expectExit(0);
+        Cli together = Cli.run("lint", "--no-config", "examples/mistakes/connector-name-unique").expectExit(1);
+
+        assertThat(apart.out()).contains("warning connector-name-unique", "unless they are alternatives never applied"
+                + " to one cluster together").doesNotContain("error connector-name-unique");
+        assertThat(together.out()).contains("deploy-outbox-connectors.sh:8:79: error connector-name-unique");
+    }
+
+    @Test
     void should_list_rules_and_exit_codes_in_help() {
         Cli run = Cli.run("lint", "--help").expectExit(0);
 
