@@ -71,7 +71,7 @@ public final class ConnectSource implements Source {
     }
 
     /** The connector as the REST body that creates it, one key a line, as a user would write it. */
-    static byte[] body(DeployedConnector connector) {
+    public static byte[] body(DeployedConnector connector) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = Json.pretty(out)) {
             json.writeStartObject();
