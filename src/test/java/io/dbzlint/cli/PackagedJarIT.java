@@ -131,4 +131,21 @@ class PackagedJarIT {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).startsWith("<stdin>:10:27: error server-id-range");
     }
+
+    @Test
+    void should_build_the_guards_own_jar_with_its_service_entry_and_nothing_the_worker_provides() throws Exception {
+        Path guard = JAR.resolveSibling("dbzlint-guard.jar");
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(guard.toFile())) {
+            java.util.zip.ZipEntry service = jar.getEntry("META-INF/services/org.apache.kafka.connect.rest.ConnectRestExtension");
+            assertThat(service).as("the worker finds the extension by its service entry").isNotNull();
+            assertThat(new String(jar.getInputStream(service).readAllBytes(), StandardCharsets.UTF_8).trim())
+                    .isEqualTo("io.dbzlint.guard.DbzlintGuard");
+            assertThat(jar.getEntry("io/dbzlint/guard/DbzlintGuard.class")).isNotNull();
+            assertThat(jar.getEntry("rules/catalog/kafka-connect.json")).as("the rule set travels with it").isNotNull();
+            assertThat(jar.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(name -> name.startsWith("org/apache/kafka/") || name.startsWith("jakarta/ws/")
+                            || name.startsWith("org/eclipse/lsp4j/")))
+                    .as("provided by the worker, or the editor's only").isEmpty();
+        }
+    }
 }
