@@ -49,9 +49,9 @@ public final class DbzlintGuard implements ConnectRestExtension {
                 }
             });
             LOG.info("dbzlint guard {} started in {} mode", Version.number(), enforce ? "enforce" : "warn");
-        } catch (SessionException | RuntimeException e) {
+        } catch (SessionException | RuntimeException | LinkageError e) {
             guard = null;
-            LOG.error("dbzlint guard cannot start, and lets every request through: {}", e.getMessage());
+            LOG.error("dbzlint guard cannot start, and lets every request through: {}", e.toString());
         }
     }
 

@@ -61,7 +61,7 @@ final class GuardFilter implements ContainerRequestFilter {
                 request.abortWith(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(errorBody(decision.message())).build());
             }
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
             // never block a cluster because of the guard itself: Connect answers the request as it would
             log.error("dbzlint guard could not check {} {}, and lets it through: {}", method, path, e.toString());
         }
