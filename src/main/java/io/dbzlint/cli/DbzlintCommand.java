@@ -35,6 +35,7 @@ final class DbzlintCommand {
         commands.put("upgrade", UpgradeCommand.class);
         commands.put("deployments", DeploymentsCommand.class);
         commands.put("drift", DriftCommand.class);
+        commands.put("policy", PolicyCommand.class);
         commands.put("rules", RulesCommand.class);
         commands.put("explain", ExplainCommand.class);
         commands.put("schema", SchemaCommand.class);

@@ -101,6 +101,9 @@ public final class Main {
                 if (type == UpgradeCommand.class) {
                     return type.cast(new UpgradeCommand(stdin, env, cwd));
                 }
+                if (type == PolicyCommand.class) {
+                    return type.cast(new PolicyCommand(cwd));
+                }
                 if (type == DriftCommand.class) {
                     return type.cast(new DriftCommand(stdin, env, cwd));
                 }

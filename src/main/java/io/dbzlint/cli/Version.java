@@ -7,13 +7,13 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version Maven wrote into the jar at build time. */
-public final class Version implements IVersionProvider {
+final class Version implements IVersionProvider {
 
     /**
      * From the jar's manifest (Implementation-Version), which the JVM has read already; from the
      * properties Maven filtered when running from the classes folder (tests).
      */
-    public static String number() {
+    static String number() {
         String fromManifest = Version.class.getPackage().getImplementationVersion();
         if (fromManifest != null) {
             return fromManifest;

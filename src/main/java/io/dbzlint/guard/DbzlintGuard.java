@@ -1,6 +1,5 @@
 package io.dbzlint.guard;
 
-import io.dbzlint.cli.Version;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.engine.SessionException;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ public final class DbzlintGuard implements ConnectRestExtension {
                     LOG.warn(message);
                 }
             });
-            LOG.info("dbzlint guard {} started in {} mode", Version.number(), enforce ? "enforce" : "warn");
+            LOG.info("dbzlint guard {} started in {} mode", version(), enforce ? "enforce" : "warn");
         } catch (SessionException | RuntimeException | LinkageError e) {
             guard = null;
             LOG.error("dbzlint guard cannot start, and lets every request through: {}", e.toString());
@@ -60,9 +59,11 @@ public final class DbzlintGuard implements ConnectRestExtension {
         context.configurable().register(new GuardFilter(guard, context.clusterState(), LOG));
     }
 
+    /** The version the jar's manifest says (Implementation-Version), as the command line's --version. */
     @Override
     public String version() {
-        return Version.number();
+        String version = DbzlintGuard.class.getPackage().getImplementationVersion();
+        return version == null ? "unknown" : version;
     }
 
     @Override

@@ -1,0 +1,56 @@
+package io.dbzlint.cli;
+
+import io.dbzlint.engine.LintSession;
+import io.dbzlint.engine.SessionException;
+import io.dbzlint.guard.AdmissionPolicy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Writes dbzlint's checks as a Kubernetes admission policy, for where connectors are applied"
+                + " as Strimzi KafkaConnector resources (Strimzi ignores a worker's rest.* keys, so the guard extension"
+                + " does not fit there).",
+            "--strimzi: two ValidatingAdmissionPolicies (admissionregistration.k8s.io/v1) and their bindings: one"
+                + " refuses a KafkaConnector whose slot, server id, logical name or schema history topic another"
+                + " KafkaConnector of the same Connect cluster holds; one the server id range and a missing"
+                + " topic.prefix. Apply with kubectl apply -f."})
+final class PolicyCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--strimzi", description = "Policies for Strimzi KafkaConnector resources.")
+    private boolean strimzi;
+
+    private final Path cwd;
+
+    PolicyCommand(Path cwd) {
+        this.cwd = cwd;
+    }
+
+    @Override
+    public Integer call() {
+        if (!strimzi) {
+            throw new ParameterException(spec.commandLine(), "name the policy to write: --strimzi");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            // the house server id range comes from the project config and rules, as lint reads them
+            LintSession session = LintSession.open(LintSession.Options.in(cwd));
+            out.print(AdmissionPolicy.yaml(session.ruleSet().parameters()));
+            out.flush();
+            return ExitCode.OK.code();
+        } catch (SessionException e) {
+            e.problems().forEach(problem -> err.println("dbzlint: " + problem));
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
+    }
+}
