@@ -55,7 +55,11 @@ final class EmbeddedJson {
                     outermost = Optional.of(new Found(at, read.get()));
                 }
             }
-            if (outermost.isPresent()) {
+            if (outermost.isPresent() && isResponse(chars, outermost.get().start())) {
+                // a reply pasted after its request (HTTP/1.1 201 Created, headers, the config echoed back):
+                // what it echoes is the request's, reported there
+                covered = outermost.get().start() + outermost.get().read().length();
+            } else if (outermost.isPresent()) {
                 int start = outermost.get().start();
                 for (Connector connector : outermost.get().read().connectors()) {
                     connectors.add(namedByUrl(path, chars, lines, start, connector));
@@ -74,6 +78,35 @@ final class EmbeddedJson {
     }
 
     private record Found(int start, JsonConnectors.Embedded read) {
+    }
+
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/\\d(?:\\.\\d)?\\s+\\d{3}\\b.*");
+    private static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z0-9-]*:\\s.*");
+    /** How many lines above a body a response's status line may be: its headers, a comment, blanks. */
+    private static final int RESPONSE_REACH = 30;
+
+    /**
+     * Whether the body at start is an HTTP response: the lines above it, up to its fence or the line
+     * before, are headers, blanks or comments under an {@code HTTP/1.1 201 Created} status line.
+     */
+    static boolean isResponse(char[] chars, int start) {
+        int lineEnd = start;
+        int lines = 0;
+        for (int i = start - 1; i >= -1 && lines <= RESPONSE_REACH; i--) {
+            if (i >= 0 && chars[i] != '\n') {
+                continue;
+            }
+            String line = new String(chars, i + 1, Math.max(0, lineEnd - i - 1)).strip();
+            lineEnd = i;
+            lines++;
+            if (STATUS_LINE.matcher(line).matches()) {
+                return true;
+            }
+            if (!(line.isEmpty() || line.startsWith("#") || line.startsWith("//") || HEADER_LINE.matcher(line).matches())) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static final int FENCE_REACH = 16 * 1024;

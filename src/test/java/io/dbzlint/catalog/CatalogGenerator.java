@@ -134,10 +134,25 @@ public final class CatalogGenerator {
         return new ArrayList<>(byName.values());
     }
 
+    @SuppressWarnings("unchecked")
     private static ConfigDef configOf(Class<?> transform) {
         try {
             Object instance = transform.getDeclaredConstructor().newInstance();
             ConfigDef config = (ConfigDef) transform.getMethod("config").invoke(instance);
+            // some transforms read fields their config() leaves out (ByLogicalTableRouter's key.field.name,
+            // schema.name.adjustment.mode): getConfigFields() lists what configure() reads
+            try {
+                Object set = transform.getMethod("getConfigFields").invoke(instance);
+                List<Field> missing = new ArrayList<>();
+                for (Field field : (Iterable<Field>) set) {
+                    if (!config.names().contains(field.name())) {
+                        missing.add(field);
+                    }
+                }
+                Field.group(config, null, missing.toArray(new Field[0]));
+            } catch (NoSuchMethodException e) {
+                // config() is all it has
+            }
             if (instance instanceof AutoCloseable closeable) {
                 closeable.close();
             }

@@ -96,6 +96,9 @@ public final class PlaintextSecretRule implements ConnectorRule {
     private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
             "(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
 
+    private static final java.util.Set<String> NO_SECRET = java.util.Set.of("unused", "notused", "not-used", "not_used",
+            "none", "n/a", "nopassword", "no-password", "no_password", "ignored", "placeholder", "redacted", "dummy");
+
     static boolean isStandIn(String value, boolean page) {
         if (value == null || value.isBlank()) {
             return false;
@@ -104,6 +107,8 @@ public final class PlaintextSecretRule implements ConnectorRule {
         return References.isCapitalsPlaceholder(v) || v.chars().allMatch(c -> c == '*') || MASKED.matcher(v).matches()
                 // one letter repeated, as a redacted example writes it: xxx, yyy, zzz
                 || v.length() >= 3 && Character.isLetter(v.charAt(0)) && v.chars().allMatch(c -> c == v.charAt(0))
+                // a word that says no secret is there: a sink that needs none still takes the key
+                || NO_SECRET.contains(v.toLowerCase(java.util.Locale.ROOT))
                 || page && (STAND_IN.matcher(v).matches() || NAMES_ITSELF.matcher(v).matches()
                         || CAPITALS_WORD.matcher(v).matches()
                         // a user:password pair (basic.auth.user.info) whose password is a stand-in
