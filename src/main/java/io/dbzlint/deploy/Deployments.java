@@ -223,6 +223,12 @@ public final class Deployments {
             return file.inside(own, "a Debezium Server or engine runs this connector alone, to a sink of its own",
                     own);
         }
+        ConfigEntry unposted = connector.envelope().get(Connector.UNPOSTED_VARIABLE);
+        if (unposted != null && !file.declared()) {
+            // a body the script keeps in a variable it never expands: an alternative it does not send
+            String own = connector.location().input().stablePath() + " $" + unposted.text();
+            return file.inside(own, "a body the script assigns to $" + unposted.text() + " and never posts", own);
+        }
         ConfigEntry cluster = connector.envelope().get(Connector.STRIMZI_CLUSTER);
         if (cluster != null && cluster.hasText()) {
             ConfigEntry namespace = connector.envelope().get(Connector.NAMESPACE);

@@ -39,6 +39,7 @@ final class EmbeddedJson {
         char[] chars = (path.format() == InputFormat.ASCIIDOC ? blankCallouts(text) : text).toCharArray();
         LineIndex lines = new LineIndex(chars);
         int covered = 0;
+        java.util.Set<String> expanded = null; // a script's $NAME and ${NAME}, found once when first needed
         for (int anchor = indexOf(chars, ANCHOR, 0); anchor >= 0; anchor = indexOf(chars, ANCHOR, anchor + 1)) {
             if (anchor < covered) {
                 continue; // inside an object already read
@@ -61,8 +62,13 @@ final class EmbeddedJson {
                 covered = outermost.get().start() + outermost.get().read().length();
             } else if (outermost.isPresent()) {
                 int start = outermost.get().start();
+                if (path.format() == InputFormat.SHELL && expanded == null) {
+                    expanded = expandedVariables(text);
+                }
+                String unposted = path.format() == InputFormat.SHELL ? unpostedVariable(chars, start, expanded) : null;
                 for (Connector connector : outermost.get().read().connectors()) {
-                    connectors.add(namedByUrl(path, chars, lines, start, connector));
+                    Connector named = namedByUrl(path, chars, lines, start, connector);
+                    connectors.add(unposted == null ? named : unposted(named, unposted));
                 }
                 List<LoadProblem> bodyProblems = outermost.get().read().problems();
                 if (path.format() == InputFormat.MARKDOWN && allowsComments(fenceLanguage(chars, start))) {
@@ -78,6 +84,48 @@ final class EmbeddedJson {
     }
 
     private record Found(int start, JsonConnectors.Embedded read) {
+    }
+
+    /** {@code NAME='{}, {@code export NAME="{}, {@code local NAME='{}: a body kept in a shell variable. */
+    private static final Pattern ASSIGNED = Pattern.compile(
+            "(?:^|[;\\s])(?:export\\s+|local\\s+|readonly\\s+|declare\\s+(?:-\\w+\\s+)*)?([A-Za-z_][A-Za-z0-9_]*)=[$]?['\"]\\s*$");
+
+    /**
+     * The shell variable a body at start is assigned to, when the script never expands it
+     * ({@code $NAME}, {@code ${NAME}}) anywhere: a payload defined and left unposted (an alternative
+     * the script does not send). Null when the body is not assigned, or is used.
+     */
+    static String unpostedVariable(char[] chars, int start, java.util.Set<String> expanded) {
+        int lineStart = start;
+        while (lineStart > 0 && chars[lineStart - 1] != '\n' && start - lineStart < 200) {
+            lineStart--;
+        }
+        Matcher assigned = ASSIGNED.matcher(new String(chars, lineStart, start - lineStart));
+        if (!assigned.find()) {
+            return null;
+        }
+        String name = assigned.group(1);
+        return expanded.contains(name) ? null : name;
+    }
+
+    private static final Pattern EXPANSION = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** Every variable a script expands anywhere, in one pass. */
+    static java.util.Set<String> expandedVariables(String text) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        Matcher expansion = EXPANSION.matcher(text);
+        while (expansion.find()) {
+            names.add(expansion.group(1));
+        }
+        return names;
+    }
+
+    private static Connector unposted(Connector connector, String variable) {
+        java.util.Map<String, io.dbzlint.model.ConfigEntry> envelope = new java.util.LinkedHashMap<>(connector.envelope());
+        envelope.put(Connector.UNPOSTED_VARIABLE, new io.dbzlint.model.ConfigEntry(Connector.UNPOSTED_VARIABLE, variable,
+                io.dbzlint.model.ValueKind.STRING, connector.location(), connector.location()));
+        return new Connector(connector.name(), connector.nameLocation(), connector.location(), connector.type(),
+                connector.config(), envelope, connector.deployment());
     }
 
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/\\d(?:\\.\\d)?\\s+\\d{3}\\b.*");

@@ -57,6 +57,8 @@ public record Connector(String name, Location nameLocation, Location location, C
     public static final String NAMESPACE = "metadata.namespace";
     /** The envelope entry of a Strimzi KafkaConnector's cluster label: the KafkaConnect that runs it. */
     public static final String STRIMZI_CLUSTER = "metadata.labels.strimzi.io/cluster";
+    /** In the envelope of a script's body: the shell variable it is assigned to, which the script never expands. */
+    public static final String UNPOSTED_VARIABLE = "script.unposted.variable";
 
     /** The envelope entry that marks a connector run by Debezium Server rather than Kafka Connect. */
     public static final String RUNTIME = "runtime";
