@@ -3,6 +3,7 @@ package io.dbzlint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.Cli;
+import io.dbzlint.LiveStack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -38,30 +38,27 @@ class LiveConnectTest {
     @TempDir
     Path repo;
 
+    private static LiveStack stack;
+
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
-                .setServerConfig("max_replication_slots", "10").setServerConfig("max_wal_senders", "10").start();
+        stack = LiveStack.start("dbzlint-live", Map.of());
+        postgres = stack.postgres();
+        connect = stack.connect();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE customers (id INT PRIMARY KEY, name TEXT)");
             statement.execute("INSERT INTO customers VALUES (1, 'Ada')");
         }
-        connect = new EmbeddedConnectCluster.Builder().name("dbzlint-live").numWorkers(1).numBrokers(1)
-                .workerProps(new HashMap<>(Map.of("plugin.discovery", "only_scan"))).build();
-        connect.start();
         connect.configureConnector("inventory", config("inventory_slot", "postgres_prod"));
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning("inventory", 1, "the connector runs");
-        url = connect.endpointForResource("").replaceAll("/$", "");
+        url = stack.url();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (connect != null) {
-            connect.stop();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -2,13 +2,13 @@ package io.dbzlint.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbzlint.LiveStack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -28,17 +28,14 @@ class LiveGuardTest {
     private static EmbeddedPostgres postgres;
     private static EmbeddedConnectCluster connect;
 
+    private static LiveStack stack;
+
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
-                .setServerConfig("max_replication_slots", "10").setServerConfig("max_wal_senders", "10").start();
-        Map<String, String> worker = new HashMap<>();
-        worker.put("plugin.discovery", "only_scan");
-        worker.put("rest.extension.classes", DbzlintGuard.class.getName());
-        worker.put(DbzlintGuard.MODE, "enforce");
-        connect = new EmbeddedConnectCluster.Builder().name("dbzlint-guard").numWorkers(1).numBrokers(1)
-                .workerProps(worker).build();
-        connect.start();
+        stack = LiveStack.start("dbzlint-guard", Map.of("rest.extension.classes", DbzlintGuard.class.getName(),
+                DbzlintGuard.MODE, "enforce"));
+        postgres = stack.postgres();
+        connect = stack.connect();
         assertThat(send("POST", "connectors", "{\"name\": \"inventory\", \"config\": " + config("inventory_slot",
                 "postgres_prod") + "}").statusCode()).isEqualTo(201);
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning("inventory", 1, "the clean connector runs");
@@ -46,11 +43,8 @@ class LiveGuardTest {
 
     @AfterAll
     static void stop() throws IOException {
-        if (connect != null) {
-            connect.stop();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
