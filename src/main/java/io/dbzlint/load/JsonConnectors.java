@@ -64,6 +64,18 @@ final class JsonConnectors implements FormatReader {
         return (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') && text.indexOf('{', i) >= 0;
     }
 
+    private static final java.util.regex.Pattern CONNECTOR_WORDS = java.util.regex.Pattern.compile(
+            "connector\\.class|\"(?:tasks\\.max|topic\\.prefix|database\\.[a-z.]+|slot\\.name|topics)\"|(?i:debezium)"
+                    + "|\"config\"\\s*:\\s*\\{");
+
+    /**
+     * Whether a text that is not JSON still says it is a connector config: its class, a key only
+     * connectors have, or a REST body's "config" object.
+     */
+    static boolean mentionsConnector(String text) {
+        return CONNECTOR_WORDS.matcher(text).find();
+    }
+
     @Override
     public LoadedFile read(InputId path, byte[] bytes) {
         boolean ascii = Utf8Text.isAscii(bytes);
@@ -141,6 +153,11 @@ final class JsonConnectors implements FormatReader {
                 // a .json file holding a shell command or notes around the body (curl ... -d '{...}'):
                 // the bodies in it are read as in a script, rather than the file reported as not JSON
                 return EmbeddedJson.load(path, whole);
+            }
+            if (!mentionsConnector(whole)) {
+                // broken JSON of something else (a cloud API's request template, a saved log): a connector
+                // config names its class or what it reads, and this names none; not dbzlint's
+                return new LoadedFile(path, List.of(), List.of());
             }
             Location at = JacksonErrors.locationOf(path, e.getLocation());
             // the parser stopped here; a comma flagged at the same place is part of that one mistake

@@ -141,12 +141,13 @@ class LintCommandTest {
 
     @Test
     void should_report_each_kind_of_bad_input_as_a_finding_and_lint_the_rest() throws IOException {
-        write("1-invalid.json", "{\"name\": \"x\",, }");
+        write("1-invalid.json", "{\"name\": \"x\",, \"connector.class\": \"MySqlConnector\"}");
         write("2-empty.json", "");
         write("3-scalar.json", "42");
         write("4-duplicate.json", "{\"connector.class\": \"X\", \"connector.class\": \"Y\"}");
         Files.write(dir.resolve("5-latin1.json"), new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'});
         write("6-good.json", CLEAN_MYSQL);
+        write("7-other-tools-template.json", "{\"connectorName\": \"x\", \"bootstrapServers\": \"<INPUT: servers>\n}");
 
         Cli run = Cli.run("lint", "--color", "never", dir.toString()).expectExit(1);
 
@@ -159,8 +160,9 @@ class LintCommandTest {
                                 + " at line 1; Kafka Connect silently keeps only this last value: remove one of them",
                         prefix + "5-latin1.json:1:7: error parse-error not valid UTF-8: byte 0xE9 cannot appear here;"
                                 + " save the file as UTF-8");
-        // the empty file and the number alone hold no connector config: skipped, not errors
-        assertThat(run.out()).endsWith("3 errors, 0 warnings in 2 connectors (4 files); 2 files skipped: no connector"
+        // the empty file, the number alone and broken JSON that names no connector (another tool's
+        // template) hold no connector config: skipped, not errors
+        assertThat(run.out()).endsWith("3 errors, 0 warnings in 2 connectors (4 files); 3 files skipped: no connector"
                 + " config\n");
         assertThat(run.err()).isEmpty();
         assertNoStackTrace(run);

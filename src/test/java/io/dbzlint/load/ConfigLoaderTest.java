@@ -149,7 +149,7 @@ class ConfigLoaderTest {
 
     @Test
     void should_report_an_unterminated_document_with_a_position_but_no_parser_internals() {
-        LoadedFile file = load("{\n  \"name\": \"x\",\n");
+        LoadedFile file = load("{\n  \"connector.class\": \"x\",\n");
 
         assertThat(file.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.location().line()).isEqualTo(3);
