@@ -75,22 +75,15 @@ final class GuardFilter implements ContainerRequestFilter {
         }
     }
 
-    /** Kafka Connect's own error body: {"error_code": 400, "message": "..."}. */
+    /** Kafka Connect's own error body: {"error_code":400,"message":"..."}. */
     static String errorBody(String message) {
-        StringBuilder json = new StringBuilder("{\"error_code\":400,\"message\":\"");
-        for (char c : message.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
+        java.io.StringWriter body = new java.io.StringWriter();
+        try (tools.jackson.core.JsonGenerator json = io.dbzlint.json.Json.compact(body)) {
+            json.writeStartObject();
+            json.writeNumberProperty("error_code", 400);
+            json.writeStringProperty("message", message);
+            json.writeEndObject();
         }
-        return json.append("\"}").toString();
+        return body.toString();
     }
 }

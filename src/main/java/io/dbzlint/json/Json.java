@@ -40,4 +40,9 @@ public final class Json {
     public static JsonGenerator pretty(Writer out) {
         return FACTORY.createGenerator(PRETTY, out);
     }
+
+    /** One line of JSON, as an HTTP body is written. */
+    public static JsonGenerator compact(Writer out) {
+        return FACTORY.createGenerator(ObjectWriteContext.empty(), out);
+    }
 }

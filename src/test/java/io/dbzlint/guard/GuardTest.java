@@ -95,6 +95,6 @@ class GuardTest {
     @Test
     void should_write_kafka_connects_error_body() {
         assertThat(GuardFilter.errorBody("a \"b\" \\ c\n")).isEqualTo(
-                "{\"error_code\":400,\"message\":\"a \\\"b\\\" \\\\ c\\u000a\"}");
+                "{\"error_code\":400,\"message\":\"a \\\"b\\\" \\\\ c\\n\"}");
     }
 }
