@@ -16,4 +16,21 @@ public final class TestFiles {
         Files.writeString(file, content);
         return file;
     }
+
+    /** A Debezium PostgreSQL connector's config over pgoutput, with its own slot, publication and prefix. */
+    public static java.util.Map<String, String> postgres(String host, int port, String user, String password,
+                                                         String database, String slot, String prefix) {
+        java.util.Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        config.put("database.hostname", host);
+        config.put("database.port", String.valueOf(port));
+        config.put("database.user", user);
+        config.put("database.password", password);
+        config.put("database.dbname", database);
+        config.put("plugin.name", "pgoutput");
+        config.put("slot.name", slot);
+        config.put("publication.name", slot + "_pub");
+        config.put("topic.prefix", prefix);
+        return config;
+    }
 }

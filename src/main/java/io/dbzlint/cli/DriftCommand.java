@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,33 +45,31 @@ final class DriftCommand implements Callable<Integer> {
     private List<String> paths;
 
     @Option(names = "--connect-url", paramLabel = "URL",
-            description = "A Kafka Connect cluster's REST URL, or 'kcctl' / 'kcctl:CONTEXT'. Repeatable."
-                    + " Credentials from " + ConnectAccess.USERNAME_ENV + " and " + ConnectAccess.PASSWORD_ENV
-                    + ", or " + ConnectAccess.TOKEN_ENV + ", else from ~/.kcctl for that cluster.")
+            description = "A Kafka Connect cluster's REST URL, or 'kcctl' / 'kcctl:CONTEXT'. Repeatable. "
+                    + ConnectOptions.CREDENTIALS)
     private List<String> urls = new ArrayList<>();
 
     @Option(names = "--connect", description = "The clusters the project config's deployments name (connect: URL),"
             + " each compared with its deployment's files.")
     private boolean declared;
 
-    @Option(names = "--connect-username", paramLabel = "NAME", description = "The user for basic auth.")
+    @Option(names = "--connect-username", paramLabel = "NAME", description = ConnectOptions.USERNAME)
     private String username;
 
-    @Option(names = "--connect-password-file", paramLabel = "FILE", description = "A file holding the password.")
+    @Option(names = "--connect-password-file", paramLabel = "FILE", description = ConnectOptions.PASSWORD_FILE)
     private Path passwordFile;
 
-    @Option(names = "--connect-token-file", paramLabel = "FILE", description = "A file holding a bearer token.")
+    @Option(names = "--connect-token-file", paramLabel = "FILE", description = ConnectOptions.TOKEN_FILE)
     private Path tokenFile;
 
-    @Option(names = "--connect-ca", paramLabel = "FILE", description = "PEM certificates to trust for TLS.")
+    @Option(names = "--connect-ca", paramLabel = "FILE", description = ConnectOptions.CA)
     private Path caFile;
 
     @Option(names = "--connect-keystore", paramLabel = "FILE",
-            description = "A PKCS#12 key store for mutual TLS; its password in "
-                    + ConnectAccess.KEYSTORE_PASSWORD_ENV + ".")
+            description = ConnectOptions.KEYSTORE)
     private Path keyStore;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Per request (default: 10).")
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = ConnectOptions.TIMEOUT)
     private Integer timeout;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
@@ -97,17 +94,14 @@ final class DriftCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "name a cluster: --connect-url URL, or --connect for"
                     + " those the project config's deployments name");
         }
-        if (timeout != null && timeout <= 0) {
-            throw new ParameterException(spec.commandLine(), "--connect-timeout must be 1 or more, not " + timeout);
-        }
+        ConnectAccess.Settings settings = ConnectOptions.settings(spec, username, passwordFile, tokenFile, caFile,
+                keyStore, timeout, env, cwd);
         try {
             LintSession session = LintSession.open(LintSession.Options.in(cwd));
             List<Source> files = session.sources(paths == null || paths.isEmpty() ? List.of(".") : paths, stdin, null);
             Source.Found found = session.find(files);
             found.errors().forEach(error -> err.println("dbzlint: " + error));
             Map<Deployment, List<Connector>> deployments = session.deployments(files);
-            ConnectAccess.Settings settings = new ConnectAccess.Settings(username, passwordFile, tokenFile, caFile,
-                    keyStore, timeout == null ? null : Duration.ofSeconds(timeout), env, cwd);
             List<Drift.Entry> entries = new ArrayList<>();
             List<String> unavailable = new ArrayList<>();
             for (Map.Entry<String, Deployment> cluster : session.clusterUrls(urls, declared).entrySet()) {

@@ -144,34 +144,30 @@ final class LintCommand implements Callable<Integer> {
                 .auxiliaryTypes(String.class)
                 .description("Also lint the connectors a live Kafka Connect cluster runs, and compare the files"
                         + " with them: a connector of the same name is the same connector. Repeatable, one"
-                        + " deployment per cluster; 'kcctl' or 'kcctl:CONTEXT' takes kcctl's context. Credentials"
-                        + " from " + ConnectAccess.USERNAME_ENV + " and " + ConnectAccess.PASSWORD_ENV + ", or "
-                        + ConnectAccess.TOKEN_ENV + ", else from ~/.kcctl for that cluster."),
+                        + " deployment per cluster; 'kcctl' or 'kcctl:CONTEXT' takes kcctl's context. "
+                        + ConnectOptions.CREDENTIALS),
                 new Binding(command, Field.CONNECT_URLS));
         add(spec, OptionSpec.builder("--connect").type(boolean.class)
                 .description("Also read the Kafka Connect clusters the project config's deployments name"
                         + " (connect: URL), each into its deployment."),
                 new Binding(command, Field.CONNECT));
         add(spec, OptionSpec.builder("--connect-username").paramLabel("NAME").type(String.class)
-                .description("The user for the clusters' basic auth (default: " + ConnectAccess.USERNAME_ENV + ")."),
+                .description(ConnectOptions.USERNAME),
                 new Binding(command, Field.CONNECT_USERNAME));
         add(spec, OptionSpec.builder("--connect-password-file").paramLabel("FILE").type(Path.class)
-                .description("A file holding the basic auth password (default: " + ConnectAccess.PASSWORD_ENV
-                        + "). Never on the command line."),
+                .description(ConnectOptions.PASSWORD_FILE),
                 new Binding(command, Field.CONNECT_PASSWORD_FILE));
         add(spec, OptionSpec.builder("--connect-token-file").paramLabel("FILE").type(Path.class)
-                .description("A file holding a bearer token (default: " + ConnectAccess.TOKEN_ENV + ")."),
+                .description(ConnectOptions.TOKEN_FILE),
                 new Binding(command, Field.CONNECT_TOKEN_FILE));
         add(spec, OptionSpec.builder("--connect-ca").paramLabel("FILE").type(Path.class)
-                .description("PEM certificates to trust for the clusters' TLS instead of the JVM's."),
+                .description(ConnectOptions.CA),
                 new Binding(command, Field.CONNECT_CA));
         add(spec, OptionSpec.builder("--connect-keystore").paramLabel("FILE").type(Path.class)
-                .description("A PKCS#12 key store with the client certificate for mutual TLS; its password in "
-                        + ConnectAccess.KEYSTORE_PASSWORD_ENV + "."),
+                .description(ConnectOptions.KEYSTORE),
                 new Binding(command, Field.CONNECT_KEYSTORE));
         add(spec, OptionSpec.builder("--connect-timeout").paramLabel("SECONDS").type(Integer.class)
-                .description("How long to wait for a cluster to connect and to answer each request (default: "
-                        + ConnectAccess.DEFAULT_TIMEOUT.toSeconds() + "); a failed request is tried 3 times."),
+                .description(ConnectOptions.TIMEOUT),
                 new Binding(command, Field.CONNECT_TIMEOUT));
         add(spec, OptionSpec.builder("--debug").type(boolean.class)
                 .description("On an internal error, print its stack trace."),
@@ -369,12 +365,8 @@ final class LintCommand implements Callable<Integer> {
 
     /** The access to Kafka Connect clusters the options and the environment give. */
     private ConnectAccess.Settings connectSettings() {
-        if (connectTimeout != null && connectTimeout <= 0) {
-            throw new ParameterException(spec.commandLine(), "--connect-timeout must be 1 or more, not "
-                    + connectTimeout);
-        }
-        return new ConnectAccess.Settings(connectUsername, connectPasswordFile, connectTokenFile, connectCa,
-                connectKeystore, connectTimeout == null ? null : java.time.Duration.ofSeconds(connectTimeout), env, cwd);
+        return ConnectOptions.settings(spec, connectUsername, connectPasswordFile, connectTokenFile, connectCa,
+                connectKeystore, connectTimeout, env, cwd);
     }
 
     /** --fix-dry-run: the diff of every input a fix would change, on standard output. */

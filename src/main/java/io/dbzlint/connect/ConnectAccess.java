@@ -37,7 +37,8 @@ public record ConnectAccess(URI url, String username, String password, String to
     public static final String PASSWORD_ENV = "DBZLINT_CONNECT_PASSWORD";
     public static final String TOKEN_ENV = "DBZLINT_CONNECT_TOKEN";
     public static final String KEYSTORE_PASSWORD_ENV = "DBZLINT_CONNECT_KEYSTORE_PASSWORD";
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_TIMEOUT_SECONDS = 10;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
 
     /** A URL or credentials that cannot be used; the message is one line, safe to print. */
     public static final class Invalid extends Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbzlint.Cli;
 import io.dbzlint.LiveStack;
+import io.dbzlint.TestFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -63,18 +64,7 @@ class LiveConnectTest {
     }
 
     private static Map<String, String> config(String slot, String prefix) {
-        Map<String, String> config = new java.util.LinkedHashMap<>();
-        config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-        config.put("database.hostname", "localhost");
-        config.put("database.port", String.valueOf(postgres.getPort()));
-        config.put("database.user", "postgres");
-        config.put("database.password", PASSWORD);
-        config.put("database.dbname", "postgres");
-        config.put("plugin.name", "pgoutput");
-        config.put("slot.name", slot);
-        config.put("publication.name", slot + "_pub");
-        config.put("topic.prefix", prefix);
-        return config;
+        return TestFiles.postgres("localhost", postgres.getPort(), "postgres", PASSWORD, "postgres", slot, prefix);
     }
 
     private void write(String file, String name, Map<String, String> config) throws IOException {

@@ -2,10 +2,10 @@ package io.dbzlint.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbzlint.TestFiles;
 import io.dbzlint.engine.LintSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,17 +27,7 @@ class GuardTest {
     };
 
     private static Map<String, String> postgres(String slot, String prefix) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-        config.put("database.hostname", "pg.internal");
-        config.put("database.user", "debezium");
-        config.put("database.password", "${file:/s.properties:pw}");
-        config.put("database.dbname", "inventory");
-        config.put("plugin.name", "pgoutput");
-        config.put("slot.name", slot);
-        config.put("publication.name", slot + "_pub");
-        config.put("topic.prefix", prefix);
-        return config;
+        return TestFiles.postgres("pg.internal", 5432, "debezium", "${file:/s.properties:pw}", "inventory", slot, prefix);
     }
 
     private Guard guard(boolean enforce) {
