@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
                 + " does not fit there).",
             "--strimzi: two ValidatingAdmissionPolicies (admissionregistration.k8s.io/v1) and their bindings: one"
                 + " refuses a KafkaConnector whose slot, server id, logical name or schema history topic another"
-                + " KafkaConnector of the same Connect cluster holds; one the server id range and a missing"
-                + " topic.prefix. Apply with kubectl apply -f."})
+                + " KafkaConnector of the same Connect cluster holds; one the server id range, the keys each"
+                + " connector family requires, and values outside their closed set (snapshot.mode, plugin.name ...)"
+                + " as the Debezium release the project names accepts them. Apply with kubectl apply -f."})
 final class PolicyCommand implements Callable<Integer> {
 
     @Spec
@@ -27,6 +28,10 @@ final class PolicyCommand implements Callable<Integer> {
 
     @Option(names = "--strimzi", description = "Policies for Strimzi KafkaConnector resources.")
     private boolean strimzi;
+
+    @Option(names = "--debezium-version", paramLabel = "VERSION", description = "The Debezium release the Connect"
+            + " clusters run, whose values the policy accepts (default: the project's, else the latest dbzlint knows).")
+    private String debeziumVersion;
 
     private final Path cwd;
 
@@ -43,7 +48,11 @@ final class PolicyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             // the house server id range comes from the project config and rules, as lint reads them
-            LintSession session = LintSession.open(LintSession.Options.in(cwd));
+            if (debeziumVersion != null) {
+                VersionOption.parse(spec, "--debezium-version", debeziumVersion); // a usage error, before anything
+            }
+            LintSession session = LintSession.open(new LintSession.Options(cwd, null, false, null, debeziumVersion,
+                    null, null, false, null));
             out.print(AdmissionPolicy.yaml(session.ruleSet().parameters()));
             out.flush();
             return ExitCode.OK.code();

@@ -302,7 +302,11 @@ public final class Catalog {
         return valueRenames.stream().filter(r -> r.key().equals(key) && r.from().equals(lower)).findFirst();
     }
 
-    /** The rename of an SMT option, for the SMT class. */
+    /** The old values of a key that Debezium renamed, lower case. */
+    public List<String> renamedValues(String key) {
+        return valueRenames.stream().filter(rename -> rename.key().equals(key)).map(ValueRename::from).toList();
+    }
+
     /** An option an SMT read until a release, if this one is. */
     public Optional<RemovedTransformOption> removedTransformOption(String transformClass, String option) {
         return removedTransformOptions.stream()

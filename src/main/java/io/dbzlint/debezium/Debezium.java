@@ -1,5 +1,11 @@
 package io.dbzlint.debezium;
 
+import io.dbzlint.model.ConnectorType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * What dbzlint knows of Debezium: the property catalog of the newest bundled release (keys,
  * types, renames, SMTs) and what each older release line reads. Rules reach it through their
@@ -32,5 +38,33 @@ public final class Debezium {
     /** Which keys and values each release line reads, for targets older than {@link #LATEST}. */
     public ReleaseCatalog releases() {
         return ReleaseCatalog.bundled();
+    }
+
+    /**
+     * The keys of a connector type that take one of a closed set of values, each with the values a
+     * target release accepts (lower case: Debezium compares them ignoring case), old values under a
+     * value rename included (those are the deprecation's to report, not a refusal). Read as the
+     * invalid-value rule reads them: the newest catalog for the newest release, the release catalog
+     * for an older line it describes.
+     */
+    public Map<String, List<String>> enumerations(ConnectorType type, DebeziumVersion target) {
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        ReleaseCatalog releases = releases();
+        int release = releases.releaseFor(target);
+        if (target.compareTo(LATEST) < 0 && releases.describes(type, release)) {
+            for (String key : releases.keys(type, release)) {
+                releases.definition(type, key, release).filter(definition -> !definition.allowed().isEmpty())
+                        .ifPresent(definition -> found.put(key, definition.allowed()));
+            }
+        } else {
+            catalog().properties(type).values().stream().filter(property -> !property.allowed().isEmpty())
+                    .forEach(property -> found.put(property.name(), property.allowed()));
+        }
+        found.replaceAll((key, allowed) -> {
+            List<String> values = new ArrayList<>(allowed);
+            catalog().renamedValues(key).stream().filter(value -> !values.contains(value)).forEach(values::add);
+            return List.copyOf(values);
+        });
+        return found;
     }
 }

@@ -1,13 +1,21 @@
 package io.dbzlint.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import io.dbzlint.debezium.DebeziumVersion;
+import io.dbzlint.rule.RuleParameters;
 import io.dbzlint.ruleset.RuleSetLoader;
+import io.kubernetes.client.openapi.models.V1ValidatingAdmissionPolicy;
+import io.kubernetes.client.openapi.models.V1ValidatingAdmissionPolicyBinding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +37,10 @@ class AdmissionPolicyTest {
     private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
             .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS)
             .addVar("object", SimpleType.DYN).addVar("params", SimpleType.DYN).addVar("variables", SimpleType.DYN)
+            .addLibraries(CelExtensions.strings()) // the API server's CEL has the extended strings library
             .build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+            .addLibraries(CelExtensions.strings()).build();
 
     private static Object eval(String expression, Map<String, Object> bindings) throws Exception {
         try {
@@ -108,8 +118,11 @@ class AdmissionPolicyTest {
     }
 
     private static Optional<String> own(Map<String, Object> object) throws Exception {
-        return admit(AdmissionPolicy.variables(), AdmissionPolicy.validations(RuleSetLoader.bundled().parameters()),
-                object, null);
+        return own(object, RuleSetLoader.bundled().parameters());
+    }
+
+    private static Optional<String> own(Map<String, Object> object, RuleParameters parameters) throws Exception {
+        return admit(AdmissionPolicy.variables(parameters), AdmissionPolicy.validations(parameters), object, null);
     }
 
     @Test
@@ -183,8 +196,51 @@ class AdmissionPolicyTest {
         assertThat(own(withConfig(mysql, "m", Map.of("database.server.id", "${env:ID}")))).isEmpty();
         Map<String, Object> noPrefix = withConfig(mysql, "m", Map.of());
         ((Map<?, ?>) ((Map<?, ?>) noPrefix.get("spec")).get("config")).remove("topic.prefix");
-        assertThat(own(noPrefix)).hasValueSatisfying(message -> assertThat(message).startsWith(
-                "config-schema: connector m has no topic.prefix"));
+        assertThat(own(noPrefix)).hasValue(
+                "config-schema: missing a logical server name: set topic.prefix (database.server.name in Debezium 1.x)");
+    }
+
+    @Test
+    void should_refuse_a_missing_required_key_of_its_family_only() throws Exception {
+        List<Map<String, Object>> capstone = connectors("examples/capstone-strimzi/connectors.yaml");
+        Map<String, Object> postgres = withConfig(capstone.get(1), "p", Map.of());
+        ((Map<?, ?>) ((Map<?, ?>) postgres.get("spec")).get("config")).remove("database.dbname");
+        Map<String, Object> mysql = withConfig(capstone.get(0), "m", Map.of());
+        ((Map<?, ?>) ((Map<?, ?>) mysql.get("spec")).get("config")).remove("database.user");
+        // Debezium's JDBC sink is a connector of io.debezium.connector too, with no logical name to set
+        Map<String, Object> sink = withConfig(capstone.get(0), "sink", Map.of());
+        ((Map<String, Object>) ((Map<?, ?>) sink.get("spec")).get("config")).clear();
+        ((Map<String, Object>) sink.get("spec")).put("class", "io.debezium.connector.jdbc.JdbcSinkConnector");
+
+        assertThat(own(postgres)).hasValue("config-schema: missing required key database.dbname; add it");
+        assertThat(own(mysql)).hasValue("config-schema: missing required key database.user; add it");
+        assertThat(own(sink)).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_value_outside_its_closed_set_as_the_target_release_defines_it() throws Exception {
+        List<Map<String, Object>> capstone = connectors("examples/capstone-strimzi/connectors.yaml");
+        Map<String, Object> mysql = capstone.get(0);
+        Map<String, Object> postgres = capstone.get(1);
+
+        assertThat(own(withConfig(postgres, "p", Map.of("snapshot.mode", "inital")))).hasValueSatisfying(message ->
+                assertThat(message).startsWith("invalid-value: snapshot.mode \"inital\" is not one of ")
+                        .contains("initial, ").contains("no_data"));
+        assertThat(own(withConfig(postgres, "p", Map.of("plugin.name", "wal2json")))).hasValueSatisfying(message ->
+                assertThat(message).startsWith("invalid-value: plugin.name \"wal2json\" is not one of"));
+        assertThat(own(withConfig(mysql, "m", Map.of("snapshot.locking.mode", "sometimes")))).isPresent();
+        // Debezium compares these values ignoring case and surrounding blanks; a reference is the worker's
+        assertThat(own(withConfig(postgres, "p", Map.of("snapshot.mode", " INITIAL ")))).isEmpty();
+        assertThat(own(withConfig(postgres, "p", Map.of("snapshot.mode", "${env:SNAPSHOT_MODE}")))).isEmpty();
+        // a value Debezium renamed is the deprecation's to report (a warning), not a refusal
+        assertThat(own(withConfig(mysql, "m", Map.of("snapshot.mode", "schema_only")))).isEmpty();
+
+        // no_data is new in 2.6: a cluster on 2.1 refuses it, one on 2.6 takes it
+        RuleParameters parameters = RuleSetLoader.bundled().parameters();
+        assertThat(own(withConfig(postgres, "p", Map.of("snapshot.mode", "no_data")),
+                parameters.withDebeziumVersion(DebeziumVersion.parse("2.1.4.Final")))).isPresent();
+        assertThat(own(withConfig(postgres, "p", Map.of("snapshot.mode", "no_data")),
+                parameters.withDebeziumVersion(DebeziumVersion.parse("2.6.2.Final")))).isEmpty();
     }
 
     @Test
@@ -213,5 +269,57 @@ class AdmissionPolicyTest {
                 }
             }
         }
+    }
+
+    /**
+     * The YAML against Kubernetes' own schema of admissionregistration.k8s.io/v1, as its generated
+     * API model checks a document: no unknown field at any depth, every required field, the types.
+     * The enumerated strings the schema leaves to descriptions are checked against the API reference.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void should_write_documents_kubernetes_admissionregistration_v1_accepts() throws Exception {
+        Gson gson = new Gson();
+        String yaml = AdmissionPolicy.yaml(RuleSetLoader.bundled().parameters());
+        int checked = 0;
+        for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(yaml)) {
+            Map<String, Object> resource = (Map<String, Object>) document;
+            JsonElement json = gson.toJsonTree(resource);
+            assertThat(resource.get("apiVersion")).isEqualTo("admissionregistration.k8s.io/v1");
+            if ("ValidatingAdmissionPolicy".equals(resource.get("kind"))) {
+                V1ValidatingAdmissionPolicy.validateJsonElement(json);
+                Map<String, Object> spec = (Map<String, Object>) resource.get("spec");
+                assertThat(spec.get("failurePolicy")).isIn("Fail", "Ignore");
+                for (Map<String, Object> validation : (List<Map<String, Object>>) spec.get("validations")) {
+                    assertThat(validation.get("reason")).isIn("Unauthorized", "Forbidden", "Invalid",
+                            "RequestEntityTooLarge");
+                }
+                for (Map<String, Object> rule : (List<Map<String, Object>>) ((Map<String, Object>) spec
+                        .get("matchConstraints")).get("resourceRules")) {
+                    assertThat((List<String>) rule.get("operations")).isSubsetOf("CREATE", "UPDATE", "DELETE",
+                            "CONNECT", "*");
+                }
+            } else {
+                assertThat(resource.get("kind")).isEqualTo("ValidatingAdmissionPolicyBinding");
+                V1ValidatingAdmissionPolicyBinding.validateJsonElement(json);
+                Map<String, Object> spec = (Map<String, Object>) resource.get("spec");
+                assertThat((List<String>) spec.get("validationActions")).isSubsetOf("Deny", "Warn", "Audit");
+                if (spec.get("paramRef") instanceof Map<?, ?> paramRef) {
+                    assertThat(paramRef.get("parameterNotFoundAction")).isIn("Allow", "Deny");
+                }
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(4);
+
+        // the check itself refuses what the API server refuses: a misspelt field, a missing one
+        JsonElement misspelt = gson.toJsonTree(Map.of("apiVersion", "admissionregistration.k8s.io/v1",
+                "kind", "ValidatingAdmissionPolicy", "spec", Map.of("validation", List.of())));
+        assertThatThrownBy(() -> V1ValidatingAdmissionPolicy.validateJsonElement(misspelt))
+                .hasMessageContaining("validation");
+        JsonElement noExpression = gson.toJsonTree(Map.of("apiVersion", "admissionregistration.k8s.io/v1",
+                "kind", "ValidatingAdmissionPolicy", "spec", Map.of("validations", List.of(Map.of("message", "m")))));
+        assertThatThrownBy(() -> V1ValidatingAdmissionPolicy.validateJsonElement(noExpression))
+                .hasMessageContaining("expression");
     }
 }

@@ -65,7 +65,7 @@ public final class ConfigSchemaRule implements ConnectorRule {
         return Schemas.get(schemaFile).validate(toJson(connector, namedKeys(schemaFile)));
     }
 
-    static String schemaFile(ConnectorType type) {
+    public static String schemaFile(ConnectorType type) {
         return switch (type) {
             case MYSQL, MARIADB -> "mysql.schema.json"; // one family, with the same required keys
             case POSTGRESQL -> "postgresql.schema.json";
