@@ -36,6 +36,7 @@ final class DbzlintCommand {
         commands.put("deployments", DeploymentsCommand.class);
         commands.put("drift", DriftCommand.class);
         commands.put("policy", PolicyCommand.class);
+        commands.put("preflight", PreflightCommand.class);
         commands.put("rules", RulesCommand.class);
         commands.put("explain", ExplainCommand.class);
         commands.put("schema", SchemaCommand.class);

@@ -4,7 +4,7 @@ package io.dbzlint.cli;
 public enum ExitCode {
     OK(0, "no error findings"),
     FINDINGS(1, "at least one error finding"),
-    USAGE(2, "usage error, unreadable file or cluster, or invalid configuration"),
+    USAGE(2, "usage error, unreadable file, cluster or database, or bad configuration"),
     INTERNAL(3, "internal error: a bug in dbzlint, or out of memory (--debug shows why)");
 
     private final int code;

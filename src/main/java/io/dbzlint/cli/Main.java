@@ -101,6 +101,9 @@ public final class Main {
                 if (type == UpgradeCommand.class) {
                     return type.cast(new UpgradeCommand(stdin, env, cwd));
                 }
+                if (type == PreflightCommand.class) {
+                    return type.cast(new PreflightCommand(stdin, env, cwd));
+                }
                 if (type == PolicyCommand.class) {
                     return type.cast(new PolicyCommand(cwd));
                 }
@@ -128,6 +131,13 @@ public final class Main {
                 commandLine.addSubcommand(name, new CommandLine(command, factory));
             }
         });
+        CommandLine preflight = commandLine.getSubcommands().get("preflight");
+        if (preflight != null) {
+            List<String> footer = new ArrayList<>(List.of("", "Checks (dbzlint explain CHECK tells what each checks and"
+                    + " how to fix it):"));
+            footer.addAll(PreflightCommand.checkList());
+            preflight.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
+        }
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
             // padded by hand: String.format would load the locale data on every start-up

@@ -67,4 +67,14 @@ public final class Debezium {
         });
         return found;
     }
+
+    /** A key's default as a target release defines it, read as {@link #enumerations} reads values. */
+    public java.util.Optional<String> defaultValue(ConnectorType type, String key, DebeziumVersion target) {
+        ReleaseCatalog releases = releases();
+        int release = releases.releaseFor(target);
+        if (target.compareTo(LATEST) < 0 && releases.describes(type, release)) {
+            return releases.definition(type, key, release).map(ReleaseCatalog.Definition::defaultValue);
+        }
+        return java.util.Optional.ofNullable(catalog().properties(type).get(key)).map(Catalog.Property::defaultValue);
+    }
 }

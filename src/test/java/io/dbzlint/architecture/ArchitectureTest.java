@@ -32,7 +32,7 @@ class ArchitectureTest {
 
     /** Lowest first; every production package is one of them. */
     static final List<String> LAYERS = List.of("model", "json", "result", "debezium", "load", "connect", "source", "deploy", "rule",
-            "rule.checks", "ruleset", "config", "report", "fix", "engine", "lsp", "guard", "cli");
+            "rule.checks", "ruleset", "config", "report", "fix", "engine", "lsp", "guard", "preflight", "cli");
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
