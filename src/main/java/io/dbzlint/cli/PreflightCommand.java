@@ -6,6 +6,8 @@ import io.dbzlint.preflight.Preflight;
 import io.dbzlint.preflight.PreflightChecks;
 import io.dbzlint.report.Format;
 import io.dbzlint.result.Severity;
+import io.dbzlint.rule.RuleDocs;
+import io.dbzlint.ruleset.RuleSetLoader;
 import io.dbzlint.source.Source;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -184,9 +186,8 @@ final class PreflightCommand implements Callable<Integer> {
         };
     }
 
-    /** The checks, for --help's footer: one per line. */
+    /** The checks, for --help's footer: as lint --help lists its rules. */
     static List<String> checkList() {
-        return PreflightChecks.all().stream().map(entry -> "  " + entry.info().id() + " ("
-                + entry.info().severityLabel() + ")").toList();
+        return RuleDocs.helpLines(PreflightChecks.ruleSet(RuleSetLoader.bundled().parameters()), 100);
     }
 }
