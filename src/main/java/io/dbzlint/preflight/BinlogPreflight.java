@@ -21,13 +21,14 @@ import java.util.Set;
 /**
  * What a MySQL or MariaDB connector needs of its server, read with SHOW and information_schema
  * only: the binlog as BinlogSourceTask checks it (ROW, FULL), retention against the downtime the user
- * accepts, GTIDs, the grants of the user and its active roles (and MariaDB's PUBLIC), the server id
+ * accepts, MySQL's GTIDs, the grants of the user and its active roles (and MariaDB's PUBLIC), the server id
  * against the server's own and its replicas', and the captured databases and tables.
  */
 final class BinlogPreflight {
 
     static final String LOCKING = "snapshot.locking.mode";
     static final String SNAPSHOT_MODE = "snapshot.mode";
+    static final String READ_ONLY = "read.only";
     private static final Set<String> SYSTEM_DATABASES = Set.of("mysql", "sys", "performance_schema",
             "information_schema");
 
@@ -68,16 +69,18 @@ final class BinlogPreflight {
             }
             retention(variables);
         }
-        if (mariadb) {
-            if (!"ON".equalsIgnoreCase(variables.get("gtid_strict_mode"))) {
-                report.add("gtid", "gtid_strict_mode is off on " + where + ": positions survive a failover only with"
-                        + " consistent GTIDs; set gtid_strict_mode=ON", Keys.HOSTNAME);
+        // MariaDB always has GTIDs (MariaDbConnection.isGtidModeEnabled); MySQL only with gtid_mode=ON
+        if (!mariadb && (!"ON".equalsIgnoreCase(variables.get("gtid_mode"))
+                || !"ON".equalsIgnoreCase(variables.get("enforce_gtid_consistency")))) {
+            if (settings.value(READ_ONLY).equalsIgnoreCase("true")) {
+                report.add("binlog", "read.only=true needs GTIDs, and gtid_mode is " + variables.getOrDefault(
+                        "gtid_mode", "OFF") + " on " + where + ": Debezium refuses a read-only connection without them;"
+                        + " set gtid_mode=ON and enforce_gtid_consistency=ON", READ_ONLY);
+            } else {
+                report.add("gtid", "GTIDs are off on " + where + " (gtid_mode " + variables.getOrDefault("gtid_mode",
+                        "OFF") + "): the connector's position is one server's file and offset, lost in a failover;"
+                        + " set gtid_mode=ON and enforce_gtid_consistency=ON", Keys.HOSTNAME);
             }
-        } else if (!"ON".equalsIgnoreCase(variables.get("gtid_mode"))
-                || !"ON".equalsIgnoreCase(variables.get("enforce_gtid_consistency"))) {
-            report.add("gtid", "GTIDs are off on " + where + " (gtid_mode " + variables.getOrDefault("gtid_mode", "OFF")
-                    + "): the connector's position is one server's file and offset, lost in a failover; set"
-                    + " gtid_mode=ON and enforce_gtid_consistency=ON", Keys.HOSTNAME);
         }
         Set<String> databases = databases();
         grants(mariadb, databases);
@@ -90,7 +93,7 @@ final class BinlogPreflight {
         try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
                 "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('log_bin', 'binlog_format', 'binlog_row_image',"
                         + " 'server_id', 'version', 'version_comment', 'gtid_mode', 'enforce_gtid_consistency',"
-                        + " 'gtid_strict_mode', 'binlog_expire_logs_seconds', 'expire_logs_days',"
+                        + " 'binlog_expire_logs_seconds', 'expire_logs_days',"
                         + " 'binlog_expire_logs_auto_purge')")) {
             while (rs.next()) {
                 variables.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2));
