@@ -2,6 +2,7 @@ package io.dbzlint.preflight;
 
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Location;
+import io.dbzlint.model.Printable;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.RuleInfo;
@@ -43,7 +44,7 @@ final class Report {
     /** A finding at an exact place, such as one expression of an include list. */
     void addAt(String check, String key, Location location, String message) {
         checks.info(check).severity().ifPresent(severity -> findings.add(new Finding(check, severity, location,
-                connector.name(), key, message, List.of())));
+                connector.name(), key, printable(message), List.of())));
     }
 
     private void add(String check, Severity severity, String message, String... keys) {
@@ -55,7 +56,16 @@ final class Report {
             }
         }
         Location location = key == null ? connector.location() : connector.locationOf(key);
-        findings.add(new Finding(check, severity, location, connector.name(), key, message, List.of()));
+        findings.add(new Finding(check, severity, location, connector.name(), key, printable(message), List.of()));
+    }
+
+    /**
+     * A message as it may be printed: it carries what the server answered (a setting, a database or
+     * plugin name), and the server is the one a repository names, so its control characters are
+     * escaped like any input's.
+     */
+    private static String printable(String message) {
+        return Printable.cut(message, Printable.MAX_MESSAGE);
     }
 
     List<Finding> findings() {

@@ -245,4 +245,30 @@ class PreflightPostgresTest {
             }
         }
     }
+
+    @Test
+    void should_escape_what_a_hostile_server_answers() throws Exception {
+        String evil = "evil\u001b[31m\u202e::error::x";
+        try (Connection db = logical.getDatabase("postgres", "inventory").getConnection();
+             Statement sql = db.createStatement()) {
+            sql.execute("CREATE TABLE shop.\"" + evil + "\" (line text)");
+        }
+        try {
+            connector("evil.json", logical.getPort(), Map.of("table.include.list", "shop\\\\.evil.*"));
+
+            Cli run = preflight("--color", "never", "-f", "text", "-f", "github=gh.txt");
+
+            assertThat(run.out()).contains("warning replica-identity \"shop.evil\\u001b[31m\\u202e::error::x\" has no"
+                    + " primary key");
+            assertThat(run.out() + Files.readString(project.resolve("gh.txt"))).doesNotContain("\u001b", "\u202e");
+            assertThat(Files.readString(project.resolve("gh.txt")).lines().filter(line -> line.startsWith("::")))
+                    .allMatch(line -> line.startsWith("::warning ") || line.startsWith("::error ")
+                            || line.startsWith("::notice "));
+        } finally {
+            try (Connection db = logical.getDatabase("postgres", "inventory").getConnection();
+                 Statement sql = db.createStatement()) {
+                sql.execute("DROP TABLE shop.\"" + evil + "\"");
+            }
+        }
+    }
 }
