@@ -78,9 +78,11 @@ final class PostgresPreflight {
         slot(version, plugin);
         if (pgoutput && version >= 100000) {
             List<Table> tables = tables();
-            publication(superuser, tables);
+            boolean changesPublished = publication(superuser, tables);
             capturedTables(tables);
-            replicaIdentity(tables);
+            if (changesPublished) {
+                replicaIdentity(tables);
+            }
         } else {
             capturedTables(tables());
         }
@@ -112,7 +114,7 @@ final class PostgresPreflight {
         String slot = settings.value(Keys.SLOT_NAME);
         String where = target.written();
         try (PreparedStatement statement = db.prepareStatement("SELECT s.plugin, s.slot_type, s.database, s.active,"
-                + " s.active_pid, to_jsonb(s) ->> 'wal_status', "
+                + " s.active_pid, to_jsonb(s) ->> 'wal_status', (to_jsonb(s) ->> 'safe_wal_size')::bigint, "
                 + (version >= 100000 ? "pg_wal_lsn_diff(CASE WHEN pg_is_in_recovery() THEN pg_last_wal_receive_lsn()"
                         + " ELSE pg_current_wal_lsn() END, s.restart_lsn)" : "NULL")
                 + " FROM pg_replication_slots s WHERE s.slot_name = ?")) {
@@ -128,7 +130,9 @@ final class PostgresPreflight {
                 String database = rs.getString(3);
                 boolean active = rs.getBoolean(4);
                 String walStatus = rs.getString(6);
-                long retained = rs.getLong(7);
+                long safe = rs.getLong(7);
+                boolean safeKnown = !rs.wasNull();
+                long retained = rs.getLong(8);
                 boolean retainedKnown = !rs.wasNull();
                 if (!"logical".equals(type) || !target.database().equals(database) || !plugin.equals(slotPlugin)) {
                     String holder = "logical".equals(type) ? "database " + quoted(database) + " with plugin "
@@ -149,6 +153,11 @@ final class PostgresPreflight {
                 } else if ("unreserved".equals(walStatus)) {
                     report.add("slot-wal-retention", "slot.name " + quoted(slot) + " on " + where + " is unreserved:"
                             + " it holds more WAL than max_slot_wal_keep_size and is about to be invalidated; start its"
+                            + " connector, or drop the slot", Keys.SLOT_NAME);
+                } else if (safeKnown && safe < maxRetainedWal) {
+                    report.add("slot-wal-retention", "slot.name " + quoted(slot) + " on " + where + " is "
+                            + bytes(Math.max(0, safe)) + " of WAL away from being invalidated (safe_wal_size under"
+                            + " max_slot_wal_keep_size)" + (active ? "" : " and no one reads it") + "; start its"
                             + " connector, or drop the slot", Keys.SLOT_NAME);
                 } else if (retainedKnown && retained >= maxRetainedWal) {
                     report.add("slot-wal-retention", "slot.name " + quoted(slot) + " on " + where + " holds back "
@@ -193,16 +202,22 @@ final class PostgresPreflight {
         }
     }
 
-    private void publication(boolean superuser, List<Table> tables) throws SQLException {
+    /**
+     * Checks the publication; says whether it publishes (or Debezium's will publish) updates or
+     * deletes, which a table without a replica identity then refuses.
+     */
+    private boolean publication(boolean superuser, List<Table> tables) throws SQLException {
         String name = settings.value(PUBLICATION);
         String mode = settings.value(AUTOCREATE).toLowerCase(Locale.ROOT);
         Boolean allTables = null;
-        try (PreparedStatement statement = db.prepareStatement("SELECT puballtables FROM pg_publication WHERE"
-                + " pubname = ?")) {
+        boolean changesPublished = true;
+        try (PreparedStatement statement = db.prepareStatement("SELECT puballtables, pubupdate OR pubdelete"
+                + " FROM pg_publication WHERE pubname = ?")) {
             statement.setString(1, name);
             try (ResultSet rs = statement.executeQuery()) {
                 if (rs.next()) {
                     allTables = rs.getBoolean(1);
+                    changesPublished = rs.getBoolean(2);
                 }
             }
         }
@@ -240,13 +255,13 @@ final class PostgresPreflight {
                     }
                 }
             }
-            return;
+            return true;
         }
         if (allTables && mode.equals("filtered")) {
             report.add("publication", "publication " + quoted(name) + " on " + where + " publishes all tables, and"
                     + " publication.autocreate.mode is filtered: Debezium refuses to narrow it and stops; drop and"
                     + " recreate it, or use all_tables", AUTOCREATE, PUBLICATION);
-            return;
+            return changesPublished;
         }
         if (!allTables && !mode.equals("filtered")) {
             Set<String> published = new HashSet<>();
@@ -267,6 +282,7 @@ final class PostgresPreflight {
                         + " ADD TABLE ...", PUBLICATION, "table.include.list");
             }
         }
+        return changesPublished;
     }
 
     /** An include list entry that names no schema or table of the database. */

@@ -86,6 +86,19 @@ class PreflightCapstoneTest {
             Cli keyless = Cli.runIn(project, Map.of("DB_PASSWORD", PASSWORD), args).expectExit(0);
             assertThat(keyless.out()).contains("orders-postgres-outbox.json:17:27: warning replica-identity"
                     + " \"public.outbox\" has no primary key");
+
+            // a slot whose WAL reserve under max_slot_wal_keep_size (10GB here) is below what the user accepts
+            try (Connection orders = postgres.getDatabase("postgres", "orders").getConnection();
+                 Statement sql = orders.createStatement()) {
+                sql.execute("SELECT pg_create_logical_replication_slot('debezium_orders', 'pgoutput')");
+            }
+            String[] strict = java.util.Arrays.copyOf(args, args.length + 2);
+            strict[args.length] = "--max-retained-wal";
+            strict[args.length + 1] = "20GB";
+            Cli reserve = Cli.runIn(project, Map.of("DB_PASSWORD", PASSWORD), strict).expectExit(0);
+            assertThat(reserve.out()).contains("orders-postgres-outbox.json:13:18: warning slot-wal-retention slot.name"
+                    + " \"debezium_orders\" on postgres-orders.prod.internal:5432 is ").contains(" of WAL away from being"
+                    + " invalidated (safe_wal_size under max_slot_wal_keep_size) and no one reads it");
         } finally {
             mariadb.stop();
         }
