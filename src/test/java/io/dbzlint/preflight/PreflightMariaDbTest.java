@@ -36,6 +36,7 @@ class PreflightMariaDbTest {
 
     private static DB binlog;
     private static DB plain;
+    private static DB replica;
 
     @TempDir
     Path project;
@@ -90,11 +91,40 @@ class PreflightMariaDbTest {
                 "GRANT SELECT ON *.* TO 'lacking'@'%'");
         admin(plain, "CREATE USER 'debezium'@'%' IDENTIFIED BY '" + PASSWORD + "'",
                 "GRANT SELECT, RELOAD, REPLICATION SLAVE, BINLOG MONITOR ON *.* TO 'debezium'@'%'");
+        // a replica of the binlog server, server id 3: the id a connector must not take either
+        admin(binlog, "CREATE USER 'repl'@'%' IDENTIFIED BY '" + ADMIN + "'",
+                "GRANT REPLICATION SLAVE ON *.* TO 'repl'@'%'",
+                "CREATE USER 'watcher'@'%' IDENTIFIED BY '" + PASSWORD + "'",
+                "GRANT SELECT, RELOAD, REPLICATION SLAVE, BINLOG MONITOR, REPLICATION MASTER ADMIN ON *.* TO"
+                        + " 'watcher'@'%'");
+        replica = start("replica", List.of("--server-id=3", "--report-host=replica-3"));
+        admin(replica, "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + binlog.getConfiguration().getPort()
+                + ", MASTER_USER='repl', MASTER_PASSWORD='" + ADMIN + "', MASTER_USE_GTID=slave_pos", "START SLAVE");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!registered(3)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the replica never registered with the binlog server");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean registered(int serverId) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(url(binlog), "admin", ADMIN);
+             Statement sql = admin.createStatement();
+             java.sql.ResultSet hosts = sql.executeQuery("SHOW SLAVE HOSTS")) {
+            while (hosts.next()) {
+                if (hosts.getInt("Server_id") == serverId) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     @AfterAll
     static void stopServers() throws Exception {
-        for (DB db : new DB[] {binlog, plain}) {
+        for (DB db : new DB[] {replica, binlog, plain}) {
             if (db != null) {
                 db.stop();
             }
@@ -154,6 +184,19 @@ class PreflightMariaDbTest {
                         + " LOCK TABLES, and snapshot.locking.mode minimal locks",
                 "lacking.json:7:25: error server-id-taken database.server.id 1 is the server_id of " + where
                         + " itself");
+    }
+
+    @Test
+    void should_report_a_server_id_a_replica_has_when_the_user_may_list_replicas() throws IOException {
+        connector("watcher.json", binlog, Map.of("database.user", "watcher", "database.server.id", "3"));
+        connector("blind.json", binlog, Map.of("database.server.id", "3"));
+
+        Cli run = preflight().expectExit(1);
+
+        assertThat(run.out()).contains("watcher.json:7:25: error server-id-taken database.server.id 3 is the server id"
+                + " of a replica of localhost:" + binlog.getConfiguration().getPort() + " (replica-3)");
+        // without REPLICATION MASTER ADMIN the replicas cannot be listed: nothing is said, as nothing is known
+        assertThat(run.out()).doesNotContain("blind.json:7:25");
     }
 
     @Test

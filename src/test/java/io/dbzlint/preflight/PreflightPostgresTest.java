@@ -145,6 +145,34 @@ class PreflightPostgresTest {
     }
 
     @Test
+    void should_report_a_publication_debezium_cannot_create_or_narrow_in_filtered_mode() throws Exception {
+        try (Connection db = logical.getDatabase("postgres", "inventory").getConnection();
+             Statement sql = db.createStatement()) {
+            sql.execute("CREATE PUBLICATION everything FOR ALL TABLES");
+            sql.execute("CREATE ROLE outsider LOGIN REPLICATION PASSWORD '" + PASSWORD + "'");
+            sql.execute("REVOKE CREATE ON DATABASE inventory FROM PUBLIC");
+        }
+        try {
+            connector("narrow.json", logical.getPort(), Map.of("publication.name", "everything"));
+            connector("outsider.json", logical.getPort(), Map.of("database.user", "outsider", "slot.name", "o_slot"));
+
+            Cli run = preflight("--color", "never").expectExit(1);
+
+            assertThat(run.out()).contains("narrow.json:12:34: error publication publication \"everything\" on"
+                    + " localhost:" + logical.getPort() + " publishes all tables, and publication.autocreate.mode is"
+                    + " filtered: Debezium refuses to narrow it");
+            assertThat(run.out()).contains("outsider.json:10:23: error publication publication \"orders_pub\" does not"
+                    + " exist, and role \"outsider\" may not create it (no CREATE on database \"inventory\")");
+        } finally {
+            try (Connection db = logical.getDatabase("postgres", "inventory").getConnection();
+                 Statement sql = db.createStatement()) {
+                sql.execute("DROP PUBLICATION everything");
+                sql.execute("DROP ROLE outsider");
+            }
+        }
+    }
+
+    @Test
     void should_report_wal_level_replica() throws IOException {
         try (Connection db = replica.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
             sql.execute("SELECT 1");
