@@ -56,6 +56,11 @@ public record RuleParameters(long serverIdMin, long serverIdMax, Map<ConnectorTy
                 outboxTopicPattern, version, reservedServerIds, why);
     }
 
+    /** Whether the range is a house's choice, narrower than the ids MySQL takes (1-4294967295). */
+    public boolean houseServerIdRange() {
+        return serverIdMin > 1 || serverIdMax < 4_294_967_295L;
+    }
+
     public String serverIdRange() {
         return serverIdMin + "-" + serverIdMax;
     }

@@ -31,6 +31,15 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
     protected abstract String message(C claim, List<C> others, RuleContext context);
 
     /**
+     * The finding text, for a rule whose advice names a new value: {@code taken} holds every value
+     * claimed in the claim's scope, and a message adds the value it suggests, so that no advice
+     * leads into another collision (the next member of the group is told another value).
+     */
+    protected String message(C claim, List<C> others, RuleContext context, java.util.Set<Object> taken) {
+        return message(claim, others, context);
+    }
+
+    /**
      * Whether another claim is of the same connector, so the two do not collide. By default, a
      * connector of the same name (two configs with one name are one connector written twice, or a
      * clash that connector-name-unique reports once, as what it is), or one that reads the same
@@ -69,6 +78,10 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
 
     @Override
     public void finish(List<C> claims, RuleContext context, FindingSink sink) {
+        Map<Object, java.util.Set<Object>> taken = new java.util.HashMap<>();
+        for (C claim : claims) {
+            taken.computeIfAbsent(scope(claim), scope -> new java.util.HashSet<>()).add(sharedValue(claim));
+        }
         for (List<C> group : ClaimGroups.sharing(claims, claim -> new ClaimGroups.Key(scope(claim),
                 sharedValue(claim)))) {
             Map<C, List<C>> copies = new IdentityHashMap<>();
@@ -85,7 +98,7 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
                 }
                 if (!others.isEmpty()) {
                     (lesser(claim, others) ? sink.asWarning() : sink).report(claim.site(),
-                            message(claim, others, context), Claim.locations(others));
+                            message(claim, others, context, taken.get(scope(claim))), Claim.locations(others));
                 }
             }
         }

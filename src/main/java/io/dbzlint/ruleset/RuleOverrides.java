@@ -1,5 +1,6 @@
 package io.dbzlint.ruleset;
 
+import io.dbzlint.json.Bundled;
 import io.dbzlint.json.JsonNodes;
 import io.dbzlint.json.JsonTree;
 import io.dbzlint.rule.checks.RuleRegistry;
@@ -75,7 +76,16 @@ public record RuleOverrides(String source, Map<String, RuleSetting> rules, Param
                 reserved.put(entry.path("id").asLong(), entry.path("owner").asString());
             }
         }
-        Parameters parameters = new Parameters(
+        Parameters parameters = parameters(p, range, databaseTypes, reserved);
+        if (root.has("preset")) {
+            return withPreset(source, root.path("preset").asString(), rules, parameters);
+        }
+        return new RuleOverrides(source, rules, parameters);
+    }
+
+    private static Parameters parameters(JsonNode p, JsonNode range, Map<String, String> databaseTypes,
+                                         Map<Long, String> reserved) {
+        return new Parameters(
                 range.has("min") ? range.get("min").asLong() : null,
                 range.has("max") ? range.get("max").asLong() : null,
                 databaseTypes,
@@ -84,7 +94,34 @@ public record RuleOverrides(String source, Map<String, RuleSetting> rules, Param
                 JsonNodes.textOrNull(p.get("outboxTopicPattern")),
                 JsonNodes.textOrNull(p.get("debeziumVersion")),
                 reserved);
-        return new RuleOverrides(source, rules, parameters);
+    }
+
+    /**
+     * A layer that starts from a named preset of rules/presets.json (its schema allows only the
+     * names there): the preset's settings, with the layer's own over them. Read only when a layer
+     * names a preset, so a plain lint never reads the file.
+     */
+    private static RuleOverrides withPreset(String source, String name, Map<String, RuleSetting> own,
+                                            Parameters ownParameters) {
+        JsonNode preset = Bundled.json("/rules/presets.json").path(name);
+        Map<String, RuleSetting> rules = new LinkedHashMap<>();
+        preset.path("rules").properties().forEach(entry -> rules.put(entry.getKey(),
+                new RuleSetting(entry.getValue().asString(), null, null, null, null, null)));
+        rules.putAll(own);
+        JsonNode p = preset.path("parameters");
+        JsonNode range = p.path("serverIdRange");
+        Map<String, String> databaseTypes = new LinkedHashMap<>();
+        p.path("databaseTypes").properties().forEach(e -> databaseTypes.put(e.getKey(), e.getValue().asString()));
+        Parameters base = parameters(p, range, databaseTypes, null);
+        databaseTypes.putAll(ownParameters.databaseTypes());
+        Parameters merged = new Parameters(over(base.serverIdMin(), ownParameters.serverIdMin()),
+                over(base.serverIdMax(), ownParameters.serverIdMax()), databaseTypes,
+                over(base.serverNamePattern(), ownParameters.serverNamePattern()),
+                over(base.environmentPattern(), ownParameters.environmentPattern()),
+                over(base.outboxTopicPattern(), ownParameters.outboxTopicPattern()),
+                over(base.debeziumVersion(), ownParameters.debeziumVersion()),
+                over(base.reservedServerIds(), ownParameters.reservedServerIds()));
+        return new RuleOverrides(source, rules, merged);
     }
 
     static <T> T over(T base, T override) {

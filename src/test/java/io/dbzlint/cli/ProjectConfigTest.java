@@ -247,4 +247,37 @@ class ProjectConfigTest {
 
         assertThat(run.out()).doesNotContain(".dbzlint.json").contains("(2 files)");
     }
+
+    @Test
+    void should_keep_only_what_debezium_requires_under_the_debezium_preset() throws IOException {
+        config(".dbzlint.yaml", "preset: debezium\n");
+        Files.writeString(connectors.resolve("server-id-range/unset.json"), Files.readString(
+                connectors.resolve("server-id-range/inventory-mysql.json")).replaceAll("\"database.server.id\": \"\\d+\",", "")
+                .replace("inventory-mysql", "unset-mysql").replace("mysql_prod", "mysql_unset"));
+        assertThat(Files.readString(connectors.resolve("server-id-range/unset.json"))).doesNotContain("server.id");
+
+        Cli run = lint(repo).expectExit(0);
+
+        // the house range, the naming scheme and a missing server id are the house's, not Debezium's
+        assertThat(run.out()).doesNotContain("server-id-range", "server-name-pattern")
+                .contains("0 errors, 0 warnings");
+    }
+
+    @Test
+    void should_let_a_project_take_back_a_rule_over_its_preset_and_refuse_an_unknown_preset() throws IOException {
+        config(".dbzlint.yaml", """
+                preset: debezium
+                rules:
+                  server-name-pattern: warning
+                parameters:
+                  serverIdRange: {min: 184000, max: 184999}
+                """);
+
+        Cli run = lint(repo).expectExit(1);
+        assertThat(run.out()).contains("warning server-name-pattern", "error server-id-range");
+
+        config(".dbzlint.yaml", "preset: strict\n");
+        Cli unknown = lint(repo).expectExit(2);
+        assertThat(unknown.err().lines()).singleElement().asString().contains(".dbzlint.yaml").contains("preset");
+    }
 }

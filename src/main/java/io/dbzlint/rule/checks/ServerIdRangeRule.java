@@ -29,6 +29,9 @@ public final class ServerIdRangeRule implements ConnectorRule {
         String pick = "pick a free id in " + p.serverIdRange();
         Optional<ConfigEntry> entry = connector.entry(Keys.SERVER_ID);
         if (entry.isEmpty()) {
+            if (!p.houseServerIdRange()) {
+                return; // Debezium picks an id itself; only a house range asks for one
+            }
             sink.report(connector, Keys.SERVER_ID, connector.location(),
                     connector.type().displayName() + " connector has no database.server.id; " + pick);
             return;
@@ -45,7 +48,8 @@ public final class ServerIdRangeRule implements ConnectorRule {
             sink.report(connector, Keys.SERVER_ID, id.valueLocation(), "database.server.id " + shown + problem + pick);
         } else if (value.getAsLong() < p.serverIdMin() || value.getAsLong() > p.serverIdMax()) {
             sink.report(connector, Keys.SERVER_ID, id.valueLocation(), "database.server.id " + value.getAsLong()
-                    + " is outside the range reserved for Debezium connectors; " + pick);
+                    + (p.houseServerIdRange() ? " is outside the range reserved for Debezium connectors; "
+                    : " is outside the server ids MySQL takes; ") + pick);
         }
     }
 

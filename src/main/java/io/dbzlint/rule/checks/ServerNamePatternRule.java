@@ -13,7 +13,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Logical names follow a template such as {database_type}_{environment}, with the connector's own type. */
+/**
+ * Logical names follow a template such as {database_type}_{environment}, with the connector's own
+ * type, and optionally a qualifier ({@code _orders}) for a second connector of one type in one
+ * environment.
+ */
 public final class ServerNamePatternRule implements ConnectorRule {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(database_type|environment)}");
@@ -49,7 +53,8 @@ public final class ServerNamePatternRule implements ConnectorRule {
         if (!matches) {
             sink.report(connector, entry.get().key(), entry.get().valueLocation(), entry.get().key() + " "
                     + Printable.quote(name) + " does not follow the naming scheme " + p.serverNamePattern() + "; rename it, e.g. "
-                    + example);
+                    + example + " (" + example + "_<database> beside another " + connector.type().displayName()
+                    + " connector there)");
             return;
         }
         String typePart = matcher.group("type");
@@ -86,6 +91,8 @@ public final class ServerNamePatternRule implements ConnectorRule {
             last = placeholder.end();
         }
         regex.append(Pattern.quote(p.serverNamePattern().substring(last)));
+        // a qualifier may follow, for a second connector of one type in one environment: postgres_prod_orders
+        regex.append("(?:_[a-z0-9]+)?");
         return Pattern.compile(regex.toString());
     }
 }

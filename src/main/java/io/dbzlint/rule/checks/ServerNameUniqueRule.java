@@ -26,7 +26,7 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
      *     table.whitelist) names them;
      *     null for every table, or for other connectors (MySQL's schema change topic is the prefix itself)
      */
-    record LogicalName(String name, String router, Set<String> tables, Site site) implements Claim {
+    record LogicalName(String name, String router, Set<String> tables, String qualifier, Site site) implements Claim {
     }
 
     /** SMTs that rename a connector's topics: with one, the topics may no longer collide. */
@@ -46,7 +46,7 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         return connector.firstEntry(Keys.LOGICAL_NAME)
                 .filter(entry -> !entry.text().isBlank() && !entry.hasTemplate())
                 .map(entry -> new LogicalName(entry.text().trim(), router(connector), tables(connector),
-                        Claim.Site.of(connector, entry.key(), entry.valueLocation())));
+                        qualifier(connector), Claim.Site.of(connector, entry.key(), entry.valueLocation())));
     }
 
     @Override
@@ -93,6 +93,40 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
 
     private static String router(Connector connector) {
         return CatalogLookup.transforms(connector).values().stream().filter(ROUTERS::contains).findFirst().orElse(null);
+    }
+
+    /**
+     * What tells this connector apart within its environment, as a name part: the database it reads
+     * (PostgreSQL's database.dbname, the first plain name of a MySQL database.include.list), else
+     * its own name; lower-case letters and digits only, as the house scheme's parts are.
+     */
+    private static String qualifier(Connector connector) {
+        String source = connector.literal(Keys.DBNAME).orElse(null);
+        if (source == null) {
+            source = connector.literal("database.include.list").map(list -> list.split(",")[0].trim())
+                    .filter(first -> first.matches("[A-Za-z0-9_]+")).orElse(connector.name());
+        }
+        String part = source == null ? "" : source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return part.isEmpty() ? "2" : part.length() > 30 ? part.substring(0, 30) : part;
+    }
+
+    /** A logical name for this connector that no other connector of its scope claims, kept from the group's next members. */
+    private static String freeName(LogicalName claim, Set<Object> taken) {
+        String base = claim.name().endsWith("_" + claim.qualifier()) ? claim.name() : claim.name() + "_" + claim.qualifier();
+        String candidate = base;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = base + n;
+        }
+        taken.add(candidate);
+        return candidate;
+    }
+
+    @Override
+    protected String message(LogicalName claim, List<LogicalName> others, RuleContext context, Set<Object> taken) {
+        String message = message(claim, others, context);
+        return message.endsWith("its own topic.prefix") && !claim.name().contains("${")
+                ? message + ", e.g. " + Printable.cut(freeName(claim, taken), Printable.MAX_VALUE) + " for this one"
+                : message;
     }
 
     @Override
