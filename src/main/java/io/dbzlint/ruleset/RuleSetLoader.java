@@ -9,6 +9,7 @@ import io.dbzlint.json.UserFile;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.Rule;
+import io.dbzlint.rule.RuleDocs;
 import io.dbzlint.rule.RuleInfo;
 import io.dbzlint.rule.RuleParameters;
 import io.dbzlint.rule.RuleSet;
@@ -90,17 +91,11 @@ public final class RuleSetLoader {
 
         List<RuleSet.Entry> entries = new ArrayList<>();
         for (Rule rule : RuleRegistry.all()) {
-            RuleOverrides.RuleSetting merged = new RuleOverrides.RuleSetting(null, null, null, null, null, null);
+            RuleOverrides.RuleSetting merged = RuleOverrides.RuleSetting.NONE;
             for (RuleOverrides layer : layers) {
                 RuleOverrides.RuleSetting over = layer.rules().get(rule.id());
                 if (over != null) {
-                    merged = new RuleOverrides.RuleSetting(
-                            RuleOverrides.over(merged.severity(), over.severity()),
-                            RuleOverrides.over(merged.summary(), over.summary()),
-                            RuleOverrides.over(merged.rationale(), over.rationale()),
-                            RuleOverrides.over(merged.fix(), over.fix()),
-                            RuleOverrides.over(merged.bad(), over.bad()),
-                            RuleOverrides.over(merged.good(), over.good()));
+                    merged = merged.with(over);
                 }
             }
             if (merged.severity() == null) {
@@ -109,7 +104,9 @@ public final class RuleSetLoader {
             }
             Optional<Severity> severity = merged.severity().equals("off") ? Optional.empty()
                     : Optional.of(Severity.fromLabel(merged.severity()));
-            entries.add(new RuleSet.Entry(rule, new RuleInfo(rule.id(), severity, text(merged.summary()),
+            entries.add(new RuleSet.Entry(rule, new RuleInfo(rule.id(),
+                    merged.name() != null ? merged.name() : RuleInfo.pascalCase(rule.id()), severity,
+                    text(merged.category()), rule.fixable(), RuleDocs.url(rule.id()), text(merged.summary()),
                     text(merged.rationale()), text(merged.fix()), text(merged.bad()), text(merged.good()))));
         }
 
