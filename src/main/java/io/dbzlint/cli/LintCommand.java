@@ -13,6 +13,7 @@ import io.dbzlint.model.InputFormat;
 import io.dbzlint.report.Format;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
+import io.dbzlint.ruleset.RuleSelection;
 import io.dbzlint.source.Source;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -63,6 +64,9 @@ final class LintCommand implements Callable<Integer> {
     private Path connectCa;
     private Path connectKeystore;
     private Integer connectTimeout;
+    private List<String> select;
+    private List<String> extendSelect = new ArrayList<>();
+    private List<String> ignore = new ArrayList<>();
 
     /** The command's model, built in code (see {@link Specs}): its options in help order, each bound to its field. */
     static CommandSpec spec(LintCommand command) {
@@ -99,6 +103,20 @@ final class LintCommand implements Callable<Integer> {
                 .description("Exit 1 on findings of this severity or worse: ${COMPLETION-CANDIDATES}"
                         + " (default: ${DEFAULT-VALUE})."),
                 new Binding(command, Field.FAIL_ON));
+        add(spec, OptionSpec.builder("--select").paramLabel("RULE").type(List.class).auxiliaryTypes(String.class)
+                .splitRegex(",").completionCandidates(RuleIds.INSTANCE)
+                .description("Run only these rules, whatever the project config and the rules file switch on or off"
+                        + " (their severities still apply). Repeatable."),
+                new Binding(command, Field.SELECT));
+        add(spec, OptionSpec.builder("--extend-select").paramLabel("RULE").type(List.class)
+                .auxiliaryTypes(String.class).splitRegex(",").completionCandidates(RuleIds.INSTANCE)
+                .description("Also run these rules, where the project config, a rules file or the defaults switch"
+                        + " them off. Repeatable."),
+                new Binding(command, Field.EXTEND_SELECT));
+        add(spec, OptionSpec.builder("--ignore").paramLabel("RULE").type(List.class).auxiliaryTypes(String.class)
+                .splitRegex(",").completionCandidates(RuleIds.INSTANCE)
+                .description("Switch these rules off; wins over --select and --extend-select. Repeatable."),
+                new Binding(command, Field.IGNORE));
         add(spec, OptionSpec.builder("-q", "--quiet").type(boolean.class).description("Report errors only."),
                 new Binding(command, Field.QUIET));
         add(spec, OptionSpec.builder("--max-warnings").paramLabel("N").type(Integer.class)
@@ -189,7 +207,7 @@ final class LintCommand implements Callable<Integer> {
         PATHS, OUTPUTS, INPUT_FORMAT, FAIL_ON, QUIET, MAX_WARNINGS, CONFIG_FILE, NO_CONFIG, RULES_FILE, DEBEZIUM_VERSION,
         BASELINE_FILE, WRITE_BASELINE_FILE, FIX, FIX_DRY_RUN, DIFF_BASE, STDIN_FILENAME, DEBUG, COLOR,
         CONNECT_URLS, CONNECT, CONNECT_USERNAME, CONNECT_PASSWORD_FILE, CONNECT_TOKEN_FILE, CONNECT_CA,
-        CONNECT_KEYSTORE, CONNECT_TIMEOUT
+        CONNECT_KEYSTORE, CONNECT_TIMEOUT, SELECT, EXTEND_SELECT, IGNORE
     }
 
     /**
@@ -236,6 +254,9 @@ final class LintCommand implements Callable<Integer> {
                 case CONNECT_CA -> command.connectCa;
                 case CONNECT_KEYSTORE -> command.connectKeystore;
                 case CONNECT_TIMEOUT -> command.connectTimeout;
+                case SELECT -> command.select;
+                case EXTEND_SELECT -> command.extendSelect;
+                case IGNORE -> command.ignore;
             };
             return (T) value;
         }
@@ -271,6 +292,9 @@ final class LintCommand implements Callable<Integer> {
                 case CONNECT_CA -> command.connectCa = (Path) value;
                 case CONNECT_KEYSTORE -> command.connectKeystore = (Path) value;
                 case CONNECT_TIMEOUT -> command.connectTimeout = (Integer) value;
+                case SELECT -> command.select = (List<String>) value;
+                case EXTEND_SELECT -> command.extendSelect = value == null ? new ArrayList<>() : (List<String>) value;
+                case IGNORE -> command.ignore = value == null ? new ArrayList<>() : (List<String>) value;
             }
             return previous;
         }
@@ -312,7 +336,8 @@ final class LintCommand implements Callable<Integer> {
         }
         try {
             LintSession session = LintSession.open(new LintSession.Options(cwd, configFile, noConfig, rulesFile,
-                    debeziumVersion, baselineFile, writeBaselineFile, quiet, inputFormat));
+                    debeziumVersion, baselineFile, writeBaselineFile, quiet, inputFormat,
+                    new RuleSelection(select, extendSelect, ignore)));
             FixMode mode = fix ? FixMode.APPLY : fixDryRun ? FixMode.DIFF : FixMode.NONE;
             List<Source> sources = new ArrayList<>(session.sources(arguments, stdin, stdinFilename));
             sources.addAll(session.clusters(connectUrls, connect, connectSettings()));

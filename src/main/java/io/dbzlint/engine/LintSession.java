@@ -17,6 +17,7 @@ import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.RuleSet;
 import io.dbzlint.ruleset.RuleOverrides;
+import io.dbzlint.ruleset.RuleSelection;
 import io.dbzlint.ruleset.RuleSetLoader;
 import io.dbzlint.connect.ConnectAccess;
 import io.dbzlint.source.ConnectSource;
@@ -54,9 +55,17 @@ public final class LintSession {
      *
      * @param noConfig use no project config, even if one is found
      * @param errorsOnly leave out warnings and infos (--quiet)
+     * @param selection the rules the command line selects, over every other layer
      */
     public record Options(Path cwd, Path configFile, boolean noConfig, Path rulesFile, String debeziumVersion,
-                          Path baselineFile, Path writeBaselineFile, boolean errorsOnly, InputFormat inputFormat) {
+                          Path baselineFile, Path writeBaselineFile, boolean errorsOnly, InputFormat inputFormat,
+                          RuleSelection selection) {
+
+        public Options(Path cwd, Path configFile, boolean noConfig, Path rulesFile, String debeziumVersion,
+                       Path baselineFile, Path writeBaselineFile, boolean errorsOnly, InputFormat inputFormat) {
+            this(cwd, configFile, noConfig, rulesFile, debeziumVersion, baselineFile, writeBaselineFile, errorsOnly,
+                    inputFormat, RuleSelection.NONE);
+        }
 
         /** A plain run from a working directory: discovered config, bundled rules, no baseline. */
         public static Options in(Path cwd) {
@@ -103,7 +112,7 @@ public final class LintSession {
             if (options.debeziumVersion() != null) {
                 layers.add(RuleOverrides.debeziumVersion("--debezium-version", options.debeziumVersion()));
             }
-            RuleSet ruleSet = RuleSetLoader.build(layers);
+            RuleSet ruleSet = RuleSetLoader.build(layers, options.selection());
             Baseline baseline = options.baselineFile() != null && options.writeBaselineFile() == null
                     ? Baseline.read(cwd.resolve(options.baselineFile()), options.baselineFile().toString()) : null;
             return new LintSession(options, root, config, ruleSet, baseline);
