@@ -67,6 +67,7 @@ final class LintCommand implements Callable<Integer> {
     private List<String> select;
     private List<String> extendSelect = new ArrayList<>();
     private List<String> ignore = new ArrayList<>();
+    private boolean statistics;
 
     /** The command's model, built in code (see {@link Specs}): its options in help order, each bound to its field. */
     static CommandSpec spec(LintCommand command) {
@@ -117,6 +118,10 @@ final class LintCommand implements Callable<Integer> {
                 .splitRegex(",").completionCandidates(RuleIds.INSTANCE)
                 .description("Switch these rules off; wins over --select and --extend-select. Repeatable."),
                 new Binding(command, Field.IGNORE));
+        add(spec, OptionSpec.builder("--statistics").type(boolean.class)
+                .description("Instead of the findings, count them per rule: count, severity and [*] where --fix"
+                        + " can fix some, most frequent first. Text, or JSON with -f json."),
+                new Binding(command, Field.STATISTICS));
         add(spec, OptionSpec.builder("-q", "--quiet").type(boolean.class).description("Report errors only."),
                 new Binding(command, Field.QUIET));
         add(spec, OptionSpec.builder("--max-warnings").paramLabel("N").type(Integer.class)
@@ -207,7 +212,7 @@ final class LintCommand implements Callable<Integer> {
         PATHS, OUTPUTS, INPUT_FORMAT, FAIL_ON, QUIET, MAX_WARNINGS, CONFIG_FILE, NO_CONFIG, RULES_FILE, DEBEZIUM_VERSION,
         BASELINE_FILE, WRITE_BASELINE_FILE, FIX, FIX_DRY_RUN, DIFF_BASE, STDIN_FILENAME, DEBUG, COLOR,
         CONNECT_URLS, CONNECT, CONNECT_USERNAME, CONNECT_PASSWORD_FILE, CONNECT_TOKEN_FILE, CONNECT_CA,
-        CONNECT_KEYSTORE, CONNECT_TIMEOUT, SELECT, EXTEND_SELECT, IGNORE
+        CONNECT_KEYSTORE, CONNECT_TIMEOUT, SELECT, EXTEND_SELECT, IGNORE, STATISTICS
     }
 
     /**
@@ -257,6 +262,7 @@ final class LintCommand implements Callable<Integer> {
                 case SELECT -> command.select;
                 case EXTEND_SELECT -> command.extendSelect;
                 case IGNORE -> command.ignore;
+                case STATISTICS -> command.statistics;
             };
             return (T) value;
         }
@@ -295,6 +301,7 @@ final class LintCommand implements Callable<Integer> {
                 case SELECT -> command.select = (List<String>) value;
                 case EXTEND_SELECT -> command.extendSelect = value == null ? new ArrayList<>() : (List<String>) value;
                 case IGNORE -> command.ignore = value == null ? new ArrayList<>() : (List<String>) value;
+                case STATISTICS -> command.statistics = Boolean.TRUE.equals(value);
             }
             return previous;
         }
@@ -324,6 +331,16 @@ final class LintCommand implements Callable<Integer> {
         if ((fix || fixDryRun) && writeBaselineFile != null) {
             throw new ParameterException(spec.commandLine(),
                     "--write-baseline records findings before fixing: run it without --fix");
+        }
+        if (statistics && (fix || fixDryRun)) {
+            throw new ParameterException(spec.commandLine(), "--statistics counts findings; run --fix or --diff"
+                    + " without it");
+        }
+        if (statistics) {
+            outputs.withoutStatistics().ifPresent(target -> {
+                throw new ParameterException(spec.commandLine(), "--statistics writes text or json, not "
+                        + target.format());
+            });
         }
         List<String> arguments = paths == null || paths.isEmpty()
                 ? List.of(stdinFilename != null ? LintSession.STDIN : ".") : paths;
@@ -367,7 +384,8 @@ final class LintCommand implements Callable<Integer> {
                 err.println("dbzlint: wrote " + count(report.baselineWritten(), "finding") + " to " + writeBaselineFile);
             }
             LintResult result = report.result();
-            outputs.write(result, new Format.Context(session.ruleSet(), Version.number(), ansi()), reportStream);
+            outputs.write(result, new Format.Context(session.ruleSet(), Version.number(), ansi(), statistics),
+                    reportStream);
             result.readErrors().forEach(error -> err.println("dbzlint: " + error));
             result.internalErrors().forEach(failure -> {
                 err.println("dbzlint: " + failure.message() + " (please report this, with the input if you can)");
