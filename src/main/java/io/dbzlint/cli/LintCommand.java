@@ -355,6 +355,10 @@ final class LintCommand implements Callable<Integer> {
             LintSession session = LintSession.open(new LintSession.Options(cwd, configFile, noConfig, rulesFile,
                     debeziumVersion, baselineFile, writeBaselineFile, quiet, inputFormat,
                     new RuleSelection(select, extendSelect, ignore)));
+            if (session.baselineMissing()) {
+                err.println("dbzlint: warning: baseline " + baselineFile + " does not exist yet, so every finding is"
+                        + " reported; create it with: " + writeBaselineCommand());
+            }
             FixMode mode = fix ? FixMode.APPLY : fixDryRun ? FixMode.DIFF : FixMode.NONE;
             List<Source> sources = new ArrayList<>(session.sources(arguments, stdin, stdinFilename));
             sources.addAll(session.clusters(connectUrls, connect, connectSettings()));
@@ -404,6 +408,32 @@ final class LintCommand implements Callable<Integer> {
         } finally {
             err.flush();
         }
+    }
+
+    /**
+     * This command line with --write-baseline where it has --baseline, and without what cannot go
+     * with writing one (--fix, --diff): the command that creates the missing baseline.
+     */
+    private String writeBaselineCommand() {
+        List<String> words = new ArrayList<>(List.of("dbzlint", "lint"));
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        // the whole command line: what lint was given starts after its name
+        for (int i = original.indexOf(spec.name()) + 1; i < original.size(); i++) {
+            String arg = original.get(i);
+            if (arg.equals("--fix") || arg.equals("--fix-dry-run") || arg.equals("--diff")) {
+                continue;
+            }
+            words.add(arg.equals("--baseline") ? "--write-baseline"
+                    : arg.startsWith("--baseline=") ? "--write-baseline=" + arg.substring("--baseline=".length())
+                    : arg);
+        }
+        return String.join(" ", words.stream().map(LintCommand::shellWord).toList());
+    }
+
+    /** A word as a POSIX shell reads it back: quoted when it holds anything but safe characters. */
+    static String shellWord(String word) {
+        return !word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+") ? word
+                : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The access to Kafka Connect clusters the options and the environment give. */

@@ -30,6 +30,8 @@ import io.dbzlint.source.StdinSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,14 +80,17 @@ public final class LintSession {
     private final ProjectConfig config;
     private final RuleSet ruleSet;
     private final Baseline baseline;
+    private final boolean baselineMissing;
     private final Linter linter;
 
-    private LintSession(Options options, Path projectRoot, ProjectConfig config, RuleSet ruleSet, Baseline baseline) {
+    private LintSession(Options options, Path projectRoot, ProjectConfig config, RuleSet ruleSet, Baseline baseline,
+                        boolean baselineMissing) {
         this.options = options;
         this.projectRoot = projectRoot;
         this.config = config;
         this.ruleSet = ruleSet;
         this.baseline = baseline;
+        this.baselineMissing = baselineMissing;
         this.linter = new Linter(ruleSet);
     }
 
@@ -113,9 +118,15 @@ public final class LintSession {
                 layers.add(RuleOverrides.debeziumVersion("--debezium-version", options.debeziumVersion()));
             }
             RuleSet ruleSet = RuleSetLoader.build(layers, options.selection());
-            Baseline baseline = options.baselineFile() != null && options.writeBaselineFile() == null
-                    ? Baseline.read(cwd.resolve(options.baselineFile()), options.baselineFile().toString()) : null;
-            return new LintSession(options, root, config, ruleSet, baseline);
+            Baseline baseline = null;
+            boolean baselineMissing = false;
+            if (options.baselineFile() != null && options.writeBaselineFile() == null) {
+                Path file = cwd.resolve(options.baselineFile());
+                // not written yet (a first CI run): linted as without one, and the caller says how to write it
+                baselineMissing = Files.notExists(file, LinkOption.NOFOLLOW_LINKS);
+                baseline = baselineMissing ? null : Baseline.read(file, options.baselineFile().toString());
+            }
+            return new LintSession(options, root, config, ruleSet, baseline, baselineMissing);
         } catch (InvalidFileException e) {
             throw new SessionException(e.problems());
         }
@@ -407,6 +418,11 @@ public final class LintSession {
 
     public RuleSet ruleSet() {
         return ruleSet;
+    }
+
+    /** True when the options name a baseline that does not exist yet: the run reports every finding. */
+    public boolean baselineMissing() {
+        return baselineMissing;
     }
 
     public Path projectRoot() {
