@@ -34,6 +34,14 @@ class ReadmeSamplesTest {
     }
 
     @Test
+    void should_show_the_statistics_sample() {
+        String statistics = Cli.run("lint", "--color", "never", "--statistics", "examples/mistakes/deprecated-property",
+                "examples/mistakes/unknown-property").expectExit(1).out();
+
+        assertThat(readme).contains("```text\n" + statistics + "```");
+    }
+
+    @Test
     void should_name_the_test_command_that_ci_runs() throws IOException {
         assertThat(readme).contains("mvn -B verify");
         assertThat(Files.readString(Path.of(".ci/run"))).contains("test_command=\"mvn -B verify\"");

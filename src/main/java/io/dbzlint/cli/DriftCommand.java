@@ -10,6 +10,8 @@ import io.dbzlint.json.Json;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Deployment;
 import io.dbzlint.model.Printable;
+import io.dbzlint.rule.RuleDocs;
+import io.dbzlint.rule.RuleInfo;
 import io.dbzlint.source.Source;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -286,11 +288,14 @@ final class DriftCommand implements Callable<Integer> {
             json.writeStartObject();
             json.writeStringProperty("name", "dbzlint");
             json.writeStringProperty("version", Version.number());
+            json.writeStringProperty("informationUri", RuleDocs.HOME);
             json.writeName("rules");
             json.writeStartArray();
             for (String[] rule : SARIF_RULES) {
                 json.writeStartObject();
                 json.writeStringProperty("id", rule[0]);
+                json.writeStringProperty("name", RuleInfo.pascalCase(rule[0]));
+                json.writeStringProperty("helpUri", RuleDocs.readme("a-live-kafka-connect-cluster"));
                 json.writeName("shortDescription");
                 json.writeStartObject();
                 json.writeStringProperty("text", rule[1]);

@@ -13,6 +13,7 @@ import io.dbzlint.model.InputFormat;
 import io.dbzlint.report.Format;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
+import io.dbzlint.ruleset.RuleSelection;
 import io.dbzlint.source.Source;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -63,6 +64,10 @@ final class LintCommand implements Callable<Integer> {
     private Path connectCa;
     private Path connectKeystore;
     private Integer connectTimeout;
+    private List<String> select;
+    private List<String> extendSelect = new ArrayList<>();
+    private List<String> ignore = new ArrayList<>();
+    private boolean statistics;
 
     /** The command's model, built in code (see {@link Specs}): its options in help order, each bound to its field. */
     static CommandSpec spec(LintCommand command) {
@@ -99,6 +104,24 @@ final class LintCommand implements Callable<Integer> {
                 .description("Exit 1 on findings of this severity or worse: ${COMPLETION-CANDIDATES}"
                         + " (default: ${DEFAULT-VALUE})."),
                 new Binding(command, Field.FAIL_ON));
+        add(spec, OptionSpec.builder("--select").paramLabel("RULE").type(List.class).auxiliaryTypes(String.class)
+                .splitRegex(",").completionCandidates(RuleIds.INSTANCE)
+                .description("Run only these rules, whatever the project config and the rules file switch on or off"
+                        + " (their severities still apply). Repeatable."),
+                new Binding(command, Field.SELECT));
+        add(spec, OptionSpec.builder("--extend-select").paramLabel("RULE").type(List.class)
+                .auxiliaryTypes(String.class).splitRegex(",").completionCandidates(RuleIds.INSTANCE)
+                .description("Also run these rules, where the project config, a rules file or the defaults switch"
+                        + " them off. Repeatable."),
+                new Binding(command, Field.EXTEND_SELECT));
+        add(spec, OptionSpec.builder("--ignore").paramLabel("RULE").type(List.class).auxiliaryTypes(String.class)
+                .splitRegex(",").completionCandidates(RuleIds.INSTANCE)
+                .description("Switch these rules off; wins over --select and --extend-select. Repeatable."),
+                new Binding(command, Field.IGNORE));
+        add(spec, OptionSpec.builder("--statistics").type(boolean.class)
+                .description("Instead of the findings, count them per rule: count, severity and [*] where --fix"
+                        + " can fix some, most frequent first. Text, or JSON with -f json."),
+                new Binding(command, Field.STATISTICS));
         add(spec, OptionSpec.builder("-q", "--quiet").type(boolean.class).description("Report errors only."),
                 new Binding(command, Field.QUIET));
         add(spec, OptionSpec.builder("--max-warnings").paramLabel("N").type(Integer.class)
@@ -189,7 +212,7 @@ final class LintCommand implements Callable<Integer> {
         PATHS, OUTPUTS, INPUT_FORMAT, FAIL_ON, QUIET, MAX_WARNINGS, CONFIG_FILE, NO_CONFIG, RULES_FILE, DEBEZIUM_VERSION,
         BASELINE_FILE, WRITE_BASELINE_FILE, FIX, FIX_DRY_RUN, DIFF_BASE, STDIN_FILENAME, DEBUG, COLOR,
         CONNECT_URLS, CONNECT, CONNECT_USERNAME, CONNECT_PASSWORD_FILE, CONNECT_TOKEN_FILE, CONNECT_CA,
-        CONNECT_KEYSTORE, CONNECT_TIMEOUT
+        CONNECT_KEYSTORE, CONNECT_TIMEOUT, SELECT, EXTEND_SELECT, IGNORE, STATISTICS
     }
 
     /**
@@ -236,6 +259,10 @@ final class LintCommand implements Callable<Integer> {
                 case CONNECT_CA -> command.connectCa;
                 case CONNECT_KEYSTORE -> command.connectKeystore;
                 case CONNECT_TIMEOUT -> command.connectTimeout;
+                case SELECT -> command.select;
+                case EXTEND_SELECT -> command.extendSelect;
+                case IGNORE -> command.ignore;
+                case STATISTICS -> command.statistics;
             };
             return (T) value;
         }
@@ -271,6 +298,10 @@ final class LintCommand implements Callable<Integer> {
                 case CONNECT_CA -> command.connectCa = (Path) value;
                 case CONNECT_KEYSTORE -> command.connectKeystore = (Path) value;
                 case CONNECT_TIMEOUT -> command.connectTimeout = (Integer) value;
+                case SELECT -> command.select = (List<String>) value;
+                case EXTEND_SELECT -> command.extendSelect = value == null ? new ArrayList<>() : (List<String>) value;
+                case IGNORE -> command.ignore = value == null ? new ArrayList<>() : (List<String>) value;
+                case STATISTICS -> command.statistics = Boolean.TRUE.equals(value);
             }
             return previous;
         }
@@ -301,6 +332,16 @@ final class LintCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--write-baseline records findings before fixing: run it without --fix");
         }
+        if (statistics && (fix || fixDryRun)) {
+            throw new ParameterException(spec.commandLine(), "--statistics counts findings; run --fix or --diff"
+                    + " without it");
+        }
+        if (statistics) {
+            outputs.withoutStatistics().ifPresent(target -> {
+                throw new ParameterException(spec.commandLine(), "--statistics writes text or json, not "
+                        + target.format());
+            });
+        }
         List<String> arguments = paths == null || paths.isEmpty()
                 ? List.of(stdinFilename != null ? LintSession.STDIN : ".") : paths;
         if (stdinFilename != null && !arguments.contains(LintSession.STDIN)) {
@@ -312,7 +353,12 @@ final class LintCommand implements Callable<Integer> {
         }
         try {
             LintSession session = LintSession.open(new LintSession.Options(cwd, configFile, noConfig, rulesFile,
-                    debeziumVersion, baselineFile, writeBaselineFile, quiet, inputFormat));
+                    debeziumVersion, baselineFile, writeBaselineFile, quiet, inputFormat,
+                    new RuleSelection(select, extendSelect, ignore)));
+            if (session.baselineMissing()) {
+                err.println("dbzlint: warning: baseline " + baselineFile + " does not exist yet, so every finding is"
+                        + " reported; create it with: " + writeBaselineCommand());
+            }
             FixMode mode = fix ? FixMode.APPLY : fixDryRun ? FixMode.DIFF : FixMode.NONE;
             List<Source> sources = new ArrayList<>(session.sources(arguments, stdin, stdinFilename));
             sources.addAll(session.clusters(connectUrls, connect, connectSettings()));
@@ -342,7 +388,8 @@ final class LintCommand implements Callable<Integer> {
                 err.println("dbzlint: wrote " + count(report.baselineWritten(), "finding") + " to " + writeBaselineFile);
             }
             LintResult result = report.result();
-            outputs.write(result, new Format.Context(session.ruleSet(), Version.number(), ansi()), reportStream);
+            outputs.write(result, new Format.Context(session.ruleSet(), Version.number(), ansi(), statistics),
+                    reportStream);
             result.readErrors().forEach(error -> err.println("dbzlint: " + error));
             result.internalErrors().forEach(failure -> {
                 err.println("dbzlint: " + failure.message() + " (please report this, with the input if you can)");
@@ -361,6 +408,32 @@ final class LintCommand implements Callable<Integer> {
         } finally {
             err.flush();
         }
+    }
+
+    /**
+     * This command line with --write-baseline where it has --baseline, and without what cannot go
+     * with writing one (--fix, --diff): the command that creates the missing baseline.
+     */
+    private String writeBaselineCommand() {
+        List<String> words = new ArrayList<>(List.of("dbzlint", "lint"));
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        // the whole command line: what lint was given starts after its name
+        for (int i = original.indexOf(spec.name()) + 1; i < original.size(); i++) {
+            String arg = original.get(i);
+            if (arg.equals("--fix") || arg.equals("--fix-dry-run") || arg.equals("--diff")) {
+                continue;
+            }
+            words.add(arg.equals("--baseline") ? "--write-baseline"
+                    : arg.startsWith("--baseline=") ? "--write-baseline=" + arg.substring("--baseline=".length())
+                    : arg);
+        }
+        return String.join(" ", words.stream().map(LintCommand::shellWord).toList());
+    }
+
+    /** A word as a POSIX shell reads it back: quoted when it holds anything but safe characters. */
+    static String shellWord(String word) {
+        return !word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+") ? word
+                : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The access to Kafka Connect clusters the options and the environment give. */

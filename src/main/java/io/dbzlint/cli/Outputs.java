@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -46,6 +47,11 @@ final class Outputs {
         return new Outputs(targets, cwd);
     }
 
+    /** The first target whose format has no statistics form, for --statistics to refuse. */
+    Optional<OutputTarget> withoutStatistics() {
+        return targets.stream().filter(target -> !target.format().hasStatistics()).findFirst();
+    }
+
     /** Writes the result to every target; the one without a file goes to {@code stream}. */
     void write(LintResult result, Format.Context context, PrintWriter stream) throws Unwritable {
         for (OutputTarget target : targets) {
@@ -53,7 +59,8 @@ final class Outputs {
                 target.format().reporter(context).report(result, stream);
                 stream.flush();
             } else {
-                toFile(target, result, new Format.Context(context.ruleSet(), context.version(), Ansi.OFF));
+                toFile(target, result, new Format.Context(context.ruleSet(), context.version(), Ansi.OFF,
+                        context.statistics()));
             }
         }
     }

@@ -49,7 +49,11 @@ final class RulesCommand implements Callable<Integer> {
                 RuleInfo info = entry.info();
                 json.writeStartObject();
                 json.writeStringProperty("id", info.id());
+                json.writeStringProperty("name", info.name());
                 json.writeStringProperty("severity", info.severityLabel());
+                json.writeStringProperty("category", info.category());
+                json.writeBooleanProperty("fixable", info.fixable());
+                json.writeStringProperty("url", info.url());
                 json.writeStringProperty("summary", info.summary());
                 json.writeStringProperty("rationale", info.rationale());
                 json.writeStringProperty("fix", info.fix());

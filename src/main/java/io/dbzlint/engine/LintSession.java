@@ -17,6 +17,7 @@ import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.RuleSet;
 import io.dbzlint.ruleset.RuleOverrides;
+import io.dbzlint.ruleset.RuleSelection;
 import io.dbzlint.ruleset.RuleSetLoader;
 import io.dbzlint.connect.ConnectAccess;
 import io.dbzlint.source.ConnectSource;
@@ -29,6 +30,8 @@ import io.dbzlint.source.StdinSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,9 +57,17 @@ public final class LintSession {
      *
      * @param noConfig use no project config, even if one is found
      * @param errorsOnly leave out warnings and infos (--quiet)
+     * @param selection the rules the command line selects, over every other layer
      */
     public record Options(Path cwd, Path configFile, boolean noConfig, Path rulesFile, String debeziumVersion,
-                          Path baselineFile, Path writeBaselineFile, boolean errorsOnly, InputFormat inputFormat) {
+                          Path baselineFile, Path writeBaselineFile, boolean errorsOnly, InputFormat inputFormat,
+                          RuleSelection selection) {
+
+        public Options(Path cwd, Path configFile, boolean noConfig, Path rulesFile, String debeziumVersion,
+                       Path baselineFile, Path writeBaselineFile, boolean errorsOnly, InputFormat inputFormat) {
+            this(cwd, configFile, noConfig, rulesFile, debeziumVersion, baselineFile, writeBaselineFile, errorsOnly,
+                    inputFormat, RuleSelection.NONE);
+        }
 
         /** A plain run from a working directory: discovered config, bundled rules, no baseline. */
         public static Options in(Path cwd) {
@@ -69,14 +80,17 @@ public final class LintSession {
     private final ProjectConfig config;
     private final RuleSet ruleSet;
     private final Baseline baseline;
+    private final boolean baselineMissing;
     private final Linter linter;
 
-    private LintSession(Options options, Path projectRoot, ProjectConfig config, RuleSet ruleSet, Baseline baseline) {
+    private LintSession(Options options, Path projectRoot, ProjectConfig config, RuleSet ruleSet, Baseline baseline,
+                        boolean baselineMissing) {
         this.options = options;
         this.projectRoot = projectRoot;
         this.config = config;
         this.ruleSet = ruleSet;
         this.baseline = baseline;
+        this.baselineMissing = baselineMissing;
         this.linter = new Linter(ruleSet);
     }
 
@@ -103,10 +117,16 @@ public final class LintSession {
             if (options.debeziumVersion() != null) {
                 layers.add(RuleOverrides.debeziumVersion("--debezium-version", options.debeziumVersion()));
             }
-            RuleSet ruleSet = RuleSetLoader.build(layers);
-            Baseline baseline = options.baselineFile() != null && options.writeBaselineFile() == null
-                    ? Baseline.read(cwd.resolve(options.baselineFile()), options.baselineFile().toString()) : null;
-            return new LintSession(options, root, config, ruleSet, baseline);
+            RuleSet ruleSet = RuleSetLoader.build(layers, options.selection());
+            Baseline baseline = null;
+            boolean baselineMissing = false;
+            if (options.baselineFile() != null && options.writeBaselineFile() == null) {
+                Path file = cwd.resolve(options.baselineFile());
+                // not written yet (a first CI run): linted as without one, and the caller says how to write it
+                baselineMissing = Files.notExists(file, LinkOption.NOFOLLOW_LINKS);
+                baseline = baselineMissing ? null : Baseline.read(file, options.baselineFile().toString());
+            }
+            return new LintSession(options, root, config, ruleSet, baseline, baselineMissing);
         } catch (InvalidFileException e) {
             throw new SessionException(e.problems());
         }
@@ -398,6 +418,11 @@ public final class LintSession {
 
     public RuleSet ruleSet() {
         return ruleSet;
+    }
+
+    /** True when the options name a baseline that does not exist yet: the run reports every finding. */
+    public boolean baselineMissing() {
+        return baselineMissing;
     }
 
     public Path projectRoot() {

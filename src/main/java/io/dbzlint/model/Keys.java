@@ -15,6 +15,7 @@ public final class Keys {
     public static final String PORT = "database.port";
     public static final String DBNAME = "database.dbname";
     public static final String SLOT_NAME = "slot.name";
+    public static final String PLUGIN_NAME = "plugin.name";
     public static final String TRANSFORMS = "transforms";
 
     public static final String TOPIC_PREFIX = "topic.prefix";

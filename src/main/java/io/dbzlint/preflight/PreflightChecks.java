@@ -3,6 +3,7 @@ package io.dbzlint.preflight;
 import io.dbzlint.json.Bundled;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.DatabaseCheck;
+import io.dbzlint.rule.RuleDocs;
 import io.dbzlint.rule.RuleInfo;
 import io.dbzlint.rule.RuleParameters;
 import io.dbzlint.rule.RuleSet;
@@ -24,6 +25,8 @@ public final class PreflightChecks {
     }
 
     private static final String RESOURCE = "/rules/preflight.json";
+    /** The checks are documented in the README's preflight section, in a table generated from the same data. */
+    private static final String DOCS = RuleDocs.readme("preflight-check-the-databases-before-the-deploy");
 
     private PreflightChecks() {
     }
@@ -34,9 +37,10 @@ public final class PreflightChecks {
         for (Map.Entry<String, JsonNode> check : Bundled.json(RESOURCE).path("checks").properties()) {
             JsonNode node = check.getValue();
             String severity = node.path("severity").asString();
-            entries.add(new RuleSet.Entry(new Check(check.getKey()), new RuleInfo(check.getKey(),
-                    severity.equals("off") ? Optional.empty() : Optional.of(Severity.fromLabel(severity)),
-                    node.path("summary").asString(), node.path("rationale").asString(), node.path("fix").asString(),
+            String name = node.has("name") ? node.get("name").asString() : RuleInfo.pascalCase(check.getKey());
+            entries.add(new RuleSet.Entry(new Check(check.getKey()), new RuleInfo(check.getKey(), name,
+                    severity.equals("off") ? Optional.empty() : Optional.of(Severity.fromLabel(severity)), "", false,
+                    DOCS, node.path("summary").asString(), node.path("rationale").asString(), node.path("fix").asString(),
                     node.path("example").path("bad").asString(), node.path("example").path("good").asString())));
         }
         return entries;

@@ -9,11 +9,27 @@ import picocli.CommandLine.Help.Ansi;
 public enum Format {
     TEXT, JSON, SARIF, GITHUB, JUNIT;
 
-    /** What a reporter may need besides the result. */
-    public record Context(RuleSet ruleSet, String version, Ansi ansi) {
+    /**
+     * What a reporter may need besides the result.
+     *
+     * @param statistics counts per rule instead of the findings (text and JSON only; see {@link #hasStatistics})
+     */
+    public record Context(RuleSet ruleSet, String version, Ansi ansi, boolean statistics) {
+
+        public Context(RuleSet ruleSet, String version, Ansi ansi) {
+            this(ruleSet, version, ansi, false);
+        }
+    }
+
+    /** Whether the format has a statistics form (lint --statistics). */
+    public boolean hasStatistics() {
+        return this == TEXT || this == JSON;
     }
 
     public Reporter reporter(Context context) {
+        if (context.statistics() && hasStatistics()) {
+            return this == TEXT ? StatisticsReporter.text(context.ansi()) : StatisticsReporter.json();
+        }
         return switch (this) {
             case TEXT -> new TextReporter(context.ansi());
             case JSON -> new JsonReporter();

@@ -47,22 +47,27 @@ public final class JsonReporter implements Reporter {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeName("summary");
-            json.writeStartObject();
-            json.writeNumberProperty("files", result.files());
-            json.writeNumberProperty("connectors", result.connectors());
-            json.writeNumberProperty("withPlaceholders", result.withPlaceholders());
-            json.writeNumberProperty("errors", result.count(Severity.ERROR));
-            json.writeNumberProperty("warnings", result.count(Severity.WARNING));
-            json.writeNumberProperty("infos", result.count(Severity.INFO));
-            json.writeNumberProperty("suppressed", result.suppressed());
-            json.writeNumberProperty("skipped", result.skipped().size());
-            json.writeEndObject();
+            writeSummary(json, result);
             json.writeEndObject();
         }
         out.print(text);
         out.print('\n');
         out.flush();
+    }
+
+    /** The summary, a property of the report's object: counts of files, connectors and findings. */
+    static void writeSummary(JsonGenerator json, LintResult result) {
+        json.writeName("summary");
+        json.writeStartObject();
+        json.writeNumberProperty("files", result.files());
+        json.writeNumberProperty("connectors", result.connectors());
+        json.writeNumberProperty("withPlaceholders", result.withPlaceholders());
+        json.writeNumberProperty("errors", result.count(Severity.ERROR));
+        json.writeNumberProperty("warnings", result.count(Severity.WARNING));
+        json.writeNumberProperty("infos", result.count(Severity.INFO));
+        json.writeNumberProperty("suppressed", result.suppressed());
+        json.writeNumberProperty("skipped", result.skipped().size());
+        json.writeEndObject();
     }
 
     private static void writeLocation(JsonGenerator json, Location location) {

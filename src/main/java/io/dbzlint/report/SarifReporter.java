@@ -19,9 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.stream.Collectors;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -83,15 +81,17 @@ public final class SarifReporter implements Reporter {
         json.writeStringProperty("name", "dbzlint");
         json.writeStringProperty("version", version);
         json.writeStringProperty("semanticVersion", version.replaceAll("-.*", ""));
+        json.writeStringProperty("informationUri", RuleDocs.HOME);
         json.writeName("rules");
         json.writeStartArray();
         for (RuleSet.Entry entry : ruleSet.all()) {
             RuleInfo info = entry.info();
             json.writeStartObject();
             json.writeStringProperty("id", info.id());
-            json.writeStringProperty("name", pascalCase(info.id()));
+            json.writeStringProperty("name", info.name());
             writeMessage(json, "shortDescription", info.summary());
             writeMessage(json, "fullDescription", info.summary() + " " + info.rationale());
+            json.writeStringProperty("helpUri", info.url());
             json.writeName("help");
             json.writeStartObject();
             json.writeStringProperty("text", RuleDocs.text(info));
@@ -237,11 +237,5 @@ public final class SarifReporter implements Reporter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static String pascalCase(String id) {
-        return Arrays.stream(id.split("-"))
-                .map(part -> Character.toUpperCase(part.charAt(0)) + part.substring(1))
-                .collect(Collectors.joining());
     }
 }

@@ -23,7 +23,7 @@ public final class TextReporter implements Reporter {
     public void report(LintResult result, PrintWriter out) {
         for (Finding finding : result.findings()) {
             Location at = finding.location();
-            out.println(at + ": " + severity(finding.severity()) + " "
+            out.println(at + ": " + severity(ansi, finding.severity()) + " "
                     + ansi.string("@|faint " + finding.ruleId() + "|@") + " " + finding.message());
         }
         if (!result.findings().isEmpty()) {
@@ -33,7 +33,7 @@ public final class TextReporter implements Reporter {
         out.flush();
     }
 
-    private String severity(Severity severity) {
+    static String severity(Ansi ansi, Severity severity) {
         String style = switch (severity) {
             case ERROR -> "bold,red";
             case WARNING -> "bold,yellow";

@@ -7,4 +7,13 @@ package io.dbzlint.rule;
 public sealed interface Rule permits ConnectorRule, CrossConnectorRule, FileRule, DatabaseCheck {
 
     String id();
+
+    /**
+     * Whether the rule can give a finding a fix that {@code --fix} applies. Shown in {@code rules
+     * --format json}, the docs and {@code --statistics}; RuleFixabilityTest holds every rule to it
+     * both ways over the fixtures and examples.
+     */
+    default boolean fixable() {
+        return false;
+    }
 }

@@ -6,7 +6,23 @@ import java.util.List;
 /** Rule documentation generated from the rules data: the README table and the --help list. */
 public final class RuleDocs {
 
+    /** The project's home: every link dbzlint writes (rule docs, SARIF's informationUri) starts here. */
+    public static final String HOME = "https://github.com/dbzlint/dbzlint";
+
+    /** docs/rules.md on the main branch, where {@link #page} puts each rule under a heading that is its id. */
+    private static final String RULES_PAGE = HOME + "/blob/main/docs/rules.md";
+
     private RuleDocs() {
+    }
+
+    /** Where a rule is documented: its heading in docs/rules.md. */
+    public static String url(String ruleId) {
+        return RULES_PAGE + "#" + ruleId;
+    }
+
+    /** A section of the README, by its heading's anchor. */
+    public static String readme(String anchor) {
+        return HOME + "#" + anchor;
     }
 
     /** The README's rule table; a test keeps the committed README equal to this. */
@@ -50,7 +66,9 @@ public final class RuleDocs {
 
     /** One rule as Markdown, without its heading: for docs/rules.md and SARIF help. */
     public static String markdown(RuleInfo info) {
-        return "Default severity: **" + info.severityLabel() + "**\n\n"
+        return "Default severity: **" + info.severityLabel() + "**"
+                + (info.category().isEmpty() ? "" : "; category: " + info.category())
+                + (info.fixable() ? "; fixable with `--fix`" : "") + "\n\n"
                 + info.summary() + "\n\n"
                 + "**Why it matters.** " + info.rationale() + "\n\n"
                 + "**How to fix.** " + info.fix() + "\n\n"

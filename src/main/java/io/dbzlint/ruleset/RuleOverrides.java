@@ -18,8 +18,21 @@ import tools.jackson.databind.JsonNode;
  */
 public record RuleOverrides(String source, Map<String, RuleSetting> rules, Parameters parameters) {
 
-    /** A rule's severity ({@code error}, {@code warning}, {@code info}, {@code off}) and texts. */
-    public record RuleSetting(String severity, String summary, String rationale, String fix, String bad, String good) {
+    /**
+     * A rule's severity ({@code error}, {@code warning}, {@code info}, {@code off}), its display name and
+     * category, and its texts.
+     */
+    public record RuleSetting(String severity, String name, String category, String summary, String rationale,
+                              String fix, String bad, String good) {
+
+        static final RuleSetting NONE = new RuleSetting(null, null, null, null, null, null, null, null);
+
+        /** This setting with every field {@code over} sets replaced. */
+        RuleSetting with(RuleSetting over) {
+            return new RuleSetting(over(severity, over.severity), over(name, over.name), over(category, over.category),
+                    over(summary, over.summary), over(rationale, over.rationale), over(fix, over.fix),
+                    over(bad, over.bad), over(good, over.good));
+        }
     }
 
     /** The house parameters; see {@link RuleParameters}. */
@@ -59,8 +72,9 @@ public record RuleOverrides(String source, Map<String, RuleSetting> rules, Param
                 continue;
             }
             JsonNode node = entry.getValue();
-            rules.put(id, node.isString() ? new RuleSetting(node.asString(), null, null, null, null, null)
-                    : new RuleSetting(JsonNodes.textOrNull(node.get("severity")), JsonNodes.textOrNull(node.get("summary")),
+            rules.put(id, node.isString() ? new RuleSetting(node.asString(), null, null, null, null, null, null, null)
+                    : new RuleSetting(JsonNodes.textOrNull(node.get("severity")), JsonNodes.textOrNull(node.get("name")),
+                            JsonNodes.textOrNull(node.get("category")), JsonNodes.textOrNull(node.get("summary")),
                             JsonNodes.textOrNull(node.get("rationale")), JsonNodes.textOrNull(node.get("fix")),
                             JsonNodes.textOrNull(node.path("example").get("bad")),
                             JsonNodes.textOrNull(node.path("example").get("good"))));
@@ -106,7 +120,7 @@ public record RuleOverrides(String source, Map<String, RuleSetting> rules, Param
         JsonNode preset = Bundled.json("/rules/presets.json").path(name);
         Map<String, RuleSetting> rules = new LinkedHashMap<>();
         preset.path("rules").properties().forEach(entry -> rules.put(entry.getKey(),
-                new RuleSetting(entry.getValue().asString(), null, null, null, null, null)));
+                new RuleSetting(entry.getValue().asString(), null, null, null, null, null, null, null)));
         rules.putAll(own);
         JsonNode p = preset.path("parameters");
         JsonNode range = p.path("serverIdRange");

@@ -9,6 +9,7 @@ import io.dbzlint.json.UserFile;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.Rule;
+import io.dbzlint.rule.RuleDocs;
 import io.dbzlint.rule.RuleInfo;
 import io.dbzlint.rule.RuleParameters;
 import io.dbzlint.rule.RuleSet;
@@ -31,6 +32,7 @@ public final class RuleSetLoader {
 
     private static final String BUNDLED = "rules/rules.json";
     private static final String SCHEMA = "rules.schema.json";
+    private static final String OFF = "off";
 
     private RuleSetLoader() {
     }
@@ -79,10 +81,24 @@ public final class RuleSetLoader {
 
     /** The bundled rules with each layer merged over them in turn, then checked as a whole. */
     public static RuleSet build(List<RuleOverrides> layers) throws InvalidFileException {
-        return layers.isEmpty() ? bundled() : merge(layers);
+        return build(layers, RuleSelection.NONE);
+    }
+
+    /** As {@link #build(List)}, then the command line's selection of rules over all of them. */
+    public static RuleSet build(List<RuleOverrides> layers, RuleSelection selection) throws InvalidFileException {
+        List<String> unknown = selection.problems();
+        if (!unknown.isEmpty()) {
+            throw new InvalidFileException(unknown);
+        }
+        return layers.isEmpty() && selection.equals(RuleSelection.NONE) ? bundled() : merge(layers, selection);
     }
 
     private static RuleSet merge(List<RuleOverrides> userLayers) throws InvalidFileException {
+        return merge(userLayers, RuleSelection.NONE);
+    }
+
+    private static RuleSet merge(List<RuleOverrides> userLayers, RuleSelection selection)
+            throws InvalidFileException {
         List<RuleOverrides> layers = new ArrayList<>();
         layers.add(BundledRules.LAYER);
         layers.addAll(userLayers);
@@ -90,26 +106,32 @@ public final class RuleSetLoader {
 
         List<RuleSet.Entry> entries = new ArrayList<>();
         for (Rule rule : RuleRegistry.all()) {
-            RuleOverrides.RuleSetting merged = new RuleOverrides.RuleSetting(null, null, null, null, null, null);
+            RuleOverrides.RuleSetting merged = RuleOverrides.RuleSetting.NONE;
+            String lastOn = null;
             for (RuleOverrides layer : layers) {
                 RuleOverrides.RuleSetting over = layer.rules().get(rule.id());
                 if (over != null) {
-                    merged = new RuleOverrides.RuleSetting(
-                            RuleOverrides.over(merged.severity(), over.severity()),
-                            RuleOverrides.over(merged.summary(), over.summary()),
-                            RuleOverrides.over(merged.rationale(), over.rationale()),
-                            RuleOverrides.over(merged.fix(), over.fix()),
-                            RuleOverrides.over(merged.bad(), over.bad()),
-                            RuleOverrides.over(merged.good(), over.good()));
+                    merged = merged.with(over);
+                    if (over.severity() != null && !over.severity().equals(OFF)) {
+                        lastOn = over.severity();
+                    }
                 }
             }
             if (merged.severity() == null) {
                 problems.add(BUNDLED + ": rule \"" + rule.id() + "\" has no severity");
                 continue;
             }
-            Optional<Severity> severity = merged.severity().equals("off") ? Optional.empty()
-                    : Optional.of(Severity.fromLabel(merged.severity()));
-            entries.add(new RuleSet.Entry(rule, new RuleInfo(rule.id(), severity, text(merged.summary()),
+            String label = merged.severity();
+            boolean onBelow = !label.equals(OFF);
+            if (selection.runs(rule.id(), onBelow) != onBelow) {
+                // switched on by --select or --extend-select: at the severity a layer last gave it
+                label = onBelow ? OFF : lastOn != null ? lastOn : Severity.WARNING.label();
+            }
+            Optional<Severity> severity = label.equals(OFF) ? Optional.empty()
+                    : Optional.of(Severity.fromLabel(label));
+            entries.add(new RuleSet.Entry(rule, new RuleInfo(rule.id(),
+                    merged.name() != null ? merged.name() : RuleInfo.pascalCase(rule.id()), severity,
+                    text(merged.category()), rule.fixable(), RuleDocs.url(rule.id()), text(merged.summary()),
                     text(merged.rationale()), text(merged.fix()), text(merged.bad()), text(merged.good()))));
         }
 

@@ -109,13 +109,49 @@ class BaselineTest {
     }
 
     @Test
-    void should_exit_2_for_a_missing_or_broken_baseline() throws IOException {
+    void should_exit_2_for_a_broken_baseline() throws IOException {
         Files.writeString(repo.resolve(".dbzlint-baseline.json"), "{\n  \"findings\": []\n}\n");
 
-        Cli missing = Cli.runIn(repo, "lint", "--baseline", "nope.json", ".").expectExit(2);
         Cli broken = Cli.runIn(repo, "lint", "--baseline", ".dbzlint-baseline.json", ".").expectExit(2);
 
-        assertThat(missing.err()).contains("nope.json: baseline not found");
         assertThat(broken.err()).contains(".dbzlint-baseline.json:1:1: / ").contains("dbzlintBaseline");
+    }
+
+    /** The CI example's first run, before anyone wrote the baseline: lint as without one, and say how to write it. */
+    @Test
+    void should_warn_with_the_command_that_writes_a_baseline_that_does_not_exist_yet() throws IOException {
+        Cli first = Cli.runIn(repo, "lint", "--color", "never", "--baseline", ".dbzlint-baseline.json", "--fix",
+                ".").expectExit(1);
+
+        assertThat(first.err()).isEqualTo("dbzlint: warning: baseline .dbzlint-baseline.json does not exist yet, so"
+                + " every finding is reported; create it with: dbzlint lint --color never --write-baseline"
+                + " .dbzlint-baseline.json .\n");
+        assertThat(first.out()).contains("error server-id-range").endsWith("1 error, 0 warnings in 1 connector (1 file)\n");
+        assertThat(repo.resolve(".dbzlint-baseline.json")).doesNotExist();
+
+        // the command it names, as a shell would run it, writes the baseline the next run reads
+        Cli.runIn(repo, "lint", "--color", "never", "--write-baseline", ".dbzlint-baseline.json", ".").expectExit(0);
+        Cli next = Cli.runIn(repo, "lint", "--baseline", ".dbzlint-baseline.json", ".").expectExit(0);
+        assertThat(next.err()).isEmpty();
+        assertThat(next.out()).endsWith("1 suppressed\n");
+    }
+
+    @Test
+    void should_quote_what_a_shell_would_split_in_the_command_it_names() {
+        Cli run = Cli.runIn(repo, "lint", "--baseline=my baseline.json", ".").expectExit(1);
+
+        assertThat(run.err()).endsWith("create it with: dbzlint lint '--write-baseline=my baseline.json' .\n");
+        assertThat(LintCommand.shellWord("it's")).isEqualTo("'it'\\''s'");
+    }
+
+    /** The README's Baselines section shows the warning of the CI example's first run as it is printed. */
+    @Test
+    void should_show_the_missing_baseline_warning_the_readme_documents() throws IOException {
+        Path connectors = Files.createDirectories(repo.resolve("connectors"));
+        Files.move(inventory, connectors.resolve("inventory-mysql.json"));
+
+        Cli run = Cli.runIn(repo, "lint", "--baseline", ".dbzlint-baseline.json", "connectors").expectExit(1);
+
+        assertThat(Files.readString(Path.of("README.md"))).contains(run.err().strip());
     }
 }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -382,5 +384,25 @@ class LintCommandTest {
         assertThat(text.out()).contains("in 2 connectors (2 files); 1 with templates or placeholders, judged in"
                 + " what they write down");
         assertThat(json.out()).contains("\"withPlaceholders\": 1");
+    }
+
+    /** One value, one finding: the rule about plugin.name reports a plugin Debezium refuses, invalid-value does not. */
+    @Test
+    void should_report_a_refused_plugin_once_as_an_error_of_plugin_name() {
+        Cli run = Cli.run("lint", "--format", "json", "--debezium-version", "3.6",
+                "src/test/resources/fixtures/plugin-name/wal2json-refused").expectExit(1);
+
+        JsonNode findings = JsonMapper.builder().build().readTree(run.out()).get("findings");
+        List<JsonNode> atPlugin = new ArrayList<>();
+        findings.forEach(finding -> {
+            if ("plugin.name".equals(finding.get("key").asString())) {
+                atPlugin.add(finding);
+            }
+        });
+        assertThat(atPlugin).hasSize(1);
+        assertThat(atPlugin.get(0).get("rule").asString()).isEqualTo("plugin-name");
+        assertThat(atPlugin.get(0).get("severity").asString()).isEqualTo("error");
+        assertThat(atPlugin.get(0).get("message").asString())
+                .startsWith("plugin.name \"wal2json\" is not one of decoderbufs, pgoutput");
     }
 }

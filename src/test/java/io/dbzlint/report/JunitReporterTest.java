@@ -64,4 +64,47 @@ class JunitReporterTest {
         assertThat(((Element) xml.getElementsByTagName("testsuite").item(0)).getAttribute("name"))
                 .isEqualTo("a&b<c>.json");
     }
+
+    @Test
+    void should_fail_only_on_errors_and_list_warnings_and_infos_as_skipped_with_their_message() throws Exception {
+        InputId file = InputId.named("a.json");
+        Finding error = new Finding("server-id-range", Severity.ERROR, Location.at(file, 3, 5), "c",
+                "database.server.id", "out of range", List.of());
+        Finding warning = new Finding("unknown-property", Severity.WARNING, Location.at(file, 4, 5), "c",
+                "snapshot.mdoe", "unknown key", List.of());
+        Finding info = new Finding("tasks-max-single", Severity.INFO, Location.at(file, 5, 5), "c", "tasks.max",
+                "one task", List.of());
+        StringWriter out = new StringWriter();
+        new JunitReporter().report(new LintResult(List.of(error, warning, info), List.of(file), 1, 0, List.of(),
+                List.of(), List.of()), new PrintWriter(out));
+
+        Document xml = parse(out.toString());
+
+        Element root = xml.getDocumentElement();
+        assertThat(root.getAttribute("tests")).isEqualTo("3");
+        assertThat(root.getAttribute("failures")).isEqualTo("1");
+        assertThat(root.getAttribute("skipped")).isEqualTo("2");
+        Element suite = (Element) xml.getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("2");
+        NodeList cases = xml.getElementsByTagName("testcase");
+        assertThat(((Element) cases.item(0)).getElementsByTagName("failure").getLength()).isEqualTo(1);
+        Element skippedWarning = (Element) ((Element) cases.item(1)).getElementsByTagName("skipped").item(0);
+        assertThat(((Element) cases.item(1)).getElementsByTagName("failure").getLength()).isZero();
+        assertThat(skippedWarning.getAttribute("message")).isEqualTo("warning: unknown key");
+        assertThat(skippedWarning.getTextContent()).isEqualTo("a.json:4:5: warning unknown-property unknown key");
+        assertThat(((Element) cases.item(2)).getElementsByTagName("skipped").item(0).getAttributes()
+                .getNamedItem("message").getNodeValue()).isEqualTo("info: one task");
+    }
+
+    @Test
+    void should_pass_a_lint_with_warnings_only() throws Exception {
+        Cli run = Cli.run("lint", "--format", "junit", "examples/mistakes/unknown-property").expectExit(0);
+
+        Document xml = parse(run.out());
+
+        assertThat(xml.getDocumentElement().getAttribute("failures")).isEqualTo("0");
+        assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
+        assertThat(xml.getElementsByTagName("skipped").getLength()).isPositive();
+    }
 }

@@ -12,6 +12,7 @@ import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.Severity;
+import io.dbzlint.rule.RuleDocs;
 import io.dbzlint.rule.checks.RuleRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +70,16 @@ class SarifReporterTest {
         assertThat(rules.size()).isEqualTo(RuleRegistry.all().size());
         assertThat(rules.get(result.get("ruleIndex").asInt()).get("id").asString()).isEqualTo("slot-name-unique");
         assertThat(rules.get(0).get("help").get("markdown").asString()).contains("**Why it matters.**");
+        assertThat(run.get("tool").get("driver").get("informationUri").asString()).isEqualTo(RuleDocs.HOME);
+        JsonNode slotNameUnique = rules.get(result.get("ruleIndex").asInt());
+        assertThat(slotNameUnique.get("helpUri").asString())
+                .isEqualTo(RuleDocs.HOME + "/blob/main/docs/rules.md#slot-name-unique");
+        assertThat(slotNameUnique.get("name").asString()).isEqualTo("SlotNameUnique");
+        for (JsonNode rule : rules) {
+            assertThat(rule.get("name").asString()).as("name of %s", rule.get("id").asString())
+                    .isNotEqualToIgnoringCase(rule.get("id").asString());
+            assertThat(rule.get("helpUri").asString()).startsWith(RuleDocs.HOME + "/");
+        }
         assertThat(result.get("level").asString()).isEqualTo("error");
         JsonNode location = result.get("locations").get(0).get("physicalLocation");
         assertThat(location.get("artifactLocation").get("uri").asString())

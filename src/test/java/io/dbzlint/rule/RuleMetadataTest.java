@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.Error;
 import io.dbzlint.Golden;
 import io.dbzlint.json.Schemas;
+import io.dbzlint.preflight.PreflightChecks;
 import io.dbzlint.rule.checks.RuleRegistry;
 import io.dbzlint.ruleset.RuleSetLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +53,44 @@ class RuleMetadataTest {
     void should_commit_exactly_the_generated_rule_docs() throws IOException {
         Path docs = Path.of("docs/rules.md");
         Golden.assertMatches(docs, RuleDocs.page(RuleSetLoader.bundled()), "RuleMetadataTest");
+    }
+
+    @Test
+    void should_give_every_rule_a_category_of_the_fixed_set() throws IOException {
+        JsonNode schema = JsonMapper.builder().build().readTree(Path.of("rules/schemas/rules.schema.json").toFile());
+        List<String> categories = new ArrayList<>();
+        schema.at("/$defs/rule/properties/category/enum").forEach(category -> categories.add(category.asString()));
+
+        assertThat(categories).containsExactly("correctness", "collision", "deprecation", "naming", "security", "style");
+        for (RuleSet.Entry entry : RuleSetLoader.bundled().all()) {
+            assertThat(entry.info().category()).as("%s category", entry.info().id()).isIn(categories);
+        }
+        assertThat(RuleSetLoader.bundled().info("plaintext-secret").category()).isEqualTo("security");
+        assertThat(RuleSetLoader.bundled().info("server-id-unique").category()).isEqualTo("collision");
+    }
+
+    /** SARIF shows a rule's name beside its id: PascalCase, and more than the id in other letters. */
+    @Test
+    void should_give_every_rule_and_preflight_check_a_pascal_case_name_that_is_not_its_id() {
+        List<RuleInfo> all = new ArrayList<>(RuleSetLoader.bundled().all().stream().map(RuleSet.Entry::info).toList());
+        PreflightChecks.all().forEach(entry -> all.add(entry.info()));
+
+        for (RuleInfo info : all) {
+            assertThat(info.name()).as("%s name", info.id()).matches("[A-Z][A-Za-z0-9]*")
+                    .isNotEqualToIgnoringCase(info.id());
+        }
+        assertThat(all.stream().map(RuleInfo::name)).doesNotHaveDuplicates();
+        assertThat(RuleSetLoader.bundled().info("server-id-range").name()).isEqualTo("ServerIdRange");
+    }
+
+    @Test
+    void should_link_every_rule_to_its_heading_in_the_rule_docs() {
+        String page = RuleDocs.page(RuleSetLoader.bundled());
+        for (RuleSet.Entry entry : RuleSetLoader.bundled().all()) {
+            String id = entry.info().id();
+            assertThat(entry.info().url()).isEqualTo(RuleDocs.HOME + "/blob/main/docs/rules.md#" + id);
+            assertThat(page).contains("\n## " + id + "\n");
+        }
     }
 
     @Test

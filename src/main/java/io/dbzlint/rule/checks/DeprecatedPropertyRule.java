@@ -24,6 +24,12 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
         return "deprecated-property";
     }
 
+    /** Fixable: a renamed key or value is written under its new name. */
+    @Override
+    public boolean fixable() {
+        return true;
+    }
+
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         if (!connector.isDebezium()) {

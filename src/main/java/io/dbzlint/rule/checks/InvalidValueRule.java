@@ -27,8 +27,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class InvalidValueRule implements ConnectorRule {
 
-    /** Keys a dedicated rule checks with more to say (server-id-range): reported once, there. */
-    private static final Set<String> OWNED_ELSEWHERE = Set.of(Keys.SERVER_ID);
+    /**
+     * Keys a dedicated rule checks with more to say (server-id-range, plugin-name): one value, one
+     * finding, there. plugin-name reports a plugin Debezium refuses with this rule's words.
+     */
+    private static final Set<String> OWNED_ELSEWHERE = Set.of(Keys.SERVER_ID, Keys.PLUGIN_NAME);
 
 
     @Override
@@ -44,19 +47,23 @@ public final class InvalidValueRule implements ConnectorRule {
                     || context.catalog().valueRename(entry.key(), entry.text()).isPresent()) {
                 continue;
             }
-            propertyFor(connector, entry.key(), context)
-                    .flatMap(property -> problem(property, entry.text().trim()))
+            refusal(connector, entry, context)
                     .ifPresent(problem -> sinkFor(connector, entry, context, sink).report(connector, entry.key(),
                             entry.valueLocation(), entry.key() + (entry.isSecret() ? "" : " "
                                     + Printable.quote(entry.text())) + " " + problem));
         }
     }
 
+    /** What Debezium (the target release) refuses in a literal value, or empty when it takes it. */
+    static Optional<String> refusal(Connector connector, ConfigEntry entry, RuleContext context) {
+        return propertyFor(connector, entry.key(), context).flatMap(property -> problem(property, entry.text().trim()));
+    }
+
     /**
      * A value that an older release takes (it accepts it, or does not read the key at all), where no
      * one says which release runs, is reported as what it is: refused by the release assumed.
      */
-    private static FindingSink sinkFor(Connector connector, ConfigEntry entry, RuleContext context,
+    static FindingSink sinkFor(Connector connector, ConfigEntry entry, RuleContext context,
                                        FindingSink sink) {
         if (context.parameters().debeziumVersionKnown()) {
             return sink;

@@ -13,4 +13,10 @@ public final class PropertiesBackslashRule implements FileRule {
     public String id() {
         return LoadProblem.PROPERTIES_BACKSLASH;
     }
+
+    /** Fixable: the dropped backslashes are doubled. */
+    @Override
+    public boolean fixable() {
+        return true;
+    }
 }

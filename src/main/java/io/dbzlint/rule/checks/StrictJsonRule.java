@@ -10,4 +10,10 @@ public final class StrictJsonRule implements FileRule {
     public String id() {
         return LoadProblem.STRICT_JSON;
     }
+
+    /** Fixable: a comment or a trailing comma is removed. */
+    @Override
+    public boolean fixable() {
+        return true;
+    }
 }

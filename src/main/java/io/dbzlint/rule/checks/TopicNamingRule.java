@@ -24,6 +24,12 @@ public final class TopicNamingRule implements ConnectorRule {
         return "topic-naming";
     }
 
+    /** Fixable: the route.topic.replacement is set to the house topic. */
+    @Override
+    public boolean fixable() {
+        return true;
+    }
+
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         Optional<String> word = context.parameters().databaseTypeWord(connector.type());

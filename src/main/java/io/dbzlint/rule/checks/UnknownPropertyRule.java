@@ -43,6 +43,12 @@ public final class UnknownPropertyRule implements ConnectorRule {
         return "unknown-property";
     }
 
+    /** Fixable: a misspelt key with one known key nearest it is renamed to that key. */
+    @Override
+    public boolean fixable() {
+        return true;
+    }
+
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         if (connector.type() == ConnectorType.OTHER) {
