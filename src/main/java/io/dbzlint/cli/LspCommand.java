@@ -1,6 +1,7 @@
 package io.dbzlint.cli;
 
 import io.dbzlint.lsp.DbzlintLanguageServer;
+import io.dbzlint.lsp.ErrorAnswers;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
@@ -30,7 +31,9 @@ final class LspCommand implements Callable<Integer> {
     static int serve(InputStream in, OutputStream out) throws InterruptedException {
         CountDownLatch exited = new CountDownLatch(1);
         DbzlintLanguageServer server = new DbzlintLanguageServer(Version.number(), exited::countDown);
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>().setLocalService(server)
+                .setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out)
+                .setExceptionHandler(new ErrorAnswers(System.err)).create();
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();
         Thread closed = new Thread(() -> {

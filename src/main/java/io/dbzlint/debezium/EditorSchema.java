@@ -16,7 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
  * config for one Debezium version, from the catalog: descriptions, types, allowed values and
  * defaults for completion and hover, renamed keys marked deprecated, and any other key refused,
  * so a typo is underlined as it is typed. Values may be strings, as Kafka Connect stores them,
- * and any value may hold a config provider reference or a template.
+ * and any value may hold a config provider reference or a template. Only standard keywords: the
+ * schemas pass ajv's strict mode, so a renamed key is {@code deprecated: true} (which VS Code's
+ * JSON language service reads) with its new name in the description, not VS Code's own
+ * {@code deprecationMessage}.
  */
 public final class EditorSchema {
 
@@ -27,13 +30,29 @@ public final class EditorSchema {
     private EditorSchema() {
     }
 
+    /**
+     * What a schema cannot check, said in every schema's description and in the README: what needs
+     * more than one value, or more than one file, to judge.
+     */
+    public static final String CANNOT_CHECK = "A schema checks each key and value on its own; it cannot"
+            + " check what dbzlint lint does: collisions between connectors (one server id, replication slot or"
+            + " topic prefix in two configs), values that depend on other keys (an include and an exclude list"
+            + " together, a key only read with another set, a snapshot mode the chosen plugin lacks), the keys"
+            + " of custom converters, transforms and post processors the config itself names, and secrets"
+            + " written in plain text.";
+
+    /** A key a connector reads in one release, as an editor offers it. */
+    public record Key(String name, String type, String defaultValue, List<String> allowed, String description) {
+    }
+
     /** The schema of a connector config, bare or as a REST body ({@code {"name", "config"}}). */
     public static ObjectNode connector(ConnectorType type, DebeziumVersion version) {
         ObjectNode schema = header("Debezium " + version + " " + type.displayName() + " connector config");
         schema.set("definitions", NODES.objectNode().set("config", config(type, version, true)));
+        schema.put("type", "object");
         // a REST body has a config object; anything else is the config itself
-        schema.set("if", NODES.objectNode().set("required", NODES.arrayNode().add("config")));
-        ObjectNode body = NODES.objectNode();
+        schema.set("if", NODES.objectNode().put("type", "object").set("required", NODES.arrayNode().add("config")));
+        ObjectNode body = NODES.objectNode().put("type", "object");
         body.set("properties", NODES.objectNode()
                 .<ObjectNode>set("name", NODES.objectNode().put("type", "string")
                         .put("description", "The connector's name in Kafka Connect."))
@@ -43,41 +62,75 @@ public final class EditorSchema {
         return schema;
     }
 
-    /** The schema of a Strimzi KafkaConnector resource whose spec.config is this connector's. */
+    /**
+     * The schema of a Strimzi file: a KafkaConnector resource whose spec.config is this connector's.
+     * One file often holds its KafkaConnect and several KafkaConnectors (documents split by
+     * {@code ---}, each checked on its own by the YAML language server): another kind, or a
+     * KafkaConnector of another connector class, is accepted with its shape checked only.
+     */
     public static ObjectNode strimzi(ConnectorType type, DebeziumVersion version) {
         ObjectNode schema = header("Strimzi KafkaConnector running the Debezium " + version + " "
                 + type.displayName() + " connector");
+        ObjectNode definitions = schema.putObject("definitions");
         // the class is spec.class here, so the config need not name it
-        schema.set("definitions", NODES.objectNode().set("config", config(type, version, false)));
-        schema.set("required", NODES.arrayNode().add("apiVersion").add("kind").add("metadata").add("spec"));
+        definitions.set("config", config(type, version, false));
+        definitions.set("kafkaConnector", kafkaConnector(type));
+        schema.put("type", "object");
+        schema.set("required", NODES.arrayNode().add("apiVersion").add("kind").add("metadata"));
         ObjectNode properties = schema.putObject("properties");
+        properties.putObject("apiVersion").put("type", "string");
+        properties.putObject("kind").put("type", "string")
+                .set("examples", NODES.arrayNode().add("KafkaConnector").add("KafkaConnect"));
+        properties.putObject("metadata").put("type", "object");
+        ObjectNode isConnector = schema.putObject("if").put("type", "object");
+        isConnector.set("required", NODES.arrayNode().add("kind"));
+        isConnector.putObject("properties").putObject("kind").put("const", "KafkaConnector");
+        schema.set("then", NODES.objectNode().put("$ref", "#/definitions/kafkaConnector"));
+        return schema;
+    }
+
+    private static ObjectNode kafkaConnector(ConnectorType type) {
+        ObjectNode resource = NODES.objectNode().put("type", "object");
+        resource.set("required", NODES.arrayNode().add("apiVersion").add("kind").add("metadata").add("spec"));
+        ObjectNode properties = resource.putObject("properties");
         properties.putObject("apiVersion").put("type", "string").put("pattern", "^kafka\\.strimzi\\.io/");
         properties.putObject("kind").put("const", "KafkaConnector");
         properties.putObject("metadata").put("type", "object");
         ObjectNode spec = properties.putObject("spec").put("type", "object");
         ObjectNode specProperties = spec.putObject("properties");
+        String simpleName = type.connectorClass().substring(type.connectorClass().lastIndexOf('.') + 1);
+        ArrayNode names = NODES.arrayNode().add(type.connectorClass()).add(simpleName);
+        if (simpleName.endsWith("Connector")) {
+            names.add(simpleName.substring(0, simpleName.length() - "Connector".length()));
+        }
         specProperties.putObject("class").put("type", "string")
-                .put("description", "The connector class: " + type.connectorClass());
+                .put("description", "The connector class: " + type.connectorClass())
+                .set("examples", NODES.arrayNode().add(type.connectorClass()));
         specProperties.putObject("tasksMax").put("type", "integer").put("minimum", 1);
         specProperties.putObject("autoRestart").put("type", "object");
         specProperties.putObject("state").set("enum", NODES.arrayNode().add("running").add("paused")
                 .add("stopped"));
-        specProperties.putObject("pause").put("type", "boolean")
-                .put("deprecationMessage", "deprecated in Strimzi: use state: paused");
+        specProperties.putObject("pause").put("type", "boolean").put("deprecated", true)
+                .put("description", "Deprecated in Strimzi: use state: paused.");
         specProperties.putObject("version").put("type", "string");
         specProperties.putObject("listOffsets").put("type", "object");
         specProperties.putObject("alterOffsets").put("type", "object");
-        specProperties.set("config", ref());
+        specProperties.putObject("config").put("type", "object");
         spec.put("additionalProperties", false);
-        return schema;
+        // this connector's config is checked where spec.class names this connector (or nothing yet);
+        // a KafkaConnector of another class in the same file keeps its config unchecked
+        ObjectNode ours = spec.putObject("if").put("type", "object");
+        ours.putObject("properties").putObject("class").set("enum", names);
+        ObjectNode checked = spec.putObject("then").put("type", "object");
+        checked.putObject("properties").set("config", ref());
+        return resource;
     }
 
     private static ObjectNode header(String title) {
         ObjectNode schema = NODES.objectNode();
         schema.put("$schema", "http://json-schema.org/draft-07/schema#");
         schema.put("title", title);
-        schema.put("description", "Generated by dbzlint from Debezium's own property definitions."
-                + " Keys of custom converters and post processors are not known here; dbzlint lint knows them.");
+        schema.put("description", "Generated by dbzlint from Debezium's own property definitions. " + CANNOT_CHECK);
         return schema;
     }
 
@@ -85,33 +138,50 @@ public final class EditorSchema {
         return NODES.objectNode().put("$ref", "#/definitions/config");
     }
 
-    private static ObjectNode config(ConnectorType type, DebeziumVersion version, boolean classRequired) {
+    /**
+     * The keys a connector reads in a release, by name: the release catalog's for an older line it
+     * describes, else the newest catalog's; the schema history keys of the MySQL family; Kafka
+     * Connect's own keys (their type unknown: null). Renamed and alias names are not among them.
+     */
+    public static Map<String, Key> keys(ConnectorType type, DebeziumVersion version) {
         Catalog catalog = Catalog.bundled();
         ReleaseCatalog releases = ReleaseCatalog.bundled();
         int release = releases.releaseFor(version);
         boolean exact = releases.describes(type, release);
         Map<String, Catalog.Property> current = catalog.properties(type);
-        Map<String, ObjectNode> keys = new TreeMap<>();
+        Map<String, Key> keys = new TreeMap<>();
         List<String> names = exact ? releases.keys(type, release) : List.copyOf(current.keySet());
         for (String name : names) {
             Catalog.Property property = current.get(name);
             Optional<ReleaseCatalog.Definition> definition = exact
                     ? releases.definition(type, name, release) : Optional.empty();
-            String valueType = definition.map(ReleaseCatalog.Definition::type)
-                    .orElse(property == null ? "string" : property.type());
-            String defaultValue = definition.map(ReleaseCatalog.Definition::defaultValue)
-                    .orElse(property == null ? null : property.defaultValue());
-            List<String> allowed = definition.map(ReleaseCatalog.Definition::allowed)
-                    .orElse(property == null ? List.of() : property.allowed());
-            keys.put(name, value(valueType, allowed, defaultValue, property == null ? null : property.description()));
+            keys.put(name, new Key(name,
+                    definition.map(ReleaseCatalog.Definition::type).orElse(property == null ? "string" : property.type()),
+                    definition.map(ReleaseCatalog.Definition::defaultValue)
+                            .orElse(property == null ? null : property.defaultValue()),
+                    definition.map(ReleaseCatalog.Definition::allowed)
+                            .orElse(property == null ? List.of() : property.allowed()),
+                    property == null ? null : property.description()));
         }
         if (type.isMySqlFamily()) {
-            catalog.schemaHistory().values().forEach(property -> keys.putIfAbsent(property.name(),
-                    value(property.type(), property.allowed(), property.defaultValue(), property.description())));
+            catalog.schemaHistory().values().forEach(property -> keys.putIfAbsent(property.name(), new Key(
+                    property.name(), property.type(), property.defaultValue(), property.allowed(),
+                    property.description())));
         }
         for (String key : catalog.frameworkKeys()) {
-            keys.putIfAbsent(key, NODES.objectNode().put("description", "A Kafka Connect key."));
+            keys.putIfAbsent(key, new Key(key, null, null, List.of(), "A Kafka Connect key."));
         }
+        keys.put("connector.class", new Key("connector.class", "string", null, List.of(),
+                "The connector class: " + type.connectorClass()));
+        return keys;
+    }
+
+    private static ObjectNode config(ConnectorType type, DebeziumVersion version, boolean classRequired) {
+        Catalog catalog = Catalog.bundled();
+        Map<String, ObjectNode> keys = new TreeMap<>();
+        keys(type, version).forEach((name, key) -> keys.put(name, key.type() == null
+                ? NODES.objectNode().put("description", key.description())
+                : value(key.type(), key.allowed(), key.defaultValue(), key.description())));
         keys.put("connector.class", NODES.objectNode().put("type", "string")
                 .put("description", "The connector class: " + type.connectorClass())
                 .set("examples", NODES.arrayNode().add(type.connectorClass())));
@@ -144,8 +214,7 @@ public final class EditorSchema {
     }
 
     private static ObjectNode deprecated(String message) {
-        return NODES.objectNode().put("deprecated", true).put("deprecationMessage", message + ": rename the key")
-                .put("description", message + ".");
+        return NODES.objectNode().put("deprecated", true).put("description", message + ": rename the key.");
     }
 
     /** One key's value: its type as Kafka Connect reads it from a string, or a reference. */
@@ -182,8 +251,9 @@ public final class EditorSchema {
                     accepted.add(NODES.objectNode().put("type", "string")
                             .put("pattern", "^\\s*(" + anyCase(List.of("true", "false")) + ")\\s*$"));
                 }
-                default -> accepted.add(NODES.objectNode().set("type", NODES.arrayNode().add("string")
-                        .add("number").add("boolean")));
+                // one alternative a type: a union type ("type": [...]) is what ajv's strict mode warns of
+                default -> List.of("string", "number", "boolean")
+                        .forEach(json -> accepted.add(NODES.objectNode().put("type", json)));
             }
         }
         accepted.add(NODES.objectNode().put("type", "string").put("pattern", REFERENCE));

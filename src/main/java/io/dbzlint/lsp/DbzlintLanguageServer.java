@@ -1,5 +1,6 @@
 package io.dbzlint.lsp;
 
+import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.engine.LintRequest;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.engine.SessionException;
@@ -26,24 +27,34 @@ import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -74,6 +85,9 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
     private final Map<Path, WorkspaceFile> inputs = new LinkedHashMap<>();
     /** Open documents: their text, as the editor has it. */
     private final Map<Path, String> open = new LinkedHashMap<>();
+    /** The version of each open document's text, which its diagnostics carry back. */
+    private final Map<Path, Integer> versions = new LinkedHashMap<>();
+    private boolean watchesFilesForUs;
     /** The last findings of each open document, for code actions. */
     private final Map<Path, List<Finding>> findings = new LinkedHashMap<>();
     private final TextDocuments documents = new TextDocuments();
@@ -101,12 +115,27 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
     @Override
     public synchronized CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         root = rootOf(params);
+        watchesFilesForUs = params.getCapabilities() != null && params.getCapabilities().getWorkspace() != null
+                && params.getCapabilities().getWorkspace().getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(params.getCapabilities().getWorkspace().getDidChangeWatchedFiles()
+                        .getDynamicRegistration());
         try {
             session = LintSession.open(LintSession.Options.in(root));
         } catch (SessionException e) {
             session = LintSession.bundled(root); // a broken project config: lint with the bundled rules
         }
-        Source.Found found = session.find(session.sources(List.of("."), InputStream.nullInputStream(), null));
+        read(List.of("."));
+        ServerCapabilities capabilities = new ServerCapabilities();
+        capabilities.setTextDocumentSync(TextDocumentSyncKind.Full);
+        capabilities.setCodeActionProvider(true);
+        capabilities.setHoverProvider(true);
+        capabilities.setCompletionProvider(new CompletionOptions(false, List.of("\"")));
+        return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("dbzlint", version)));
+    }
+
+    /** Reads the connector files among the paths (files or folders, as lint takes them) into the workspace. */
+    private void read(List<String> paths) {
+        Source.Found found = session.find(session.sources(paths, InputStream.nullInputStream(), null));
         for (Input source : found.inputs()) {
             source.path().ifPresent(path -> {
                 try {
@@ -116,11 +145,22 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
                 }
             });
         }
-        ServerCapabilities capabilities = new ServerCapabilities();
-        capabilities.setTextDocumentSync(TextDocumentSyncKind.Full);
-        capabilities.setCodeActionProvider(true);
-        capabilities.setHoverProvider(true);
-        return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("dbzlint", version)));
+    }
+
+    /**
+     * Asks the client to tell of connector files created, changed or deleted on disk, where it can
+     * (dynamic registration): a file another tool writes changes the cross-file findings too.
+     */
+    @Override
+    public void initialized(InitializedParams params) {
+        if (!watchesFilesForUs) {
+            return;
+        }
+        String glob = "**/*.{" + String.join(",", InputFormat.extensions()) + "}";
+        DidChangeWatchedFilesRegistrationOptions options = new DidChangeWatchedFilesRegistrationOptions(
+                List.of(new FileSystemWatcher(Either.forLeft(glob))));
+        client.registerCapability(new RegistrationParams(List.of(new Registration("dbzlint-watched-files",
+                "workspace/didChangeWatchedFiles", options))));
     }
 
     private static Path rootOf(InitializeParams params) {
@@ -165,7 +205,8 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
         });
         open.forEach((path, text) -> {
             if (!inputs.containsKey(path)) { // an open file outside the workspace's connector files
-                InputId id = new InputId(path.toString(), null, InputFormat.ofFileName(path.toString()));
+                InputId id = new InputId(path.toString(), null,
+                        InputFormat.forFileName(path.toString()).orElse(InputFormat.JSON));
                 sources.add(Input.ofBytes(id, text.getBytes(StandardCharsets.UTF_8)));
                 pathOf.put(id, path);
             }
@@ -186,8 +227,9 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
         }
         findings.clear();
         findings.putAll(byPath);
+        // the version of the text these findings are of: a client drops diagnostics of an older one
         byPath.forEach((path, list) -> client.publishDiagnostics(new PublishDiagnosticsParams(path.toUri().toString(),
-                list.stream().map(finding -> diagnostic(finding, pathOf)).toList())));
+                list.stream().map(finding -> diagnostic(finding, pathOf)).toList(), versions.get(path))));
     }
 
     private static Diagnostic diagnostic(Finding finding, Map<InputId, Path> pathOf) {
@@ -226,7 +268,9 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
         @Override
         public void didOpen(DidOpenTextDocumentParams params) {
             synchronized (DbzlintLanguageServer.this) {
-                open.put(pathOf(params.getTextDocument().getUri()), params.getTextDocument().getText());
+                Path path = pathOf(params.getTextDocument().getUri());
+                open.put(path, params.getTextDocument().getText());
+                versions.put(path, params.getTextDocument().getVersion());
             }
             relint();
         }
@@ -235,8 +279,9 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
         public void didChange(DidChangeTextDocumentParams params) {
             synchronized (DbzlintLanguageServer.this) {
                 // full sync: the one change is the whole text
-                open.put(pathOf(params.getTextDocument().getUri()),
-                        params.getContentChanges().get(params.getContentChanges().size() - 1).getText());
+                Path path = pathOf(params.getTextDocument().getUri());
+                open.put(path, params.getContentChanges().get(params.getContentChanges().size() - 1).getText());
+                versions.put(path, params.getTextDocument().getVersion());
             }
             relint();
         }
@@ -246,6 +291,7 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
             Path path = pathOf(params.getTextDocument().getUri());
             synchronized (DbzlintLanguageServer.this) {
                 open.remove(path);
+                versions.remove(path);
                 findings.remove(path);
             }
             client.publishDiagnostics(new PublishDiagnosticsParams(params.getTextDocument().getUri(), List.of()));
@@ -284,6 +330,18 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
         }
 
         @Override
+        public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+            Path path = pathOf(params.getTextDocument().getUri());
+            String text;
+            synchronized (DbzlintLanguageServer.this) {
+                text = open.get(path);
+            }
+            List<CompletionItem> items = text == null ? List.of() : Completion.at(text, params.getPosition(),
+                    InputFormat.forFileName(path.toString()).orElse(InputFormat.JSON), target());
+            return CompletableFuture.completedFuture(Either.forLeft(items));
+        }
+
+        @Override
         public CompletableFuture<Hover> hover(HoverParams params) {
             String text;
             synchronized (DbzlintLanguageServer.this) {
@@ -293,6 +351,11 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
             return CompletableFuture.completedFuture(docs.map(markdown ->
                     new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown))).orElse(null));
         }
+    }
+
+    /** The Debezium release completion offers keys of: the project's, as lint's target. */
+    private synchronized DebeziumVersion target() {
+        return session.ruleSet().parameters().debeziumVersion();
     }
 
     private static boolean overlaps(Range a, Range b) {
@@ -309,21 +372,29 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
         public void didChangeConfiguration(DidChangeConfigurationParams params) {
         }
 
+        /** A connector file created, changed or deleted on disk: the workspace is as the disk now has it. */
         @Override
         public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
             synchronized (DbzlintLanguageServer.this) {
+                List<String> added = new ArrayList<>();
                 params.getChanges().forEach(change -> {
                     Path path = pathOf(change.getUri());
                     WorkspaceFile input = inputs.get(path);
-                    if (input == null) {
-                        return;
-                    }
-                    try {
-                        inputs.put(path, new WorkspaceFile(input.id(), Files.readAllBytes(path)));
-                    } catch (IOException e) {
-                        inputs.remove(path); // deleted
+                    if (change.getType() == FileChangeType.Deleted || !Files.isRegularFile(path)) {
+                        inputs.remove(path);
+                    } else if (input == null) {
+                        added.add(path.toString()); // read as lint reads a file it is given
+                    } else {
+                        try {
+                            inputs.put(path, new WorkspaceFile(input.id(), Files.readAllBytes(path)));
+                        } catch (IOException e) {
+                            inputs.remove(path);
+                        }
                     }
                 });
+                if (!added.isEmpty()) {
+                    read(added);
+                }
             }
             relint();
         }

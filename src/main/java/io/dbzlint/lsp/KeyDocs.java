@@ -2,6 +2,7 @@ package io.dbzlint.lsp;
 
 import io.dbzlint.debezium.Catalog;
 import io.dbzlint.debezium.Debezium;
+import io.dbzlint.debezium.EditorSchema;
 import io.dbzlint.model.ConnectorType;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +52,7 @@ final class KeyDocs {
     }
 
     /** The document's connector type first, when its class is named in it; then the others. */
-    private static List<ConnectorType> typesFor(String text) {
+    static List<ConnectorType> typesFor(String text) {
         for (ConnectorType type : List.of(ConnectorType.MYSQL, ConnectorType.MARIADB, ConnectorType.POSTGRESQL)) {
             String simpleName = type.connectorClass().substring(type.connectorClass().lastIndexOf('.') + 1);
             if (text.contains(simpleName)) {
@@ -62,17 +63,23 @@ final class KeyDocs {
     }
 
     private static String markdown(Catalog.Property property, ConnectorType type) {
+        return markdown(new EditorSchema.Key(property.name(), property.type(), property.defaultValue(),
+                property.allowed(), property.description()), type);
+    }
+
+    /** A key's documentation, for its hover and its completion item. */
+    static String markdown(EditorSchema.Key key, ConnectorType type) {
         StringBuilder text = new StringBuilder();
-        text.append("**").append(property.name()).append("** (").append(type.displayName()).append(", ")
-                .append(property.type()).append(")\n\n");
-        if (property.description() != null) {
-            text.append(property.description()).append("\n\n");
+        text.append("**").append(key.name()).append("** (").append(type.displayName())
+                .append(key.type() == null ? "" : ", " + key.type()).append(")\n\n");
+        if (key.description() != null) {
+            text.append(key.description()).append("\n\n");
         }
-        if (property.defaultValue() != null && !property.defaultValue().isEmpty()) {
-            text.append("Default: `").append(property.defaultValue()).append("`\n\n");
+        if (key.defaultValue() != null && !key.defaultValue().isEmpty()) {
+            text.append("Default: `").append(key.defaultValue()).append("`\n\n");
         }
-        if (!property.allowed().isEmpty()) {
-            text.append("Allowed: ").append(String.join(", ", property.allowed().stream()
+        if (!key.allowed().isEmpty()) {
+            text.append("Allowed: ").append(String.join(", ", key.allowed().stream()
                     .map(value -> "`" + value + "`").toList())).append('\n');
         }
         return text.toString().strip();

@@ -60,6 +60,15 @@ public enum InputFormat {
         return Optional.empty();
     }
 
+    /** Every extension a directory search reads, lower case, without the dot (an editor watches them). */
+    public static java.util.List<String> extensions() {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        for (InputFormat format : ALL) {
+            all.addAll(java.util.List.of(format.extensions));
+        }
+        return all;
+    }
+
     /** What a directory search reads, for messages and help: "*.json, *.yaml, ...". */
     public static String patterns() {
         StringBuilder patterns = new StringBuilder();

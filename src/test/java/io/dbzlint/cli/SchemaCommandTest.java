@@ -15,12 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code dbzlint schema}: the clean examples validate against the schema of their connector, and
@@ -61,7 +63,7 @@ class SchemaCommandTest {
             connectors++;
             Schema schema = schemaFor(resource.path("spec"), true);
             assertThat(errors(schema, resource)).isEmpty();
-            ((tools.jackson.databind.node.ObjectNode) resource.path("spec").path("config")).put("snapshot.mdoe", "x");
+            ((ObjectNode) resource.path("spec").path("config")).put("snapshot.mdoe", "x");
             assertThat(errors(schema, resource)).anyMatch(error -> error.contains("snapshot.mdoe"));
         }
         assertThat(connectors).isEqualTo(2);
@@ -103,8 +105,117 @@ class SchemaCommandTest {
         JsonNode renamed = JSON.readTree(Cli.run("schema", "--connector", "mysql").out())
                 .at("/definitions/config/properties/database.server.name");
         assertThat(renamed.path("deprecated").asBoolean()).isTrue();
-        assertThat(renamed.path("deprecationMessage").asString()).contains("topic.prefix");
+        assertThat(renamed.path("description").asString()).contains("topic.prefix");
         assertThat(errors(latest, oneX)).isEmpty(); // deprecated is a hint in the editor, not an error
+    }
+
+    /** The cases .ci/check-schemas gives ajv and Python jsonschema, here checked by the Java validator. */
+    static Stream<JsonNode> sharedCases() throws IOException {
+        JsonNode cases = JSON.readTree(Files.readString(Path.of(".ci/schemas/cases.json"))).path("cases");
+        List<JsonNode> all = new ArrayList<>();
+        cases.forEach(all::add);
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sharedCases")
+    void should_judge_the_cases_the_ci_check_gives_ajv_and_python_jsonschema(JsonNode testCase) throws Exception {
+        String name = testCase.path("schema").asString();
+        List<String> options = new ArrayList<>(List.of("--connector", name.split("-")[0]));
+        if (name.endsWith("-strimzi")) {
+            options.add("--strimzi");
+        } else if (name.contains("-")) {
+            options.addAll(List.of("--debezium-version", name.substring(name.indexOf('-') + 1)));
+        }
+        Schema schema = schema(options.toArray(String[]::new));
+        List<String> errors = new ArrayList<>();
+        for (JsonNode document : documents(Path.of(testCase.path("document").asString()))) {
+            errors.addAll(errors(schema, document));
+        }
+
+        if (testCase.has("rejects")) {
+            assertThat(errors).anyMatch(error -> error.contains(testCase.path("rejects").asString()));
+        } else {
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void should_check_each_document_of_a_strimzi_file_by_its_kind_and_class() throws Exception {
+        List<JsonNode> documents = documents(Path.of("examples/capstone-strimzi/connectors.yaml"));
+        assertThat(documents).extracting(document -> document.path("kind").asString())
+                .containsExactly("KafkaConnect", "KafkaConnector", "KafkaConnector");
+        Schema mysql = schema("--connector", "mysql", "--strimzi");
+
+        for (JsonNode document : documents) {
+            assertThat(errors(mysql, document)).as(document.path("metadata").path("name").asString()).isEmpty();
+        }
+        // the MySQL connector's config is checked, the PostgreSQL one's (another class) is not
+        ((ObjectNode) documents.get(1).path("spec").path("config")).put("snapshot.mdoe", "x");
+        ((ObjectNode) documents.get(2).path("spec").path("config")).put("slot.nmae", "x");
+        assertThat(errors(mysql, documents.get(1))).anyMatch(error -> error.contains("snapshot.mdoe"));
+        assertThat(errors(mysql, documents.get(2))).isEmpty();
+        // the resource's shape is checked whatever its class
+        ((ObjectNode) documents.get(2).path("spec")).put("taskMax", 1);
+        assertThat(errors(mysql, documents.get(2))).anyMatch(error -> error.contains("taskMax"));
+    }
+
+    @Test
+    void should_use_only_draft_07_keywords_and_say_what_a_schema_cannot_check() {
+        for (List<String> options : List.of(List.of("--connector", "mysql"), List.of("--connector", "postgresql",
+                "--strimzi"), List.of("--connector", "mariadb", "--debezium-version", "2.7"))) {
+            JsonNode schema = JSON.readTree(Cli.run(Stream.concat(Stream.of("schema"), options.stream())
+                    .toArray(String[]::new)).expectExit(0).out());
+            List<String> unknown = new ArrayList<>();
+            keywords(schema, "#", unknown);
+            assertThat(unknown).as("keywords ajv's strict mode refuses, in " + options).isEmpty();
+            assertThat(schema.path("description").asString()).contains("collisions between connectors")
+                    .contains("values that depend on other keys");
+        }
+    }
+
+    /** The keywords of draft-07 (validation and annotation), the only ones ajv's strict mode accepts. */
+    private static final Set<String> DRAFT_07 = Set.of("$schema", "$id", "$ref", "$comment",
+            "title", "description", "default", "examples", "readOnly", "writeOnly", "deprecated", "definitions",
+            "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+            "maxLength", "minLength", "pattern", "items", "additionalItems", "maxItems", "minItems",
+            "uniqueItems", "contains", "maxProperties", "minProperties", "required", "properties",
+            "patternProperties", "additionalProperties", "dependencies", "propertyNames", "if", "then", "else",
+            "allOf", "anyOf", "oneOf", "not", "format", "contentMediaType", "contentEncoding");
+
+    private static void keywords(JsonNode schema, String at, List<String> unknown) {
+        if (!schema.isObject()) {
+            return;
+        }
+        for (var field : schema.properties()) {
+            String keyword = field.getKey();
+            JsonNode value = field.getValue();
+            if (!DRAFT_07.contains(keyword)) {
+                unknown.add(at + "/" + keyword);
+            } else if (keyword.equals("type") && value.isArray()) {
+                unknown.add(at + "/type is a union type, which strict mode warns of");
+            } else if (List.of("properties", "patternProperties", "definitions").contains(keyword)) {
+                value.properties().forEach(entry -> keywords(entry.getValue(), at + "/" + keyword + "/"
+                        + entry.getKey(), unknown));
+            } else if (List.of("allOf", "anyOf", "oneOf").contains(keyword)) {
+                value.forEach(alternative -> keywords(alternative, at + "/" + keyword, unknown));
+            } else if (value.isObject() && !List.of("default", "examples", "const", "enum").contains(keyword)) {
+                keywords(value, at + "/" + keyword, unknown);
+            }
+        }
+    }
+
+    /** The documents of a file: a YAML file's split by ---, each checked on its own as an editor does. */
+    private static List<JsonNode> documents(Path file) throws IOException, JsonTree.InvalidJson {
+        String text = Files.readString(file);
+        if (!file.toString().endsWith(".yaml")) {
+            return List.of(JSON.readTree(text));
+        }
+        List<JsonNode> documents = new ArrayList<>();
+        for (String document : text.split("\n---\n")) {
+            documents.add(JsonTree.parseYaml(InputId.named(file.getFileName().toString()), document).root());
+        }
+        return documents;
     }
 
     @Test
