@@ -159,7 +159,7 @@ class FixCommandTest {
     }
 
     @Test
-    void should_fix_a_misspelt_smt_option_only_when_one_option_is_nearest() throws IOException {
+    void should_fix_a_misspelt_smt_option_when_one_option_is_nearest() throws IOException {
         Path file = dir.resolve("c.json");
         Files.writeString(file, """
                 {"name": "orders", "config": {
@@ -175,8 +175,8 @@ class FixCommandTest {
         Cli.runIn(dir, "lint", "--fix", "c.json");
 
         assertThat(Files.readString(file)).contains("\"transforms.outbox.route.by.field\"")
-                .as("kye is as near to type as to key: a human chooses")
-                .contains("\"transforms.outbox.table.field.event.kye\"");
+                .as("kye is one transposition from key, two edits from type")
+                .contains("\"transforms.outbox.table.field.event.key\"");
     }
 
     @Test
