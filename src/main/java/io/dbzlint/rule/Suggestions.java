@@ -1,6 +1,8 @@
 package io.dbzlint.rule;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** "Did you mean ...": the nearest of some names by edit distance, if it is near enough. */
@@ -11,38 +13,42 @@ public final class Suggestions {
 
     /** The nearest candidate, if its distance is at most a third of the name's length (and at least 1). */
     public static Optional<String> nearest(String name, Collection<String> candidates) {
-        int limit = Math.max(1, Math.min(4, name.length() / 3));
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            if (Math.abs(candidate.length() - name.length()) > limit) {
-                continue;
-            }
-            int distance = distanceAtMost(name, candidate, Math.min(limit, bestDistance));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return bestDistance <= limit ? Optional.of(best) : Optional.empty();
+        List<String> nearest = allNearest(name, candidates);
+        return nearest.isEmpty() ? Optional.empty() : Optional.of(nearest.get(0));
     }
 
     /**
-     * True when {@code nearest} is the one candidate at the least edit distance from the name: a
-     * fix may then rename to it. A prefix match that is not within the distance is not a typo.
+     * Every candidate at the least distance from the name, if that is at most a third of the name's
+     * length (and at least 1), in the candidates' order: one alone may be offered as a fix, two or
+     * more (table.ixclude.list: include or exclude) are for a human to choose between.
      */
-    public static boolean isOnlyNearest(String name, String nearest, Collection<String> candidates) {
+    public static List<String> allNearest(String name, Collection<String> candidates) {
         int limit = Math.max(1, Math.min(4, name.length() / 3));
-        int distance = distanceAtMost(name, nearest, limit);
-        if (distance > limit) {
-            return false;
-        }
+        List<String> best = new ArrayList<>(1);
+        int bestDistance = limit;
         for (String candidate : candidates) {
-            if (!candidate.equals(nearest) && distanceAtMost(name, candidate, distance) <= distance) {
-                return false;
+            if (Math.abs(candidate.length() - name.length()) > bestDistance) {
+                continue;
             }
+            int distance = distanceAtMost(name, candidate, bestDistance);
+            if (distance > bestDistance) {
+                continue;
+            }
+            if (distance < bestDistance) {
+                best.clear();
+                bestDistance = distance;
+            }
+            best.add(candidate);
         }
-        return true;
+        return best;
+    }
+
+    /** "a", "a or b", "a, b or c": the names a did-you-mean offers. */
+    public static String either(List<String> names) {
+        if (names.size() < 2) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     /**

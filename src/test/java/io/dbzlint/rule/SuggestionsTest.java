@@ -63,8 +63,17 @@ class SuggestionsTest {
     void should_prefer_the_transposed_key_to_one_two_edits_away() {
         List<String> fields = List.of("table.field.event.type", "table.field.event.key", "table.field.event.id");
 
-        assertThat(Suggestions.nearest("table.field.event.kye", fields)).contains("table.field.event.key");
-        assertThat(Suggestions.isOnlyNearest("table.field.event.kye", "table.field.event.key", fields)).isTrue();
+        assertThat(Suggestions.allNearest("table.field.event.kye", fields)).containsExactly("table.field.event.key");
+    }
+
+    @Test
+    void should_give_every_key_at_the_least_distance_when_several_are_as_near() {
+        List<String> lists = List.of("table.include.list", "table.exclude.list", "table.exclude.list.x");
+
+        assertThat(Suggestions.allNearest("table.ixclude.list", lists))
+                .containsExactly("table.include.list", "table.exclude.list");
+        assertThat(Suggestions.either(List.of("a", "b", "c"))).isEqualTo("a, b or c");
+        assertThat(Suggestions.allNearest("zzzzzzzz", lists)).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Numbers;
 import io.dbzlint.model.Printable;
+import io.dbzlint.result.Fix;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -44,12 +45,32 @@ public final class InvalidValueRule implements ConnectorRule {
                     || context.catalog().valueRename(entry.key(), entry.text()).isPresent()) {
                 continue;
             }
-            propertyFor(connector, entry.key(), context)
-                    .flatMap(property -> problem(property, entry.text().trim()))
+            Optional<Catalog.Property> property = propertyFor(connector, entry.key(), context);
+            property.flatMap(p -> problem(p, entry.text().trim()))
                     .ifPresent(problem -> sinkFor(connector, entry, context, sink).report(connector, entry.key(),
                             entry.valueLocation(), entry.key() + (entry.isSecret() ? "" : " "
-                                    + Printable.quote(entry.text())) + " " + problem));
+                                    + Printable.quote(entry.text())) + " " + problem,
+                            property.flatMap(p -> typoFix(p, entry))));
         }
+    }
+
+    /**
+     * The value a did-you-mean offers, as an unsafe fix: one allowed value nearest to what is written
+     * (snapshot.mode inital: initial). Allowed values come from the target release's definition, so
+     * the fix never writes one it refuses.
+     */
+    private static Optional<Fix> typoFix(Catalog.Property property, ConfigEntry entry) {
+        List<String> nearest = nearest(property, entry.text().trim());
+        return nearest.size() == 1 ? Fix.replaceValue(entry.valueLocation(), entry.text(), nearest.get(0)).map(Fix::unsafe)
+                : Optional.empty();
+    }
+
+    /** The allowed values nearest to a value that is not one of them; none when it is, or when none is near. */
+    private static List<String> nearest(Catalog.Property property, String value) {
+        if (property.allowed().isEmpty() || value.isEmpty() || property.allowed().contains(value.toLowerCase(Locale.ROOT))) {
+            return List.of();
+        }
+        return Suggestions.allNearest(value.toLowerCase(Locale.ROOT), property.allowed());
     }
 
     /**
@@ -124,8 +145,8 @@ public final class InvalidValueRule implements ConnectorRule {
         }
         if (!property.allowed().isEmpty() && !value.isEmpty()
                 && !property.allowed().contains(value.toLowerCase(Locale.ROOT))) {
-            String suggestion = Suggestions.nearest(value.toLowerCase(Locale.ROOT), property.allowed())
-                    .map(s -> "; did you mean " + s + "?").orElse("");
+            List<String> nearest = nearest(property, value);
+            String suggestion = nearest.isEmpty() ? "" : "; did you mean " + Suggestions.either(nearest) + "?";
             return Optional.of("is not one of " + String.join(", ", property.allowed()) + suggestion);
         }
         if (property.regexList()) {
