@@ -406,9 +406,15 @@ public final class LintSession {
         }
     }
 
-    /** What must change in the inputs' connectors to move from one Debezium release to another. */
-    public LintResult upgrade(List<Input> sources, DebeziumVersion from, DebeziumVersion to) {
-        return new UpgradeReport(from, to).run(sources);
+    /**
+     * What must change in the connectors of a request's sources to move from one Debezium release to
+     * another; with a fix mode, its renames and value changes are shown or applied as lint's fixes
+     * are, and the report is then of what remains.
+     */
+    public LintReport upgrade(LintRequest request, DebeziumVersion from, DebeziumVersion to) throws SessionException {
+        Source.Found found = find(request.sources());
+        UpgradeReport upgrade = new UpgradeReport(from, to);
+        return fix(request, found.inputs(), upgrade.run(found.inputs()), found.errors(), -1, upgrade::run);
     }
 
     public RuleSet ruleSet() {
