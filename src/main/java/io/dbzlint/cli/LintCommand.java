@@ -6,11 +6,10 @@ import io.dbzlint.engine.FixMode;
 import io.dbzlint.engine.LintReport;
 import io.dbzlint.engine.LintRequest;
 import io.dbzlint.engine.LintSession;
-import io.dbzlint.engine.SecretMask;
 import io.dbzlint.engine.SessionException;
-import io.dbzlint.fix.UnifiedDiff;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.report.Format;
+import io.dbzlint.result.Fix;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
 import io.dbzlint.ruleset.RuleSelection;
@@ -51,6 +50,7 @@ final class LintCommand implements Callable<Integer> {
     private Path baselineFile;
     private Path writeBaselineFile;
     private boolean fix;
+    private boolean unsafeFixes;
     private boolean fixDryRun;
     private String diffBase;
     private String stdinFilename;
@@ -150,10 +150,14 @@ final class LintCommand implements Callable<Integer> {
                 .description("Record today's findings in FILE, then report as if with --baseline FILE."),
                 new Binding(command, Field.WRITE_BASELINE_FILE));
         add(spec, OptionSpec.builder("--fix").type(boolean.class)
-                .description("Apply the fixes that are certain, in place: renamed keys and values, a misspelt key"
-                        + " with one known key near it. Only those characters of a file change; the run then"
-                        + " reports what remains. Standard input's fixed text goes to standard output."),
+                .description("Apply the safe fixes, in place: keys and values Debezium renamed. Only those"
+                        + " characters of a file change; the run then reports what remains. Standard input's"
+                        + " fixed text goes to standard output."),
                 new Binding(command, Field.FIX));
+        add(spec, OptionSpec.builder("--unsafe-fixes").type(boolean.class)
+                .description("With --fix or --diff, apply the unsafe fixes too: a did-you-mean, such as a misspelt"
+                        + " key or value renamed to the one known name near it. Review them."),
+                new Binding(command, Field.UNSAFE_FIXES));
         add(spec, OptionSpec.builder("--fix-dry-run", "--diff").type(boolean.class)
                 .description("Print the fixes --fix would apply as a unified diff, and change no file. Exits 1"
                         + " when there is something to fix."),
@@ -210,7 +214,7 @@ final class LintCommand implements Callable<Integer> {
     /** The fields the command line sets. */
     private enum Field {
         PATHS, OUTPUTS, INPUT_FORMAT, FAIL_ON, QUIET, MAX_WARNINGS, CONFIG_FILE, NO_CONFIG, RULES_FILE, DEBEZIUM_VERSION,
-        BASELINE_FILE, WRITE_BASELINE_FILE, FIX, FIX_DRY_RUN, DIFF_BASE, STDIN_FILENAME, DEBUG, COLOR,
+        BASELINE_FILE, WRITE_BASELINE_FILE, FIX, UNSAFE_FIXES, FIX_DRY_RUN, DIFF_BASE, STDIN_FILENAME, DEBUG, COLOR,
         CONNECT_URLS, CONNECT, CONNECT_USERNAME, CONNECT_PASSWORD_FILE, CONNECT_TOKEN_FILE, CONNECT_CA,
         CONNECT_KEYSTORE, CONNECT_TIMEOUT, SELECT, EXTEND_SELECT, IGNORE, STATISTICS
     }
@@ -246,6 +250,7 @@ final class LintCommand implements Callable<Integer> {
                 case BASELINE_FILE -> command.baselineFile;
                 case WRITE_BASELINE_FILE -> command.writeBaselineFile;
                 case FIX -> command.fix;
+                case UNSAFE_FIXES -> command.unsafeFixes;
                 case FIX_DRY_RUN -> command.fixDryRun;
                 case DIFF_BASE -> command.diffBase;
                 case STDIN_FILENAME -> command.stdinFilename;
@@ -285,6 +290,7 @@ final class LintCommand implements Callable<Integer> {
                 case BASELINE_FILE -> command.baselineFile = (Path) value;
                 case WRITE_BASELINE_FILE -> command.writeBaselineFile = (Path) value;
                 case FIX -> command.fix = Boolean.TRUE.equals(value);
+                case UNSAFE_FIXES -> command.unsafeFixes = Boolean.TRUE.equals(value);
                 case FIX_DRY_RUN -> command.fixDryRun = Boolean.TRUE.equals(value);
                 case DIFF_BASE -> command.diffBase = (String) value;
                 case STDIN_FILENAME -> command.stdinFilename = (String) value;
@@ -328,6 +334,10 @@ final class LintCommand implements Callable<Integer> {
         if (fix && fixDryRun) {
             throw new ParameterException(spec.commandLine(), "--fix and --fix-dry-run do not go together: pick one");
         }
+        if (unsafeFixes && !fix && !fixDryRun) {
+            throw new ParameterException(spec.commandLine(),
+                    "--unsafe-fixes says which fixes --fix or --diff apply: add one of them");
+        }
         if ((fix || fixDryRun) && writeBaselineFile != null) {
             throw new ParameterException(spec.commandLine(),
                     "--write-baseline records findings before fixing: run it without --fix");
@@ -362,18 +372,19 @@ final class LintCommand implements Callable<Integer> {
             FixMode mode = fix ? FixMode.APPLY : fixDryRun ? FixMode.DIFF : FixMode.NONE;
             List<Source> sources = new ArrayList<>(session.sources(arguments, stdin, stdinFilename));
             sources.addAll(session.clusters(connectUrls, connect, connectSettings()));
-            LintReport report = session.run(new LintRequest(sources, diffBase, mode));
+            LintReport report = session.run(new LintRequest(sources, diffBase, mode,
+                    unsafeFixes ? Fix.Safety.UNSAFE : Fix.Safety.SAFE));
             // paths that name nothing to read are reported; the others are still linted, and the run exits 2
             report.inputErrors().forEach(error -> err.println("dbzlint: " + error));
             if (report.nothingRead()) {
                 return ExitCode.USAGE.code();
             }
             if (mode == FixMode.DIFF) {
-                return printDiffs(report.fixes(), err);
+                return FixOutput.printDiffs(report.fixes(), spec.commandLine().getOut(), err);
             }
             PrintWriter reportStream = spec.commandLine().getOut();
             if (mode == FixMode.APPLY) {
-                reportFixes(report.fixes(), err);
+                FixOutput.reportFixes(report.fixes(), err);
                 if (arguments.contains(LintSession.STDIN)) {
                     // standard output is standard input's fixed text, as ruff gives it (nothing when it could
                     // not be read); the report goes to stderr
@@ -442,28 +453,8 @@ final class LintCommand implements Callable<Integer> {
                 connectKeystore, connectTimeout, env, cwd);
     }
 
-    /** --fix-dry-run: the diff of every input a fix would change, on standard output. */
-    private int printDiffs(LintReport.Fixes fixes, PrintWriter err) {
-        PrintWriter out = spec.commandLine().getOut();
-        // a diff shows whole lines around each fix: the secrets on them are masked
-        fixes.planned().forEach(plan -> out.print(UnifiedDiff.of(plan.input().displayPath(),
-                SecretMask.masked(plan.input(), plan.before()), plan.edits())));
-        out.flush();
-        err.println("dbzlint: " + (fixes.problems() == 0 ? "nothing to fix"
-                : "would fix " + count(fixes.problems(), "problem") + " in " + count(fixes.files(), "file")));
-        return fixes.problems() == 0 ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
-    }
-
-    /** --fix: what was written, and what could not be. */
-    private static void reportFixes(LintReport.Fixes fixes, PrintWriter err) {
-        fixes.errors().forEach(error -> err.println("dbzlint: " + error));
-        if (!fixes.planned().isEmpty()) {
-            err.println("dbzlint: fixed " + count(fixes.problems(), "problem") + " in " + count(fixes.files(), "file"));
-        }
-    }
-
     private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return FixOutput.count(n, noun);
     }
 
     private int exitCode(LintResult result, PrintWriter err) {

@@ -2,12 +2,14 @@ package io.dbzlint.cli;
 
 import io.dbzlint.debezium.Debezium;
 import io.dbzlint.debezium.DebeziumVersion;
+import io.dbzlint.engine.FixMode;
+import io.dbzlint.engine.LintReport;
+import io.dbzlint.engine.LintRequest;
 import io.dbzlint.engine.LintSession;
 import io.dbzlint.engine.SessionException;
 import io.dbzlint.report.Format;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
-import io.dbzlint.source.Source;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
         description = {"Lists, per connector, every key and value that must change to keep today's behaviour when"
                 + " moving from one Debezium release to another: keys the new release no longer reads, values it"
                 + " refuses, and defaults that change under keys left unset.",
-            "Read offline from the release catalog, generated from the releases' own definitions."})
+            "Read offline from the release catalog, generated from the releases' own definitions. With --fix,"
+                + " the renames and value changes are made in place."})
 final class UpgradeCommand implements Callable<Integer> {
 
     @Spec
@@ -49,6 +52,15 @@ final class UpgradeCommand implements Callable<Integer> {
                     + " report goes to that file. At most one to stdout.")
     private List<OutputTarget> outputs;
 
+    @Option(names = "--fix", description = "Apply the renames and value changes, in place, as lint --fix applies"
+            + " its fixes; the run then reports what remains (defaults to set by hand). Standard input's fixed"
+            + " text goes to standard output.")
+    private boolean fix;
+
+    @Option(names = {"--fix-dry-run", "--diff"}, description = "Print the changes --fix would make as a unified"
+            + " diff, and change no file. Exits 1 when there is something to change.")
+    private boolean fixDryRun;
+
     private final InputStream stdin;
     private final Path cwd;
 
@@ -66,15 +78,34 @@ final class UpgradeCommand implements Callable<Integer> {
         if (fromVersion.compareTo(toVersion) >= 0) {
             throw new ParameterException(spec.commandLine(), "--from " + fromVersion + " is not before --to " + toVersion);
         }
+        if (fix && fixDryRun) {
+            throw new ParameterException(spec.commandLine(), "--fix and --fix-dry-run do not go together: pick one");
+        }
         try {
             LintSession session = LintSession.open(LintSession.Options.in(cwd));
-            Source.Found found = session.find(session.sources(paths, stdin, null));
-            found.errors().forEach(error -> err.println("dbzlint: " + error));
-            LintResult result = session.upgrade(found.inputs(), fromVersion, toVersion);
-            targets.write(result, new Format.Context(session.ruleSet(), Version.number(), Ansi.OFF),
-                    spec.commandLine().getOut());
+            FixMode mode = fix ? FixMode.APPLY : fixDryRun ? FixMode.DIFF : FixMode.NONE;
+            LintReport report = session.upgrade(new LintRequest(session.sources(paths, stdin, null), null, mode),
+                    fromVersion, toVersion);
+            report.inputErrors().forEach(error -> err.println("dbzlint: " + error));
+            if (mode == FixMode.DIFF) {
+                return FixOutput.printDiffs(report.fixes(), spec.commandLine().getOut(), err);
+            }
+            PrintWriter reportStream = spec.commandLine().getOut();
+            if (mode == FixMode.APPLY) {
+                FixOutput.reportFixes(report.fixes(), err);
+                if (paths.contains(LintSession.STDIN)) {
+                    // as lint --fix: standard output is standard input's fixed text, the report goes to stderr
+                    if (report.fixes().stdout() != null) {
+                        spec.commandLine().getOut().print(report.fixes().stdout());
+                        spec.commandLine().getOut().flush();
+                    }
+                    reportStream = err;
+                }
+            }
+            LintResult result = report.result();
+            targets.write(result, new Format.Context(session.ruleSet(), Version.number(), Ansi.OFF), reportStream);
             result.readErrors().forEach(error -> err.println("dbzlint: " + error));
-            if (!found.errors().isEmpty() || !result.readErrors().isEmpty()) {
+            if (!report.inputErrors().isEmpty() || !result.readErrors().isEmpty()) {
                 return ExitCode.USAGE.code();
             }
             return result.count(Severity.ERROR) > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();

@@ -13,6 +13,7 @@ import io.dbzlint.model.Deployment;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Printable;
+import io.dbzlint.result.Fix;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.RuleSet;
@@ -265,23 +266,36 @@ public final class LintSession {
         if (absorbing != null) {
             result = result.keep(absorbing.newFindings());
         }
+        GitRevision atBase = base;
+        Baseline kept = absorbing;
+        return fix(request, inputs, result, found.errors(), written, fixed -> {
+            LintResult again = check(fixed, atBase, request.baseRef());
+            return kept != null ? again.keep(kept.newFindings()) : again;
+        });
+    }
+
+    /**
+     * The fixing step of a run: nothing, a plan (--diff), or the plan applied and the inputs checked
+     * again, so the report is of what remains.
+     *
+     * @param again the run's check, of the inputs as they are after fixing
+     */
+    private LintReport fix(LintRequest request, List<Input> inputs, LintResult result, List<String> inputErrors,
+                           int written, java.util.function.Function<List<Input>, LintResult> again)
+            throws SessionException {
         if (request.fix() == FixMode.NONE) {
-            return new LintReport(result, found.errors(), written, LintReport.Fixes.NONE);
+            return new LintReport(result, inputErrors, written, LintReport.Fixes.NONE);
         }
-        List<Fixer.FileFix> plans = plan(inputs, result);
+        List<Fixer.FileFix> plans = plan(inputs, result, request.fixes());
         if (request.fix() == FixMode.DIFF) {
-            return new LintReport(result, found.errors(), written, new LintReport.Fixes(plans,
+            return new LintReport(result, inputErrors, written, new LintReport.Fixes(plans,
                     plans.stream().mapToInt(Fixer.FileFix::applied).sum(), plans.size(), List.of(), null));
         }
         Fixed fixed = applyFixes(inputs, plans);
         if (!plans.isEmpty()) {
-            // lint again, so the report is of what remains
-            result = check(fixed.inputs(), base, request.baseRef());
-            if (absorbing != null) {
-                result = result.keep(absorbing.newFindings());
-            }
+            result = again.apply(fixed.inputs());
         }
-        return new LintReport(result, found.errors(), written, fixed.fixes());
+        return new LintReport(result, inputErrors, written, fixed.fixes());
     }
 
     /**
@@ -346,12 +360,13 @@ public final class LintSession {
         return result.findings().size();
     }
 
-    private static List<Fixer.FileFix> plan(List<Input> inputs, LintResult result) throws SessionException {
+    private static List<Fixer.FileFix> plan(List<Input> inputs, LintResult result, Fix.Safety allowed)
+            throws SessionException {
         Map<InputId, Input> byId = new HashMap<>();
         // a connector a cluster runs is no file: its findings are fixed in the repository, not there
         inputs.stream().filter(input -> !(input instanceof DeployedInput)).forEach(input -> byId.put(input.id(), input));
         try {
-            return Fixer.plan(result.findings(), id -> Optional.ofNullable(byId.get(id)));
+            return Fixer.plan(result.findings(), allowed, id -> Optional.ofNullable(byId.get(id)));
         } catch (IOException e) {
             throw new SessionException(List.of("cannot read a file to fix: " + e.getMessage()));
         }
@@ -411,9 +426,15 @@ public final class LintSession {
         }
     }
 
-    /** What must change in the inputs' connectors to move from one Debezium release to another. */
-    public LintResult upgrade(List<Input> sources, DebeziumVersion from, DebeziumVersion to) {
-        return new UpgradeReport(from, to).run(sources);
+    /**
+     * What must change in the connectors of a request's sources to move from one Debezium release to
+     * another; with a fix mode, its renames and value changes are shown or applied as lint's fixes
+     * are, and the report is then of what remains.
+     */
+    public LintReport upgrade(LintRequest request, DebeziumVersion from, DebeziumVersion to) throws SessionException {
+        Source.Found found = find(request.sources());
+        UpgradeReport upgrade = new UpgradeReport(from, to);
+        return fix(request, found.inputs(), upgrade.run(found.inputs()), found.errors(), -1, upgrade::run);
     }
 
     public RuleSet ruleSet() {

@@ -12,6 +12,7 @@ import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.Printable;
 import io.dbzlint.result.Finding;
+import io.dbzlint.result.Fix;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
 import io.dbzlint.rule.checks.UpgradeRule;
@@ -27,7 +28,8 @@ import java.util.Optional;
  * What must change in each connector to keep today's behaviour from one Debezium release to another:
  * keys the new release no longer reads (renamed or removed), values it refuses, and defaults that
  * change under keys left unset. Read from the release catalog, which is generated from the
- * releases themselves; the same findings and output formats as lint, under the rule id upgrade.
+ * releases themselves; the same findings and output formats as lint, under the rule id upgrade, and
+ * the same fixes: a key renamed, a value replaced, where the new release reads the new one.
  */
 public final class UpgradeReport {
 
@@ -89,7 +91,10 @@ public final class UpgradeReport {
                                 + ": rename it"
                         : key + " is not read by Debezium " + to + " (the last of the catalog's releases that reads it is "
                                 + lastReading(connector, key) + "): remove it, or set what replaced it";
-                findings.add(finding(Severity.ERROR, entry.keyLocation(), connector, key, message));
+                // the same rename deprecated-property fixes; not when the new key is set too (conflicting-properties)
+                Optional<Fix> fix = replacement == null || connector.entry(replacement).isPresent() ? Optional.empty()
+                        : Fix.renameKey(entry.keyLocation(), key, replacement);
+                findings.add(finding(Severity.ERROR, entry.keyLocation(), connector, key, message, fix));
             } else if (before && entry.isLiteral() && !entry.isSecret()) {
                 checkValue(connector, entry, findings);
             }
@@ -104,7 +109,7 @@ public final class UpgradeReport {
                 findings.add(finding(Severity.WARNING, connector.location(), connector, key, key + " is unset, and its"
                         + " default changes from " + Printable.quote(before) + " in Debezium " + from + " to "
                         + Printable.quote(after) + " in Debezium " + to + ": to keep today's behaviour, set it to "
-                        + Printable.quote(before)));
+                        + Printable.quote(before), Optional.empty()));
             }
         }
     }
@@ -118,13 +123,15 @@ public final class UpgradeReport {
                 || !before.get().allowed().contains(value) || after.get().allowed().contains(value)) {
             return;
         }
-        String replacement = catalog.valueRename(key, value).map(Catalog.ValueRename::to)
-                .filter(r -> after.get().allowed().contains(r)).map(r -> ": use \"" + r + "\"").orElse(
-                        ": choose one of " + String.join(", ", after.get().allowed()));
+        Optional<String> renamed = catalog.valueRename(key, value).map(Catalog.ValueRename::to)
+                .filter(r -> after.get().allowed().contains(r));
+        String replacement = renamed.map(r -> ": use \"" + r + "\"").orElse(
+                ": choose one of " + String.join(", ", after.get().allowed()));
         findings.add(finding(Severity.ERROR, entry.valueLocation(), connector, key, key + " "
                 + Printable.quote(entry.text().trim()) + " is refused by Debezium " + to + " (the last of the catalog's"
                 + " releases that accepts it is " + releases.lastAccepting(connector.type(), key, value, toRelease)
-                        .map(Object::toString).orElse("?") + ")" + replacement));
+                        .map(Object::toString).orElse("?") + ")" + replacement,
+                renamed.flatMap(r -> Fix.replaceValue(entry.valueLocation(), entry.text(), r))));
     }
 
     private String lastReading(Connector connector, String key) {
@@ -137,7 +144,7 @@ public final class UpgradeReport {
     }
 
     private static Finding finding(Severity severity, Location location, Connector connector, String key,
-                                   String message) {
-        return Linter.finding(RULE, severity, location, connector.name(), key, message, List.of());
+                                   String message, Optional<Fix> fix) {
+        return Linter.finding(RULE, severity, location, connector.name(), key, message, List.of(), fix.orElse(null));
     }
 }

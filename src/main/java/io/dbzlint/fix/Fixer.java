@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Applies the certain fixes of a run's findings to the files they are in, changing only the
+ * Applies the fixes of a run's findings (the safe ones, or the unsafe too) to the files they are in, changing only the
  * characters of each fix's range: every other byte of the file, its line endings among them,
  * stays as it was. A fix whose range no longer holds the text it expects (the file changed since
  * it was linted, or a token the range does not describe exactly) is left out, as is the second of
@@ -57,13 +57,15 @@ public final class Fixer {
      * The fixes that apply, input by input, in the order of the findings. Each input is read again,
      * so a file that changed since it was linted gets only the fixes whose text still holds.
      *
+     * @param allowed the least safe fixes to apply: {@link Fix.Safety#SAFE} for --fix, UNSAFE for
+     *     --unsafe-fixes too
      * @param inputOf the input a finding's fix is in; empty for one that cannot be read again
      */
-    public static List<FileFix> plan(List<Finding> findings, Function<InputId, Optional<Input>> inputOf)
-            throws IOException {
+    public static List<FileFix> plan(List<Finding> findings, Fix.Safety allowed,
+                                     Function<InputId, Optional<Input>> inputOf) throws IOException {
         Map<InputId, List<Finding>> byInput = new LinkedHashMap<>();
         for (Finding finding : findings) {
-            if (finding.fix() != null) {
+            if (finding.fix() != null && finding.fix().appliesUpTo(allowed)) {
                 byInput.computeIfAbsent(finding.fix().range().input(), input -> new ArrayList<>()).add(finding);
             }
         }

@@ -8,6 +8,7 @@ import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.result.Finding;
+import io.dbzlint.result.Fix;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.source.Input;
 import io.dbzlint.source.Source;
@@ -321,6 +322,8 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
                     }
                     CodeAction action = new CodeAction(finding.fix().description() + " (dbzlint " + finding.ruleId() + ")");
                     action.setKind(CodeActionKind.QuickFix);
+                    // an editor applies a preferred fix on its own ("fix all"): only a safe one is
+                    action.setIsPreferred(finding.fix().safety() == Fix.Safety.SAFE);
                     action.setEdit(new WorkspaceEdit(Map.of(params.getTextDocument().getUri(),
                             List.of(new TextEdit(range(finding.fix().range()), finding.fix().replacement())))));
                     actions.add(Either.forRight(action));

@@ -42,6 +42,8 @@ public final class JsonReporter implements Reporter {
                     json.writeStringProperty("description", finding.fix().description());
                     writeLocation(json, finding.fix().range());
                     json.writeStringProperty("replacement", finding.fix().replacement());
+                    // safe: --fix applies it; unsafe: only --unsafe-fixes (a did-you-mean)
+                    json.writeStringProperty("safety", finding.fix().safety().label());
                     json.writeEndObject();
                 }
                 json.writeEndObject();

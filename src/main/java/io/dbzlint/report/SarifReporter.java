@@ -174,6 +174,11 @@ public final class SarifReporter implements Reporter {
         json.writeEndArray();
         json.writeEndObject();
         json.writeEndArray();
+        // SARIF has no grade of its own for fixes: a property bag (§3.8) carries dbzlint's
+        json.writeName("properties");
+        json.writeStartObject();
+        json.writeStringProperty("safety", fix.safety().label());
+        json.writeEndObject();
         json.writeEndObject();
         json.writeEndArray();
     }

@@ -2,6 +2,7 @@ package io.dbzlint.report;
 
 import io.dbzlint.model.Location;
 import io.dbzlint.result.Finding;
+import io.dbzlint.result.Fix;
 import io.dbzlint.result.LintResult;
 import io.dbzlint.result.Severity;
 import java.io.PrintWriter;
@@ -63,9 +64,15 @@ public final class TextReporter implements Reporter {
         if (result.suppressed() > 0) {
             text.append("; ").append(result.suppressed()).append(" suppressed");
         }
-        long fixable = result.findings().stream().filter(finding -> finding.fix() != null).count();
+        long fixable = result.findings().stream()
+                .filter(finding -> finding.fix() != null && finding.fix().safety() == Fix.Safety.SAFE).count();
+        long unsafe = result.findings().stream()
+                .filter(finding -> finding.fix() != null && finding.fix().safety() == Fix.Safety.UNSAFE).count();
         if (fixable > 0) {
-            text.append("; ").append(fixable).append(" fixable with --fix (--diff to see how)");
+            text.append("; ").append(fixable).append(" fixable with --fix (")
+                    .append(unsafe > 0 ? unsafe + " more with --unsafe-fixes; " : "").append("--diff to see how)");
+        } else if (unsafe > 0) {
+            text.append("; ").append(unsafe).append(" fixable with --fix --unsafe-fixes (--diff to see how)");
         }
         return text.toString();
     }

@@ -5,9 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A fix that is certain: one token of the file replaced by another. It is applied only where the
- * file still holds {@code expected} at {@code range}, so a fix computed from a range never writes
- * over anything else.
+ * A fix: one token of the file replaced by another. It is applied only where the file still holds
+ * {@code expected} at {@code range}, so a fix computed from a range never writes over anything else.
  *
  * @param description what the fix does, as a command ("rename to topic.prefix")
  * @param range the exact characters replaced: on one line (no quotes around a key or value), or
@@ -15,11 +14,30 @@ import java.util.Optional;
  * @param expected the text the range must hold for the fix to apply
  * @param newKey the config key the fix creates, or null when it changes a value; two fixes that
  *     would create one key in one connector are never both applied
+ * @param safety whether {@code --fix} applies it, or only {@code --unsafe-fixes} and an editor's quick fix
  */
-public record Fix(String description, Location range, String expected, String replacement, String newKey) {
+public record Fix(String description, Location range, String expected, String replacement, String newKey,
+                  Safety safety) {
+
+    /** How sure a fix is, as ruff grades its fixes. */
+    public enum Safety {
+        /** Certain: it keeps what the config means (a rename Debezium made). {@code --fix} applies it. */
+        SAFE,
+        /**
+         * Likely, not certain: a did-you-mean (a misspelt key or value), or a rename whose meaning
+         * changed. Applied with {@code --unsafe-fixes}; an editor offers it, not as the preferred fix.
+         */
+        UNSAFE;
+
+        /** The name the JSON and SARIF reports give it. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public Fix {
         Objects.requireNonNull(description);
+        Objects.requireNonNull(safety);
         Objects.requireNonNull(range);
         Objects.requireNonNull(expected);
         Objects.requireNonNull(replacement);
@@ -27,6 +45,21 @@ public record Fix(String description, Location range, String expected, String re
         if (range.line() != range.endLine() && !wholeLine) {
             throw new IllegalArgumentException("a fix replaces text on one line, or a whole line");
         }
+    }
+
+    /** A safe fix. */
+    public Fix(String description, Location range, String expected, String replacement, String newKey) {
+        this(description, range, expected, replacement, newKey, Safety.SAFE);
+    }
+
+    /** The same fix, applied only when unsafe fixes are asked for. */
+    public Fix unsafe() {
+        return new Fix(description, range, expected, replacement, newKey, Safety.UNSAFE);
+    }
+
+    /** Whether a run that applies fixes up to {@code allowed} applies this one. */
+    public boolean appliesUpTo(Safety allowed) {
+        return safety.compareTo(allowed) <= 0;
     }
 
     /** A key renamed where it is written: nothing when its token holds more than the key (escapes). */

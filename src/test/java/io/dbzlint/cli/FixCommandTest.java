@@ -46,7 +46,7 @@ class FixCommandTest {
         }
         assertThat(fixesByFile).as("the mistakes folders have fixable findings").isNotEmpty();
 
-        Cli fixed = Cli.runIn(dir, "lint", "--fix", "--color", "never", "examples");
+        Cli fixed = Cli.runIn(dir, "lint", "--fix", "--unsafe-fixes", "--color", "never", "examples");
         assertThat(fixed.err()).startsWith("dbzlint: fixed ");
 
         try (Stream<Path> files = Files.walk(examples)) {
@@ -68,10 +68,16 @@ class FixCommandTest {
     @Test
     void should_print_the_diff_of_the_examples_and_change_no_file() throws IOException {
         copyOf(Path.of("examples"), dir.resolve("examples"));
-        Cli run = Cli.runIn(dir, "lint", "--diff", "examples").expectExit(1);
+        Cli run = Cli.runIn(dir, "lint", "--diff", "--unsafe-fixes", "examples").expectExit(1);
         assertThat(run.err()).matches("dbzlint: would fix \\d+ problems in \\d+ files\\R");
         Golden.assertMatches(GOLDEN, run.out(), "FixCommandTest");
-        assertThat(Cli.runIn(dir, "lint", "--diff", "examples").out()).as("nothing was written").isEqualTo(run.out());
+        assertThat(Cli.runIn(dir, "lint", "--diff", "--unsafe-fixes", "examples").out()).as("nothing was written")
+                .isEqualTo(run.out());
+        String safe = Cli.runIn(dir, "lint", "--diff", "examples").out();
+        assertThat(safe).as("without --unsafe-fixes, no did-you-mean").contains("+    \"table.include.list\"")
+                .doesNotContain("+    \"snapshot.mode\": \"initial\"")
+                .doesNotContain("+    \"transforms.outbox.table.field.event.key\"")
+                .isNotEqualTo(run.out());
     }
 
     @Test
@@ -101,7 +107,7 @@ class FixCommandTest {
                 + "topic.prefix=postgres_prod\nsnapshot.mdoe=initial\n");
         Path link = Files.createSymbolicLink(dir.resolve("link.properties"), real.getFileName());
 
-        Cli.runIn(dir, "lint", "--fix", "link.properties");
+        Cli.runIn(dir, "lint", "--fix", "--unsafe-fixes", "link.properties");
 
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).endsWith("\nsnapshot.mode=initial\n");
@@ -128,7 +134,7 @@ class FixCommandTest {
         Files.writeString(properties, "name=orders\nconnector.class=io.debezium.connector.postgresql.PostgresConnector\n"
                 + "topic.prefix=postgres_prod\nsnapshot.mdoe = initial\n");
 
-        Cli.runIn(dir, "lint", "--fix", ".");
+        Cli.runIn(dir, "lint", "--fix", "--unsafe-fixes", ".");
 
         assertThat(Files.readString(yaml)).contains("    'table.include.list': public.orders\n")
                 .contains("database.hostname: pg   # the primary\n");
@@ -149,7 +155,7 @@ class FixCommandTest {
                 """;
         Files.writeString(file, text);
 
-        Cli.runIn(dir, "lint", "--fix", "c.json");
+        Cli.runIn(dir, "lint", "--fix", "--unsafe-fixes", "c.json");
 
         String fixed = Files.readString(file);
         assertThat(fixed).as("an escaped key is left for a human").contains("\"table.white\\u006cist\"");
@@ -159,9 +165,9 @@ class FixCommandTest {
     }
 
     @Test
-    void should_fix_a_misspelt_smt_option_only_when_one_option_is_nearest() throws IOException {
+    void should_fix_a_misspelt_smt_option_only_with_unsafe_fixes() throws IOException {
         Path file = dir.resolve("c.json");
-        Files.writeString(file, """
+        String text = """
                 {"name": "orders", "config": {
                   "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
                   "topic.prefix": "postgres_prod",
@@ -170,13 +176,103 @@ class FixCommandTest {
                   "transforms.outbox.route.by.fild": "aggregatetype",
                   "transforms.outbox.table.field.event.kye": "aggregateid"
                 }}
-                """);
+                """;
+        Files.writeString(file, text);
 
         Cli.runIn(dir, "lint", "--fix", "c.json");
+        assertThat(Files.readString(file)).as("a did-you-mean is unsafe: --fix alone leaves it").isEqualTo(text);
 
+        Cli.runIn(dir, "lint", "--fix", "--unsafe-fixes", "c.json");
         assertThat(Files.readString(file)).contains("\"transforms.outbox.route.by.field\"")
-                .as("kye is as near to type as to key: a human chooses")
-                .contains("\"transforms.outbox.table.field.event.kye\"");
+                .as("kye is one transposition from key").contains("\"transforms.outbox.table.field.event.key\"");
+    }
+
+    @Test
+    void should_apply_safe_fixes_with_fix_and_did_you_means_only_with_unsafe_fixes() throws IOException {
+        Path file = dir.resolve("c.json");
+        String text = """
+                {"name": "orders", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "database.hostnme": "postgres",
+                  "topic.prefix": "postgres_prod",
+                  "table.whitelist": "public.orders",
+                  "snapshot.mode": "inital"
+                }}
+                """;
+        Files.writeString(file, text);
+
+        Cli before = Cli.runIn(dir, "lint", "--color", "never", "c.json");
+        assertThat(before.out()).contains("did you mean database.hostname?").contains("did you mean initial?")
+                .contains("; 1 fixable with --fix (2 more with --unsafe-fixes; --diff to see how)\n");
+
+        Cli safe = Cli.runIn(dir, "lint", "--fix", "--color", "never", "c.json");
+        assertThat(safe.err()).startsWith("dbzlint: fixed 1 problem in 1 file\n");
+        assertThat(Files.readString(file)).isEqualTo(text.replace("table.whitelist", "table.include.list"));
+        assertThat(safe.out()).endsWith("; 2 fixable with --fix --unsafe-fixes (--diff to see how)\n");
+
+        Cli unsafe = Cli.runIn(dir, "lint", "--fix", "--unsafe-fixes", "--color", "never", "c.json");
+        assertThat(unsafe.err()).startsWith("dbzlint: fixed 2 problems in 1 file\n");
+        assertThat(Files.readString(file)).isEqualTo(text.replace("table.whitelist", "table.include.list")
+                .replace("hostnme", "hostname").replace("\"inital\"", "\"initial\""));
+        assertThat(unsafe.out()).doesNotContain("fixable");
+    }
+
+    @Test
+    void should_say_which_fixes_are_safe_in_json_and_sarif() throws IOException {
+        Path file = dir.resolve("c.json");
+        Files.writeString(file, """
+                {"name": "orders", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "topic.prefix": "postgres_prod",
+                  "table.whitelist": "public.orders",
+                  "snapshot.mode": "inital"
+                }}
+                """);
+
+        JsonNode findings = JSON.readTree(Cli.runIn(dir, "lint", "-f", "json", "c.json").out()).get("findings");
+        Map<String, String> safetyByKey = new HashMap<>();
+        findings.forEach(f -> {
+            if (f.has("fix")) {
+                safetyByKey.put(f.get("key").asString(), f.get("fix").get("safety").asString());
+            }
+        });
+        assertThat(safetyByKey).containsEntry("table.whitelist", "safe").containsEntry("snapshot.mode", "unsafe");
+
+        JsonNode results = JSON.readTree(Cli.runIn(dir, "lint", "-f", "sarif", "c.json").out())
+                .get("runs").get(0).get("results");
+        List<String> sarif = new ArrayList<>();
+        results.forEach(r -> {
+            if (r.has("fixes")) {
+                sarif.add(r.get("fixes").get(0).get("properties").get("safety").asString());
+            }
+        });
+        assertThat(sarif).containsExactlyInAnyOrder("safe", "unsafe");
+    }
+
+    @Test
+    void should_offer_no_fix_when_two_keys_are_as_near_and_name_both() throws IOException {
+        Path file = dir.resolve("c.json");
+        String text = """
+                {"name": "orders", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "topic.prefix": "postgres_prod",
+                  "table.ixclude.list": "public.audit"
+                }}
+                """;
+        Files.writeString(file, text);
+
+        Cli run = Cli.runIn(dir, "lint", "--fix", "--unsafe-fixes", "--color", "never", "c.json");
+
+        assertThat(Files.readString(file)).as("include or exclude: opposite meanings, a human chooses").isEqualTo(text);
+        assertThat(run.out()).contains("did you mean table.exclude.list or table.include.list?")
+                .doesNotContain("fixable");
+    }
+
+    @Test
+    void should_refuse_unsafe_fixes_without_fix_or_diff() {
+        Cli run = Cli.runIn(dir, "lint", "--unsafe-fixes", ".").expectExit(2);
+
+        assertThat(run.err()).contains("--unsafe-fixes says which fixes --fix or --diff apply");
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
@@ -143,6 +145,47 @@ class LspCommandTest {
                 new TextDocumentIdentifier(uri("inventory-mysql-1x.json")), new Position(line, 8)))
                 .get(10, TimeUnit.SECONDS);
         assertThat(hover.getContents().getRight().getValue()).contains("tombstones.on.delete").contains("Default: `true`");
+    }
+
+    @Test
+    void should_offer_a_did_you_mean_as_a_quick_fix_that_is_not_preferred() throws Exception {
+        Files.writeString(workspace.resolve("orders.json"), """
+                {"name": "orders", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "database.hostnme": "postgres",
+                  "topic.prefix": "postgres_prod",
+                  "table.whitelist": "public.orders",
+                  "snapshot.mode": "inital"
+                }}
+                """);
+        initialize();
+        open("orders.json");
+        List<Diagnostic> diagnostics = next("orders.json");
+
+        assertThat(quickFix(diagnostics, "did you mean database.hostname?")).satisfies(action -> {
+            assertThat(action.getIsPreferred()).as("unsafe: offered, not applied on its own").isFalse();
+            assertThat(action.getEdit().getChanges().get(uri("orders.json"))).singleElement()
+                    .satisfies(edit -> assertThat(edit.getNewText()).isEqualTo("database.hostname"));
+        });
+        assertThat(quickFix(diagnostics, "did you mean initial?")).satisfies(action -> {
+            assertThat(action.getIsPreferred()).isFalse();
+            assertThat(action.getEdit().getChanges().get(uri("orders.json"))).singleElement()
+                    .satisfies(edit -> assertThat(edit.getNewText()).isEqualTo("initial"));
+        });
+        assertThat(quickFix(diagnostics, "table.whitelist")).satisfies(action ->
+                assertThat(action.getIsPreferred()).as("a rename Debezium made is safe").isTrue());
+    }
+
+    /** The one quick fix offered at the diagnostic whose message contains the words. */
+    private CodeAction quickFix(List<Diagnostic> diagnostics, String words) throws Exception {
+        Diagnostic diagnostic = diagnostics.stream().filter(d -> d.getMessage().contains(words)).findFirst()
+                .orElseThrow(() -> new AssertionError("no diagnostic saying " + words + " in " + diagnostics));
+        var actions = server.getTextDocumentService().codeAction(new CodeActionParams(
+                new TextDocumentIdentifier(uri("orders.json")), diagnostic.getRange(),
+                new CodeActionContext(List.of(diagnostic)))).get(10, TimeUnit.SECONDS);
+        assertThat(actions).as("quick fixes at %s", words).hasSize(1);
+        assertThat(actions.get(0).getRight().getKind()).isEqualTo(CodeActionKind.QuickFix);
+        return actions.get(0).getRight();
     }
 
     @Test

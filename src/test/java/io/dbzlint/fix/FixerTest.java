@@ -30,8 +30,8 @@ class FixerTest {
         Finding stale = finding(Fix.renameKey(new Location(input, 1, 1, 1, 16), "table.whitelist", "table.include.list"));
         Finding current = finding(Fix.renameKey(new Location(input, 2, 1, 2, 16), "table.whitelist", "table.include.list"));
 
-        assertThat(Fixer.plan(List.of(stale), id -> Optional.of(Input.of(file, id)))).isEmpty();
-        assertThat(Fixer.plan(List.of(current), id -> Optional.of(Input.of(file, id))))
+        assertThat(Fixer.plan(List.of(stale), Fix.Safety.SAFE, id -> Optional.of(Input.of(file, id)))).isEmpty();
+        assertThat(Fixer.plan(List.of(current), Fix.Safety.SAFE, id -> Optional.of(Input.of(file, id))))
                 .singleElement().satisfies(plan -> assertThat(plan.after()).isEqualTo("a=1\ntable.include.list=x\n"));
     }
 
@@ -51,7 +51,7 @@ class FixerTest {
         Files.writeString(file, text);
 
         List<Fixer.FileFix> plan = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                java.time.Duration.ofSeconds(20), () -> Fixer.plan(findings, id -> Optional.of(Input.of(file, id))));
+                java.time.Duration.ofSeconds(20), () -> Fixer.plan(findings, Fix.Safety.SAFE, id -> Optional.of(Input.of(file, id))));
 
         assertThat(plan).singleElement().satisfies(fix -> {
             assertThat(fix.applied()).isEqualTo(count);
@@ -60,12 +60,28 @@ class FixerTest {
     }
 
     @Test
+    void should_apply_an_unsafe_fix_only_when_unsafe_fixes_are_allowed() throws IOException {
+        Path file = dir.resolve("c.properties");
+        Files.writeString(file, "snapshot.mdoe=initial\ntable.whitelist=x\n");
+        Finding typo = finding(Fix.renameKey(new Location(input, 1, 1, 1, 14), "snapshot.mdoe", "snapshot.mode")
+                .map(Fix::unsafe));
+        Finding renamed = finding(Fix.renameKey(new Location(input, 2, 1, 2, 16), "table.whitelist", "table.include.list"));
+
+        assertThat(Fixer.plan(List.of(typo, renamed), Fix.Safety.SAFE, id -> Optional.of(Input.of(file, id))))
+                .singleElement().satisfies(plan -> assertThat(plan.after())
+                        .isEqualTo("snapshot.mdoe=initial\ntable.include.list=x\n"));
+        assertThat(Fixer.plan(List.of(typo, renamed), Fix.Safety.UNSAFE, id -> Optional.of(Input.of(file, id))))
+                .singleElement().satisfies(plan -> assertThat(plan.after())
+                        .isEqualTo("snapshot.mode=initial\ntable.include.list=x\n"));
+    }
+
+    @Test
     void should_count_a_lone_carriage_return_as_a_line_end() throws IOException {
         Path file = dir.resolve("c.properties");
         Files.writeString(file, "a=1\rtable.whitelist=x\r");
         Finding finding = finding(Fix.renameKey(new Location(input, 2, 1, 2, 16), "table.whitelist", "t"));
 
-        assertThat(Fixer.plan(List.of(finding), id -> Optional.of(Input.of(file, id))).get(0).after()).isEqualTo("a=1\rt=x\r");
+        assertThat(Fixer.plan(List.of(finding), Fix.Safety.SAFE, id -> Optional.of(Input.of(file, id))).get(0).after()).isEqualTo("a=1\rt=x\r");
     }
 
     @Test
@@ -82,7 +98,7 @@ class FixerTest {
         Path file = dir.resolve("c.properties");
         Files.writeString(file, "a=1\n");
         Fixer.FileFix plan = Fixer.plan(List.of(finding(Fix.replaceValue(new Location(input, 1, 3, 1, 4), "1", "2"))),
-                id -> Optional.of(Input.of(file, id))).get(0);
+                Fix.Safety.SAFE, id -> Optional.of(Input.of(file, id))).get(0);
 
         assertThat(UnifiedDiff.of("/tmp/srv/c.properties", plan.before(), plan.edits()))
                 .startsWith("--- a/tmp/srv/c.properties\n+++ b/tmp/srv/c.properties\n@@ -1,1 +1,1 @@\n-a=1\n+a=2\n");
@@ -95,7 +111,7 @@ class FixerTest {
         List<Finding> findings = List.of(
                 finding(Fix.replaceValue(new Location(input, 5, 1, 5, 2), "5", "five")),
                 finding(Fix.replaceValue(new Location(input, 16, 1, 16, 3), "16", "sixteen")));
-        Fixer.FileFix plan = Fixer.plan(findings, id -> Optional.of(Input.of(file, id))).get(0);
+        Fixer.FileFix plan = Fixer.plan(findings, Fix.Safety.SAFE, id -> Optional.of(Input.of(file, id))).get(0);
 
         assertThat(UnifiedDiff.of("f", plan.before(), plan.edits())).isEqualTo("""
                 --- a/f
@@ -128,7 +144,7 @@ class FixerTest {
         List<Finding> findings = List.of(
                 finding(Optional.of(new Fix("remove", new Location(input, 2, 1, 3, 1), "  // a\n", "", null))),
                 finding(Optional.of(new Fix("remove", new Location(input, 12, 7, 12, 12), " // c", "", null))));
-        Fixer.FileFix plan = Fixer.plan(findings, id -> Optional.of(Input.of(file, id))).get(0);
+        Fixer.FileFix plan = Fixer.plan(findings, Fix.Safety.SAFE, id -> Optional.of(Input.of(file, id))).get(0);
 
         assertThat(plan.after()).isEqualTo("{\n  \"x\": 1,\n\"y\": 2\n,\n\n\n\n\n\n\n\"z\": 3\n}\n");
         assertThat(UnifiedDiff.of("f", plan.before(), plan.edits())).isEqualTo("""

@@ -9,6 +9,7 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
 import io.dbzlint.model.Numbers;
 import io.dbzlint.model.Printable;
+import io.dbzlint.result.Fix;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -39,6 +40,12 @@ public final class InvalidValueRule implements ConnectorRule {
         return "invalid-value";
     }
 
+    /** A value one "did you mean" from an allowed one gets an unsafe fix. */
+    @Override
+    public boolean fixable() {
+        return true;
+    }
+
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         JsonNode houseSchema = Schemas.tree(ConfigSchemaRule.schemaFile(connector.type())).path("properties");
@@ -47,16 +54,37 @@ public final class InvalidValueRule implements ConnectorRule {
                     || context.catalog().valueRename(entry.key(), entry.text()).isPresent()) {
                 continue;
             }
-            refusal(connector, entry, context)
+            Optional<Catalog.Property> property = propertyFor(connector, entry.key(), context);
+            property.flatMap(p -> problem(p, entry.text().trim()))
                     .ifPresent(problem -> sinkFor(connector, entry, context, sink).report(connector, entry.key(),
                             entry.valueLocation(), entry.key() + (entry.isSecret() ? "" : " "
-                                    + Printable.quote(entry.text())) + " " + problem));
+                                    + Printable.quote(entry.text())) + " " + problem,
+                            property.flatMap(p -> typoFix(p, entry))));
         }
     }
 
     /** What Debezium (the target release) refuses in a literal value, or empty when it takes it. */
     static Optional<String> refusal(Connector connector, ConfigEntry entry, RuleContext context) {
         return propertyFor(connector, entry.key(), context).flatMap(property -> problem(property, entry.text().trim()));
+    }
+
+    /**
+     * The value a did-you-mean offers, as an unsafe fix: one allowed value nearest to what is written
+     * (snapshot.mode inital: initial). Allowed values come from the target release's definition, so
+     * the fix never writes one it refuses.
+     */
+    private static Optional<Fix> typoFix(Catalog.Property property, ConfigEntry entry) {
+        List<String> nearest = nearest(property, entry.text().trim());
+        return nearest.size() == 1 ? Fix.replaceValue(entry.valueLocation(), entry.text(), nearest.get(0)).map(Fix::unsafe)
+                : Optional.empty();
+    }
+
+    /** The allowed values nearest to a value that is not one of them; none when it is, or when none is near. */
+    private static List<String> nearest(Catalog.Property property, String value) {
+        if (property.allowed().isEmpty() || value.isEmpty() || property.allowed().contains(value.toLowerCase(Locale.ROOT))) {
+            return List.of();
+        }
+        return Suggestions.allNearest(value.toLowerCase(Locale.ROOT), property.allowed());
     }
 
     /**
@@ -131,8 +159,8 @@ public final class InvalidValueRule implements ConnectorRule {
         }
         if (!property.allowed().isEmpty() && !value.isEmpty()
                 && !property.allowed().contains(value.toLowerCase(Locale.ROOT))) {
-            String suggestion = Suggestions.nearest(value.toLowerCase(Locale.ROOT), property.allowed())
-                    .map(s -> "; did you mean " + s + "?").orElse("");
+            List<String> nearest = nearest(property, value);
+            String suggestion = nearest.isEmpty() ? "" : "; did you mean " + Suggestions.either(nearest) + "?";
             return Optional.of("is not one of " + String.join(", ", property.allowed()) + suggestion);
         }
         if (property.regexList()) {

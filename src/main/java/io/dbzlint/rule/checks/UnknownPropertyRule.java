@@ -33,7 +33,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
     private static final int MAX_MISSING_SUFFIX = 6;
 
     /** Suggestions by key: thousands of configs repeat the same few unknown and pass-through keys. */
-    private final Map<String, Optional<String>> nearest = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> nearest = new ConcurrentHashMap<>();
     private final Map<ConnectorType, List<String>> knownKeys = new ConcurrentHashMap<>();
     /** The same, with the JDBC driver's options as database.* keys: asked only of unknown database.* keys. */
     private final Map<ConnectorType, List<String>> withDriverKeys = new ConcurrentHashMap<>();
@@ -101,8 +101,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
             // a database.* key may be a typo of the driver's option (database.usSSL: useSSL)
             List<String> candidates = key.startsWith("database.") ? withDriverKeys.computeIfAbsent(connector.type(),
                     type -> withDriverKeys(known, type, catalog)) : known;
-            Optional<String> suggested = suggestionsLeft-- > 0 ? nearest(connector.type(), key, candidates)
-                    : Optional.empty();
+            List<String> suggested = suggestionsLeft-- > 0 ? nearest(connector.type(), key, candidates) : List.of();
             if (catalog.passThroughPrefix(key).isPresent() && suggested.isEmpty()) {
                 otherType(connector.type(), key, catalog).ifPresent(other -> sink.report(connector, key,
                         entry.keyLocation(), Printable.quote(key) + " is a key of the " + other.displayName()
@@ -110,15 +109,22 @@ public final class UnknownPropertyRule implements ConnectorRule {
                                 + " connector does not read it: remove it"));
                 continue; // else e.g. database.* goes to the JDBC driver, converters get their own keys
             }
-            String suggestion = suggested.map(k -> "; did you mean " + k + "?")
-                    .orElse("; Debezium ignores keys it does not know: remove it or fix its name");
-            // a typo is fixed only when one known key alone is nearest, and is not set already
-            Optional<Fix> fix = suggested.filter(k -> Suggestions.isOnlyNearest(key, k, candidates))
-                    .filter(k -> connector.entry(k).isEmpty())
-                    .flatMap(k -> Fix.renameKey(entry.keyLocation(), key, k));
+            String suggestion = suggested.isEmpty() ? "; Debezium ignores keys it does not know: remove it or fix its name"
+                    : "; did you mean " + Suggestions.either(suggested) + "?";
             sink.report(connector, key, entry.keyLocation(), "unknown property " + Printable.quote(key) + " for a "
-                    + connector.type().displayName() + " connector" + suggestion, fix);
+                    + connector.type().displayName() + " connector" + suggestion, typoFix(connector, entry, suggested));
         }
+    }
+
+    /**
+     * The rename a did-you-mean offers, when it offers one key that is not set already: unsafe, since
+     * a typo's nearest key is likely, not certain, to be what was meant.
+     */
+    private static Optional<Fix> typoFix(Connector connector, ConfigEntry entry, List<String> suggested) {
+        if (suggested.size() != 1 || connector.entry(suggested.get(0)).isPresent()) {
+            return Optional.empty();
+        }
+        return Fix.renameKey(entry.keyLocation(), entry.key(), suggested.get(0)).map(Fix::unsafe);
     }
 
     /** An option of a listed transform: judged against the SMT's own keys when it is one of Debezium's. */
@@ -141,15 +147,13 @@ public final class UnknownPropertyRule implements ConnectorRule {
         }
         List<String> candidates = new ArrayList<>(catalog.transformKeys());
         candidates.addAll(options.get().keySet());
-        Optional<String> nearest = Suggestions.nearest(transform.option(), candidates);
-        String suggestion = nearest.map(k -> "; did you mean " + transform.prefix() + k + "?")
-                .orElse("; remove it or fix its name");
-        Optional<Fix> fix = nearest.filter(k -> Suggestions.isOnlyNearest(transform.option(), k, candidates))
-                .map(k -> transform.prefix() + k)
-                .filter(k -> connector.entry(k).isEmpty())
-                .flatMap(k -> Fix.renameKey(entry.keyLocation(), entry.key(), k));
+        List<String> nearest = Suggestions.allNearest(transform.option(), candidates).stream()
+                .map(option -> transform.prefix() + option).toList();
+        String suggestion = nearest.isEmpty() ? "; remove it or fix its name"
+                : "; did you mean " + Suggestions.either(nearest) + "?";
         sink.report(connector, entry.key(), entry.keyLocation(), "unknown property " + Printable.quote(entry.key())
-                + ": " + describe(transform.className()) + " does not read it" + suggestion, fix);
+                + ": " + describe(transform.className()) + " does not read it" + suggestion,
+                typoFix(connector, entry, nearest));
     }
 
     private static String describe(String transformClass) {
@@ -166,18 +170,22 @@ public final class UnknownPropertyRule implements ConnectorRule {
                 .filter(other -> catalog.properties(other).containsKey(key)).findFirst();
     }
 
-    private Optional<String> nearest(ConnectorType type, String key, List<String> known) {
+    private List<String> nearest(ConnectorType type, String key, List<String> known) {
         if (nearest.size() > 100_000) {
             return suggest(key, known); // a pathological run: stop growing the cache
         }
         return nearest.computeIfAbsent(type.id() + ":" + key, k -> suggest(key, known));
     }
 
-    /** The nearest known key by edit distance, or else a known key that this one is the start of. */
-    private static Optional<String> suggest(String key, List<String> known) {
-        return Suggestions.nearest(key, known).or(() -> known.stream()
+    /** The nearest known keys by edit distance, or else the shortest known key that this one is the start of. */
+    private static List<String> suggest(String key, List<String> known) {
+        List<String> nearest = Suggestions.allNearest(key, known);
+        if (!nearest.isEmpty()) {
+            return List.copyOf(nearest);
+        }
+        return known.stream()
                 .filter(k -> k.startsWith(key + ".") && k.length() - key.length() <= MAX_MISSING_SUFFIX)
-                .min(Comparator.comparingInt(String::length)));
+                .min(Comparator.comparingInt(String::length)).map(List::of).orElse(List.of());
     }
 
     private static List<String> withDriverKeys(List<String> known, ConnectorType type, Catalog catalog) {
