@@ -51,6 +51,22 @@ class IntegrationFilesTest {
     }
 
     @Test
+    void should_run_the_pre_commit_hook_for_every_format_lint_reads_and_leave_colour_alone() throws IOException {
+        JsonNode hook = read(".pre-commit-hooks.yaml").get(0);
+        // pre-commit matches `files` with Python's re.search; these patterns mean the same in Java
+        Pattern files = Pattern.compile(hook.path("files").asString());
+
+        for (String extension : io.dbzlint.model.InputFormat.extensions()) {
+            assertThat(files.matcher("connectors/prod/inventory." + extension).find()).as(extension).isTrue();
+            assertThat(files.matcher("docs/CONNECTOR." + extension.toUpperCase(java.util.Locale.ROOT)).find())
+                    .as(extension + " in capitals").isTrue();
+        }
+        assertThat(files.matcher(".dbzlint.yaml").find()).as("the project config").isTrue();
+        assertThat(files.matcher("src/Main.java").find()).isFalse();
+        assertThat(hook.path("args").toString()).doesNotContain("--color");
+    }
+
+    @Test
     void should_upload_the_same_sarif_file_the_workflow_writes() throws IOException {
         JsonNode steps = read("examples/ci/github-workflow-without-action.yml").path("jobs").path("dbzlint").path("steps");
         Matcher written = FORMAT_FILE.matcher(String.join("\n", runLines(steps)));
