@@ -33,4 +33,15 @@ public final class TestFiles {
         config.put("topic.prefix", prefix);
         return config;
     }
+
+    /**
+     * A Kafka Connect REST body named after its file ({@code orders.json}: "orders"), one key a line
+     * from line 2, in the map's order: the places tests pin findings at.
+     */
+    public static Path restBody(Path dir, String file, java.util.Map<String, String> config) throws IOException {
+        StringBuilder json = new StringBuilder("{\"name\": \"" + file.replace(".json", "") + "\", \"config\": {\n");
+        config.forEach((key, value) -> json.append("  \"").append(key).append("\": \"").append(value).append("\",\n"));
+        json.setLength(json.length() - 2);
+        return write(dir, file, json.append("\n}}\n").toString());
+    }
 }

@@ -32,7 +32,21 @@ import picocli.CommandLine.ParameterException;
 
 final class LintCommand implements Callable<Integer> {
 
-    enum Color { auto, always, never }
+    /** --color: auto means on a terminal, unless NO_COLOR is set. */
+    enum Color {
+        auto, always, never;
+
+        Ansi ansi(Map<String, String> env) {
+            return switch (this) {
+                case always -> Ansi.ON;
+                case never -> Ansi.OFF;
+                case auto -> {
+                    String noColor = env.get("NO_COLOR");
+                    yield (noColor == null || noColor.isEmpty()) && System.console() != null ? Ansi.ON : Ansi.OFF;
+                }
+            };
+        }
+    }
 
     enum FailOn { error, warning, never }
 
@@ -479,14 +493,6 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private Ansi ansi() {
-        return switch (color) {
-            case always -> Ansi.ON;
-            case never -> Ansi.OFF;
-            case auto -> {
-                String noColor = env.get("NO_COLOR");
-                boolean terminal = System.console() != null;
-                yield (noColor == null || noColor.isEmpty()) && terminal ? Ansi.ON : Ansi.OFF;
-            }
-        };
+        return color.ansi(env);
     }
 }

@@ -118,7 +118,7 @@ final class PreflightCommand implements Callable<Integer> {
             found.errors().forEach(error -> err.println("dbzlint: " + error));
             Preflight.Outcome outcome = Preflight.run(session, sources, new Preflight.Options(env, passwordEnv,
                     hostMap, timeout, downtime, retained));
-            targets.write(outcome.result(), new Format.Context(outcome.checks(), Version.number(), ansi()),
+            targets.write(outcome.result(), new Format.Context(outcome.checks(), Version.number(), color.ansi(env)),
                     spec.commandLine().getOut());
             outcome.skipped().forEach(line -> err.println("dbzlint: " + line));
             outcome.unreachable().forEach(line -> err.println("dbzlint: " + line));
@@ -173,17 +173,6 @@ final class PreflightCommand implements Callable<Integer> {
             default -> 0;
         };
         return amount << shift;
-    }
-
-    private Ansi ansi() {
-        return switch (color) {
-            case always -> Ansi.ON;
-            case never -> Ansi.OFF;
-            case auto -> {
-                String noColor = env.get("NO_COLOR");
-                yield (noColor == null || noColor.isEmpty()) && System.console() != null ? Ansi.ON : Ansi.OFF;
-            }
-        };
     }
 
     /** The checks, for --help's footer: as lint --help lists its rules. */

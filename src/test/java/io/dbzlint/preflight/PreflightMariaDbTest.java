@@ -143,10 +143,7 @@ class PreflightMariaDbTest {
         config.put("database.include.list", "inventory");
         config.put("table.include.list", "inventory.orders");
         config.putAll(changes);
-        StringBuilder json = new StringBuilder("{\"name\": \"" + file.replace(".json", "") + "\", \"config\": {\n");
-        config.forEach((key, value) -> json.append("  \"").append(key).append("\": \"").append(value).append("\",\n"));
-        json.setLength(json.length() - 2);
-        TestFiles.write(project, file, json.append("\n}}\n").toString());
+        TestFiles.restBody(project, file, config);
     }
 
     private Cli preflight(String... args) {

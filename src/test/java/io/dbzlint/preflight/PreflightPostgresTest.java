@@ -85,10 +85,7 @@ class PreflightPostgresTest {
         config.put("publication.autocreate.mode", "filtered");
         config.put("table.include.list", "shop.orders");
         config.putAll(changes);
-        StringBuilder json = new StringBuilder("{\"name\": \"" + file.replace(".json", "") + "\", \"config\": {\n");
-        config.forEach((key, value) -> json.append("  \"").append(key).append("\": \"").append(value).append("\",\n"));
-        json.setLength(json.length() - 2);
-        return TestFiles.write(project, file, json.append("\n}}\n").toString());
+        return TestFiles.restBody(project, file, config);
     }
 
     private Cli preflight(String... args) {
