@@ -51,6 +51,23 @@ class IntegrationFilesTest {
     }
 
     @Test
+    void should_keep_the_actions_maven_dependencies_between_runs_keyed_on_its_pom() throws IOException {
+        JsonNode steps = read("action.yml").path("runs").path("steps");
+        JsonNode cache = null;
+        for (JsonNode step : steps) {
+            if (step.path("uses").asString("").startsWith("actions/cache@")) {
+                cache = step;
+            }
+        }
+
+        assertThat(cache).as("a cache step").isNotNull();
+        assertThat(cache.path("with").path("path").asString()).isEqualTo("~/.m2/repository");
+        assertThat(cache.path("with").path("key").asString()).contains("hashFiles(", "pom.xml", "github.action_path");
+        assertThat(steps.toString().indexOf("actions/cache@")).as("restored before the build")
+                .isLessThan(steps.toString().indexOf("Build dbzlint"));
+    }
+
+    @Test
     void should_run_the_pre_commit_hook_for_every_format_lint_reads_and_leave_colour_alone() throws IOException {
         JsonNode hook = read(".pre-commit-hooks.yaml").get(0);
         // pre-commit matches `files` with Python's re.search; these patterns mean the same in Java
