@@ -9,14 +9,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The output the README shows is the output dbzlint prints today. */
+/** The output the README and docs/usage.md show is the output dbzlint prints today. */
 class ReadmeSamplesTest {
 
     private static String readme;
+    private static String usage;
 
     @BeforeAll
     static void readReadme() throws IOException {
         readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        usage = Files.readString(Path.of("docs/usage.md"), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -30,7 +32,7 @@ class ReadmeSamplesTest {
         String text = Cli.run("lint", "--color", "never", "examples/mistakes/config-schema").out();
         String github = Cli.run("lint", "--format", "github", "examples/mistakes/server-id-range").out();
 
-        assertThat(readme).contains(text.lines().findFirst().orElseThrow()).contains(github);
+        assertThat(usage).contains(text.lines().findFirst().orElseThrow()).contains(github);
     }
 
     @Test
@@ -38,7 +40,7 @@ class ReadmeSamplesTest {
         String statistics = Cli.run("lint", "--color", "never", "--statistics", "examples/mistakes/deprecated-property",
                 "examples/mistakes/unknown-property").expectExit(1).out();
 
-        assertThat(readme).contains("```text\n" + statistics + "```");
+        assertThat(usage).contains("```text\n" + statistics + "```");
     }
 
     @Test

@@ -295,7 +295,7 @@ final class DriftCommand implements Callable<Integer> {
                 json.writeStartObject();
                 json.writeStringProperty("id", rule[0]);
                 json.writeStringProperty("name", RuleInfo.pascalCase(rule[0]));
-                json.writeStringProperty("helpUri", RuleDocs.readme("a-live-kafka-connect-cluster"));
+                json.writeStringProperty("helpUri", RuleDocs.docs("ci.md", "a-live-kafka-connect-cluster"));
                 json.writeName("shortDescription");
                 json.writeStartObject();
                 json.writeStringProperty("text", rule[1]);

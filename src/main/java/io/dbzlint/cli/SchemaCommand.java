@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "schema", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Prints a JSON Schema of a connector's config, for editors: completion, hover and typos"
                 + " underlined as you type. Map it to your connector files in VS Code (json.schemas) or the YAML"
-                + " language server (yaml.schemas); see the README.")
+                + " language server (yaml.schemas); see docs/editor.md.")
 final class SchemaCommand implements Callable<Integer> {
 
     enum Connector { mysql, postgresql, mariadb }

@@ -8,7 +8,7 @@ import tools.jackson.core.json.JsonReadFeature;
 /**
  * How much dbzlint reads of one input. Connector configs are small, flat documents; anything far
  * beyond these is not a connector config, or is an attack on the CI job that lints it. Each limit
- * gives a located finding (or a one-line error), never a crash or a hang. The README lists them.
+ * gives a located finding (or a one-line error), never a crash or a hang. docs/security.md lists them.
  */
 public final class Limits {
 

@@ -25,8 +25,8 @@ public final class PreflightChecks {
     }
 
     private static final String RESOURCE = "/rules/preflight.json";
-    /** The checks are documented in the README's preflight section, in a table generated from the same data. */
-    private static final String DOCS = RuleDocs.readme("preflight-check-the-databases-before-the-deploy");
+    /** The checks are documented in docs/preflight.md, in a table generated from the same data. */
+    private static final String DOCS = RuleDocs.docs("preflight.md", "preflight-check-the-databases-before-the-deploy");
 
     private PreflightChecks() {
     }

@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import tools.jackson.core.JsonGenerator;
 
-/** The machine-readable report; its shape is documented in the README and is a public interface. */
+/** The machine-readable report; its shape is documented in docs/usage.md and is a public interface. */
 public final class JsonReporter implements Reporter {
 
     @Override

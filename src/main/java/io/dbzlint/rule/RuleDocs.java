@@ -3,7 +3,7 @@ package io.dbzlint.rule;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rule documentation generated from the rules data: the README table and the --help list. */
+/** Rule documentation generated from the rules data: the table of docs/rule-table.md, docs/rules.md and the --help list. */
 public final class RuleDocs {
 
     /** The project's home: every link dbzlint writes (rule docs, SARIF's informationUri) starts here. */
@@ -20,12 +20,12 @@ public final class RuleDocs {
         return RULES_PAGE + "#" + ruleId;
     }
 
-    /** A section of the README, by its heading's anchor. */
-    public static String readme(String anchor) {
-        return HOME + "#" + anchor;
+    /** A section of a page under docs/, by the page's name and its heading's anchor. */
+    public static String docs(String page, String anchor) {
+        return HOME + "/blob/main/docs/" + page + "#" + anchor;
     }
 
-    /** The README's rule table; a test keeps the committed README equal to this. */
+    /** The rule table of docs/rule-table.md; a test keeps the committed page equal to this. */
     public static String markdownTable(RuleSet ruleSet) {
         StringBuilder table = new StringBuilder();
         table.append("| Rule | Severity | What it checks | Why it matters | How to fix |\n");
@@ -81,7 +81,7 @@ public final class RuleDocs {
         StringBuilder page = new StringBuilder();
         page.append("# dbzlint rules\n\n")
                 .append("Generated from [`rules/rules.json`](../rules/rules.json) by `dbzlint rules --format markdown`;")
-                .append(" do not edit by hand. Severities are defaults; see the README on changing them.\n\n");
+                .append(" do not edit by hand. Severities are defaults; a [rules file](configuration.md#house-rules) changes them.\n\n");
         for (RuleSet.Entry entry : ruleSet.all()) {
             String id = entry.info().id();
             page.append("- [`").append(id).append("`](#").append(id).append(")\n");

@@ -144,14 +144,14 @@ class BaselineTest {
         assertThat(LintCommand.shellWord("it's")).isEqualTo("'it'\\''s'");
     }
 
-    /** The README's Baselines section shows the warning of the CI example's first run as it is printed. */
+    /** The Baselines section of docs/configuration.md shows the warning of the CI example's first run as it is printed. */
     @Test
-    void should_show_the_missing_baseline_warning_the_readme_documents() throws IOException {
+    void should_show_the_missing_baseline_warning_the_docs_document() throws IOException {
         Path connectors = Files.createDirectories(repo.resolve("connectors"));
         Files.move(inventory, connectors.resolve("inventory-mysql.json"));
 
         Cli run = Cli.runIn(repo, "lint", "--baseline", ".dbzlint-baseline.json", "connectors").expectExit(1);
 
-        assertThat(Files.readString(Path.of("README.md"))).contains(run.err().strip());
+        assertThat(Files.readString(Path.of("docs/configuration.md"))).contains(run.err().strip());
     }
 }

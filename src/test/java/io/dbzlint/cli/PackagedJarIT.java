@@ -102,7 +102,7 @@ class PackagedJarIT {
 
     /**
      * Start-up: what a clean lint of the current Debezium version must not load, each once a
-     * measured part of every start (see the README's Performance section): the JSON Schema
+     * measured part of every start (see docs/performance.md): the JSON Schema
      * validator (configs that pass the fast path never validate), the release catalog, and
      * java.time or java.sql (picocli's converters for them are excluded).
      */

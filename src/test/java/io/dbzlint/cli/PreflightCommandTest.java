@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dbzlint preflight} without a database: its options refused in one line, what it does when
- * there is nothing to check, and its checks' metadata, which --help, explain and the README show.
+ * there is nothing to check, and its checks' metadata, which --help, explain and docs/preflight.md show.
  */
 class PreflightCommandTest {
 
@@ -70,12 +70,12 @@ class PreflightCommandTest {
     }
 
     @Test
-    void should_document_exactly_the_generated_check_table_in_the_readme() throws IOException {
+    void should_document_exactly_the_generated_check_table_in_the_docs() throws IOException {
         String start = "<!-- preflight:start (generated from rules/preflight.json; PreflightCommandTest checks it) -->\n";
         String end = "<!-- preflight:end -->";
         String table = RuleDocs.markdownTable(PreflightChecks.ruleSet(RuleSetLoader.bundled().parameters()))
                 .replaceFirst("^\\| Rule \\|", "| Check |");
-        Path readme = Path.of("README.md");
+        Path readme = Path.of("docs/preflight.md");
         if (Boolean.getBoolean("golden.update")) {
             String text = Files.readString(readme);
             Files.writeString(readme, text.substring(0, text.indexOf(start) + start.length()) + table
@@ -84,7 +84,7 @@ class PreflightCommandTest {
         String text = Files.readString(readme);
         assertThat(text).contains(start, end);
         assertThat(text.substring(text.indexOf(start) + start.length(), text.indexOf(end)))
-                .as("README's check table; mvn test -Dgolden.update=true regenerates it").isEqualTo(table);
+                .as("docs/preflight.md check table; mvn test -Dgolden.update=true regenerates it").isEqualTo(table);
     }
 
     @Test

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The examples are the README's promises: the capstone set lints clean, each mistakes/RULE folder
+ * The examples are the promises of the README and docs/usage.md: the capstone set lints clean, each mistakes/RULE folder
  * shows that rule. The output of every folder in every format is compared with golden files; run
  * with -Dgolden.update=true to rewrite them after an intended change, then read the diff.
  */

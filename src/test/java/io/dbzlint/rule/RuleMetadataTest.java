@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every rule is well formed, and the README's rule table is the one the metadata generates. */
+/** Every rule is well formed, and the rule table of docs/rule-table.md is the one the metadata generates. */
 class RuleMetadataTest {
 
-    private static final Path README = Path.of("README.md");
+    private static final Path TABLE_PAGE = Path.of("docs/rule-table.md");
     private static final String START = "<!-- rules:start (generated from rules/rules.json; RuleMetadataTest checks it) -->\n";
     private static final String END = "<!-- rules:end -->";
 
@@ -109,21 +109,21 @@ class RuleMetadataTest {
     }
 
     @Test
-    void should_document_exactly_the_generated_rule_table_in_the_readme() throws IOException {
+    void should_document_exactly_the_generated_rule_table_in_the_docs() throws IOException {
         String table = RuleDocs.markdownTable(RuleSetLoader.bundled());
         if (Boolean.getBoolean("golden.update")) {
-            String readme = Files.readString(README, StandardCharsets.UTF_8);
+            String readme = Files.readString(TABLE_PAGE, StandardCharsets.UTF_8);
             readme = readme.substring(0, readme.indexOf(START) + START.length()) + table
                     + readme.substring(readme.indexOf(END));
-            Files.writeString(README, readme, StandardCharsets.UTF_8);
+            Files.writeString(TABLE_PAGE, readme, StandardCharsets.UTF_8);
         }
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String readme = Files.readString(TABLE_PAGE, StandardCharsets.UTF_8);
         int start = readme.indexOf(START);
         int end = readme.indexOf(END);
-        assertThat(start).as("README has the rules:start marker").isGreaterThanOrEqualTo(0);
-        assertThat(end).as("README has the rules:end marker").isGreaterThan(start);
+        assertThat(start).as("docs/rule-table.md has the rules:start marker").isGreaterThanOrEqualTo(0);
+        assertThat(end).as("docs/rule-table.md has the rules:end marker").isGreaterThan(start);
         assertThat(readme.substring(start + START.length(), end))
-                .as("README rule table; run mvn test -Dgolden.update=true to regenerate it")
+                .as("docs/rule-table.md rule table; run mvn test -Dgolden.update=true to regenerate it")
                 .isEqualTo(table);
     }
 }
