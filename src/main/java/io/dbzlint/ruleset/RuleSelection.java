@@ -25,6 +25,14 @@ public record RuleSelection(List<String> select, List<String> extendSelect, List
         ignore = List.copyOf(ignore);
     }
 
+    /**
+     * Whether this selects nothing: checked by hand, as a record's equals links through
+     * invokedynamic on its first call, which every lint's start-up would pay (PackagedJarIT).
+     */
+    public boolean isNone() {
+        return select == null && extendSelect.isEmpty() && ignore.isEmpty();
+    }
+
     /** One line per rule id no rule has, naming the option and the nearest id. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();

@@ -90,7 +90,7 @@ public final class RuleSetLoader {
         if (!unknown.isEmpty()) {
             throw new InvalidFileException(unknown);
         }
-        return layers.isEmpty() && selection.equals(RuleSelection.NONE) ? bundled() : merge(layers, selection);
+        return layers.isEmpty() && selection.isNone() ? bundled() : merge(layers, selection);
     }
 
     private static RuleSet merge(List<RuleOverrides> userLayers) throws InvalidFileException {
