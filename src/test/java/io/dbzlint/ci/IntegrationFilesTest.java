@@ -51,6 +51,18 @@ class IntegrationFilesTest {
     }
 
     @Test
+    void should_release_what_dist_builds_after_running_it_with_checksums() throws IOException {
+        JsonNode workflow = read(".github/workflows/release.yml");
+        String runs = String.join("\n", runLines(workflow.path("jobs").path("dist").path("steps")));
+
+        assertThat(workflow.path("on").path("push").path("tags").toString()).contains("v*");
+        assertThat(runs).contains("mvn -B verify", "dist/build.sh", "dist/check.sh", "*.sha256", "*.tar.gz", "*.deb");
+        assertThat(runs.indexOf("dist/check.sh")).as("checked before it is attached").isLessThan(runs.indexOf("gh release upload"));
+        assertThat(Path.of("dist/build.sh")).isExecutable();
+        assertThat(Path.of("dist/check.sh")).isExecutable();
+    }
+
+    @Test
     void should_keep_the_actions_maven_dependencies_between_runs_keyed_on_its_pom() throws IOException {
         JsonNode steps = read("action.yml").path("runs").path("steps");
         JsonNode cache = null;
