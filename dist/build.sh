@@ -3,6 +3,7 @@
 #   dbzlint-VERSION.jar                          the self-contained jar (Java 17+)
 #   dbzlint-VERSION-linux-x64.tar.gz             bin/dbzlint, the jar, and a jlink runtime: no Java needed
 #   dbzlint_VERSION_amd64.deb                    the same, installed under /opt/dbzlint (jpackage)
+#   dbzlint-VERSION-oci.tar                      a container image from scratch, an OCI image layout (dist/image.py)
 # Needs JDK 17+ with jlink and jpackage, Maven, and for the .deb dpkg-deb and fakeroot (Debian's).
 # Nothing is downloaded but Maven Central's dependencies. dist/check.sh runs what this builds.
 #
@@ -52,5 +53,10 @@ else
   echo "dist: no jpackage, dpkg-deb or fakeroot: no .deb" >&2
 fi
 
-(cd "$out" && for f in *.jar *.tar.gz *.deb; do [ -f "$f" ] && sha256sum "$f" > "$f.sha256"; done)
-ls -l "$out" | grep -E '\.(jar|gz|deb)$'
+# the container image, from scratch (Linux: its layer carries the C libraries the runtime links)
+if [ "$os" = linux ]; then
+  python3 dist/image.py "$version" > /dev/null
+fi
+
+(cd "$out" && for f in *.jar *.tar.gz *.deb *-oci.tar; do [ -f "$f" ] && sha256sum "$f" > "$f.sha256"; done)
+ls -l "$out" | grep -E '\.(jar|gz|deb|tar)$'

@@ -26,3 +26,7 @@ for deb in "$out"/*.deb; do
   dpkg-deb -x "$deb" "$tools/deb"
   run "$tools/deb/opt/dbzlint/bin/dbzlint"
 done
+for image in "$out"/*-oci.tar; do
+  [ -f "$image" ] || continue
+  python3 dist/check_image.py "$image"
+done
