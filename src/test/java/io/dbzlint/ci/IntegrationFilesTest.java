@@ -63,6 +63,18 @@ class IntegrationFilesTest {
     }
 
     @Test
+    void should_run_a_released_version_checked_against_its_checksum_or_the_built_checkout() throws IOException {
+        JsonNode action = read("action.yml");
+        String runs = String.join("\n", runLines(action.path("runs").path("steps")));
+
+        assertThat(action.path("inputs").has("version")).isTrue();
+        assertThat(runs).contains("releases/download/v$DBZLINT_VERSION", "sha256sum -c", "-linux-x64.tar.gz",
+                "\"$DBZLINT\" lint");
+        assertThat(runs.indexOf("sha256sum -c")).as("verified before it is unpacked").isLessThan(runs.indexOf("tar -xzf"));
+        assertThat(runs).contains("DBZLINT=$GITHUB_ACTION_PATH/bin/dbzlint");
+    }
+
+    @Test
     void should_keep_the_actions_maven_dependencies_between_runs_keyed_on_its_pom() throws IOException {
         JsonNode steps = read("action.yml").path("runs").path("steps");
         JsonNode cache = null;
