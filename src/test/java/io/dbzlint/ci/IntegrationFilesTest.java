@@ -36,7 +36,8 @@ class IntegrationFilesTest {
         assertThat(action.path("runs").path("using").asString()).isEqualTo("composite");
         assertThat(action.path("inputs").propertyNames()).contains("paths", "args", "sarif-file", "upload-sarif");
         assertThat(String.join("\n", runLines(action.path("runs").path("steps"))))
-                .contains("$GITHUB_ACTION_PATH/bin/dbzlint\" lint --format github", "sarif=$DBZLINT_SARIF");
+                .contains("\"$DBZLINT\" lint --format github", "sarif=$DBZLINT_SARIF",
+                        "DBZLINT=$GITHUB_ACTION_PATH/bin/dbzlint");
         assertThat(action.toString()).contains("github/codeql-action/upload-sarif");
     }
 
@@ -68,7 +69,7 @@ class IntegrationFilesTest {
         String runs = String.join("\n", runLines(action.path("runs").path("steps")));
 
         assertThat(action.path("inputs").has("version")).isTrue();
-        assertThat(runs).contains("releases/download/v$DBZLINT_VERSION", "sha256sum -c", "-linux-x64.tar.gz",
+        assertThat(runs).contains("releases/download/v$DBZLINT_VERSION", "sha256sum -c", "-linux-x64\"", ".tar.gz",
                 "\"$DBZLINT\" lint");
         assertThat(runs.indexOf("sha256sum -c")).as("verified before it is unpacked").isLessThan(runs.indexOf("tar -xzf"));
         assertThat(runs).contains("DBZLINT=$GITHUB_ACTION_PATH/bin/dbzlint");
