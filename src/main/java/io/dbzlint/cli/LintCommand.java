@@ -82,6 +82,7 @@ final class LintCommand implements Callable<Integer> {
     private List<String> extendSelect = new ArrayList<>();
     private List<String> ignore = new ArrayList<>();
     private boolean statistics;
+    private boolean watch;
 
     /** The command's model, built in code (see {@link Specs}): its options in help order, each bound to its field. */
     static CommandSpec spec(LintCommand command) {
@@ -136,6 +137,10 @@ final class LintCommand implements Callable<Integer> {
                 .description("Instead of the findings, count them per rule: count, severity and [*] where --fix"
                         + " can fix some, most frequent first. Text, or JSON with -f json."),
                 new Binding(command, Field.STATISTICS));
+        add(spec, OptionSpec.builder("--watch").type(boolean.class)
+                .description("Lint, then again whenever a file under the given paths changes, until interrupted"
+                        + " (Ctrl-C)."),
+                new Binding(command, Field.WATCH));
         add(spec, OptionSpec.builder("-q", "--quiet").type(boolean.class).description("Report errors only."),
                 new Binding(command, Field.QUIET));
         add(spec, OptionSpec.builder("--max-warnings").paramLabel("N").type(Integer.class)
@@ -230,7 +235,7 @@ final class LintCommand implements Callable<Integer> {
         PATHS, OUTPUTS, INPUT_FORMAT, FAIL_ON, QUIET, MAX_WARNINGS, CONFIG_FILE, NO_CONFIG, RULES_FILE, DEBEZIUM_VERSION,
         BASELINE_FILE, WRITE_BASELINE_FILE, FIX, UNSAFE_FIXES, FIX_DRY_RUN, DIFF_BASE, STDIN_FILENAME, DEBUG, COLOR,
         CONNECT_URLS, CONNECT, CONNECT_USERNAME, CONNECT_PASSWORD_FILE, CONNECT_TOKEN_FILE, CONNECT_CA,
-        CONNECT_KEYSTORE, CONNECT_TIMEOUT, SELECT, EXTEND_SELECT, IGNORE, STATISTICS
+        CONNECT_KEYSTORE, CONNECT_TIMEOUT, SELECT, EXTEND_SELECT, IGNORE, STATISTICS, WATCH
     }
 
     /**
@@ -282,6 +287,7 @@ final class LintCommand implements Callable<Integer> {
                 case EXTEND_SELECT -> command.extendSelect;
                 case IGNORE -> command.ignore;
                 case STATISTICS -> command.statistics;
+                case WATCH -> command.watch;
             };
             return (T) value;
         }
@@ -322,6 +328,7 @@ final class LintCommand implements Callable<Integer> {
                 case EXTEND_SELECT -> command.extendSelect = value == null ? new ArrayList<>() : (List<String>) value;
                 case IGNORE -> command.ignore = value == null ? new ArrayList<>() : (List<String>) value;
                 case STATISTICS -> command.statistics = Boolean.TRUE.equals(value);
+                case WATCH -> command.watch = Boolean.TRUE.equals(value);
             }
             return previous;
         }
@@ -340,6 +347,19 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!watch) {
+            return lintOnce();
+        }
+        if (fix || fixDryRun || (paths != null && paths.contains(LintSession.STDIN))) {
+            throw new ParameterException(spec.commandLine(), "--watch lints files as they change: not with --fix,"
+                    + " --diff or standard input");
+        }
+        return Watch.run(paths == null || paths.isEmpty() ? List.of(".") : paths, cwd, this::lintOnce,
+                spec.commandLine().getErr());
+    }
+
+    /** One lint of the command line: what a run without --watch is. */
+    private int lintOnce() {
         PrintWriter err = spec.commandLine().getErr();
         Outputs outputs = Outputs.of(spec, this.outputs, cwd);
         if (maxWarnings != null && maxWarnings < 0) {
