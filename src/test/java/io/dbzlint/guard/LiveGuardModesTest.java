@@ -44,6 +44,9 @@ class LiveGuardModesTest {
                 DbzlintGuard.class.getName(), DbzlintGuard.MODE, "warn"))) {
             assertThat(post(stack, connector(stack, "inventory", "inventory_slot", "postgres_prod")).statusCode())
                     .isEqualTo(201);
+            // the guard compares with what the cluster state holds: the first connector must be in it
+            stack.connect().assertions().assertConnectorAndAtLeastNumTasksAreRunning("inventory", 1,
+                    "the first connector runs");
 
             HttpResponse<String> colliding = post(stack, connector(stack, "orders", "orders_slot", "postgres_prod"));
 
@@ -64,6 +67,9 @@ class LiveGuardModesTest {
                 DbzlintGuard.class.getName(), DbzlintGuard.RULES, "/no/such/dbzlint-rules.json"))) {
             assertThat(post(stack, connector(stack, "inventory", "inventory_slot", "postgres_prod")).statusCode())
                     .isEqualTo(201);
+            // the guard compares with what the cluster state holds: the first connector must be in it
+            stack.connect().assertions().assertConnectorAndAtLeastNumTasksAreRunning("inventory", 1,
+                    "the first connector runs");
 
             HttpResponse<String> colliding = post(stack, connector(stack, "orders", "orders_slot", "postgres_prod"));
 
