@@ -38,17 +38,23 @@ class LiveGuardModesTest {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A running connector, then one on its logical name: the guard compares with what the cluster
+     * state holds, so the first must run before the second is posted.
+     */
+    private static HttpResponse<String> postColliding(LiveStack stack) throws Exception {
+        assertThat(post(stack, connector(stack, "inventory", "inventory_slot", "postgres_prod")).statusCode())
+                .isEqualTo(201);
+        stack.connect().assertions().assertConnectorAndAtLeastNumTasksAreRunning("inventory", 1,
+                "the first connector runs");
+        return post(stack, connector(stack, "orders", "orders_slot", "postgres_prod"));
+    }
+
     @Test
     void should_let_a_colliding_connector_through_in_warn_mode_and_log_what_it_would_refuse() throws Exception {
         try (LiveStack stack = LiveStack.start("dbzlint-guard-warn", Map.of("rest.extension.classes",
                 DbzlintGuard.class.getName(), DbzlintGuard.MODE, "warn"))) {
-            assertThat(post(stack, connector(stack, "inventory", "inventory_slot", "postgres_prod")).statusCode())
-                    .isEqualTo(201);
-            // the guard compares with what the cluster state holds: the first connector must be in it
-            stack.connect().assertions().assertConnectorAndAtLeastNumTasksAreRunning("inventory", 1,
-                    "the first connector runs");
-
-            HttpResponse<String> colliding = post(stack, connector(stack, "orders", "orders_slot", "postgres_prod"));
+            HttpResponse<String> colliding = postColliding(stack);
 
             assertThat(colliding.statusCode()).as(colliding.body()).isEqualTo(201);
             assertThat(colliding.body()).doesNotContain("dbzlint");
@@ -65,13 +71,7 @@ class LiveGuardModesTest {
     void should_never_block_the_cluster_when_the_guard_cannot_start() throws Exception {
         try (LiveStack stack = LiveStack.start("dbzlint-guard-broken", Map.of("rest.extension.classes",
                 DbzlintGuard.class.getName(), DbzlintGuard.RULES, "/no/such/dbzlint-rules.json"))) {
-            assertThat(post(stack, connector(stack, "inventory", "inventory_slot", "postgres_prod")).statusCode())
-                    .isEqualTo(201);
-            // the guard compares with what the cluster state holds: the first connector must be in it
-            stack.connect().assertions().assertConnectorAndAtLeastNumTasksAreRunning("inventory", 1,
-                    "the first connector runs");
-
-            HttpResponse<String> colliding = post(stack, connector(stack, "orders", "orders_slot", "postgres_prod"));
+            HttpResponse<String> colliding = postColliding(stack);
 
             assertThat(colliding.statusCode()).as(colliding.body()).isEqualTo(201);
             assertThat(stack.connect().connectors()).contains("inventory", "orders");
