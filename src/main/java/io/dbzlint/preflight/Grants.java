@@ -78,30 +78,14 @@ final class Grants {
         return roles;
     }
 
-    /** The index of a keyword outside quotes and backticks, case-blind; -1 when it is not there. */
-    private static int topLevel(String text, String keyword) {
+    /**
+     * The positions of a grant line outside quoted names (`db`, 'user', "x") and parentheses, in
+     * order: where a keyword or a separator counts. One scan for both readers below.
+     */
+    private static List<Integer> unquoted(String text) {
+        List<Integer> positions = new ArrayList<>();
         char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '`' || c == '\'' || c == '"') {
-                quote = c;
-            } else if (text.regionMatches(true, i, keyword, 0, keyword.length())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Comma-separated parts, outside parentheses and quotes. */
-    private static List<String> split(String text) {
-        List<String> parts = new ArrayList<>();
         int depth = 0;
-        char quote = 0;
-        int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quote != 0) {
@@ -114,7 +98,29 @@ final class Grants {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (c == ',' && depth == 0) {
+            } else if (depth == 0) {
+                positions.add(i);
+            }
+        }
+        return positions;
+    }
+
+    /** The index of a keyword outside quotes and parentheses, case-blind; -1 when it is not there. */
+    private static int topLevel(String text, String keyword) {
+        for (int i : unquoted(text)) {
+            if (text.regionMatches(true, i, keyword, 0, keyword.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Comma-separated parts, outside parentheses and quotes. */
+    private static List<String> split(String text) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i : unquoted(text)) {
+            if (text.charAt(i) == ',') {
                 parts.add(text.substring(start, i));
                 start = i + 1;
             }
