@@ -26,6 +26,9 @@ import java.util.TreeMap;
  * With {@code mixed}, the same configs come in five formats in turn: a REST body, a Strimzi
  * KafkaConnector, a Kafka Connect standalone .properties file, a shell script posting the body with a
  * heredoc, and a Markdown page with the body in a code block; the expected findings are the same.
+ * With {@code groupsG} (say {@code groups50}), nothing is planted: instead every G MySQL connectors in
+ * turn run on one MySQL server with one server id, a collision group of G whose every member gets its
+ * own server-id-unique finding (a fleet generated from one template, or a hostile pull request).
  * No dependencies beyond the JDK, so it also runs as a single-file program.
  */
 public final class ConfigGenerator {
@@ -44,15 +47,17 @@ public final class ConfigGenerator {
     public static void main(String[] args) throws IOException {
         int n = Integer.parseInt(args[0]);
         Path out = Path.of(args[1]);
-        boolean mixed = args.length > 2 && args[2].equals("mixed");
+        String variant = args.length > 2 ? args[2] : "";
+        boolean mixed = variant.equals("mixed");
+        int group = variant.startsWith("groups") ? Integer.parseInt(variant.substring("groups".length())) : 0;
         Path configs = out.resolve("configs");
         Files.createDirectories(configs);
-        for (GeneratedFile file : generate(n, mixed)) {
+        for (GeneratedFile file : generate(n, mixed, group)) {
             Files.writeString(configs.resolve(file.name()), file.json(), StandardCharsets.UTF_8);
         }
         Files.writeString(out.resolve("rules.json"), rulesFile(n), StandardCharsets.UTF_8);
         StringBuilder expected = new StringBuilder();
-        expected(n).forEach((rule, count) -> expected.append(rule).append(' ').append(count).append('\n'));
+        expected(n, group).forEach((rule, count) -> expected.append(rule).append(' ').append(count).append('\n'));
         Files.writeString(out.resolve("expected.txt"), expected.toString(), StandardCharsets.UTF_8);
     }
 
@@ -67,8 +72,20 @@ public final class ConfigGenerator {
      * longer reads them): three in a 1.x MySQL config, one in a 1.x PostgreSQL config.
      */
     public static Map<String, Integer> expected(int n) {
+        return expected(n, 0);
+    }
+
+    /** With groups of G: every MySQL connector in a group of two or more, and the 1.x keys. */
+    public static Map<String, Integer> expected(int n, int group) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (int block = 0; block < n / 100; block++) {
+        if (group > 0) {
+            int mysql = (n + 1) / 2;
+            int grouped = mysql / group * group + (mysql % group > 1 ? mysql % group : 0);
+            if (group > 1 && grouped > 0) {
+                counts.put("server-id-unique", grouped);
+            }
+        }
+        for (int block = 0; group == 0 && block < n / 100; block++) {
             counts.merge(PLANTED[block % PLANTED.length], 2, Integer::sum);
         }
         for (int i = 0; i < n; i += 5) {
@@ -78,17 +95,22 @@ public final class ConfigGenerator {
     }
 
     public static List<GeneratedFile> generate(int n) {
-        return generate(n, false);
+        return generate(n, false, 0);
     }
 
-    public static List<GeneratedFile> generate(int n, boolean mixed) {
+    public static List<GeneratedFile> generate(int n, boolean mixed, int group) {
         List<Map<String, Object>> configs = new ArrayList<>(n);
         List<String> names = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             names.add(String.format("connector-%06d", i));
             configs.add(i % 2 == 0 ? mysql(i) : postgres(i));
         }
-        for (int block = 0; block < n / 100; block++) {
+        for (int i = 0; group > 0 && i < n; i += 2) {
+            int shared = i / 2 / group;
+            configs.get(i).put("database.hostname", "mysql-fleet-" + shared + ".internal");
+            configs.get(i).put("database.server.id", String.valueOf(184000 + shared));
+        }
+        for (int block = 0; group == 0 && block < n / 100; block++) {
             int base = block * 100;
             switch (PLANTED[block % PLANTED.length]) {
                 case "server-id-unique" -> copy(configs, base + 96, base + 98, "database.server.id");
