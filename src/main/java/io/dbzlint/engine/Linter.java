@@ -104,24 +104,25 @@ final class Linter {
             }
             seen.forEach(deployment -> mirrors.add(deployment.mirrored()));
         }
-        List<FileOutcome> outcomes = sources.parallelStream()
+        FileOutcome[] outcomes = sources.parallelStream()
                 .map(source -> lintFile(source, placed.getOrDefault(source.id(), Deployment.REPOSITORY),
                         source instanceof DeployedInput deployed && deployed.meetsEveryDeployment()
                                 ? mirrors : List.of()))
-                .toList();
+                .toArray(FileOutcome[]::new);
 
         List<Finding> findings = new ArrayList<>();
         List<String> readErrors = new ArrayList<>();
         List<InternalFailure> internalErrors = new ArrayList<>();
         List<InputId> skipped = new ArrayList<>();
-        List<InputId> inputs = new ArrayList<>(outcomes.size());
+        List<InputId> inputs = new ArrayList<>(outcomes.length);
         List<List<Claim>> claims = new ArrayList<>();
         crossRules.forEach(rule -> claims.add(new ArrayList<>()));
         int connectors = 0;
         int withPlaceholders = 0;
         Map<InputId, ScriptBranches> scripts = new HashMap<>();
-        for (int f = 0; f < outcomes.size(); f++) {
-            FileOutcome outcome = outcomes.get(f);
+        for (int f = 0; f < outcomes.length; f++) {
+            FileOutcome outcome = outcomes[f];
+            outcomes[f] = null; // what it holds is in the run's lists now
             if (outcome.branches() != null && !outcome.branches().isEmpty()) {
                 scripts.put(sources.get(f).id(), outcome.branches());
             }
@@ -141,9 +142,7 @@ final class Linter {
             connectors += outcome.connectors();
             withPlaceholders += outcome.withPlaceholders();
             findings.addAll(outcome.findings());
-            for (int i = 0; i < crossRules.size(); i++) {
-                claims.get(i).addAll(outcome.claims().get(i));
-            }
+            outcome.claims().forEach((claim, rule) -> claims.get(rule).add(claim));
         }
         // folders of alternatives (one name for two connectors in sibling folders) are found first:
         // every cross-connector rule leaves them uncompared
@@ -207,7 +206,7 @@ final class Linter {
         try {
             return lintOneFile(source, deployment, mirrors);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return new FileOutcome(0, List.of(), emptyClaims(), null, new InternalFailure(
+            return new FileOutcome(0, List.of(), FileClaims.NONE, null, new InternalFailure(
                     source.id().displayPath() + ": internal error while linting this file: " + describe(e), e));
         }
     }
@@ -233,9 +232,9 @@ final class Linter {
                     LoadProblem.PARSE_ERROR, severity, Location.startOf(source.id()), null, null, "file is " + size
                             + ", larger than the " + Limits.mebibytes(Limits.MAX_FILE_BYTES)
                             + " dbzlint reads; a connector config is a few kilobytes: not read", List.of())));
-            return new FileOutcome(0, tooLarge, emptyClaims(), null, null);
+            return new FileOutcome(0, tooLarge, FileClaims.NONE, null, null);
         } catch (IOException e) {
-            return new FileOutcome(0, List.of(), List.of(), source.id().displayPath() + ": cannot read: " + reason(e),
+            return new FileOutcome(0, List.of(), FileClaims.NONE, source.id().displayPath() + ": cannot read: " + reason(e),
                     null);
         }
         LoadedFile loaded = loader.load(source.id(), bytes);
@@ -254,7 +253,7 @@ final class Linter {
                     severity, problem.location(), null, problem.key(), problem.message(), problem.related(),
                     problem.fix())));
         }
-        List<List<Claim>> claims = emptyClaims();
+        FileClaims claims = new FileClaims();
         boolean page = source.id().format() == InputFormat.MARKDOWN || source.id().format() == InputFormat.ASCIIDOC;
         List<Connector> fragments = new ArrayList<>();
         for (Connector loadedConnector : file.connectors()) {
@@ -273,12 +272,18 @@ final class Linter {
                 fragments.add(loadedConnector);
             }
             for (int i = 0; i < crossRules.size(); i++) {
-                crossRules.get(i).claim(connector, context).ifPresent(claims.get(i)::add);
+                Optional<? extends Claim> claim = crossRules.get(i).claim(connector, context);
+                if (claim.isPresent()) {
+                    claims.add(i, claim.get());
+                }
             }
             for (Deployment mirror : mirrors) {
                 Connector seen = loadedConnector.in(mirror);
                 for (int i = 0; i < crossRules.size(); i++) {
-                    crossRules.get(i).claim(seen, context).ifPresent(claims.get(i)::add);
+                    Optional<? extends Claim> claim = crossRules.get(i).claim(seen, context);
+                    if (claim.isPresent()) {
+                        claims.add(i, claim.get());
+                    }
                 }
             }
         }
@@ -289,8 +294,8 @@ final class Linter {
             findings.replaceAll(Finding::withoutFix); // fixed in the repository and applied, not on the cluster
         }
         int withPlaceholders = (int) file.connectors().stream().filter(Linter::holdsPlaceholder).count();
-        return new FileOutcome(file.connectors().size(), findings, claims, null, null, false, withPlaceholders,
-                loaded.branches());
+        return new FileOutcome(file.connectors().size(), findings.isEmpty() ? List.of() : findings, claims, null,
+                null, false, withPlaceholders, loaded.branches());
     }
 
     private static final String REQUIRED_KEYS_RULE = new ConfigSchemaRule().id();
@@ -540,10 +545,32 @@ final class Linter {
         }
     }
 
-    private List<List<Claim>> emptyClaims() {
-        List<List<Claim>> claims = new ArrayList<>(crossRules.size());
-        crossRules.forEach(rule -> claims.add(new ArrayList<>(1)));
-        return claims;
+    /**
+     * The claims of one file, each with the index of the cross-connector rule that made it: one flat
+     * array, as every file of a run is kept until the end and most make a few claims or none.
+     */
+    private static final class FileClaims {
+        static final FileClaims NONE = new FileClaims();
+        private static final Claim[] EMPTY = new Claim[0];
+
+        private Claim[] claims = EMPTY;
+        private byte[] rules;
+        private int size;
+
+        void add(int rule, Claim claim) {
+            if (size == claims.length) {
+                claims = java.util.Arrays.copyOf(claims, Math.max(8, size * 2));
+                rules = rules == null ? new byte[claims.length] : java.util.Arrays.copyOf(rules, claims.length);
+            }
+            claims[size] = claim;
+            rules[size++] = (byte) rule;
+        }
+
+        void forEach(java.util.function.ObjIntConsumer<Claim> each) {
+            for (int i = 0; i < size; i++) {
+                each.accept(claims[i], rules[i]);
+            }
+        }
     }
 
     private FindingSink sinkFor(Rule rule, List<Finding> into) {
@@ -635,20 +662,20 @@ final class Linter {
     }
 
     /** What one file leaves behind: its findings and its claims, never its connectors. */
-    private record FileOutcome(int connectors, List<Finding> findings, List<List<Claim>> claims, String readError,
+    private record FileOutcome(int connectors, List<Finding> findings, FileClaims claims, String readError,
                                InternalFailure internalError, boolean skipped, int withPlaceholders,
                                ScriptBranches branches) {
 
         static final FileOutcome SKIPPED = skipped(ScriptBranches.NONE);
 
-        FileOutcome(int connectors, List<Finding> findings, List<List<Claim>> claims, String readError,
+        FileOutcome(int connectors, List<Finding> findings, FileClaims claims, String readError,
                     InternalFailure internalError) {
             this(connectors, findings, claims, readError, internalError, false, 0, ScriptBranches.NONE);
         }
 
         /** No connector here; a script's branches and uploads still tell which other files are alternatives. */
         static FileOutcome skipped(ScriptBranches branches) {
-            return new FileOutcome(0, List.of(), List.of(), null, null, true, 0, branches);
+            return new FileOutcome(0, List.of(), FileClaims.NONE, null, null, true, 0, branches);
         }
     }
 }

@@ -81,6 +81,23 @@ public final class Alternatives {
         return parents.isEmpty() && scripts.isEmpty() ? NONE : new Alternatives(parents, Map.copyOf(scripts), posted);
     }
 
+    /**
+     * Whether a claim can be an alternative of any other: it is in a folder whose siblings are
+     * alternatives, in a script with branches, or in a file a script posts. When not, {@link #apart}
+     * is false for it and every other claim, which a group of thousands need not ask pair by pair.
+     */
+    public boolean involves(Claim.Site site) {
+        if (this == NONE) {
+            return false;
+        }
+        InputId input = site.location().input();
+        if (scripts.containsKey(input) || input.projectPath() != null && posted.containsKey(input.projectPath())) {
+            return true;
+        }
+        String folder = parents.isEmpty() ? null : folder(site);
+        return folder != null && parents.contains(site.deployment().name() + "\u0000" + parent(folder));
+    }
+
     /** True when two claims are alternatives: in sibling folders that hold alternatives, or in exclusive branches of one script. */
     public boolean apart(Claim.Site one, Claim.Site other) {
         return inAlternativeFolders(one, other) || inExclusiveBranches(one, other);

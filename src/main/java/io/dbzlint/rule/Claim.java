@@ -17,23 +17,54 @@ public interface Claim {
     Site site();
 
     /**
-     * Who made a claim and where.
+     * Who a connector is, as every claim of it needs to know: worked out once per connector and shared
+     * by its claims (five or more of them), as a fleet of 100,000 configs keeps them all until the end.
      *
      * @param connector the connector's name
-     * @param configKey the config key the value came from (set, or the one that is unset)
-     * @param location where the value was written, or the config when the key is unset
      * @param deployment where the connector runs
      * @param source what the connector reads ({@link Connector#sourceIdentity()}), 0 when unknown
      * @param variant its database and logical name ({@link Connector#variantIdentity()}), 0 when unknown
      * @param capture what it captures ({@link Connector#capture()}), null for everything or unknown
      */
-    record Site(String connector, String configKey, Location location, Deployment deployment, long source,
-                long variant, Set<String> capture) {
+    record Who(String connector, Deployment deployment, long source, long variant, Set<String> capture) {
+
+        /** The last connector asked about on this thread and who it is: a connector is linted on one thread. */
+        private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
+        static Who of(Connector connector) {
+            Object[] last = LAST.get();
+            if (last[0] != connector) {
+                java.util.Set<String> capture = connector.capture();
+                last[1] = new Who(connector.name(), connector.deployment(), connector.sourceIdentity(),
+                        connector.variantIdentity(), capture == null ? null : Set.copyOf(capture));
+                last[0] = connector;
+            }
+            return (Who) last[1];
+        }
+    }
+
+    /**
+     * Who made a claim and where.
+     *
+     * @param configKey the config key the value came from (set, or the one that is unset)
+     * @param location where the value was written, or the config when the key is unset
+     * @param who the connector, shared by its claims
+     */
+    record Site(String configKey, Location location, Who who) {
 
         /** The site of a connector's claim on a key's value. */
         public static Site of(Connector connector, String configKey, Location location) {
-            return new Site(connector.name(), configKey, location, connector.deployment(), connector.sourceIdentity(),
-                    connector.variantIdentity(), connector.capture());
+            return new Site(configKey, location, Who.of(connector));
+        }
+
+        /** The connector's name. */
+        public String connector() {
+            return who.connector();
+        }
+
+        /** Where the connector runs. */
+        public Deployment deployment() {
+            return who.deployment();
         }
 
         /**
@@ -43,17 +74,23 @@ public interface Claim {
          * same as a file's only under its name.
          */
         public boolean sameConnectorAs(Site other) {
-            if (deployment.mirror() || other.deployment.mirror()) {
-                // on a live cluster, another name is another connector, running beside it
-                return connector.equals(other.connector);
+            Who one = who;
+            Who two = other.who;
+            if (one == two) {
+                return true;
             }
-            return connector.equals(other.connector) || source != 0 && source == other.source
-                    || variant != 0 && variant == other.variant && Connector.overlaps(capture, other.capture);
+            if (one.deployment().mirror() || two.deployment().mirror()) {
+                // on a live cluster, another name is another connector, running beside it
+                return one.connector().equals(two.connector());
+            }
+            return one.connector().equals(two.connector()) || one.source() != 0 && one.source() == two.source()
+                    || one.variant() != 0 && one.variant() == two.variant()
+                    && Connector.overlaps(one.capture(), two.capture());
         }
 
         /** How a message names another connector of a group: {@code connector "a" (a.json:3:5)}. */
         public String describe() {
-            return "connector " + Printable.quote(connector) + " (" + location + ")";
+            return "connector " + Printable.quote(who.connector()) + " (" + location + ")";
         }
     }
 

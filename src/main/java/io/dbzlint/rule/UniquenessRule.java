@@ -76,31 +76,139 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
         }
     }
 
+    /**
+     * Which members of a group are the same connector as no other member, by counting what
+     * {@link #sameConnector} compares: their others are the group but themselves, at no cost. The
+     * default {@link Claim.Site#sameConnectorAs} meets only connectors that share a name, a source or
+     * a variant; a rule that overrides sameConnector overrides this too, or answers null (every member
+     * compared one by one).
+     */
+    protected java.util.function.Predicate<C> aloneIn(List<C> group) {
+        Copies copies = new Copies(group);
+        return claim -> copies.alone(claim.site());
+    }
+
+    /**
+     * Every member of a group of two or more gets a finding naming the others. Linear in the group
+     * for the members that are no copy of another and no alternative (nearly all, and all of a
+     * generated fleet): their others are a view of the group; only copies and alternatives are
+     * compared one by one, with the group.
+     */
     @Override
     public void finish(List<C> claims, RuleContext context, FindingSink sink) {
         Map<Object, java.util.Set<Object>> taken = new java.util.HashMap<>();
         for (C claim : claims) {
             taken.computeIfAbsent(scope(claim), scope -> new java.util.HashSet<>()).add(sharedValue(claim));
         }
+        Alternatives alternatives = context.alternatives();
         for (List<C> group : ClaimGroups.sharing(claims, claim -> new ClaimGroups.Key(scope(claim),
                 sharedValue(claim)))) {
-            Map<C, List<C>> copies = new IdentityHashMap<>();
+            boolean mirrored = false;
             for (C claim : group) {
-                copies.put(claim, group.stream().filter(other -> other == claim || sameConnector(claim, other)).toList());
+                mirrored |= claim.site().deployment().mirror();
             }
-            for (C claim : group) {
-                List<C> others = ClaimGroups.othersThan(claim, group);
-                // a copy of a connector is an alternative of what the connector is an alternative of
-                others.removeIf(other -> sameConnector(claim, other) || copies.get(claim).stream()
-                        .anyMatch(mine -> copies.get(other).stream().anyMatch(theirs -> apart(mine, theirs, context))));
-                if (others.stream().anyMatch(other -> other.site().deployment().mirror())) {
-                    namedOnce(others);
+            java.util.function.Predicate<C> alone = mirrored ? null : aloneIn(group);
+            Map<C, List<C>> copiesOf = new IdentityHashMap<>();
+            for (int m = 0; m < group.size(); m++) {
+                C claim = group.get(m);
+                List<C> others;
+                if (alone != null && alone.test(claim) && !alternatives.involves(claim.site())) {
+                    others = new AllBut<>(group, m);
+                } else {
+                    others = compared(claim, group, copiesOf, context);
                 }
                 if (!others.isEmpty()) {
                     (lesser(claim, others) ? sink.asWarning() : sink).report(claim.site(),
                             message(claim, others, context, taken.get(scope(claim))), Claim.locations(others));
                 }
             }
+        }
+    }
+
+    /** The others of a member that may have copies or alternatives in its group: compared one by one. */
+    private List<C> compared(C claim, List<C> group, Map<C, List<C>> copiesOf, RuleContext context) {
+        List<C> others = ClaimGroups.othersThan(claim, group);
+        List<C> mine = copiesOf(claim, group, copiesOf);
+        // a copy of a connector is an alternative of what the connector is an alternative of
+        others.removeIf(other -> sameConnector(claim, other) || context.alternatives() != Alternatives.NONE
+                && mine.stream().anyMatch(one -> copiesOf(other, group, copiesOf).stream()
+                        .anyMatch(theirs -> apart(one, theirs, context))));
+        if (others.stream().anyMatch(other -> other.site().deployment().mirror())) {
+            namedOnce(others);
+        }
+        return others;
+    }
+
+    private List<C> copiesOf(C claim, List<C> group, Map<C, List<C>> copiesOf) {
+        return copiesOf.computeIfAbsent(claim, c -> group.stream()
+                .filter(other -> other == c || sameConnector(c, other)).toList());
+    }
+
+    /** The members of a group but one, as a view: no copy of the group per member. */
+    private static final class AllBut<C> extends java.util.AbstractList<C> implements java.util.RandomAccess {
+        private final List<C> group;
+        private final int left;
+
+        AllBut(List<C> group, int left) {
+            this.group = group;
+            this.left = left;
+        }
+
+        @Override
+        public C get(int index) {
+            return group.get(index < left ? index : index + 1);
+        }
+
+        @Override
+        public int size() {
+            return group.size() - 1;
+        }
+    }
+
+    /**
+     * How many members of a group share each name, source and variant: what the default
+     * {@link Claim.Site#sameConnectorAs} compares. A member that shares none of them is no copy of
+     * any other.
+     */
+    private static final class Copies {
+        private final Map<Object, Integer> counts = new java.util.HashMap<>();
+
+        Copies(List<? extends Claim> group) {
+            for (Claim claim : group) {
+                Claim.Site site = claim.site();
+                counts.merge(site.connector(), 1, Integer::sum);
+                if (site.who().source() != 0) {
+                    counts.merge(site.who().source(), 1, Integer::sum);
+                }
+                if (site.who().variant() != 0) {
+                    counts.merge(new Variant(site.who().variant()), 1, Integer::sum);
+                }
+            }
+        }
+
+        boolean alone(Claim.Site site) {
+            return counts.get(site.connector()) == 1
+                    && (site.who().source() == 0 || counts.get(site.who().source()) == 1)
+                    && (site.who().variant() == 0 || counts.get(new Variant(site.who().variant())) == 1);
+        }
+    }
+
+    /** A variant fingerprint, apart from source fingerprints of the same number. */
+    private static final class Variant {
+        private final long value;
+
+        Variant(long value) {
+            this.value = value;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Variant that && value == that.value;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(value) * 31 + 7;
         }
     }
 }

@@ -49,6 +49,32 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
     }
 
     /**
+     * The members no other member is the same connector as, by counts of what {@link #sameConnector}
+     * compares: a fingerprint nobody else has, and a database nobody else names (nor a config of its
+     * class that names none), or no database and a class nobody else has.
+     */
+    @Override
+    protected java.util.function.Predicate<Name> aloneIn(List<Name> group) {
+        java.util.Map<Long, Integer> configs = new java.util.HashMap<>();
+        java.util.Map<Long, Integer> databases = new java.util.HashMap<>();
+        java.util.Map<String, Integer> classes = new java.util.HashMap<>();
+        java.util.Map<String, Integer> classesWithoutDatabase = new java.util.HashMap<>();
+        for (Name name : group) {
+            configs.merge(name.config(), 1, Integer::sum);
+            if (name.database() != 0) {
+                databases.merge(name.database(), 1, Integer::sum);
+            } else {
+                classesWithoutDatabase.merge(name.connectorClass(), 1, Integer::sum);
+            }
+            classes.merge(name.connectorClass(), 1, Integer::sum);
+        }
+        return name -> configs.get(name.config()) == 1 && (name.database() != 0
+                ? databases.get(name.database()) == 1 && (name.connectorClass().isEmpty()
+                        || !classesWithoutDatabase.containsKey(name.connectorClass()))
+                : name.connectorClass().isEmpty() || classes.get(name.connectorClass()) == 1);
+    }
+
+    /**
      * Names are per Kafka Connect cluster: the deployment itself. A connector's .properties file is
      * run by a standalone worker of its own (connect-standalone worker.properties connector.properties),
      * whose names are its own too.
@@ -137,7 +163,8 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
      */
     @Override
     protected boolean lesser(Name claim, List<Name> others) {
-        return others.stream().noneMatch(other -> other.site().location().input().equals(claim.site().location().input()));
+        // thousands under one name are not looked through one by one, for each of them: an error either way
+        return others.size() <= 1_000 && others.stream().noneMatch(other -> other.site().location().input().equals(claim.site().location().input()));
     }
 
     private static String standaloneFile(Connector connector) {

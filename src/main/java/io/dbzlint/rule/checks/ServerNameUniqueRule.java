@@ -79,7 +79,8 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
     }
 
     private static boolean disjoint(LogicalName claim, List<LogicalName> others) {
-        if (claim.tables() == null || claim.router() != null) {
+        if (claim.tables() == null || claim.router() != null || others.size() > MAX_DISJOINT) {
+            // thousands under one name: not told apart one by one (a quadratic step), and an error either way
             return false;
         }
         for (LogicalName other : others) {
@@ -90,6 +91,9 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         }
         return true;
     }
+
+    /** Beyond this many others under one name, a connector's tables are not compared with each of theirs. */
+    private static final int MAX_DISJOINT = 1_000;
 
     private static String router(Connector connector) {
         return CatalogLookup.transforms(connector).values().stream().filter(ROUTERS::contains).findFirst().orElse(null);
@@ -134,7 +138,7 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         String head = claim.site().configKey() + " " + Printable.quote(claim.name()) + " is also the logical server"
                 + " name of " + Claim.describe(others) + Claim.sameReference(claim.name());
         List<LogicalName> routing = Stream.concat(Stream.of(claim), others.stream())
-                .filter(c -> c.router() != null).toList();
+                .filter(c -> c.router() != null).limit(Claim.MAX_NAMED).toList();
         if (disjoint(claim, others)) {
             return head + "; they capture different tables, so their change topics differ, but the name still"
                     + " names their metrics (on one worker the second connector's are not registered) and their"
