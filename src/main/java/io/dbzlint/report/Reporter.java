@@ -7,4 +7,14 @@ import java.io.PrintWriter;
 public interface Reporter {
 
     void report(LintResult result, PrintWriter out);
+
+    /** The output as a writer a generator may close when done, leaving the output itself open. */
+    static java.io.Writer unclosed(PrintWriter output) {
+        return new java.io.FilterWriter(output) {
+            @Override
+            public void close() {
+                output.flush();
+            }
+        };
+    }
 }
