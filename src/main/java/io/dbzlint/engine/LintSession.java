@@ -83,6 +83,8 @@ public final class LintSession {
     private final Baseline baseline;
     private final boolean baselineMissing;
     private final Linter linter;
+    /** Where the inputs run, kept between runs of a session that remembers (see {@link #remembering}); else null. */
+    private Deployments layout;
 
     private LintSession(Options options, Path projectRoot, ProjectConfig config, RuleSet ruleSet, Baseline baseline,
                         boolean baselineMissing) {
@@ -337,9 +339,28 @@ public final class LintSession {
         return result;
     }
 
+    /**
+     * This session, remembering from now on what each file left and where it runs, for a caller that
+     * lints the same workspace on every edit (the language server): a run then reads only the files
+     * that changed, and the cross-connector rules see every claim. {@link #forgetLayout} when files
+     * other than connector configs may have changed (a compose file, a Dockerfile).
+     */
+    public LintSession remembering() {
+        linter.remember();
+        layout = new Deployments(projectRoot, config::deploymentOf);
+        return this;
+    }
+
+    /** Works out the project's layout (deployments, releases) and every file's findings again on the next run. */
+    public void forgetLayout() {
+        if (layout != null) {
+            remembering();
+        }
+    }
+
     /** Where each input's connectors run, from the project's layout. */
     private Map<InputId, Deployment> placed(List<Input> inputs) {
-        Deployments deployments = new Deployments(projectRoot, config::deploymentOf);
+        Deployments deployments = layout != null ? layout : new Deployments(projectRoot, config::deploymentOf);
         Map<InputId, Deployment> placed = new HashMap<>();
         for (Input input : inputs) {
             placed.put(input.id(), input instanceof DeployedInput deployed ? deployed.deployment()

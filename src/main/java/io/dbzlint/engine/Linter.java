@@ -69,6 +69,16 @@ final class Linter {
     /** The severity of each connector rule, by the rule's position: looked up once, not per connector. */
     private final List<Severity> connectorSeverities = new ArrayList<>();
     private final List<CrossConnectorRule<?>> crossRules = new ArrayList<>();
+    /**
+     * What each input of the last run left, by its text and deployment, for a session that lints the
+     * same workspace again and again (the editor): an unchanged file is not read again, only the
+     * cross-connector rules see every claim again. Null when not asked for.
+     */
+    private Map<InputId, Remembered> remembered;
+
+    /** A file's outcome, for as long as its bytes are equal and it runs in the deployment of that name. */
+    private record Remembered(byte[] bytes, Deployment deployment, FileOutcome outcome) {
+    }
 
     Linter(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
@@ -85,6 +95,11 @@ final class Linter {
 
     LintResult lint(List<Input> sources) {
         return lint(sources, Map.of());
+    }
+
+    /** From now on, remembers each file's outcome between runs (see {@link #remembered}). */
+    void remember() {
+        remembered = new ConcurrentHashMap<>();
     }
 
     /**
@@ -109,6 +124,11 @@ final class Linter {
                         source instanceof DeployedInput deployed && deployed.meetsEveryDeployment()
                                 ? mirrors : List.of()))
                 .toArray(FileOutcome[]::new);
+        if (remembered != null) {
+            java.util.Set<InputId> linted = new java.util.HashSet<>();
+            sources.forEach(source -> linted.add(source.id()));
+            remembered.keySet().retainAll(linted); // a file gone from the workspace is forgotten
+        }
 
         List<Finding> findings = new ArrayList<>();
         List<String> readErrors = new ArrayList<>();
@@ -204,11 +224,32 @@ final class Linter {
     /** One input; a failure inside dbzlint names the input and leaves the others to be linted. */
     private FileOutcome lintFile(Input source, Deployment deployment, List<Deployment> mirrors) {
         try {
+            if (remembered != null && mirrors.isEmpty()) {
+                return rememberedOutcome(source, deployment);
+            }
             return lintOneFile(source, deployment, mirrors);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return new FileOutcome(0, List.of(), FileClaims.NONE, null, new InternalFailure(
                     source.id().displayPath() + ": internal error while linting this file: " + describe(e), e));
         }
+    }
+
+    private FileOutcome rememberedOutcome(Input source, Deployment deployment) {
+        byte[] bytes;
+        try {
+            bytes = source.read();
+        } catch (IOException e) {
+            remembered.remove(source.id());
+            return lintOneFile(source, deployment, List.of()); // which reports why it cannot be read
+        }
+        Remembered before = remembered.get(source.id());
+        if (before != null && before.deployment().equals(deployment)
+                && (before.bytes() == bytes || java.util.Arrays.equals(before.bytes(), bytes))) {
+            return before.outcome();
+        }
+        FileOutcome outcome = lintOneFile(Input.ofBytes(source.id(), bytes), deployment, List.of());
+        remembered.put(source.id(), new Remembered(bytes, deployment, outcome));
+        return outcome;
     }
 
     private static String describe(Throwable e) {

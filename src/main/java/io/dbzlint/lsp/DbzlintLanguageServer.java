@@ -121,9 +121,9 @@ public final class DbzlintLanguageServer implements LanguageServer, LanguageClie
                 && Boolean.TRUE.equals(params.getCapabilities().getWorkspace().getDidChangeWatchedFiles()
                         .getDynamicRegistration());
         try {
-            session = LintSession.open(LintSession.Options.in(root));
+            session = LintSession.open(LintSession.Options.in(root)).remembering();
         } catch (SessionException e) {
-            session = LintSession.bundled(root); // a broken project config: lint with the bundled rules
+            session = LintSession.bundled(root).remembering(); // a broken project config: the bundled rules
         }
         read(List.of("."));
         ServerCapabilities capabilities = new ServerCapabilities();
