@@ -102,6 +102,9 @@ public final class UnknownPropertyRule implements ConnectorRule {
             List<String> candidates = key.startsWith("database.") ? withDriverKeys.computeIfAbsent(connector.type(),
                     type -> withDriverKeys(known, type, catalog)) : known;
             List<String> suggested = suggestionsLeft-- > 0 ? nearest(connector.type(), key, candidates) : List.of();
+            if (suggested.isEmpty()) {
+                suggested = passedOnWithAWordLess(key, catalog, context.target());
+            }
             if (catalog.passThroughPrefix(key).isPresent() && suggested.isEmpty()) {
                 otherType(connector.type(), key, catalog).ifPresent(other -> sink.report(connector, key,
                         entry.keyLocation(), Printable.quote(key) + " is a key of the " + other.displayName()
@@ -159,6 +162,32 @@ public final class UnknownPropertyRule implements ConnectorRule {
     private static String describe(String transformClass) {
         return transformClass.equals(Catalog.EVENT_ROUTER) ? "the outbox EventRouter"
                 : transformClass.substring(transformClass.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * The key with one word less, when that puts it under a prefix the target release passes on
+     * (the schema history's consumer and producer): database.history.kafka.consumer.group.id is
+     * schema.history.internal.consumer.group.id from 2.0 on, database.history.consumer.group.id before.
+     */
+    static List<String> passedOnWithAWordLess(String key, Catalog catalog, DebeziumVersion target) {
+        List<String> prefixes = catalog.passThroughPrefixes(target).stream()
+                .filter(prefix -> prefix.indexOf('.') < prefix.length() - 1).toList(); // not database., driver.
+        String named = catalog.underNamesOf(key, target);
+        if (prefixes.stream().anyMatch(named::startsWith)) {
+            return List.of();
+        }
+        String[] words = named.split("\\.", -1);
+        for (int dropped = 0; dropped < words.length - 1; dropped++) {
+            List<String> kept = new ArrayList<>(List.of(words));
+            kept.remove(dropped);
+            String shorter = String.join(".", kept);
+            for (String prefix : prefixes) {
+                if (shorter.startsWith(prefix) && shorter.length() > prefix.length()) {
+                    return List.of(shorter);
+                }
+            }
+        }
+        return List.of();
     }
 
     /** Another connector type whose catalog has the key when this one's does not. */
