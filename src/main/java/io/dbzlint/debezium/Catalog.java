@@ -418,6 +418,30 @@ public final class Catalog {
         return false;
     }
 
+    /**
+     * The first words of the keys Debezium, its engine and Kafka Connect read, rename or pass on
+     * (database, snapshot, offset, producer ...): a key that starts with none of them is nobody's here.
+     */
+    Set<String> firstWords() {
+        Set<String> words = new LinkedHashSet<>();
+        connectors.values().forEach(properties -> properties.keySet().forEach(key -> words.add(firstWord(key))));
+        schemaHistory.keySet().forEach(key -> words.add(firstWord(key)));
+        for (Collection<String> keys : List.of(frameworkKeys, passThroughPrefixes, producerKeys, debeziumServerPrefixes,
+                exactRenames.keySet(), aliases.keySet())) {
+            keys.forEach(key -> words.add(firstWord(key)));
+        }
+        prefixRenames.forEach(rename -> words.add(firstWord(rename.from())));
+        // the patterns start with a literal word: column\.mask..., snapshot\.select...
+        patterns.forEach(pattern -> words.add(firstWord(pattern.pattern().replace("\\.", "."))));
+        return words;
+    }
+
+    /** A key's first word: up to its first dot, or the whole key. */
+    public static String firstWord(String key) {
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
+    }
+
     /** Every connector type the catalog has properties of. */
     public Set<ConnectorType> types() {
         return connectors.keySet();

@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Connect and Debezium ignore such keys without a word, so a typo silently leaves the default in
  * force. Keys under a pass-through prefix (database.*, converters ...) are accepted, unless the key
  * is a near miss of a key Debezium knows, or a key of another connector type (database.server.id
- * on PostgreSQL). Keys under a listed custom converter or post processor are its own.
+ * on PostgreSQL). Keys under a listed custom converter or post processor are its own. In an
+ * application's properties for the embedded engine, a key like no key of Debezium or Kafka
+ * (pulsar.topic) is the application's.
  */
 public final class UnknownPropertyRule implements ConnectorRule {
 
@@ -111,6 +113,9 @@ public final class UnknownPropertyRule implements ConnectorRule {
                                 + " connector; the " + connector.type().displayName()
                                 + " connector does not read it: remove it"));
                 continue; // else e.g. database.* goes to the JDBC driver, converters get their own keys
+            }
+            if (suggested.isEmpty() && connector.embedsDebeziumEngine() && !context.debezium().sharesFirstWord(key)) {
+                continue; // pulsar.topic: the application's own setting, read from the Properties it gives the engine
             }
             String suggestion = suggested.isEmpty() ? "; Debezium ignores keys it does not know: remove it or fix its name"
                     : "; did you mean " + Suggestions.either(suggested) + "?";
