@@ -49,6 +49,14 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
         return claim.site().sameConnectorAs(other.site());
     }
 
+    /**
+     * Whether two claims of one value really collide; by default they do. Two connectors of
+     * different types may share a logical name without writing one topic.
+     */
+    protected boolean collide(C claim, C other) {
+        return true;
+    }
+
     /** Whether sharing the value costs less than the rule says (a warning then, not an error); by default not. */
     protected boolean lesser(C claim, List<C> others) {
         return false;
@@ -91,7 +99,7 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
             for (C claim : group) {
                 List<C> others = ClaimGroups.othersThan(claim, group);
                 // a copy of a connector is an alternative of what the connector is an alternative of
-                others.removeIf(other -> sameConnector(claim, other) || copies.get(claim).stream()
+                others.removeIf(other -> !collide(claim, other) || sameConnector(claim, other) || copies.get(claim).stream()
                         .anyMatch(mine -> copies.get(other).stream().anyMatch(theirs -> apart(mine, theirs, context))));
                 if (others.stream().anyMatch(other -> other.site().deployment().mirror())) {
                     namedOnce(others);
