@@ -28,10 +28,14 @@ public final class ConflictingPropertiesRule implements ConnectorRule {
      * connector runs. Deprecated-property still says to drop an old name the release no longer reads.
      */
     static boolean knownToDiffer(ConfigEntry current, ConfigEntry old) {
-        if (current.hasText() && current.hasReference() || old.hasText() && old.hasReference()) {
-            return false;
-        }
-        return !(current.hasText() && old.hasText() && current.text().trim().equals(old.text().trim()));
+        return !unknownValue(current, old)
+                && !(current.hasText() && old.hasText() && current.text().trim().equals(old.text().trim()));
+    }
+
+    /** True when the two values are not one text and either is known only where the connector runs. */
+    static boolean unknownValue(ConfigEntry current, ConfigEntry old) {
+        boolean sameText = current.hasText() && old.hasText() && current.text().trim().equals(old.text().trim());
+        return !sameText && (current.hasText() && current.hasReference() || old.hasText() && old.hasReference());
     }
 
     @Override

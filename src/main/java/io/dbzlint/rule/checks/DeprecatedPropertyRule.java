@@ -49,8 +49,10 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
                 boolean gone = target.isAtLeast(rename.removedIn());
                 Optional<ConfigEntry> current = connector.entry(replacement);
                 if (current.isPresent()) {
-                    // values known to differ: conflicting-properties says which to keep
-                    if (gone && !ConflictingPropertiesRule.knownToDiffer(current.get(), entry)) {
+                    // values known to differ: conflicting-properties says which to keep; one value
+                    // under both names is left alone; a value known only where the connector runs
+                    // (a provider reference, a template) may differ, and the old name is dead
+                    if (gone && ConflictingPropertiesRule.unknownValue(current.get(), entry)) {
                         context.releaseBound(sink).report(connector, key, entry.keyLocation(), key + " was renamed to "
                                 + replacement + " in Debezium " + rename.removedIn() + " and Debezium " + target
                                 + " no longer reads it; " + replacement + " (line " + current.get().keyLocation().line()
