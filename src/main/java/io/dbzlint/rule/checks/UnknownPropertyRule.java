@@ -211,15 +211,24 @@ public final class UnknownPropertyRule implements ConnectorRule {
         return nearest.computeIfAbsent(type.id() + ":" + key, k -> suggest(key, known));
     }
 
-    /** The nearest known keys by edit distance, or else the shortest known key that this one is the start of. */
+    /**
+     * The nearest known keys by edit distance, or else the shortest known key that this one is the
+     * start of, or else the one known key that this one of two words or more ends (server.id, of
+     * database.server.id).
+     */
     private static List<String> suggest(String key, List<String> known) {
         List<String> nearest = Suggestions.allNearest(key, known);
         if (!nearest.isEmpty()) {
             return List.copyOf(nearest);
         }
-        return known.stream()
+        Optional<String> longer = known.stream()
                 .filter(k -> k.startsWith(key + ".") && k.length() - key.length() <= MAX_MISSING_SUFFIX)
-                .min(Comparator.comparingInt(String::length)).map(List::of).orElse(List.of());
+                .min(Comparator.comparingInt(String::length));
+        if (longer.isPresent() || key.indexOf('.') < 0) {
+            return longer.map(List::of).orElse(List.of());
+        }
+        List<String> ending = known.stream().filter(k -> k.endsWith("." + key)).distinct().limit(2).toList();
+        return ending.size() == 1 ? ending : List.of();
     }
 
     private static List<String> withDriverKeys(List<String> known, ConnectorType type, Catalog catalog) {
