@@ -247,7 +247,12 @@ public final class Catalog {
         return false;
     }
 
-    /** Called for every key of every config, so a map lookup first and the few prefixes after. */
+    /**
+     * The rename of a key. A key under a renamed prefix is renamed only when its new name is one
+     * Debezium reads: database.history.kafka.consumer.* was never read (1.x read
+     * database.history.consumer.*), and schema.history.internal.kafka.consumer.* is not read either.
+     * Called for every key of every config, so a map lookup first and the few prefixes after.
+     */
     public Optional<Rename> rename(String key) {
         Rename exact = exactRenames.get(key);
         if (exact != null) {
@@ -255,10 +260,64 @@ public final class Catalog {
         }
         for (Rename rename : prefixRenames) {
             if (key.startsWith(rename.from())) {
-                return Optional.of(rename);
+                return isRead(rename.replacementFor(key)) ? Optional.of(rename) : Optional.empty();
             }
         }
         return Optional.empty();
+    }
+
+    /** True for a key some connector, its schema history or Kafka Connect reads, or that one of them passes on. */
+    private boolean isRead(String key) {
+        if (frameworkKeys.contains(key) || schemaHistory.containsKey(key) || passThroughPrefix(key).isPresent()
+                || matchesPattern(key)) {
+            return true;
+        }
+        for (Map<String, Property> properties : connectors.values()) {
+            if (properties.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every key prefix Debezium renamed as a whole (database.history. to schema.history.internal.). */
+    public List<Rename> prefixRenames() {
+        return Collections.unmodifiableList(prefixRenames);
+    }
+
+    /**
+     * The pass-through prefixes under the names a target release reads: before 2.0 the schema
+     * history's consumer and producer keys sit under database.history., not schema.history.internal.
+     */
+    public List<String> passThroughPrefixes(DebeziumVersion target) {
+        List<String> named = new ArrayList<>();
+        for (String prefix : passThroughPrefixes) {
+            String name = prefix;
+            for (Rename rename : prefixRenames) {
+                if (prefix.startsWith(rename.to()) && rename.since() != null && !target.isAtLeast(rename.since())) {
+                    name = rename.from() + prefix.substring(rename.to().length());
+                }
+            }
+            named.add(name);
+        }
+        return named;
+    }
+
+    /**
+     * A key under the names a target release reads, as far as a prefix rename tells:
+     * database.history.x for 2.x is schema.history.internal.x, and the other way round for 1.x.
+     */
+    public String underNamesOf(String key, DebeziumVersion target) {
+        for (Rename rename : prefixRenames) {
+            boolean renamed = rename.since() == null || target.isAtLeast(rename.since());
+            if (renamed && key.startsWith(rename.from())) {
+                return rename.replacementFor(key);
+            }
+            if (!renamed && key.startsWith(rename.to())) {
+                return rename.from() + key.substring(rename.to().length());
+            }
+        }
+        return key;
     }
 
     /**
@@ -314,6 +373,11 @@ public final class Catalog {
                 .findFirst();
     }
 
+    /** Every SMT option Debezium replaced. */
+    public List<TransformRename> transformRenames() {
+        return Collections.unmodifiableList(transformRenames);
+    }
+
     public Optional<TransformRename> transformRename(String transformClass, String option) {
         for (TransformRename rename : transformRenames) {
             if (rename.transform().equals(transformClass) && rename.from().equals(option)) {
@@ -352,6 +416,30 @@ public final class Catalog {
             }
         }
         return false;
+    }
+
+    /**
+     * The first words of the keys Debezium, its engine and Kafka Connect read, rename or pass on
+     * (database, snapshot, offset, producer ...): a key that starts with none of them is nobody's here.
+     */
+    Set<String> firstWords() {
+        Set<String> words = new LinkedHashSet<>();
+        connectors.values().forEach(properties -> properties.keySet().forEach(key -> words.add(firstWord(key))));
+        schemaHistory.keySet().forEach(key -> words.add(firstWord(key)));
+        for (Collection<String> keys : List.of(frameworkKeys, passThroughPrefixes, producerKeys, debeziumServerPrefixes,
+                exactRenames.keySet(), aliases.keySet())) {
+            keys.forEach(key -> words.add(firstWord(key)));
+        }
+        prefixRenames.forEach(rename -> words.add(firstWord(rename.from())));
+        // the patterns start with a literal word: column\.mask..., snapshot\.select...
+        patterns.forEach(pattern -> words.add(firstWord(pattern.pattern().replace("\\.", "."))));
+        return words;
+    }
+
+    /** A key's first word: up to its first dot, or the whole key. */
+    public static String firstWord(String key) {
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
     }
 
     /** Every connector type the catalog has properties of. */

@@ -2,9 +2,11 @@ package io.dbzlint.debezium;
 
 import io.dbzlint.model.ConnectorType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What dbzlint knows of Debezium: the property catalog of the newest bundled release (keys,
@@ -38,6 +40,26 @@ public final class Debezium {
     /** Which keys and values each release line reads, for targets older than {@link #LATEST}. */
     public ReleaseCatalog releases() {
         return ReleaseCatalog.bundled();
+    }
+
+    private volatile Set<String> firstWords;
+
+    /**
+     * True when a key starts with a word that a key of Debezium (any release, any connector type,
+     * its engine) or of Kafka Connect starts with: pulsar.topic and myapp.url do not, so in an
+     * application's own properties for the embedded engine they are the application's. Loads the
+     * release catalog on first use.
+     */
+    public boolean sharesFirstWord(String key) {
+        Set<String> words = firstWords;
+        if (words == null) {
+            words = new HashSet<>(catalog().firstWords());
+            for (String known : releases().allKeys()) {
+                words.add(Catalog.firstWord(known));
+            }
+            firstWords = words;
+        }
+        return words.contains(Catalog.firstWord(key));
     }
 
     /**

@@ -6,9 +6,11 @@ import io.dbzlint.model.ConnectorType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -243,6 +245,13 @@ public final class ReleaseCatalog {
             }
         }
         return true;
+    }
+
+    /** Every key some release reads for some connector type. */
+    Set<String> allKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        connectors.values().forEach(byKey -> keys.addAll(byKey.keySet()));
+        return keys;
     }
 
     public List<String> releaseNames() {

@@ -77,6 +77,16 @@ public record Connector(String name, Location nameLocation, Location location, C
     }
 
     /**
+     * True for an application's own properties for the embedded engine: the application hands the
+     * whole Properties to the engine, which ignores keys it does not know, and may read settings of
+     * its own from them too.
+     */
+    public boolean embedsDebeziumEngine() {
+        ConfigEntry runtime = envelope.get(RUNTIME);
+        return runtime != null && DEBEZIUM_ENGINE.equals(runtime.text());
+    }
+
+    /**
      * True when Debezium Server runs this connector: Quarkus resolves {@code ${VAR}} expressions in
      * its configuration from the environment at run time, so they are references, not templates.
      */

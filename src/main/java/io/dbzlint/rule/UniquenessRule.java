@@ -49,6 +49,14 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
         return claim.site().sameConnectorAs(other.site());
     }
 
+    /**
+     * Whether two claims of one value really collide; by default they do. Two connectors of
+     * different types may share a logical name without writing one topic.
+     */
+    protected boolean collide(C claim, C other) {
+        return true;
+    }
+
     /** Whether sharing the value costs less than the rule says (a warning then, not an error); by default not. */
     protected boolean lesser(C claim, List<C> others) {
         return false;
@@ -80,8 +88,8 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
      * Which members of a group are the same connector as no other member, by counting what
      * {@link #sameConnector} compares: their others are the group but themselves, at no cost. The
      * default {@link Claim.Site#sameConnectorAs} meets only connectors that share a name, a source or
-     * a variant; a rule that overrides sameConnector overrides this too, or answers null (every member
-     * compared one by one).
+     * a variant; a rule that overrides sameConnector or {@link #collide} overrides this too, or answers
+     * null (every member compared one by one).
      */
     protected java.util.function.Predicate<C> aloneIn(List<C> group) {
         Copies copies = new Copies(group);
@@ -130,7 +138,8 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
         List<C> others = ClaimGroups.othersThan(claim, group);
         List<C> mine = copiesOf(claim, group, copiesOf);
         // a copy of a connector is an alternative of what the connector is an alternative of
-        others.removeIf(other -> sameConnector(claim, other) || context.alternatives() != Alternatives.NONE
+        others.removeIf(other -> !collide(claim, other) || sameConnector(claim, other)
+                || context.alternatives() != Alternatives.NONE
                 && mine.stream().anyMatch(one -> copiesOf(other, group, copiesOf).stream()
                         .anyMatch(theirs -> apart(one, theirs, context))));
         if (others.stream().anyMatch(other -> other.site().deployment().mirror())) {

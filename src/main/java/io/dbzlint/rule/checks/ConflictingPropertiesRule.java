@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An old and a new name of one property both set to different values (which wins depends on the
+ * An old and a new name of one property both set to values known to differ (which wins depends on the
  * version; from the release that removed the old name, the new one, and the old misleads), or an
  * include and an exclude list of one kind both set (Debezium refuses the config).
  */
@@ -21,9 +21,21 @@ public final class ConflictingPropertiesRule implements ConnectorRule {
         return "conflicting-properties";
     }
 
-    /** One value under both names: whichever name a release reads, it reads the same (deprecated-property still says to drop the old). */
-    private static boolean sameValue(ConfigEntry current, ConfigEntry old) {
-        return current.hasText() && old.hasText() && current.text().trim().equals(old.text().trim());
+    /**
+     * True when the old and the new name hold values known to differ. One value under both names
+     * is no conflict: whichever name a release reads, it reads the same. Nor is a value that is a
+     * config provider reference or a template (${env:DB_SERVER_NAME}): it is known only where the
+     * connector runs. Deprecated-property still says to drop an old name the release no longer reads.
+     */
+    static boolean knownToDiffer(ConfigEntry current, ConfigEntry old) {
+        return !unknownValue(current, old)
+                && !(current.hasText() && old.hasText() && current.text().trim().equals(old.text().trim()));
+    }
+
+    /** True when the two values are not one text and either is known only where the connector runs. */
+    static boolean unknownValue(ConfigEntry current, ConfigEntry old) {
+        boolean sameText = current.hasText() && old.hasText() && current.text().trim().equals(old.text().trim());
+        return !sameText && (current.hasText() && current.hasReference() || old.hasText() && old.hasReference());
     }
 
     @Override
@@ -41,7 +53,7 @@ public final class ConflictingPropertiesRule implements ConnectorRule {
                     return; // the target version does not read the new name yet: unknown-property says so
                 }
                 boolean dead = rename.removedIn() != null && context.target().isAtLeast(rename.removedIn());
-                connector.entry(replacement).filter(current -> !sameValue(current, entry)).ifPresent(current ->
+                connector.entry(replacement).filter(current -> knownToDiffer(current, entry)).ifPresent(current ->
                         sink.report(connector, entry.key(), entry.keyLocation(), dead
                                 // the release reads only the new name: the old one's other value misleads whoever
                                 // reads the config (a sink subscribed to the old prefix, say)

@@ -42,14 +42,24 @@ public final class DeprecatedPropertyRule implements ConnectorRule {
             String key = entry.key();
             CatalogLookup.rename(catalog, connector, key).ifPresent(rename -> {
                 String replacement = rename.replacementFor(key);
-                if (connector.entry(replacement).isPresent()) {
-                    return; // both set: conflicting-properties says which to keep
-                }
                 if (view.isPresent() && view.get().releases().knows(connector.type(), replacement)
                         && !view.get().releases().reads(connector.type(), replacement, view.get().release())) {
                     return; // the target version has no replacement yet: the old name is its current one
                 }
                 boolean gone = target.isAtLeast(rename.removedIn());
+                Optional<ConfigEntry> current = connector.entry(replacement);
+                if (current.isPresent()) {
+                    // values known to differ: conflicting-properties says which to keep; one value
+                    // under both names is left alone; a value known only where the connector runs
+                    // (a provider reference, a template) may differ, and the old name is dead
+                    if (gone && ConflictingPropertiesRule.unknownValue(current.get(), entry)) {
+                        context.releaseBound(sink).report(connector, key, entry.keyLocation(), key + " was renamed to "
+                                + replacement + " in Debezium " + rename.removedIn() + " and Debezium " + target
+                                + " no longer reads it; " + replacement + " (line " + current.get().keyLocation().line()
+                                + ") is set: remove " + key);
+                    }
+                    return;
+                }
                 if (!gone && rename.since() != null && !target.isAtLeast(rename.since())) {
                     return; // before its replacement existed (1.2's database.whitelist): the current name
                 }

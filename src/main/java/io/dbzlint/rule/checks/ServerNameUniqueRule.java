@@ -8,6 +8,7 @@ import io.dbzlint.rule.Claim;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.UniquenessRule;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * topic.prefix (2.x+) and database.server.name (1.x) are one namespace: both name the topics a
- * Debezium connector writes.
+ * Debezium connector writes. Two connectors of one type under one name collide; of different
+ * types, only on a topic both write (see {@link PrefixTopics}).
  */
 public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueRule.LogicalName> {
 
@@ -26,7 +28,8 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
      *     table.whitelist) names them;
      *     null for every table, or for other connectors (MySQL's schema change topic is the prefix itself)
      */
-    record LogicalName(String name, String router, Set<String> tables, String qualifier, Site site) implements Claim {
+    record LogicalName(String name, String router, Set<String> tables, String qualifier, PrefixTopics topics,
+                       Site site) implements Claim {
     }
 
     /** SMTs that rename a connector's topics: with one, the topics may no longer collide. */
@@ -46,7 +49,29 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         return connector.firstEntry(Keys.LOGICAL_NAME)
                 .filter(entry -> !entry.text().isBlank() && !entry.hasTemplate())
                 .map(entry -> new LogicalName(entry.text().trim(), router(connector), tables(connector),
-                        qualifier(connector), Claim.Site.of(connector, entry.key(), entry.valueLocation())));
+                        qualifier(connector), PrefixTopics.of(connector, entry.text().trim()),
+                        Claim.Site.of(connector, entry.key(), entry.valueLocation())));
+    }
+
+    /**
+     * Connectors of one type under one name collide (change topics, metrics); of different types
+     * (MySQL and PostgreSQL), only when they write a topic both: their metrics carry the type.
+     */
+    @Override
+    protected boolean collide(LogicalName claim, LogicalName other) {
+        return claim.topics().kind().equals(other.topics().kind()) || !claim.topics().shared(other.topics()).isEmpty();
+    }
+
+    /** Where every member is of one type, each collides with every other: the default counting holds. */
+    @Override
+    protected java.util.function.Predicate<LogicalName> aloneIn(List<LogicalName> group) {
+        String kind = group.get(0).topics().kind();
+        for (LogicalName claim : group) {
+            if (!claim.topics().kind().equals(kind)) {
+                return null;
+            }
+        }
+        return super.aloneIn(group);
     }
 
     @Override
@@ -137,6 +162,19 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
     protected String message(LogicalName claim, List<LogicalName> others, RuleContext context) {
         String head = claim.site().configKey() + " " + Printable.quote(claim.name()) + " is also the logical server"
                 + " name of " + Claim.describe(others) + Claim.sameReference(claim.name());
+        if (others.stream().noneMatch(other -> other.topics().kind().equals(claim.topics().kind()))) {
+            Set<String> shared = new LinkedHashSet<>();
+            Set<String> kinds = new LinkedHashSet<>(List.of(claim.topics().kindName()));
+            for (LogicalName other : others) {
+                shared.addAll(claim.topics().shared(other.topics()));
+                kinds.add(other.topics().kindName());
+            }
+            List<String> topics = shared.stream().map(Printable::quote).toList();
+            return head + "; the connectors are of different types (" + String.join(", ", kinds) + "), so their"
+                    + " metrics differ, but both write " + (topics.size() == 1 ? "topic " : "topics ")
+                    + String.join(", ", topics.subList(0, Math.min(3, topics.size())))
+                    + (topics.size() > 3 ? " and more" : "") + ": give each connector its own topic.prefix";
+        }
         List<LogicalName> routing = Stream.concat(Stream.of(claim), others.stream())
                 .filter(c -> c.router() != null).limit(Claim.MAX_NAMED).toList();
         if (disjoint(claim, others)) {

@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Connect and Debezium ignore such keys without a word, so a typo silently leaves the default in
  * force. Keys under a pass-through prefix (database.*, converters ...) are accepted, unless the key
  * is a near miss of a key Debezium knows, or a key of another connector type (database.server.id
- * on PostgreSQL). Keys under a listed custom converter or post processor are its own.
+ * on PostgreSQL). Keys under a listed custom converter or post processor are its own. In an
+ * application's properties for the embedded engine, a key like no key of Debezium or Kafka
+ * (pulsar.topic) is the application's.
  */
 public final class UnknownPropertyRule implements ConnectorRule {
 
@@ -102,12 +104,18 @@ public final class UnknownPropertyRule implements ConnectorRule {
             List<String> candidates = key.startsWith("database.") ? withDriverKeys.computeIfAbsent(connector.type(),
                     type -> withDriverKeys(known, type, catalog)) : known;
             List<String> suggested = suggestionsLeft-- > 0 ? nearest(connector.type(), key, candidates) : List.of();
+            if (suggested.isEmpty()) {
+                suggested = passedOnWithAWordLess(key, catalog, context.target());
+            }
             if (catalog.passThroughPrefix(key).isPresent() && suggested.isEmpty()) {
                 otherType(connector.type(), key, catalog).ifPresent(other -> sink.report(connector, key,
                         entry.keyLocation(), Printable.quote(key) + " is a key of the " + other.displayName()
                                 + " connector; the " + connector.type().displayName()
                                 + " connector does not read it: remove it"));
                 continue; // else e.g. database.* goes to the JDBC driver, converters get their own keys
+            }
+            if (suggested.isEmpty() && connector.embedsDebeziumEngine() && !context.debezium().sharesFirstWord(key)) {
+                continue; // pulsar.topic: the application's own setting, read from the Properties it gives the engine
             }
             String suggestion = suggested.isEmpty() ? "; Debezium ignores keys it does not know: remove it or fix its name"
                     : "; did you mean " + Suggestions.either(suggested) + "?";
@@ -161,6 +169,32 @@ public final class UnknownPropertyRule implements ConnectorRule {
                 : transformClass.substring(transformClass.lastIndexOf('.') + 1);
     }
 
+    /**
+     * The key with one word less, when that puts it under a prefix the target release passes on
+     * (the schema history's consumer and producer): database.history.kafka.consumer.group.id is
+     * schema.history.internal.consumer.group.id from 2.0 on, database.history.consumer.group.id before.
+     */
+    static List<String> passedOnWithAWordLess(String key, Catalog catalog, DebeziumVersion target) {
+        List<String> prefixes = catalog.passThroughPrefixes(target).stream()
+                .filter(prefix -> prefix.indexOf('.') < prefix.length() - 1).toList(); // not database., driver.
+        String named = catalog.underNamesOf(key, target);
+        if (prefixes.stream().anyMatch(named::startsWith)) {
+            return List.of();
+        }
+        String[] words = named.split("\\.", -1);
+        for (int dropped = 0; dropped < words.length - 1; dropped++) {
+            List<String> kept = new ArrayList<>(List.of(words));
+            kept.remove(dropped);
+            String shorter = String.join(".", kept);
+            for (String prefix : prefixes) {
+                if (shorter.startsWith(prefix) && shorter.length() > prefix.length()) {
+                    return List.of(shorter);
+                }
+            }
+        }
+        return List.of();
+    }
+
     /** Another connector type whose catalog has the key when this one's does not. */
     private static Optional<ConnectorType> otherType(ConnectorType type, String key, Catalog catalog) {
         if (catalog.properties(type).containsKey(key)) {
@@ -177,15 +211,24 @@ public final class UnknownPropertyRule implements ConnectorRule {
         return nearest.computeIfAbsent(type.id() + ":" + key, k -> suggest(key, known));
     }
 
-    /** The nearest known keys by edit distance, or else the shortest known key that this one is the start of. */
+    /**
+     * The nearest known keys by edit distance, or else the shortest known key that this one is the
+     * start of, or else the one known key that this one of two words or more ends (server.id, of
+     * database.server.id).
+     */
     private static List<String> suggest(String key, List<String> known) {
         List<String> nearest = Suggestions.allNearest(key, known);
         if (!nearest.isEmpty()) {
             return List.copyOf(nearest);
         }
-        return known.stream()
+        Optional<String> longer = known.stream()
                 .filter(k -> k.startsWith(key + ".") && k.length() - key.length() <= MAX_MISSING_SUFFIX)
-                .min(Comparator.comparingInt(String::length)).map(List::of).orElse(List.of());
+                .min(Comparator.comparingInt(String::length));
+        if (longer.isPresent() || key.indexOf('.') < 0) {
+            return longer.map(List::of).orElse(List.of());
+        }
+        List<String> ending = known.stream().filter(k -> k.endsWith("." + key)).distinct().limit(2).toList();
+        return ending.size() == 1 ? ending : List.of();
     }
 
     private static List<String> withDriverKeys(List<String> known, ConnectorType type, Catalog catalog) {
