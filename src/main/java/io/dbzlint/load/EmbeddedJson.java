@@ -32,7 +32,9 @@ final class EmbeddedJson {
     static LoadedFile load(InputId path, String text) {
         List<Connector> connectors = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
-        ScriptBranches branches = path.format() == InputFormat.SHELL ? ShellBranches.of(text) : ScriptBranches.NONE;
+        ScriptBranches branches = path.format() == InputFormat.SHELL ? ShellBranches.of(text)
+                : path.format() == InputFormat.MARKDOWN || path.format() == InputFormat.ASCIIDOC
+                ? ShellBranches.uploadsOf(text) : ScriptBranches.NONE;
         if (!text.contains(ANCHOR)) {
             return new LoadedFile(path, connectors, problems, branches);
         }
@@ -189,17 +191,23 @@ final class EmbeddedJson {
     /** PUT /connectors/NAME/config in the command that sends a body: the connector's name, as Kafka Connect takes it. */
     private static final Pattern PUT_URL = Pattern.compile("/connectors/([A-Za-z0-9._${}-]{1,200})/config(?![/\\w-])");
     private static final int URL_REACH = 400;
+    /**
+     * A line whose command goes on below it: ended by a backslash, opening a heredoc
+     * ({@code -d @- <<EOF}), or ending in the quote that opens a data argument ({@code -d '}).
+     */
+    private static final Pattern CONTINUED = Pattern.compile(
+            "\\\\$|<<-?\\s*['\"]?[A-Za-z_][A-Za-z0-9_]*['\"]?|(?:^|\\s)(?:-d|--data(?:-raw|-binary|-ascii)?)[=\\s]\\s*['\"]$");
 
     /**
-     * A bare config sent with {@code PUT /connectors/NAME/config} is named NAME, as Kafka Connect
-     * names it, rather than by its place in the file: only when the URL is in the same command
-     * (on the body's line, or on lines continued with a backslash up to it) and the config names
-     * itself nowhere.
+     * A bare config sent with {@code PUT /connectors/NAME/config} is a version of the connector
+     * NAME, and is named NAME, as Kafka Connect names it, rather than by its place in the file,
+     * unless the config names itself: only when the URL is in the same command (on the body's line,
+     * or on lines continued with a backslash up to it).
      */
     private static Connector namedByUrl(InputId path, char[] chars, LineIndex lines, int start, Connector connector) {
         int line = lines.line(start);
-        if (!connector.name().endsWith(":" + line) || connector.config().containsKey(Keys.NAME)) {
-            return connector;
+        if (connector.location().line() != line || connector.location().column() != lines.column(start)) {
+            return connector; // a REST body: POSTed, not put
         }
         int from = Math.max(0, start - URL_REACH);
         String before = new String(chars, from, start - from);
@@ -214,17 +222,23 @@ final class EmbeddedJson {
             return connector;
         }
         String between = before.substring(found);
+        int lineStart = 0;
         for (int i = between.indexOf('\n'); i >= 0; i = between.indexOf('\n', i + 1)) {
-            int end = i > 0 && between.charAt(i - 1) == '\r' ? i - 1 : i;
-            if (end == 0 || between.charAt(end - 1) != '\\') {
+            String commandLine = between.substring(lineStart, i).stripTrailing();
+            lineStart = i + 1;
+            if (!CONTINUED.matcher(commandLine).find()) {
                 return connector; // the URL belongs to an earlier command
             }
         }
         int at = from + found;
         Location where = new Location(path, lines.line(at), lines.column(at), lines.line(at),
                 lines.column(at) + name.length());
-        return new Connector(name, where, connector.location(), connector.type(), connector.config(),
-                connector.envelope());
+        java.util.Map<String, io.dbzlint.model.ConfigEntry> envelope = new java.util.LinkedHashMap<>(connector.envelope());
+        envelope.put(Connector.PUT_CONNECTOR, new io.dbzlint.model.ConfigEntry(Connector.PUT_CONNECTOR, name,
+                io.dbzlint.model.ValueKind.STRING, where, where));
+        boolean unnamed = connector.name().endsWith(":" + line) && !connector.config().containsKey(Keys.NAME);
+        return new Connector(unnamed ? name : connector.name(), unnamed ? where : connector.nameLocation(),
+                connector.location(), connector.type(), connector.config(), envelope);
     }
 
     /**

@@ -54,6 +54,11 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
         return false;
     }
 
+    /** One connector: by the rule's own reckoning, or as the requests that apply them say (a PUT of a new version). */
+    private boolean same(C claim, C other, RuleContext context) {
+        return sameConnector(claim, other) || context.alternatives().versionsOfOne(claim.site(), other.site());
+    }
+
     private boolean apart(C claim, C other, RuleContext context) {
         return context.alternatives().apart(claim.site(), other.site());
     }
@@ -86,12 +91,13 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
                 sharedValue(claim)))) {
             Map<C, List<C>> copies = new IdentityHashMap<>();
             for (C claim : group) {
-                copies.put(claim, group.stream().filter(other -> other == claim || sameConnector(claim, other)).toList());
+                copies.put(claim, group.stream().filter(other -> other == claim || same(claim, other, context))
+                        .toList());
             }
             for (C claim : group) {
                 List<C> others = ClaimGroups.othersThan(claim, group);
                 // a copy of a connector is an alternative of what the connector is an alternative of
-                others.removeIf(other -> sameConnector(claim, other) || copies.get(claim).stream()
+                others.removeIf(other -> same(claim, other, context) || copies.get(claim).stream()
                         .anyMatch(mine -> copies.get(other).stream().anyMatch(theirs -> apart(mine, theirs, context))));
                 if (others.stream().anyMatch(other -> other.site().deployment().mirror())) {
                     namedOnce(others);

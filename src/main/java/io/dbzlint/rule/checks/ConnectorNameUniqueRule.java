@@ -22,22 +22,24 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
      * @param connectorClass its connector.class, or ""
      * @param standalone the file a Kafka Connect standalone worker runs it from (a connector's
      *     .properties file), or null for a connector posted to a cluster
+     * @param put whether it is sent with PUT /connectors/NAME/config: a new version of NAME's config
      */
-    record Name(String name, long config, long database, String connectorClass, String standalone, Site site)
-            implements Claim {
+    record Name(String name, long config, long database, String connectorClass, String standalone, boolean put,
+                Site site) implements Claim {
     }
 
     /**
      * A copy of the same config (a quote, an echo, a file copied) is the same connector, compared
      * once; so is another version of it, of the same class on the same database (an update body, a
      * later revision, one lesson's repeat, a file under the name of a connector a live cluster
-     * runs): deploying it replaces the other as intended. Only
-     * connectors of one name on different databases, or of different classes, clash.
+     * runs, a body a script PUTs to the name's config after creating it, a reconfiguration): deploying
+     * it replaces the other as intended. Only connectors of one name on different databases, or of
+     * different classes, clash.
      */
     @Override
     protected boolean sameConnector(Name claim, Name other) {
         if (claim.config() == other.config() || claim.site().deployment().mirror()
-                || other.site().deployment().mirror()) {
+                || other.site().deployment().mirror() || (claim.put() || other.put()) && oneInput(claim, other)) {
             // a file under the name of a connector a cluster runs updates it: drift, not a clash
             return true;
         }
@@ -46,6 +48,11 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         }
         // one of them says nothing of its database: of one class, a version of the same connector
         return !claim.connectorClass().isEmpty() && claim.connectorClass().equals(other.connectorClass());
+    }
+
+    /** Whether two claims are in one input: one script's requests, sent one after the other. */
+    private static boolean oneInput(Name claim, Name other) {
+        return claim.site().location().input().equals(other.site().location().input());
     }
 
     /**
@@ -71,7 +78,7 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         }
         return Optional.of(new Name(connector.name(), fingerprint(connector), connector.databaseIdentity(),
                 connector.literal(Keys.CONNECTOR_CLASS).map(String::trim).orElse(""), standaloneFile(connector),
-                Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
+                connector.isPut(), Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
     }
 
     /**
