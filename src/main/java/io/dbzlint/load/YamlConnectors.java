@@ -30,7 +30,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 /**
  * Connectors in YAML, with the line and column of every key and value from SnakeYAML Engine's
  * node marks: Strimzi {@code KafkaConnector} resources, Debezium Operator {@code DebeziumServer}
- * resources, and Debezium Server's application.yaml. Documents of other kinds in a multi-document
+ * resources, Debezium Server's application.yaml, and a compose file's Debezium Server configured by
+ * environment variables ({@link ServerEnvironments}). Documents of other kinds in a multi-document
  * file are skipped. A YAML file with none of these (a docker-compose file) is searched for JSON
  * bodies that its commands post.
  */
@@ -44,6 +45,8 @@ final class YamlConnectors {
     private final String text;
     private final List<LoadProblem> problems = new ArrayList<>();
     private final List<Connector> connectors = new ArrayList<>();
+    /** Debezium Servers a compose file configures by environment variables alone. */
+    private final List<Connector> servers = new ArrayList<>();
 
     private YamlConnectors(InputId path, String text) {
         this.path = path;
@@ -83,9 +86,18 @@ final class YamlConnectors {
                     "invalid YAML: " + Printable.cut(String.valueOf(e.getMessage()), Printable.MAX_VALUE))));
         }
         if (reader.connectors.isEmpty() && reader.problems.isEmpty()) {
-            return EmbeddedJson.load(path, text); // e.g. a docker-compose command that posts a connector
+            // e.g. a docker-compose command that posts a connector
+            LoadedFile embedded = EmbeddedJson.load(path, text);
+            if (reader.servers.isEmpty()) {
+                return embedded;
+            }
+            List<Connector> all = new ArrayList<>(reader.servers);
+            all.addAll(embedded.connectors());
+            return new LoadedFile(path, all, embedded.problems(), embedded.branches());
         }
-        return new LoadedFile(path, reader.connectors, reader.problems);
+        List<Connector> all = new ArrayList<>(reader.connectors);
+        all.addAll(reader.servers);
+        return new LoadedFile(path, all, reader.problems);
     }
 
     /**
@@ -129,6 +141,8 @@ final class YamlConnectors {
             strimzi(root);
         } else if (kind.equals("DebeziumServer") && apiVersion.startsWith("debezium.io/")) {
             debeziumServer(root);
+        } else if (kind.isEmpty() && child(root, "services").isPresent()) {
+            servers.addAll(ServerEnvironments.connectorsOf(path, root));
         } else if (kind.isEmpty() && child(root, "debezium").isPresent()) {
             List<PropertiesReader.Property> flat = new ArrayList<>();
             flatten(root, "", flat);
