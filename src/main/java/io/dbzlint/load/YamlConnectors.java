@@ -141,6 +141,10 @@ final class YamlConnectors {
             strimzi(root);
         } else if (kind.equals("DebeziumServer") && apiVersion.startsWith("debezium.io/")) {
             debeziumServer(root);
+        } else if (kind.isEmpty() && apiVersion.isEmpty() && namesClass(root)) {
+            flat(root, null);
+        } else if (kind.isEmpty() && apiVersion.isEmpty() && isRestBody(root)) {
+            flat(mapping(root, "config").orElseThrow(), entry("name", root, "name"));
         } else if (kind.isEmpty() && child(root, "services").isPresent()) {
             servers.addAll(ServerEnvironments.connectorsOf(path, root));
         } else if (kind.isEmpty() && child(root, "debezium").isPresent()) {
@@ -150,6 +154,39 @@ final class YamlConnectors {
             connectors.addAll(server.connectors());
             problems.addAll(server.problems());
         }
+    }
+
+    /** Whether a mapping sets connector.class to a scalar: a connector config written as YAML. */
+    private static boolean namesClass(MappingNode map) {
+        return child(map, Keys.CONNECTOR_CLASS).filter(ScalarNode.class::isInstance).isPresent();
+    }
+
+    /** A Kafka Connect REST body written as YAML: a config that names its class, a name, nothing else. */
+    private static boolean isRestBody(MappingNode root) {
+        if (mapping(root, "config").filter(YamlConnectors::namesClass).isEmpty()) {
+            return false;
+        }
+        for (NodeTuple tuple : root.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key) || !key.getValue().equals("name")
+                    && !key.getValue().equals("config")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A connector config written as a YAML mapping of its keys ({@code connector.class: ...},
+     * {@code database.hostname: ...}), as a tool converts to a REST body: read as the JSON body
+     * is, keys and values at their places; a {@code name} key names it, else the file.
+     */
+    private void flat(MappingNode map, ConfigEntry name) {
+        Map<String, ConfigEntry> config = new LinkedHashMap<>();
+        for (ConfigEntry entry : entries(map)) {
+            config.put(entry.key(), entry);
+        }
+        ConfigEntry ownName = name != null && name.hasText() ? name : config.get(Keys.NAME);
+        connectors.add(connector(ownName, start(map), config, Map.of()));
     }
 
     /**

@@ -10,6 +10,7 @@ import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.ValueKind;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -242,6 +243,62 @@ class ConfigLoaderTest {
         assertThat(file.problems()).isEmpty();
         assertThat(file.connectors()).singleElement()
                 .satisfies(connector -> assertThat(connector.name()).isEqualTo("inventory"));
+    }
+
+    @Test
+    void should_read_a_connector_config_written_as_yaml_keys_as_its_json_body_is_read() {
+        InputId yaml = new InputId("examples/postgres-connector.yaml", "examples/postgres-connector.yaml",
+                InputFormat.YAML);
+        LoadedFile flat = loader.load(yaml, """
+                # a connector's config, as a tool turns it into a REST body
+                name: orders
+                connector.class: io.debezium.connector.postgresql.PostgresConnector
+                tasks.max: 1
+                database.hostname: postgres
+                """.getBytes(StandardCharsets.UTF_8));
+        LoadedFile body = loader.load(yaml, """
+                name: orders
+                config:
+                  connector.class: io.debezium.connector.postgresql.PostgresConnector
+                  database.hostname: postgres
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(flat.problems()).isEmpty();
+        Connector connector = flat.connectors().get(0);
+        assertThat(connector.name()).isEqualTo("orders");
+        assertThat(connector.nameLocation()).isEqualTo(new Location(yaml, 2, 7, 2, 13));
+        assertThat(connector.type()).isEqualTo(ConnectorType.POSTGRESQL);
+        assertThat(connector.config()).containsOnlyKeys("name", "connector.class", "tasks.max", "database.hostname");
+        assertThat(connector.entry("database.hostname").orElseThrow().keyLocation())
+                .isEqualTo(new Location(yaml, 5, 1, 5, 18));
+        assertThat(connector.entry("tasks.max").orElseThrow().kind()).isEqualTo(ValueKind.NUMBER);
+        Connector rest = body.connectors().get(0);
+        assertThat(rest.name()).isEqualTo("orders");
+        assertThat(rest.config()).containsOnlyKeys("connector.class", "database.hostname");
+        assertThat(rest.entry("database.hostname").orElseThrow().valueLocation())
+                .isEqualTo(new Location(yaml, 4, 22, 4, 30));
+    }
+
+    @Test
+    void should_leave_yaml_alone_that_only_holds_a_connector_class_deeper_or_beside_other_things() {
+        InputId values = new InputId("chart/values.yaml", "chart/values.yaml", InputFormat.YAML);
+        String helmValues = """
+                replicaCount: 1
+                connectors:
+                  orders:
+                    connector.class: io.debezium.connector.postgresql.PostgresConnector
+                """;
+        String platformSource = """
+                name: orders
+                type: io.debezium.connector.postgresql.PostgresConnector
+                config:
+                  connector.class: io.debezium.connector.postgresql.PostgresConnector
+                """;
+        String workflow = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n";
+
+        for (String text : List.of(helmValues, platformSource, workflow)) {
+            assertThat(loader.load(values, text.getBytes(StandardCharsets.UTF_8)).connectors()).as(text).isEmpty();
+        }
     }
 
     @Test
