@@ -35,14 +35,15 @@ final class EmbeddedJson {
         ScriptBranches branches = path.format() == InputFormat.SHELL ? ShellBranches.of(text)
                 : path.format() == InputFormat.MARKDOWN || path.format() == InputFormat.ASCIIDOC
                 ? ShellBranches.uploadsOf(text) : ScriptBranches.NONE;
-        if (!text.contains(ANCHOR)) {
+        boolean platform = text.contains(PLATFORM_TYPE);
+        if (!text.contains(ANCHOR) && !platform) {
             return new LoadedFile(path, connectors, problems, branches);
         }
         char[] chars = (path.format() == InputFormat.ASCIIDOC ? blankCallouts(text) : text).toCharArray();
         LineIndex lines = new LineIndex(chars);
         int covered = 0;
         java.util.Set<String> expanded = null; // a script's $NAME and ${NAME}, found once when first needed
-        for (int anchor = indexOf(chars, ANCHOR, 0); anchor >= 0; anchor = indexOf(chars, ANCHOR, anchor + 1)) {
+        for (int anchor = nextAnchor(chars, 0, platform); anchor >= 0; anchor = nextAnchor(chars, anchor + 1, platform)) {
             if (anchor < covered) {
                 continue; // inside an object already read
             }
@@ -86,6 +87,32 @@ final class EmbeddedJson {
     }
 
     private record Found(int start, JsonConnectors.Embedded read) {
+    }
+
+    /** A Debezium Platform source names its connector class as its type: {@code "type": "io.debezium.connector...}. */
+    private static final String PLATFORM_TYPE = "\"io.debezium.connector.";
+    private static final Pattern PLATFORM_ANCHOR = Pattern.compile("\"type\"\\s*:\\s*$");
+
+    /**
+     * Where the next config may be, from {@code from}: a "connector.class" key, or (where the text
+     * names a connector class in quotes at all) a platform source's "type" naming one.
+     */
+    private static int nextAnchor(char[] chars, int from, boolean platform) {
+        int anchor = indexOf(chars, ANCHOR, from);
+        if (!platform) {
+            return anchor;
+        }
+        for (int at = indexOf(chars, PLATFORM_TYPE, from); at >= 0 && (anchor < 0 || at < anchor);
+             at = indexOf(chars, PLATFORM_TYPE, at + 1)) {
+            int lineStart = at;
+            while (lineStart > 0 && chars[lineStart - 1] != '\n' && at - lineStart < 200) {
+                lineStart--;
+            }
+            if (PLATFORM_ANCHOR.matcher(new String(chars, lineStart, at - lineStart)).find()) {
+                return at;
+            }
+        }
+        return anchor;
     }
 
     /** {@code NAME='{}, {@code export NAME="{}, {@code local NAME='{}: a body kept in a shell variable. */

@@ -170,7 +170,7 @@ class ConfigLoaderTest {
     void should_read_a_rest_body_as_a_connector_but_not_another_tools_envelope() {
         LoadedFile connect = load("{\"name\": \"a\", \"type\": \"source\", \"tasks\": [], \"config\": {\"k\": \"v\"}}");
         LoadedFile platform = load("{\"name\": \"a\", \"type\": \"io.debezium.connector.postgresql.PostgresConnector\","
-                + " \"schema\": \"s\", \"config\": {\"topic.prefix\": \"x\"}}");
+                + " \"schema\": \"s\", \"connection\": {\"id\": 1}, \"config\": {\"topic.prefix\": \"x\"}}");
 
         assertThat(connect.connectors()).hasSize(1);
         assertThat(platform.connectors()).isEmpty();
@@ -243,6 +243,35 @@ class ConfigLoaderTest {
         assertThat(file.problems()).isEmpty();
         assertThat(file.connectors()).singleElement()
                 .satisfies(connector -> assertThat(connector.name()).isEqualTo("inventory"));
+    }
+
+    @Test
+    void should_read_a_debezium_platform_source_with_its_type_as_connector_class_unless_its_database_is_elsewhere() {
+        LoadedFile source = load("""
+                {
+                  "name": "pg-source",
+                  "type": "io.debezium.connector.postgresql.PostgresConnector",
+                  "schema": "dummy",
+                  "vaults": [],
+                  "config": {"database.hostname": "postgresql", "topic.prefix": "inventory"}
+                }
+                """);
+        String withConnection = """
+                {"name": "pg-source", "type": "io.debezium.connector.postgresql.PostgresConnector",
+                 "connection": {"id": 1}, "config": {"topic.prefix": "inventory"}}
+                """;
+        String destination = """
+                {"name": "out", "type": "kafka", "config": {"producer.bootstrap.servers": "kafka:9092"}}
+                """;
+
+        Connector connector = source.connectors().get(0);
+        assertThat(connector.name()).isEqualTo("pg-source");
+        assertThat(connector.type()).isEqualTo(ConnectorType.POSTGRESQL);
+        assertThat(connector.runsOnDebeziumServer()).as("the platform runs it on Debezium Server").isTrue();
+        assertThat(connector.config()).containsOnlyKeys("connector.class", "database.hostname", "topic.prefix");
+        assertThat(connector.entry("connector.class").orElseThrow().valueLocation()).isEqualTo(range(3, 11, 3, 63));
+        assertThat(load(withConnection).connectors()).as("its connection holds the database settings").isEmpty();
+        assertThat(load(destination).connectors()).isEmpty();
     }
 
     @Test
