@@ -54,9 +54,17 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
         return false;
     }
 
+    /**
+     * Whether two claims are versions of one connector by the requests that apply them: one script
+     * or page sends both under one name, one with PUT (see {@link Alternatives#versionsOfOne}).
+     */
+    protected boolean versionsOfOne(C claim, C other, RuleContext context) {
+        return context.alternatives().versionsOfOne(claim.site(), other.site());
+    }
+
     /** One connector: by the rule's own reckoning, or as the requests that apply them say (a PUT of a new version). */
     private boolean same(C claim, C other, RuleContext context) {
-        return sameConnector(claim, other) || context.alternatives().versionsOfOne(claim.site(), other.site());
+        return sameConnector(claim, other) || versionsOfOne(claim, other, context);
     }
 
     private boolean apart(C claim, C other, RuleContext context) {

@@ -23,23 +23,24 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
      * @param standalone the file a Kafka Connect standalone worker runs it from (a connector's
      *     .properties file), or null for a connector posted to a cluster
      * @param put whether it is sent with PUT /connectors/NAME/config: a new version of NAME's config
+     * @param logical the logical name its topics start with (topic.prefix, database.server.name), or ""
      */
     record Name(String name, long config, long database, String connectorClass, String standalone, boolean put,
-                Site site) implements Claim {
+                String logical, Site site) implements Claim {
     }
 
     /**
      * A copy of the same config (a quote, an echo, a file copied) is the same connector, compared
      * once; so is another version of it, of the same class on the same database (an update body, a
      * later revision, one lesson's repeat, a file under the name of a connector a live cluster
-     * runs, a body a script PUTs to the name's config after creating it, a reconfiguration): deploying
-     * it replaces the other as intended. Only connectors of one name on different databases, or of
+     * runs, a body PUT to the name's config that moves the connector, see {@link #reconfigured}):
+     * deploying it replaces the other as intended. Only connectors of one name on different databases, or of
      * different classes, clash.
      */
     @Override
     protected boolean sameConnector(Name claim, Name other) {
         if (claim.config() == other.config() || claim.site().deployment().mirror()
-                || other.site().deployment().mirror() || (claim.put() || other.put()) && oneInput(claim, other)) {
+                || other.site().deployment().mirror() || (claim.put() || other.put()) && reconfigured(claim, other)) {
             // a file under the name of a connector a cluster runs updates it: drift, not a clash
             return true;
         }
@@ -50,9 +51,20 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         return !claim.connectorClass().isEmpty() && claim.connectorClass().equals(other.connectorClass());
     }
 
-    /** Whether two claims are in one input: one script's requests, sent one after the other. */
-    private static boolean oneInput(Name claim, Name other) {
-        return claim.site().location().input().equals(other.site().location().input());
+    /** A version PUT by the script or page that applies the other: one connector only if reconfigured, not replaced. */
+    @Override
+    protected boolean versionsOfOne(Name claim, Name other, RuleContext context) {
+        return super.versionsOfOne(claim, other, context) && reconfigured(claim, other);
+    }
+
+    /**
+     * Whether a config PUT under a connector's name reconfigures that connector rather than puts
+     * another in its place: of the same class, writing under the same logical name (a failover to
+     * a replica keeps its topics; an outbox connector of another service under its name does not).
+     */
+    private static boolean reconfigured(Name claim, Name other) {
+        return !claim.connectorClass().isEmpty() && claim.connectorClass().equals(other.connectorClass())
+                && claim.logical().equals(other.logical());
     }
 
     /**
@@ -78,7 +90,8 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         }
         return Optional.of(new Name(connector.name(), fingerprint(connector), connector.databaseIdentity(),
                 connector.literal(Keys.CONNECTOR_CLASS).map(String::trim).orElse(""), standaloneFile(connector),
-                connector.isPut(), Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
+                connector.isPut(), connector.firstEntry(Keys.LOGICAL_NAME)
+                        .map(entry -> entry.text().trim()).orElse(""), Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
     }
 
     /**
