@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Connector configs written as JSON inside other text: the body a shell script or a
  * docker-compose command posts with curl, a heredoc, a fenced block of a Markdown, MDX or AsciiDoc
- * tutorial. Each JSON object holding a "connector.class" key is read where it stands, so every
+ * tutorial (whose properties blocks {@link PropertiesFences} reads). Each JSON object holding a "connector.class" key is read where it stands, so every
  * position is the one in the original file; fragments without a class are left alone.
  */
 final class EmbeddedJson {
@@ -30,6 +30,26 @@ final class EmbeddedJson {
     }
 
     static LoadedFile load(InputId path, String text) {
+        LoadedFile json = loadJson(path, text);
+        if (path.format() != InputFormat.MARKDOWN && path.format() != InputFormat.ASCIIDOC) {
+            return json;
+        }
+        LoadedFile fences = PropertiesFences.read(path, path.format() == InputFormat.ASCIIDOC ? blankCallouts(text)
+                : text);
+        if (fences.connectors().isEmpty() && fences.problems().isEmpty()) {
+            return json;
+        }
+        // in the page's order: a page's findings are told once per example, the one they are in
+        List<Connector> connectors = new ArrayList<>(json.connectors());
+        connectors.addAll(fences.connectors());
+        connectors.sort(java.util.Comparator.comparing(Connector::location));
+        List<LoadProblem> problems = new ArrayList<>(json.problems());
+        problems.addAll(fences.problems());
+        return new LoadedFile(path, connectors, problems, json.branches());
+    }
+
+    /** The JSON bodies of a text, and a script's branches and uploads. */
+    private static LoadedFile loadJson(InputId path, String text) {
         List<Connector> connectors = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
         ScriptBranches branches = path.format() == InputFormat.SHELL ? ShellBranches.of(text)
