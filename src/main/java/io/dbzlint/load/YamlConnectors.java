@@ -186,7 +186,11 @@ final class YamlConnectors {
             config.put(entry.key(), entry);
         }
         ConfigEntry ownName = name != null && name.hasText() ? name : config.get(Keys.NAME);
-        connectors.add(connector(ownName, start(map), config, Map.of()));
+        Location start = start(map);
+        // offset.storage in a connector's own file: an application that embeds Debezium's engine, as in properties
+        connectors.add(connector(ownName, start, config, config.containsKey("offset.storage") ? Map.of(Connector.RUNTIME,
+                new ConfigEntry(Connector.RUNTIME, Connector.DEBEZIUM_ENGINE, ValueKind.STRING, start, start))
+                : Map.of()));
     }
 
     /**

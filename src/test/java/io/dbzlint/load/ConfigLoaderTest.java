@@ -301,6 +301,12 @@ class ConfigLoaderTest {
         assertThat(connector.entry("database.hostname").orElseThrow().keyLocation())
                 .isEqualTo(new Location(yaml, 5, 1, 5, 18));
         assertThat(connector.entry("tasks.max").orElseThrow().kind()).isEqualTo(ValueKind.NUMBER);
+        assertThat(connector.runsOnDebeziumEngine()).isFalse();
+        Connector engine = loader.load(yaml, """
+                connector.class: io.debezium.connector.mysql.MySqlConnector
+                offset.storage: io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore
+                """.getBytes(StandardCharsets.UTF_8)).connectors().get(0);
+        assertThat(engine.runsOnDebeziumEngine()).as("an application's config for the embedded engine").isTrue();
         Connector rest = body.connectors().get(0);
         assertThat(rest.name()).isEqualTo("orders");
         assertThat(rest.config()).containsOnlyKeys("connector.class", "database.hostname");
