@@ -9,6 +9,7 @@ import io.dbzlint.json.Limits;
 import io.dbzlint.load.ConfigLoader;
 import io.dbzlint.load.LoadProblem;
 import io.dbzlint.load.LoadedFile;
+import io.dbzlint.load.ServerEnvironments;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Deployment;
@@ -64,7 +65,7 @@ final class Linter {
     private final Map<String, RuleContext> byRelease = new ConcurrentHashMap<>();
     /** Contexts for the releases configs are read as written for, where nothing names one. */
     private final Map<String, RuleContext> assumed = new ConcurrentHashMap<>();
-    private final ConfigLoader loader = new ConfigLoader();
+    private final ConfigLoader plainLoader = new ConfigLoader();
     private final List<ConnectorRule> connectorRules = new ArrayList<>();
     /** The severity of each connector rule, by the rule's position: looked up once, not per connector. */
     private final List<Severity> connectorSeverities = new ArrayList<>();
@@ -119,10 +120,11 @@ final class Linter {
             }
             seen.forEach(deployment -> mirrors.add(deployment.mirrored()));
         }
+        ConfigLoader loader = loaderFor(sources);
         FileOutcome[] outcomes = sources.parallelStream()
                 .map(source -> lintFile(source, placed.getOrDefault(source.id(), Deployment.REPOSITORY),
                         source instanceof DeployedInput deployed && deployed.meetsEveryDeployment()
-                                ? mirrors : List.of()))
+                                ? mirrors : List.of(), loader))
                 .toArray(FileOutcome[]::new);
         if (remembered != null) {
             java.util.Set<InputId> linted = new java.util.HashSet<>();
@@ -193,6 +195,7 @@ final class Linter {
 
     /** Every connector of the inputs, as a lint reads them, placed in its deployment; unreadable inputs are left out. */
     List<Placed> place(List<Input> sources, Map<InputId, Deployment> placed) {
+        ConfigLoader loader = loaderFor(sources);
         List<Placed> connectors = new ArrayList<>();
         for (Input source : sources) {
             Deployment file = placed.getOrDefault(source.id(), Deployment.REPOSITORY);
@@ -221,13 +224,39 @@ final class Linter {
         return rule.clashes((List<C>) claims);
     }
 
+    /**
+     * The loader of a run: one that merges what the run's compose files set in the Debezium Server
+     * configs they mount, when any does (a compose file is read twice, the rest once).
+     */
+    private ConfigLoader loaderFor(List<Input> sources) {
+        Map<InputId, String> composeFiles = new HashMap<>();
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (Input source : sources) {
+            if (source.id().projectPath() != null) {
+                paths.add(source.id().projectPath());
+            }
+            if (!ServerEnvironments.mayConfigure(source.id()) || source instanceof DeployedInput) {
+                continue;
+            }
+            try {
+                composeFiles.put(source.id(), new String(source.read(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                // linting reports what cannot be read
+            }
+        }
+        ServerEnvironments environments = composeFiles.isEmpty() ? ServerEnvironments.NONE
+                : ServerEnvironments.of(composeFiles, paths);
+        return environments == ServerEnvironments.NONE ? plainLoader : new ConfigLoader(environments);
+    }
+
     /** One input; a failure inside dbzlint names the input and leaves the others to be linted. */
-    private FileOutcome lintFile(Input source, Deployment deployment, List<Deployment> mirrors) {
+    private FileOutcome lintFile(Input source, Deployment deployment, List<Deployment> mirrors, ConfigLoader loader) {
         try {
-            if (remembered != null && mirrors.isEmpty()) {
+            // a Debezium Server config merged with a compose file's environment is no longer a file alone
+            if (remembered != null && mirrors.isEmpty() && loader == plainLoader) {
                 return rememberedOutcome(source, deployment);
             }
-            return lintOneFile(source, deployment, mirrors);
+            return lintOneFile(source, deployment, mirrors, loader);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return new FileOutcome(0, List.of(), FileClaims.NONE, null, new InternalFailure(
                     source.id().displayPath() + ": internal error while linting this file: " + describe(e), e));
@@ -240,14 +269,14 @@ final class Linter {
             bytes = source.read();
         } catch (IOException e) {
             remembered.remove(source.id());
-            return lintOneFile(source, deployment, List.of()); // which reports why it cannot be read
+            return lintOneFile(source, deployment, List.of(), plainLoader); // which reports why it cannot be read
         }
         Remembered before = remembered.get(source.id());
         if (before != null && before.deployment().equals(deployment)
                 && (before.bytes() == bytes || java.util.Arrays.equals(before.bytes(), bytes))) {
             return before.outcome();
         }
-        FileOutcome outcome = lintOneFile(Input.ofBytes(source.id(), bytes), deployment, List.of());
+        FileOutcome outcome = lintOneFile(Input.ofBytes(source.id(), bytes), deployment, List.of(), plainLoader);
         remembered.put(source.id(), new Remembered(bytes, deployment, outcome));
         return outcome;
     }
@@ -261,7 +290,8 @@ final class Linter {
      * @param mirrors the deployments of the repository a live cluster's connector is also compared
      *     in: it makes claims there too, and no finding (see {@link Deployment#mirror()})
      */
-    private FileOutcome lintOneFile(Input source, Deployment deployment, List<Deployment> mirrors) {
+    private FileOutcome lintOneFile(Input source, Deployment deployment, List<Deployment> mirrors,
+                                    ConfigLoader loader) {
         byte[] bytes;
         try {
             bytes = source.read();

@@ -2,11 +2,14 @@ package io.dbzlint.engine;
 
 import io.dbzlint.fix.Fixer;
 import io.dbzlint.load.ConfigLoader;
+import io.dbzlint.load.ServerEnvironments;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Secrets;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A file's text with every secret its connectors hold replaced by asterisks of the same length, for
@@ -24,24 +27,30 @@ public final class SecretMask {
     public static String masked(InputId input, String text) {
         int[] starts = Fixer.lineStarts(text);
         StringBuilder masked = null;
+        List<ConfigEntry> entries = new ArrayList<>();
         for (Connector connector : LOADER.load(input, text.getBytes(StandardCharsets.UTF_8)).connectors()) {
-            for (ConfigEntry entry : connector.config().values()) {
-                if (!entry.hasText() || !entry.isSecret() || entry.isProviderReference()) {
-                    continue;
-                }
-                String secret = Secrets.isSecretKey(entry.key()) ? entry.text()
-                        : Secrets.embedded(entry.key(), entry.text()).map(Secrets.Embedded::secret).orElse(null);
-                if (secret == null || secret.isEmpty()) {
-                    continue;
-                }
-                int from = offset(starts, entry.valueLocation().line(), entry.valueLocation().column(), text);
-                int to = offset(starts, entry.valueLocation().endLine(), entry.valueLocation().endColumn(), text);
-                if (from < 0 || to <= from) {
-                    continue;
-                }
-                masked = masked == null ? new StringBuilder(text) : masked;
-                mask(masked, from, to, secret);
+            entries.addAll(connector.config().values());
+        }
+        if (ServerEnvironments.mayConfigure(input)) {
+            // a Debezium Server's variables, also those merged into the config file it mounts
+            entries.addAll(ServerEnvironments.variables(input, text));
+        }
+        for (ConfigEntry entry : entries) {
+            if (!entry.hasText() || !entry.isSecret() || entry.isProviderReference()) {
+                continue;
             }
+            String secret = Secrets.isSecretKey(entry.key()) ? entry.text()
+                    : Secrets.embedded(entry.key(), entry.text()).map(Secrets.Embedded::secret).orElse(null);
+            if (secret == null || secret.isEmpty()) {
+                continue;
+            }
+            int from = offset(starts, entry.valueLocation().line(), entry.valueLocation().column(), text);
+            int to = offset(starts, entry.valueLocation().endLine(), entry.valueLocation().endColumn(), text);
+            if (from < 0 || to <= from) {
+                continue;
+            }
+            masked = masked == null ? new StringBuilder(text) : masked;
+            mask(masked, from, to, secret);
         }
         return masked == null ? text : masked.toString();
     }

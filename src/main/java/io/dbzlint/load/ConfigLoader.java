@@ -17,9 +17,21 @@ public final class ConfigLoader {
     /** What an empty slot of a skeleton reads as: a placeholder, never judged, never compared. */
     static final String SLOT = "<filled in later>";
 
+    /** What the project's compose files set in the Debezium Server configs they mount. */
+    private final ServerEnvironments environments;
+
+    public ConfigLoader() {
+        this(ServerEnvironments.NONE);
+    }
+
+    /** A loader that merges into each mounted Debezium Server config the environment its compose service sets. */
+    public ConfigLoader(ServerEnvironments environments) {
+        this.environments = environments;
+    }
+
     /** The connectors in one input, read by its format. */
     public LoadedFile load(InputId input, byte[] bytes) {
-        LoadedFile file = Readers.of(input.format()).read(input, bytes);
+        LoadedFile file = environments.merged(Readers.of(input.format()).read(input, bytes));
         if (file.connectors().stream().noneMatch(ConfigLoader::isSkeleton)) {
             return file;
         }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Connector configs written as JSON inside other text: the body a shell script or a
  * docker-compose command posts with curl, a heredoc, a fenced block of a Markdown, MDX or AsciiDoc
- * tutorial. Each JSON object holding a "connector.class" key is read where it stands, so every
+ * tutorial (whose properties blocks {@link PropertiesFences} reads). Each JSON object holding a "connector.class" key is read where it stands, so every
  * position is the one in the original file; fragments without a class are left alone.
  */
 final class EmbeddedJson {
@@ -30,17 +30,40 @@ final class EmbeddedJson {
     }
 
     static LoadedFile load(InputId path, String text) {
+        LoadedFile json = loadJson(path, text);
+        if (path.format() != InputFormat.MARKDOWN && path.format() != InputFormat.ASCIIDOC) {
+            return json;
+        }
+        LoadedFile fences = PropertiesFences.read(path, path.format() == InputFormat.ASCIIDOC ? blankCallouts(text)
+                : text);
+        if (fences.connectors().isEmpty() && fences.problems().isEmpty()) {
+            return json;
+        }
+        // in the page's order: a page's findings are told once per example, the one they are in
+        List<Connector> connectors = new ArrayList<>(json.connectors());
+        connectors.addAll(fences.connectors());
+        connectors.sort(java.util.Comparator.comparing(Connector::location));
+        List<LoadProblem> problems = new ArrayList<>(json.problems());
+        problems.addAll(fences.problems());
+        return new LoadedFile(path, connectors, problems, json.branches());
+    }
+
+    /** The JSON bodies of a text, and a script's branches and uploads. */
+    private static LoadedFile loadJson(InputId path, String text) {
         List<Connector> connectors = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
-        ScriptBranches branches = path.format() == InputFormat.SHELL ? ShellBranches.of(text) : ScriptBranches.NONE;
-        if (!text.contains(ANCHOR)) {
+        ScriptBranches branches = path.format() == InputFormat.SHELL ? ShellBranches.of(text)
+                : path.format() == InputFormat.MARKDOWN || path.format() == InputFormat.ASCIIDOC
+                ? ShellBranches.uploadsOf(text) : ScriptBranches.NONE;
+        boolean platform = text.contains(PLATFORM_TYPE);
+        if (!text.contains(ANCHOR) && !platform) {
             return new LoadedFile(path, connectors, problems, branches);
         }
         char[] chars = (path.format() == InputFormat.ASCIIDOC ? blankCallouts(text) : text).toCharArray();
         LineIndex lines = new LineIndex(chars);
         int covered = 0;
         java.util.Set<String> expanded = null; // a script's $NAME and ${NAME}, found once when first needed
-        for (int anchor = indexOf(chars, ANCHOR, 0); anchor >= 0; anchor = indexOf(chars, ANCHOR, anchor + 1)) {
+        for (int anchor = nextAnchor(chars, 0, platform); anchor >= 0; anchor = nextAnchor(chars, anchor + 1, platform)) {
             if (anchor < covered) {
                 continue; // inside an object already read
             }
@@ -84,6 +107,32 @@ final class EmbeddedJson {
     }
 
     private record Found(int start, JsonConnectors.Embedded read) {
+    }
+
+    /** A Debezium Platform source names its connector class as its type: {@code "type": "io.debezium.connector...}. */
+    private static final String PLATFORM_TYPE = "\"io.debezium.connector.";
+    private static final Pattern PLATFORM_ANCHOR = Pattern.compile("\"type\"\\s*:\\s*$");
+
+    /**
+     * Where the next config may be, from {@code from}: a "connector.class" key, or (where the text
+     * names a connector class in quotes at all) a platform source's "type" naming one.
+     */
+    private static int nextAnchor(char[] chars, int from, boolean platform) {
+        int anchor = indexOf(chars, ANCHOR, from);
+        if (!platform) {
+            return anchor;
+        }
+        for (int at = indexOf(chars, PLATFORM_TYPE, from); at >= 0 && (anchor < 0 || at < anchor);
+             at = indexOf(chars, PLATFORM_TYPE, at + 1)) {
+            int lineStart = at;
+            while (lineStart > 0 && chars[lineStart - 1] != '\n' && at - lineStart < 200) {
+                lineStart--;
+            }
+            if (PLATFORM_ANCHOR.matcher(new String(chars, lineStart, at - lineStart)).find()) {
+                return at;
+            }
+        }
+        return anchor;
     }
 
     /** {@code NAME='{}, {@code export NAME="{}, {@code local NAME='{}: a body kept in a shell variable. */
@@ -189,17 +238,23 @@ final class EmbeddedJson {
     /** PUT /connectors/NAME/config in the command that sends a body: the connector's name, as Kafka Connect takes it. */
     private static final Pattern PUT_URL = Pattern.compile("/connectors/([A-Za-z0-9._${}-]{1,200})/config(?![/\\w-])");
     private static final int URL_REACH = 400;
+    /**
+     * A line whose command goes on below it: ended by a backslash, opening a heredoc
+     * ({@code -d @- <<EOF}), or ending in the quote that opens a data argument ({@code -d '}).
+     */
+    private static final Pattern CONTINUED = Pattern.compile(
+            "\\\\$|<<-?\\s*['\"]?[A-Za-z_][A-Za-z0-9_]*['\"]?|(?:^|\\s)(?:-d|--data(?:-raw|-binary|-ascii)?)[=\\s]\\s*['\"]$");
 
     /**
-     * A bare config sent with {@code PUT /connectors/NAME/config} is named NAME, as Kafka Connect
-     * names it, rather than by its place in the file: only when the URL is in the same command
-     * (on the body's line, or on lines continued with a backslash up to it) and the config names
-     * itself nowhere.
+     * A bare config sent with {@code PUT /connectors/NAME/config} is a version of the connector
+     * NAME, and is named NAME, as Kafka Connect names it, rather than by its place in the file,
+     * unless the config names itself: only when the URL is in the same command (on the body's line,
+     * or on lines continued with a backslash up to it).
      */
     private static Connector namedByUrl(InputId path, char[] chars, LineIndex lines, int start, Connector connector) {
         int line = lines.line(start);
-        if (!connector.name().endsWith(":" + line) || connector.config().containsKey(Keys.NAME)) {
-            return connector;
+        if (connector.location().line() != line || connector.location().column() != lines.column(start)) {
+            return connector; // a REST body: POSTed, not put
         }
         int from = Math.max(0, start - URL_REACH);
         String before = new String(chars, from, start - from);
@@ -214,17 +269,23 @@ final class EmbeddedJson {
             return connector;
         }
         String between = before.substring(found);
+        int lineStart = 0;
         for (int i = between.indexOf('\n'); i >= 0; i = between.indexOf('\n', i + 1)) {
-            int end = i > 0 && between.charAt(i - 1) == '\r' ? i - 1 : i;
-            if (end == 0 || between.charAt(end - 1) != '\\') {
+            String commandLine = between.substring(lineStart, i).stripTrailing();
+            lineStart = i + 1;
+            if (!CONTINUED.matcher(commandLine).find()) {
                 return connector; // the URL belongs to an earlier command
             }
         }
         int at = from + found;
         Location where = new Location(path, lines.line(at), lines.column(at), lines.line(at),
                 lines.column(at) + name.length());
-        return new Connector(name, where, connector.location(), connector.type(), connector.config(),
-                connector.envelope());
+        java.util.Map<String, io.dbzlint.model.ConfigEntry> envelope = new java.util.LinkedHashMap<>(connector.envelope());
+        envelope.put(Connector.PUT_CONNECTOR, new io.dbzlint.model.ConfigEntry(Connector.PUT_CONNECTOR, name,
+                io.dbzlint.model.ValueKind.STRING, where, where));
+        boolean unnamed = connector.name().endsWith(":" + line) && !connector.config().containsKey(Keys.NAME);
+        return new Connector(unnamed ? name : connector.name(), unnamed ? where : connector.nameLocation(),
+                connector.location(), connector.type(), connector.config(), envelope);
     }
 
     /**

@@ -39,6 +39,10 @@ final class JsonConnectors implements FormatReader {
     private static final JsonFactory STRICT_JSON = Limits.jsonFactory();
     private static final JsonFactory JSON = Limits.lenientJsonFactory();
     private static final Set<String> CONNECT_ENVELOPE = Set.of("name", "config", "tasks", "type", "initial_state");
+    /** What a Debezium Platform source holds besides its config; a "connection" is not among them (see isPlatformSource). */
+    private static final Set<String> PLATFORM_SOURCE = Set.of("id", "name", "description", "type", "schema", "vaults",
+            "config");
+    private static final String DEBEZIUM_CONNECTORS = "io.debezium.connector.";
 
     /**
      * True when the text starts with a letter, after any comment lines, and holds an object
@@ -377,8 +381,11 @@ final class JsonConnectors implements FormatReader {
         private Optional<Connector> toConnector(ParsedObject top, String fallbackName) {
             ParsedProperty configProperty = top.properties.get("config");
             boolean restBody = configProperty != null && configProperty.child != null;
+            if (restBody && isPlatformSource(top)) {
+                return Optional.of(platformSource(top, configProperty.child, fallbackName));
+            }
             if (restBody && !isConnectEnvelope(top)) {
-                return Optional.empty(); // e.g. a Debezium Platform source: {"type": "<class>", "schema": ...}
+                return Optional.empty(); // another tool's: a Debezium Platform destination, a connection
             }
             if (configProperty != null && !restBody) {
                 throw new StructureProblem(configProperty.valueLocation, "config is " + configProperty.kind.article()
@@ -403,6 +410,42 @@ final class JsonConnectors implements FormatReader {
             ParsedProperty connectorClass = config.properties.get("connector.class");
             ConnectorType type = ConnectorType.fromConnectorClass(connectorClass == null ? null : connectorClass.text);
             return Optional.of(new Connector(name, nameLocation, config.start, type, entries));
+        }
+
+        /**
+         * A Debezium Platform source, as its API takes one: {@code {"name", "description", "type":
+         * "<connector class>", "schema", "vaults", "config"}}. One that names a {@code connection}
+         * gets its database settings from that connection, elsewhere: its config is not whole, and
+         * not read.
+         */
+        private static boolean isPlatformSource(ParsedObject top) {
+            ParsedProperty type = top.properties.get("type");
+            if (type == null || type.text == null || !type.text.startsWith(DEBEZIUM_CONNECTORS)) {
+                return false;
+            }
+            for (ParsedProperty property : top.properties.values()) {
+                if (!PLATFORM_SOURCE.contains(property.key)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A Debezium Platform source's config, with its type as the connector.class a Debezium Server runs. */
+        private Connector platformSource(ParsedObject top, ParsedObject config, String fallbackName) {
+            ParsedProperty type = top.properties.get("type");
+            Map<String, ConfigEntry> entries = new LinkedHashMap<>(config.properties.size() * 2 + 1);
+            entries.put(Keys.CONNECTOR_CLASS, new ConfigEntry(Keys.CONNECTOR_CLASS, type.text, type.kind,
+                    type.keyLocation, type.valueLocation));
+            for (ParsedProperty p : config.properties.values()) {
+                entries.put(p.key, new ConfigEntry(p.key, p.text, p.kind, p.keyLocation, p.valueLocation));
+            }
+            ParsedProperty name = top.properties.get("name");
+            boolean named = name != null && name.text != null && !name.text.isBlank();
+            return new Connector(named ? name.text : fallbackName, named ? name.valueLocation : config.start,
+                    config.start, ConnectorType.fromConnectorClass(type.text), entries, Map.of(Connector.RUNTIME,
+                            new ConfigEntry(Connector.RUNTIME, Connector.DEBEZIUM_SERVER, ValueKind.STRING,
+                                    top.start, top.start)));
         }
 
         /**

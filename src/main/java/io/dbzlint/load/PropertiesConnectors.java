@@ -118,8 +118,14 @@ final class PropertiesConnectors {
                 fix);
     }
 
+    /** The Debezium Server property a connector key of its config is read from: the inverse of {@link #serverKey}. */
+    static String serverProperty(String key) {
+        return key.equals("transforms") || key.startsWith("transforms.") || key.equals("predicates")
+                || key.startsWith("predicates.") ? "debezium." + key : SERVER_SOURCE + key;
+    }
+
     /** The connector key a Debezium Server key stands for, or null for the server's other keys. */
-    private static String serverKey(String key) {
+    static String serverKey(String key) {
         if (key.startsWith(SERVER_SOURCE)) {
             return key.substring(SERVER_SOURCE.length());
         }

@@ -7,6 +7,8 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a shell script's conditionals and curl uploads, in one pass over its text: words, quotes,
@@ -50,6 +52,10 @@ final class ShellBranches {
     private boolean awaitingIn;
     private boolean casePattern;
     private String previousWord = "";
+    /** Where the current command's uploads start in {@link #posts}. */
+    private int commandPosts;
+    /** The connector a {@code /connectors/NAME/config} URL of the current command names, or null. */
+    private String commandConnector;
 
     private ShellBranches(String text) {
         this.text = text;
@@ -57,6 +63,46 @@ final class ShellBranches {
 
     static ScriptBranches of(String text) {
         return new ShellBranches(text).scan();
+    }
+
+    private static final Pattern CURL = Pattern.compile("(?<![\\w./-])curl(?=\\s)");
+
+    /**
+     * The files a documentation page's curl commands post ({@code curl ... -d @register.json}), each
+     * command read as a script of its own from its {@code curl} through the lines a backslash
+     * continues: a page's prose and output around it are no script. A page has no branches.
+     */
+    static ScriptBranches uploadsOf(String page) {
+        if (!page.contains("curl") || page.indexOf('@') < 0) {
+            return ScriptBranches.NONE;
+        }
+        List<ScriptBranches.Post> posts = new ArrayList<>();
+        String[] lines = page.split("\n", -1);
+        for (int l = 0; l < lines.length; l++) {
+            Matcher curl = CURL.matcher(lines[l]);
+            if (!curl.find()) {
+                continue;
+            }
+            String first = lines[l].substring(curl.start());
+            // `curl ... -d @file` written inline ends at its closing backtick
+            boolean inline = lines[l].substring(0, curl.start()).endsWith("`");
+            StringBuilder command = new StringBuilder(inline && first.indexOf('`') >= 0
+                    ? first.substring(0, first.indexOf('`')) : first);
+            int last = l;
+            while (!inline && continued(lines[last]) && last + 1 < lines.length) {
+                command.append('\n').append(lines[++last]);
+            }
+            for (ScriptBranches.Post post : of(command.toString().replace("\r", "")).posts()) {
+                posts.add(new ScriptBranches.Post(post.file(), post.line() + l, new long[0], post.connector()));
+            }
+            l = last;
+        }
+        return posts.isEmpty() ? ScriptBranches.NONE : new ScriptBranches(new long[0][], Set.of(), posts);
+    }
+
+    private static boolean continued(String line) {
+        String end = line.stripTrailing();
+        return end.endsWith("\\");
     }
 
     private ScriptBranches scan() {
@@ -125,6 +171,7 @@ final class ShellBranches {
             }
         }
         endWord(word, quoted, wordLine);
+        endCommand();
         closeRests();
         if (broken || !frames.isEmpty() || !branched && posts.isEmpty()) {
             return posts.isEmpty() || broken ? ScriptBranches.NONE
@@ -227,6 +274,7 @@ final class ShellBranches {
     }
 
     private void newline() {
+        endCommand();
         nextLine();
         if (!casePattern) {
             commandPosition = true;
@@ -314,8 +362,32 @@ final class ShellBranches {
         commandPosition = false;
     }
 
+    /**
+     * {@code /connectors/NAME/config}, the URL Kafka Connect takes a connector's config at with
+     * PUT; a literal name only, as a variable's value is not known.
+     */
+    private static final Pattern CONFIG_URL = Pattern.compile("/connectors/([A-Za-z0-9._-]{1,200})/config/?(?:[?#].*)?");
+
+    /** A command ends: its uploads sent to {@code /connectors/NAME/config} are NAME's config. */
+    private void endCommand() {
+        if (commandConnector != null) {
+            for (int i = commandPosts; i < posts.size(); i++) {
+                posts.set(i, posts.get(i).named(commandConnector));
+            }
+        }
+        commandPosts = posts.size();
+        commandConnector = null;
+    }
+
     /** A curl upload: {@code -d @file}, {@code --data-binary @file}, {@code -d@file}. */
     private void post(String w, int wordLine) {
+        int url = w.indexOf("/connectors/");
+        if (url >= 0) {
+            Matcher config = CONFIG_URL.matcher(w);
+            if (config.find(url) && config.end() == w.length()) {
+                commandConnector = config.group(1);
+            }
+        }
         String file = null;
         if (w.startsWith("@") && DATA_OPTIONS.contains(previousWord)) {
             file = w.substring(1);
@@ -330,6 +402,7 @@ final class ShellBranches {
     }
 
     private void operator(String operator) {
+        endCommand();
         switch (operator) {
             case ";;", ";&", ";;&" -> {
                 closeRests();

@@ -30,7 +30,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 /**
  * Connectors in YAML, with the line and column of every key and value from SnakeYAML Engine's
  * node marks: Strimzi {@code KafkaConnector} resources, Debezium Operator {@code DebeziumServer}
- * resources, and Debezium Server's application.yaml. Documents of other kinds in a multi-document
+ * resources, Debezium Server's application.yaml, and a compose file's Debezium Server configured by
+ * environment variables ({@link ServerEnvironments}). Documents of other kinds in a multi-document
  * file are skipped. A YAML file with none of these (a docker-compose file) is searched for JSON
  * bodies that its commands post.
  */
@@ -44,6 +45,8 @@ final class YamlConnectors {
     private final String text;
     private final List<LoadProblem> problems = new ArrayList<>();
     private final List<Connector> connectors = new ArrayList<>();
+    /** Debezium Servers a compose file configures by environment variables alone. */
+    private final List<Connector> servers = new ArrayList<>();
 
     private YamlConnectors(InputId path, String text) {
         this.path = path;
@@ -83,9 +86,18 @@ final class YamlConnectors {
                     "invalid YAML: " + Printable.cut(String.valueOf(e.getMessage()), Printable.MAX_VALUE))));
         }
         if (reader.connectors.isEmpty() && reader.problems.isEmpty()) {
-            return EmbeddedJson.load(path, text); // e.g. a docker-compose command that posts a connector
+            // e.g. a docker-compose command that posts a connector
+            LoadedFile embedded = EmbeddedJson.load(path, text);
+            if (reader.servers.isEmpty()) {
+                return embedded;
+            }
+            List<Connector> all = new ArrayList<>(reader.servers);
+            all.addAll(embedded.connectors());
+            return new LoadedFile(path, all, embedded.problems(), embedded.branches());
         }
-        return new LoadedFile(path, reader.connectors, reader.problems);
+        List<Connector> all = new ArrayList<>(reader.connectors);
+        all.addAll(reader.servers);
+        return new LoadedFile(path, all, reader.problems);
     }
 
     /**
@@ -129,6 +141,12 @@ final class YamlConnectors {
             strimzi(root);
         } else if (kind.equals("DebeziumServer") && apiVersion.startsWith("debezium.io/")) {
             debeziumServer(root);
+        } else if (kind.isEmpty() && apiVersion.isEmpty() && namesClass(root)) {
+            flat(root, null);
+        } else if (kind.isEmpty() && apiVersion.isEmpty() && isRestBody(root)) {
+            flat(mapping(root, "config").orElseThrow(), entry("name", root, "name"));
+        } else if (kind.isEmpty() && child(root, "services").isPresent()) {
+            servers.addAll(ServerEnvironments.connectorsOf(path, root));
         } else if (kind.isEmpty() && child(root, "debezium").isPresent()) {
             List<PropertiesReader.Property> flat = new ArrayList<>();
             flatten(root, "", flat);
@@ -136,6 +154,43 @@ final class YamlConnectors {
             connectors.addAll(server.connectors());
             problems.addAll(server.problems());
         }
+    }
+
+    /** Whether a mapping sets connector.class to a scalar: a connector config written as YAML. */
+    private static boolean namesClass(MappingNode map) {
+        return child(map, Keys.CONNECTOR_CLASS).filter(ScalarNode.class::isInstance).isPresent();
+    }
+
+    /** A Kafka Connect REST body written as YAML: a config that names its class, a name, nothing else. */
+    private static boolean isRestBody(MappingNode root) {
+        if (mapping(root, "config").filter(YamlConnectors::namesClass).isEmpty()) {
+            return false;
+        }
+        for (NodeTuple tuple : root.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key) || !key.getValue().equals("name")
+                    && !key.getValue().equals("config")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A connector config written as a YAML mapping of its keys ({@code connector.class: ...},
+     * {@code database.hostname: ...}), as a tool converts to a REST body: read as the JSON body
+     * is, keys and values at their places; a {@code name} key names it, else the file.
+     */
+    private void flat(MappingNode map, ConfigEntry name) {
+        Map<String, ConfigEntry> config = new LinkedHashMap<>();
+        for (ConfigEntry entry : entries(map)) {
+            config.put(entry.key(), entry);
+        }
+        ConfigEntry ownName = name != null && name.hasText() ? name : config.get(Keys.NAME);
+        Location start = start(map);
+        // offset.storage in a connector's own file: an application that embeds Debezium's engine, as in properties
+        connectors.add(connector(ownName, start, config, config.containsKey("offset.storage") ? Map.of(Connector.RUNTIME,
+                new ConfigEntry(Connector.RUNTIME, Connector.DEBEZIUM_ENGINE, ValueKind.STRING, start, start))
+                : Map.of()));
     }
 
     /**

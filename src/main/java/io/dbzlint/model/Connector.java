@@ -59,6 +59,16 @@ public record Connector(String name, Location nameLocation, Location location, C
     public static final String STRIMZI_CLUSTER = "metadata.labels.strimzi.io/cluster";
     /** In the envelope of a script's body: the shell variable it is assigned to, which the script never expands. */
     public static final String UNPOSTED_VARIABLE = "script.unposted.variable";
+    /**
+     * In the envelope of a body sent with {@code PUT /connectors/NAME/config}: NAME. The body is a
+     * new version of that connector's config, replacing any other of the name.
+     */
+    public static final String PUT_CONNECTOR = "request.put.connector";
+
+    /** Whether this config is sent with PUT /connectors/NAME/config: a version of the connector NAME. */
+    public boolean isPut() {
+        return envelope.containsKey(PUT_CONNECTOR);
+    }
 
     /** The envelope entry that marks a connector run by Debezium Server rather than Kafka Connect. */
     public static final String RUNTIME = "runtime";

@@ -7,8 +7,9 @@ import java.util.Set;
  * The branches of one shell script, as far as they tell which lines one run of it never reaches
  * together: the arms of an {@code if}/{@code elif}/{@code else} or a {@code case}, and what follows
  * a conditional one of whose arms ends the script with {@code exit}. Also the files the script
- * posts with curl ({@code -d @file}), and on which line. A deploy script that posts one of two
- * bodies by an argument applies one of them, never both.
+ * (or a page's command) posts with curl ({@code -d @file}), on which line, and under which
+ * connector name when the request is a {@code PUT /connectors/NAME/config}. A deploy script that
+ * posts one of two bodies by an argument applies one of them, never both.
  */
 public final class ScriptBranches {
 
@@ -30,8 +31,19 @@ public final class ScriptBranches {
      * @param file the path as written after the {@code @}, relative to where the script runs
      * @param line the line of the command
      * @param path the arms the command is in, as {@link #pathAt} gives them
+     * @param connector the connector NAME of a {@code PUT /connectors/NAME/config} the command sends
+     *     the file to: the file is a version of that connector's config; null for any other request
      */
-    public record Post(String file, int line, long[] path) {
+    public record Post(String file, int line, long[] path, String connector) {
+
+        public Post(String file, int line, long[] path) {
+            this(file, line, path, null);
+        }
+
+        /** The same upload, sent to PUT /connectors/NAME/config. */
+        public Post named(String name) {
+            return new Post(file, line, path, name);
+        }
     }
 
     public ScriptBranches(long[][] paths, Set<Long> exiting, List<Post> posts) {

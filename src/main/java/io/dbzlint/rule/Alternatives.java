@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Connectors that are alternatives of one another rather than connectors that run together, so
- * that no cross-connector rule compares them:
+ * that no cross-connector rule compares them (and, by the requests that apply them, which
+ * configs are versions of one connector: {@link #versionsOfOne}):
  * <ul>
  *   <li>sibling folders of one deployment where one connector name stands for two different
  *       connectors (another class, another database), as a catalog of per-database examples or a
@@ -33,8 +34,11 @@ public final class Alternatives {
     /** The places scripts post each file from, by the file's project path. */
     private final Map<String, List<Origin>> posted;
 
-    /** A place in a script: the script and the arms it is in. */
-    private record Origin(InputId script, long[] path) {
+    /**
+     * A place in a script: the script and the arms it is in, and the connector a
+     * {@code PUT /connectors/NAME/config} there sends the file to (null for another request).
+     */
+    private record Origin(InputId script, long[] path, String connector) {
     }
 
     private Alternatives(Set<String> parents, Map<InputId, ScriptBranches> scripts, Map<String, List<Origin>> posted) {
@@ -74,7 +78,8 @@ public final class Alternatives {
                 files.add(resolve("", post.file()));
                 files.remove(null);
                 for (String file : files) {
-                    posted.computeIfAbsent(file, f -> new ArrayList<>()).add(new Origin(script.getKey(), post.path()));
+                    posted.computeIfAbsent(file, f -> new ArrayList<>()).add(new Origin(script.getKey(), post.path(),
+                            post.connector()));
                 }
             }
         }
@@ -137,9 +142,32 @@ public final class Alternatives {
         InputId input = site.location().input();
         ScriptBranches branches = scripts.get(input);
         if (branches != null) {
-            return List.of(new Origin(input, branches.pathAt(site.location().line())));
+            return List.of(new Origin(input, branches.pathAt(site.location().line()), null));
         }
         return input.projectPath() == null ? List.of() : posted.getOrDefault(input.projectPath(), List.of());
+    }
+
+    /**
+     * Whether two sites are versions of one connector by the requests that apply them: one script
+     * or page sends both under one name, one of them with {@code PUT /connectors/NAME/config}
+     * (a failover to a replica, a reconfiguration). A file sent that way is NAME's config, as Kafka
+     * Connect takes it, whatever the file calls itself; the versions replace one another in turn
+     * and never run together.
+     */
+    public boolean versionsOfOne(Claim.Site one, Claim.Site other) {
+        if (posted.isEmpty()) {
+            return false;
+        }
+        for (Origin mine : origins(one)) {
+            for (Origin theirs : origins(other)) {
+                if ((mine.connector() != null || theirs.connector() != null) && mine.script().equals(theirs.script())
+                        && (mine.connector() != null ? mine.connector() : one.connector())
+                                .equals(theirs.connector() != null ? theirs.connector() : other.connector())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean inAlternativeFolders(Claim.Site one, Claim.Site other) {

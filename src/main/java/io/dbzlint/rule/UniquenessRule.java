@@ -62,6 +62,19 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
         return false;
     }
 
+    /**
+     * Whether two claims are versions of one connector by the requests that apply them: one script
+     * or page sends both under one name, one with PUT (see {@link Alternatives#versionsOfOne}).
+     */
+    protected boolean versionsOfOne(C claim, C other, RuleContext context) {
+        return context.alternatives().versionsOfOne(claim.site(), other.site());
+    }
+
+    /** One connector: by the rule's own reckoning, or as the requests that apply them say (a PUT of a new version). */
+    private boolean same(C claim, C other, RuleContext context) {
+        return sameConnector(claim, other) || versionsOfOne(claim, other, context);
+    }
+
     private boolean apart(C claim, C other, RuleContext context) {
         return context.alternatives().apart(claim.site(), other.site());
     }
@@ -120,6 +133,7 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
             for (int m = 0; m < group.size(); m++) {
                 C claim = group.get(m);
                 List<C> others;
+                // not involved in alternatives: apart from nothing, and no request makes it a version of another
                 if (alone != null && alone.test(claim) && !alternatives.involves(claim.site())) {
                     others = new AllBut<>(group, m);
                 } else {
@@ -136,11 +150,11 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
     /** The others of a member that may have copies or alternatives in its group: compared one by one. */
     private List<C> compared(C claim, List<C> group, Map<C, List<C>> copiesOf, RuleContext context) {
         List<C> others = ClaimGroups.othersThan(claim, group);
-        List<C> mine = copiesOf(claim, group, copiesOf);
+        List<C> mine = copiesOf(claim, group, copiesOf, context);
         // a copy of a connector is an alternative of what the connector is an alternative of
-        others.removeIf(other -> !collide(claim, other) || sameConnector(claim, other)
+        others.removeIf(other -> !collide(claim, other) || same(claim, other, context)
                 || context.alternatives() != Alternatives.NONE
-                && mine.stream().anyMatch(one -> copiesOf(other, group, copiesOf).stream()
+                && mine.stream().anyMatch(one -> copiesOf(other, group, copiesOf, context).stream()
                         .anyMatch(theirs -> apart(one, theirs, context))));
         if (others.stream().anyMatch(other -> other.site().deployment().mirror())) {
             namedOnce(others);
@@ -148,9 +162,9 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
         return others;
     }
 
-    private List<C> copiesOf(C claim, List<C> group, Map<C, List<C>> copiesOf) {
+    private List<C> copiesOf(C claim, List<C> group, Map<C, List<C>> copiesOf, RuleContext context) {
         return copiesOf.computeIfAbsent(claim, c -> group.stream()
-                .filter(other -> other == c || sameConnector(c, other)).toList());
+                .filter(other -> other == c || same(c, other, context)).toList());
     }
 
     /** The members of a group but one, as a view: no copy of the group per member. */

@@ -10,6 +10,7 @@ import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import io.dbzlint.model.ValueKind;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -169,7 +170,7 @@ class ConfigLoaderTest {
     void should_read_a_rest_body_as_a_connector_but_not_another_tools_envelope() {
         LoadedFile connect = load("{\"name\": \"a\", \"type\": \"source\", \"tasks\": [], \"config\": {\"k\": \"v\"}}");
         LoadedFile platform = load("{\"name\": \"a\", \"type\": \"io.debezium.connector.postgresql.PostgresConnector\","
-                + " \"schema\": \"s\", \"config\": {\"topic.prefix\": \"x\"}}");
+                + " \"schema\": \"s\", \"connection\": {\"id\": 1}, \"config\": {\"topic.prefix\": \"x\"}}");
 
         assertThat(connect.connectors()).hasSize(1);
         assertThat(platform.connectors()).isEmpty();
@@ -242,6 +243,97 @@ class ConfigLoaderTest {
         assertThat(file.problems()).isEmpty();
         assertThat(file.connectors()).singleElement()
                 .satisfies(connector -> assertThat(connector.name()).isEqualTo("inventory"));
+    }
+
+    @Test
+    void should_read_a_debezium_platform_source_with_its_type_as_connector_class_unless_its_database_is_elsewhere() {
+        LoadedFile source = load("""
+                {
+                  "name": "pg-source",
+                  "type": "io.debezium.connector.postgresql.PostgresConnector",
+                  "schema": "dummy",
+                  "vaults": [],
+                  "config": {"database.hostname": "postgresql", "topic.prefix": "inventory"}
+                }
+                """);
+        String withConnection = """
+                {"name": "pg-source", "type": "io.debezium.connector.postgresql.PostgresConnector",
+                 "connection": {"id": 1}, "config": {"topic.prefix": "inventory"}}
+                """;
+        String destination = """
+                {"name": "out", "type": "kafka", "config": {"producer.bootstrap.servers": "kafka:9092"}}
+                """;
+
+        Connector connector = source.connectors().get(0);
+        assertThat(connector.name()).isEqualTo("pg-source");
+        assertThat(connector.type()).isEqualTo(ConnectorType.POSTGRESQL);
+        assertThat(connector.runsOnDebeziumServer()).as("the platform runs it on Debezium Server").isTrue();
+        assertThat(connector.config()).containsOnlyKeys("connector.class", "database.hostname", "topic.prefix");
+        assertThat(connector.entry("connector.class").orElseThrow().valueLocation()).isEqualTo(range(3, 11, 3, 63));
+        assertThat(load(withConnection).connectors()).as("its connection holds the database settings").isEmpty();
+        assertThat(load(destination).connectors()).isEmpty();
+    }
+
+    @Test
+    void should_read_a_connector_config_written_as_yaml_keys_as_its_json_body_is_read() {
+        InputId yaml = new InputId("examples/postgres-connector.yaml", "examples/postgres-connector.yaml",
+                InputFormat.YAML);
+        LoadedFile flat = loader.load(yaml, """
+                # a connector's config, as a tool turns it into a REST body
+                name: orders
+                connector.class: io.debezium.connector.postgresql.PostgresConnector
+                tasks.max: 1
+                database.hostname: postgres
+                """.getBytes(StandardCharsets.UTF_8));
+        LoadedFile body = loader.load(yaml, """
+                name: orders
+                config:
+                  connector.class: io.debezium.connector.postgresql.PostgresConnector
+                  database.hostname: postgres
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(flat.problems()).isEmpty();
+        Connector connector = flat.connectors().get(0);
+        assertThat(connector.name()).isEqualTo("orders");
+        assertThat(connector.nameLocation()).isEqualTo(new Location(yaml, 2, 7, 2, 13));
+        assertThat(connector.type()).isEqualTo(ConnectorType.POSTGRESQL);
+        assertThat(connector.config()).containsOnlyKeys("name", "connector.class", "tasks.max", "database.hostname");
+        assertThat(connector.entry("database.hostname").orElseThrow().keyLocation())
+                .isEqualTo(new Location(yaml, 5, 1, 5, 18));
+        assertThat(connector.entry("tasks.max").orElseThrow().kind()).isEqualTo(ValueKind.NUMBER);
+        assertThat(connector.runsOnDebeziumEngine()).isFalse();
+        Connector engine = loader.load(yaml, """
+                connector.class: io.debezium.connector.mysql.MySqlConnector
+                offset.storage: io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore
+                """.getBytes(StandardCharsets.UTF_8)).connectors().get(0);
+        assertThat(engine.runsOnDebeziumEngine()).as("an application's config for the embedded engine").isTrue();
+        Connector rest = body.connectors().get(0);
+        assertThat(rest.name()).isEqualTo("orders");
+        assertThat(rest.config()).containsOnlyKeys("connector.class", "database.hostname");
+        assertThat(rest.entry("database.hostname").orElseThrow().valueLocation())
+                .isEqualTo(new Location(yaml, 4, 22, 4, 30));
+    }
+
+    @Test
+    void should_leave_yaml_alone_that_only_holds_a_connector_class_deeper_or_beside_other_things() {
+        InputId values = new InputId("chart/values.yaml", "chart/values.yaml", InputFormat.YAML);
+        String helmValues = """
+                replicaCount: 1
+                connectors:
+                  orders:
+                    connector.class: io.debezium.connector.postgresql.PostgresConnector
+                """;
+        String platformSource = """
+                name: orders
+                type: io.debezium.connector.postgresql.PostgresConnector
+                config:
+                  connector.class: io.debezium.connector.postgresql.PostgresConnector
+                """;
+        String workflow = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n";
+
+        for (String text : List.of(helmValues, platformSource, workflow)) {
+            assertThat(loader.load(values, text.getBytes(StandardCharsets.UTF_8)).connectors()).as(text).isEmpty();
+        }
     }
 
     @Test

@@ -157,4 +157,41 @@ class ShellBranchesTest {
         assertThat(branches.posts()).hasSize(2);
         assertThat(branches.exclusive(branches.posts().get(0).path(), branches.posts().get(1).path())).isTrue();
     }
+
+    @Test
+    void should_name_the_connector_a_put_to_its_config_sends_a_file_to() {
+        String script = """
+                curl -X PUT http://connect:8083/connectors/inventory/config -H 'Content-Type: application/json' \\
+                  --data-binary @primary.json
+                curl -d @replica.json -X PUT "$CONNECT/connectors/inventory/config"; curl -X POST "$CONNECT/connectors" -d @new.json
+                curl -X PUT "$CONNECT/connectors/$NAME/config" -d @named-elsewhere.json
+                """;
+        assertThat(ShellBranches.of(script).posts())
+                .extracting(ScriptBranches.Post::file, ScriptBranches.Post::line, ScriptBranches.Post::connector)
+                .containsExactly(tuple("primary.json", 2, "inventory"),
+                        tuple("replica.json", 3, "inventory"),
+                        tuple("new.json", 3, null),
+                        tuple("named-elsewhere.json", 4, null));
+    }
+
+    @Test
+    void should_find_what_a_pages_curl_commands_upload_and_nothing_in_its_prose() {
+        String page = """
+                # Failover
+
+                Send the config with curl and `-d @file`, as the mail to support@example.com says.
+
+                ```shell
+                $ curl -i -X PUT -H "Content-Type:application/json" \\
+                    http://localhost:8083/connectors/inventory-connector/config \\
+                    -d @connector-config-replica.json
+                ```
+
+                Or `curl -X POST http://localhost:8083/connectors -d @register.json` for a new one.
+                """;
+        assertThat(ShellBranches.uploadsOf(page).posts())
+                .extracting(ScriptBranches.Post::file, ScriptBranches.Post::line, ScriptBranches.Post::connector)
+                .containsExactly(tuple("connector-config-replica.json", 8, "inventory-connector"),
+                        tuple("register.json", 11, null));
+    }
 }

@@ -22,22 +22,25 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
      * @param connectorClass its connector.class, or ""
      * @param standalone the file a Kafka Connect standalone worker runs it from (a connector's
      *     .properties file), or null for a connector posted to a cluster
+     * @param put whether it is sent with PUT /connectors/NAME/config: a new version of NAME's config
+     * @param logical the logical name its topics start with (topic.prefix, database.server.name), or ""
      */
-    record Name(String name, long config, long database, String connectorClass, String standalone, Site site)
-            implements Claim {
+    record Name(String name, long config, long database, String connectorClass, String standalone, boolean put,
+                String logical, Site site) implements Claim {
     }
 
     /**
      * A copy of the same config (a quote, an echo, a file copied) is the same connector, compared
      * once; so is another version of it, of the same class on the same database (an update body, a
      * later revision, one lesson's repeat, a file under the name of a connector a live cluster
-     * runs): deploying it replaces the other as intended. Only
-     * connectors of one name on different databases, or of different classes, clash.
+     * runs, a body PUT to the name's config that moves the connector, see {@link #reconfigured}):
+     * deploying it replaces the other as intended. Only connectors of one name on different databases, or of
+     * different classes, clash.
      */
     @Override
     protected boolean sameConnector(Name claim, Name other) {
         if (claim.config() == other.config() || claim.site().deployment().mirror()
-                || other.site().deployment().mirror()) {
+                || other.site().deployment().mirror() || (claim.put() || other.put()) && reconfigured(claim, other)) {
             // a file under the name of a connector a cluster runs updates it: drift, not a clash
             return true;
         }
@@ -46,6 +49,22 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         }
         // one of them says nothing of its database: of one class, a version of the same connector
         return !claim.connectorClass().isEmpty() && claim.connectorClass().equals(other.connectorClass());
+    }
+
+    /** A version PUT by the script or page that applies the other: one connector only if reconfigured, not replaced. */
+    @Override
+    protected boolean versionsOfOne(Name claim, Name other, RuleContext context) {
+        return super.versionsOfOne(claim, other, context) && reconfigured(claim, other);
+    }
+
+    /**
+     * Whether a config PUT under a connector's name reconfigures that connector rather than puts
+     * another in its place: of the same class, writing under the same logical name (a failover to
+     * a replica keeps its topics; an outbox connector of another service under its name does not).
+     */
+    private static boolean reconfigured(Name claim, Name other) {
+        return !claim.connectorClass().isEmpty() && claim.connectorClass().equals(other.connectorClass())
+                && claim.logical().equals(other.logical());
     }
 
     /**
@@ -60,6 +79,9 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         java.util.Map<String, Integer> classes = new java.util.HashMap<>();
         java.util.Map<String, Integer> classesWithoutDatabase = new java.util.HashMap<>();
         for (Name name : group) {
+            if (name.put()) {
+                return null; // a version PUT under the name is the same connector by what it keeps: compared pair by pair
+            }
             configs.merge(name.config(), 1, Integer::sum);
             if (name.database() != 0) {
                 databases.merge(name.database(), 1, Integer::sum);
@@ -97,7 +119,8 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         }
         return Optional.of(new Name(connector.name(), fingerprint(connector), connector.databaseIdentity(),
                 connector.literal(Keys.CONNECTOR_CLASS).map(String::trim).orElse(""), standaloneFile(connector),
-                Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
+                connector.isPut(), connector.firstEntry(Keys.LOGICAL_NAME)
+                        .map(entry -> entry.text().trim()).orElse(""), Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
     }
 
     /**

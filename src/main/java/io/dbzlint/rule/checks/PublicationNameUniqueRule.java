@@ -74,6 +74,7 @@ public final class PublicationNameUniqueRule implements CrossConnectorRule<Publi
             for (Publication claim : group) {
                 List<Publication> others = group.stream()
                         .filter(other -> other != claim && !other.site().connector().equals(claim.site().connector())
+                                && !context.alternatives().versionsOfOne(claim.site(), other.site())
                                 && !other.filters().equals(claim.filters())
                                 && (other.rewrites() || claim.rewrites()))
                         .toList();
