@@ -18,7 +18,9 @@ import java.util.Set;
  *       tutorial's lessons has them: Kafka Connect holds one connector per name, so such configs
  *       are never applied together;</li>
  *   <li>the branches of one shell script: bodies posted in two arms of an {@code if} or a
- *       {@code case} (inline, or as {@code -d @file}) are one or the other in each run.</li>
+ *       {@code case} (inline, or as {@code -d @file}) are one or the other in each run;</li>
+ *   <li>the configs of two alternative compose stacks of one folder
+ *       ({@code docker-compose-mysql.yaml}, {@code docker-compose-postgres.yaml}), run one at a time.</li>
  * </ul>
  */
 public final class Alternatives {
@@ -81,9 +83,13 @@ public final class Alternatives {
         return parents.isEmpty() && scripts.isEmpty() ? NONE : new Alternatives(parents, Map.copyOf(scripts), posted);
     }
 
-    /** True when two claims are alternatives: in sibling folders that hold alternatives, or in exclusive branches of one script. */
+    /**
+     * True when two claims are alternatives: on alternative compose stacks, in sibling folders that
+     * hold alternatives, or in exclusive branches of one script.
+     */
     public boolean apart(Claim.Site one, Claim.Site other) {
-        return inAlternativeFolders(one, other) || inExclusiveBranches(one, other);
+        return one.deployment().alternativeTo(other.deployment()) || inAlternativeFolders(one, other)
+                || inExclusiveBranches(one, other);
     }
 
     /**
