@@ -5,8 +5,6 @@ import io.dbzlint.model.Connector;
 import io.dbzlint.model.Deployment;
 import io.dbzlint.model.InputFormat;
 import io.dbzlint.model.InputId;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,25 +20,28 @@ import java.util.Set;
  * <ul>
  *   <li>each example of a documentation page (Markdown, AsciiDoc) is its own deployment: a page
  *       shows alternatives as often as a set;</li>
- *   <li>a compose project (a folder with docker-compose.yml or compose.yaml) holds the configs beside
- *       and below it: each demo folder with its own stack is its own deployment;</li>
+ *   <li>a compose project (a folder with docker-compose.yml or compose.yaml, or a variant such as
+ *       docker-compose-mysql.yaml) holds the configs beside and below it: each demo folder with its
+ *       own stack is its own deployment. A folder of several stacks holds alternatives, run one at a
+ *       time: each is a deployment of its own, with the configs whose names carry its variant
+ *       ({@link ComposeFolder});</li>
  *   <li>an environment folder ({@code dev}, {@code staging}, {@code prod} ...; Kustomize overlays)
  *       is its own deployment, and so is a Kubernetes folder ({@code k8s}, {@code kubernetes},
  *       {@code openshift}, {@code helm}) beside a compose stack;</li>
  *   <li>the nearest of a compose project and an environment folder wins; elsewhere the repository
  *       is one deployment;</li>
  *   <li>within a file, a Strimzi KafkaConnector runs on the KafkaConnect its
- *       {@code strimzi.io/cluster} label names (in its namespace), sharing the stack's Kafka, and
+ *       {@code strimzi.io/cluster} label names (in its namespace), sharing the stack's Kafka (on a
+ *       Kubernetes cluster: beside a compose project, another Kafka than the compose stack's), and
  *       each Debezium Server runs its one connector to a sink of its own (alternative
  *       application-*.properties of one folder are profiles, one of them run).</li>
  * </ul>
  * The project config's {@code deployments:} beat all of these. Only the project's own folders are
- * looked at, and only for names: no file is read, no link is followed out of the project.
+ * looked at, for names; the release a deployment runs is read from the project's own files
+ * ({@link ReleaseEvidence}, {@link ComposeFile}), never through a link out of the project.
  */
 public final class Deployments {
 
-    private static final List<String> COMPOSE_FILES = List.of("docker-compose.yml", "docker-compose.yaml",
-            "compose.yml", "compose.yaml");
     private static final Set<String> ENVIRONMENTS = Set.of("dev", "development", "test", "testing", "qa", "uat",
             "stage", "staging", "preprod", "pre-prod", "prod", "production", "live", "local", "sandbox");
     /** Folders of a platform's manifests: a Kubernetes deployment beside a compose one is another cluster. */
@@ -48,13 +49,17 @@ public final class Deployments {
 
     private final Path root;
     private final Function<InputId, Optional<Deployment>> declared;
-    /** Per folder (project-relative, "" for the root): its compose file's name, or "" for none. */
-    private final Map<String, String> composeFiles = new HashMap<>();
-    /** The deployment of the files of a folder (not pages, not declared), by folder. */
+    /** Per folder (project-relative, "" for the root): its compose files. */
+    private final Map<String, ComposeFolder> composeFolders = new HashMap<>();
+    /** Per folder: the nearest compose project up from it, or none. */
+    private final Map<String, ComposeFolder> nearestCompose = new HashMap<>();
+    /** Per stack (folder and compose file): what it runs. */
+    private final Map<String, ComposeFile.Runs> stacks = new HashMap<>();
+    /** The deployment of the files of a folder (not pages, not declared), by folder and the stack they run on. */
     private final Map<String, Deployment> byFolder = new HashMap<>();
     /** What the whole project names, when a config's folders up name no runtime; null until asked. */
     private ReleaseEvidence.Project projectReleases;
-    /** Per folder: the release its build or container files name, or empty. */
+    /** Per folder (and stack, in a folder of several): the release its build or container files name, or empty. */
     private final Map<String, ReleaseEvidence.Named> releases = new HashMap<>();
 
     /**
@@ -73,36 +78,78 @@ public final class Deployments {
     public Deployment of(InputId input) {
         String path = input.projectPath();
         boolean page = input.format() == InputFormat.MARKDOWN || input.format() == InputFormat.ASCIIDOC;
+        StackChoice choice = path == null ? null : stackOf(path, page);
         if (path == null || page || declared.apply(input).isPresent()) {
-            return placeWithRelease(input);
+            return placeWithRelease(input, choice);
         }
-        // every other file of a folder is placed alike: worked out once per folder, as a run may hold thousands
+        // every other file of a folder is placed alike (of a folder of several stacks, those of one
+        // stack): worked out once per folder, as a run may hold thousands
         int slash = path.lastIndexOf('/');
-        Deployment folder = byFolder.computeIfAbsent(slash < 0 ? "" : path.substring(0, slash),
-                f -> placeWithRelease(input));
+        String folder = slash < 0 ? "" : path.substring(0, slash);
+        Deployment placed = byFolder.computeIfAbsent(choice == null || !choice.compose().alternatives() ? folder
+                : folder + "\u0000" + choice.file(), f -> placeWithRelease(input, choice));
         String token = environmentOf(path);
         if (token == null) {
-            return folder;
+            return placed;
         }
         // register-postgres-docker.json beside register-postgres-k8s.json: one connector per environment
-        String own = folder.name() + " [" + token + "]";
-        return folder.inside(own, "a file named for an environment or platform (" + token + ")", own);
+        String own = placed.name() + " [" + token + "]";
+        return placed.inside(own, "a file named for an environment or platform (" + token + ")", own);
     }
 
-    private Deployment placeWithRelease(InputId input) {
-        Deployment placed = place(input);
+    /**
+     * The compose project nearest up a config's path, and which of its stacks the config runs on.
+     *
+     * @param stack the stack, or null for a config named for none of a folder's several stacks
+     * @param page whether the config is on a documentation page
+     */
+    private record StackChoice(ComposeFolder compose, ComposeFolder.Stack stack, boolean page) {
+
+        String file() {
+            return stack == null ? "" : stack.file();
+        }
+    }
+
+    private StackChoice stackOf(String path, boolean page) {
+        int slash = path.lastIndexOf('/');
+        ComposeFolder compose = nearestCompose.computeIfAbsent(slash < 0 ? "" : path.substring(0, slash), folder -> {
+            String[] parts = folder.isEmpty() ? new String[0] : folder.split("/");
+            for (int depth = parts.length; depth >= 0; depth--) {
+                ComposeFolder here = composeFolder(String.join("/", Arrays.copyOf(parts, depth)));
+                if (!here.isEmpty()) {
+                    return here;
+                }
+            }
+            return ComposeFolder.NONE;
+        });
+        if (compose.isEmpty()) {
+            return null;
+        }
+        return new StackChoice(compose, compose.stackOf(path.substring(compose.shown().length()),
+                stack -> runsOf(compose, stack).connect()), page);
+    }
+
+    private Deployment placeWithRelease(InputId input, StackChoice choice) {
+        Deployment placed = place(input, choice);
         String path = input.projectPath();
         if (path == null) {
             return placed;
         }
-        Deployment deployment = postgresImage(path).map(placed::withPostgresImage).orElse(placed);
-        // what runs the connectors (an image) from the nearest folder up, before what a build depends on
+        Deployment deployment = postgresImage(path, choice).map(placed::withPostgresImage).orElse(placed);
+        // what runs the connectors (an image) from the nearest folder up, before what a build depends on;
+        // in the config's compose project, what its stack's services run first
         String[] parts = path.split("/");
         ReleaseEvidence.Found build = null;
         for (int depth = parts.length - 1; depth >= 0; depth--) {
             String folder = String.join("/", Arrays.copyOf(parts, depth));
-            ReleaseEvidence.Named named = releases.computeIfAbsent(folder, f -> ReleaseEvidence.named(
-                    f.isEmpty() ? root : root.resolve(f), f.isEmpty() ? "" : f + "/"));
+            ComposeFile.Runs runs = runsOf(folder, choice);
+            if (!runs.releases().isEmpty()) {
+                ReleaseEvidence.Found first = runs.releases().get(0);
+                return runs.lines() == 1 ? deployment.running(first.release(), first.where())
+                        : deployment.amongReleases(runs.releases().stream().map(ReleaseEvidence.Found::release)
+                                .distinct().sorted(ReleaseEvidence::byLine).toList());
+            }
+            ReleaseEvidence.Named named = namedIn(folder, choice);
             if (named.runtime() != null) {
                 return deployment.running(named.runtime().release(), named.runtime().where());
             }
@@ -128,20 +175,64 @@ public final class Deployments {
                 project.build().where() + ", the one release the project builds with") : deployment;
     }
 
+    /** What the stack a config runs on runs, read where the walk up its path meets its compose project. */
+    private ComposeFile.Runs runsOf(String folder, StackChoice choice) {
+        if (choice == null || !folder.equals(choice.compose().folder())) {
+            return ComposeFile.Runs.NOTHING;
+        }
+        if (choice.stack() != null) {
+            return runsOf(choice.compose(), choice.stack());
+        }
+        if (choice.page()) {
+            return ComposeFile.Runs.NOTHING; // a page named for none of them may well describe another way to run
+        }
+        // a config named for none of the stacks is posted to one of those that run connectors: what they all run
+        List<ComposeFile.Runs> all = choice.compose().stacks().stream().map(s -> runsOf(choice.compose(), s)).toList();
+        List<ComposeFile.Runs> posted = all.stream().anyMatch(ComposeFile.Runs::connect)
+                ? all.stream().filter(ComposeFile.Runs::connect).toList() : all;
+        return new ComposeFile.Runs(posted.stream().flatMap(runs -> runs.releases().stream()).toList(),
+                posted.stream().allMatch(runs -> runs.postgresImage() != null) ? posted.get(0).postgresImage() : null,
+                true);
+    }
+
+    private ComposeFile.Runs runsOf(ComposeFolder compose, ComposeFolder.Stack stack) {
+        return stacks.computeIfAbsent(compose.folder() + "\u0000" + stack.file(),
+                key -> ComposeFile.read(root, compose.folder(), compose.filesOf(stack)));
+    }
+
     /**
-     * Where the stack of a config runs Debezium's PostgreSQL image: the nearest folder up that names
-     * one, up to the config's own compose project; outside any, where the project keeps its stack.
+     * What a folder's files name; in a config's compose project of several stacks, leaving out the
+     * compose files of the stacks it does not run on.
      */
-    private Optional<String> postgresImage(String path) {
+    private ReleaseEvidence.Named namedIn(String folder, StackChoice choice) {
+        Path dir = folder.isEmpty() ? root : root.resolve(folder);
+        String shown = folder.isEmpty() ? "" : folder + "/";
+        if (choice == null || !choice.compose().alternatives() || !folder.equals(choice.compose().folder())) {
+            return releases.computeIfAbsent(folder, f -> ReleaseEvidence.named(dir, shown));
+        }
+        List<String> own = choice.stack() == null ? List.of() : choice.compose().filesOf(choice.stack());
+        return releases.computeIfAbsent(folder + "\u0000" + choice.file(), f -> ReleaseEvidence.named(dir, shown,
+                name -> ComposeFolder.variantOf(name) != null && !own.contains(name)));
+    }
+
+    /**
+     * Where the stack of a config runs Debezium's PostgreSQL image: its own compose stack's services
+     * (an image, or a build FROM one), else the nearest folder up that names one, up to the config's
+     * own compose project; outside any, where the project keeps its stack.
+     */
+    private Optional<String> postgresImage(String path, StackChoice choice) {
         String[] parts = path.split("/");
         for (int depth = parts.length - 1; depth >= 0; depth--) {
             String folder = String.join("/", Arrays.copyOf(parts, depth));
-            ReleaseEvidence.Named named = releases.computeIfAbsent(folder, f -> ReleaseEvidence.named(
-                    f.isEmpty() ? root : root.resolve(f), f.isEmpty() ? "" : f + "/"));
+            ComposeFile.Runs runs = runsOf(folder, choice);
+            if (runs.postgresImage() != null) {
+                return Optional.of(runs.postgresImage());
+            }
+            ReleaseEvidence.Named named = namedIn(folder, choice);
             if (named.postgresImage() != null) {
                 return Optional.of(named.postgresImage());
             }
-            if (!composeFile(folder).isEmpty()) {
+            if (!composeFolder(folder).isEmpty()) {
                 return Optional.empty(); // the config's own compose stack runs another PostgreSQL
             }
         }
@@ -151,12 +242,12 @@ public final class Deployments {
         return Optional.ofNullable(projectReleases.postgresImage());
     }
 
-    private Deployment place(InputId input) {
+    private Deployment place(InputId input, StackChoice choice) {
         Optional<Deployment> named = declared.apply(input);
         if (named.isPresent()) {
             return named.get();
         }
-        return placeByFolders(input);
+        return placeByFolders(input, choice);
     }
 
     /** Platforms a file name may be for, besides the environments and the Kubernetes folders' names. */
@@ -182,7 +273,7 @@ public final class Deployments {
         return null;
     }
 
-    private Deployment placeByFolders(InputId input) {
+    private Deployment placeByFolders(InputId input, StackChoice choice) {
         String path = input.projectPath();
         if (input.format() == InputFormat.MARKDOWN || input.format() == InputFormat.ASCIIDOC) {
             return new Deployment(input.stablePath(), "a documentation page: its examples stand alone");
@@ -194,9 +285,8 @@ public final class Deployments {
         // the nearest folder that makes a deployment, from the file's own folder up
         for (int depth = parts.length - 1; depth >= 1; depth--) {
             String folder = String.join("/", Arrays.copyOf(parts, depth));
-            String compose = composeFile(folder);
-            if (!compose.isEmpty()) {
-                return new Deployment(folder + "/", "a compose project (" + folder + "/" + compose + ")");
+            if (choice != null && folder.equals(choice.compose().folder())) {
+                return onStack(choice);
             }
             String name = parts[depth - 1].toLowerCase(Locale.ROOT);
             if (ENVIRONMENTS.contains(name)) {
@@ -206,7 +296,33 @@ public final class Deployments {
                 return new Deployment(folder + "/", "a Kubernetes folder (" + parts[depth - 1] + ")");
             }
         }
-        return Deployment.REPOSITORY; // a compose project at the root is the repository's own
+        // a compose project at the root is the repository's own
+        return choice != null && choice.compose().folder().isEmpty() ? onStack(choice) : Deployment.REPOSITORY;
+    }
+
+    /** The deployment of the configs of a compose project that run on one of its stacks, or on none of several. */
+    private static Deployment onStack(StackChoice choice) {
+        ComposeFolder compose = choice.compose();
+        String folder = compose.shown();
+        String name = folder.isEmpty() ? Deployment.REPOSITORY.name() : folder;
+        ComposeFolder.Stack stack = choice.stack();
+        if (!compose.alternatives()) {
+            return new Deployment(name, folder.isEmpty() ? "the repository's compose project (" + stack.file() + ")"
+                    : "a compose project (" + folder + stack.file() + ")").onCompose(null);
+        }
+        int count = compose.stacks().size();
+        if (stack == null) {
+            return new Deployment(name, "a folder of " + count + " alternative compose stacks ("
+                    + compose.variants() + "), run one at a time: these configs' names carry none of their variants,"
+                    + " so they are compared with none of the stacks' own configs").onCompose(folder);
+        }
+        if (stack.base()) {
+            return new Deployment(name, "a compose project (" + folder + stack.file() + "), for the configs named for"
+                    + " none of the folder's alternative stacks (" + compose.variants() + ")").onCompose(null);
+        }
+        return new Deployment(folder + stack.file(), "one of " + count + " alternative compose stacks of "
+                + (folder.isEmpty() ? "the repository" : folder) + ", run one at a time: the configs named for "
+                + stack.variant() + " run on it").onCompose(folder + stack.file());
     }
 
     /** The deployment of one connector of a file: the file's, unless the connector names its own runtime. */
@@ -234,22 +350,15 @@ public final class Deployments {
             ConfigEntry namespace = connector.envelope().get(Connector.NAMESPACE);
             String where = (namespace != null && namespace.hasText() ? namespace.text().trim() + "/" : "")
                     + cluster.text().trim();
+            // a KafkaConnector is applied to a Kubernetes cluster, never to a compose stack's Kafka
             return file.inside(file.name() + " strimzi:" + where, "the Strimzi KafkaConnect " + where
-                    + " (strimzi.io/cluster)", file.stack());
+                    + " (strimzi.io/cluster)", file.compose() ? "kubernetes beside " + file.stack() : file.stack());
         }
         return file;
     }
 
-    /** The compose file in a project folder, or "": a look at names only, never through a link out. */
-    private String composeFile(String folder) {
-        return composeFiles.computeIfAbsent(folder, f -> {
-            Path dir = f.isEmpty() ? root : root.resolve(f);
-            for (String name : COMPOSE_FILES) {
-                if (Files.isRegularFile(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
-                    return name;
-                }
-            }
-            return "";
-        });
+    /** The compose files of a project folder: a look at names only, never through a link out. */
+    private ComposeFolder composeFolder(String folder) {
+        return composeFolders.computeIfAbsent(folder, f -> ComposeFolder.of(f.isEmpty() ? root : root.resolve(f), f));
     }
 }

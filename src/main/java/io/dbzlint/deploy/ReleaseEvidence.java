@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,10 +75,18 @@ final class ReleaseEvidence {
      * @param shown how messages name the folder ("" for the project root, else ending in /)
      */
     static Named named(Path dir, String shown) {
+        return named(dir, shown, name -> false);
+    }
+
+    /**
+     * The same, leaving out some of the folder's files: the compose files of the stacks a config
+     * does not run on.
+     */
+    static Named named(Path dir, String shown, Predicate<String> skipped) {
         List<Path> candidates = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
-                if (isCandidate(file.getFileName().toString())) {
+                if (isCandidate(file.getFileName().toString()) && !skipped.test(file.getFileName().toString())) {
                     candidates.add(file);
                 }
             }
@@ -144,6 +153,37 @@ final class ReleaseEvidence {
             }
         }
         return null;
+    }
+
+    /**
+     * The release line of one of Debezium's runtime images an image reference names, where being
+     * the part of the reference that says so ({@code debezium/connect:2.1}); or null.
+     */
+    static Found image(String reference) {
+        Matcher matcher = RUNTIME.get(0).matcher(reference);
+        return matcher.find() ? new Found(Integer.parseInt(matcher.group(1)) + "." + Integer.parseInt(matcher.group(2)),
+                matcher.group()) : null;
+    }
+
+    /** The release line of a connector plugin or server a Dockerfile downloads or installs, or null. */
+    static Found download(String text, String where) {
+        return first(RUNTIME.subList(1, 4), text, where, false);
+    }
+
+    /** The release line of a version ({@code 1.9.7.Final} gives 1.9), or null. */
+    static String line(String version) {
+        Matcher matcher = LINE.matcher(version == null ? "" : version.trim());
+        return matcher.lookingAt() ? Integer.parseInt(matcher.group(1)) + "." + Integer.parseInt(matcher.group(2))
+                : null;
+    }
+
+    private static final Pattern LINE = Pattern.compile("[\"']?(\\d{1,2})\\.(\\d{1,2})(?![\\d])");
+
+    /** Whether an image reference is one of Debezium's PostgreSQL images, which ship decoderbufs. */
+    static boolean isPostgresImage(String reference) {
+        Matcher matcher = POSTGRES_IMAGE.matcher(reference);
+        return matcher.find() && matcher.end() == reference.length()
+                && (matcher.start() == 0 || reference.charAt(matcher.start() - 1) == '/');
     }
 
     /** Whether a position is in a command that starts a stack: on its line, or lines continued with \ up to it. */
@@ -244,7 +284,7 @@ final class ReleaseEvidence {
                 runtime.stream().map(Found::release).distinct().sorted(ReleaseEvidence::byLine).toList());
     }
 
-    private static int byLine(String a, String b) {
+    static int byLine(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         int major = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
@@ -272,8 +312,25 @@ final class ReleaseEvidence {
                 || lower.endsWith(".asciidoc");
     }
 
+    /**
+     * A project file's text, as {@link #read} reads it, when no folder between the project root and
+     * it is a link: a build context or Dockerfile a compose file names may lead anywhere.
+     */
+    static String readInside(Path root, Path file) {
+        Path normal = file.toAbsolutePath().normalize();
+        if (!normal.startsWith(root) || normal.equals(root)) {
+            return null;
+        }
+        for (Path at = normal.getParent(); at != null && !at.equals(root); at = at.getParent()) {
+            if (Files.isSymbolicLink(at)) {
+                return null;
+            }
+        }
+        return read(normal);
+    }
+
     /** A regular file's text, never through a link and never more than the limit; null otherwise. */
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
                 return null;

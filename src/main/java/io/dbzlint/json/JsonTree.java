@@ -77,6 +77,16 @@ public final class JsonTree {
         return parse(file, factory, text, "YAML", new HashMap<>());
     }
 
+    /** A YAML document of the project that dbzlint only looks into (a compose file): the tree only. */
+    public static JsonNode readYaml(String name, String text) throws InvalidJson {
+        YAMLFactory factory = yaml;
+        if (factory == null) {
+            factory = YAMLFactory.builder().streamReadConstraints(Limits.constraints()).build();
+            yaml = factory;
+        }
+        return parse(InputId.named(name), factory, text, "YAML", null).root();
+    }
+
     /** @param locations where positions go, or null to skip recording them */
     private static Parsed parse(InputId file, TokenStreamFactory factory, String text, String language,
                                 Map<String, Location> locations) throws InvalidJson {

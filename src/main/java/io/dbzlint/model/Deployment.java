@@ -27,10 +27,17 @@ package io.dbzlint.model;
  * @param mirror whether its connectors are a live cluster's, seen from this deployment of the
  *     repository to be compared with its connectors: they are linted in their cluster's own
  *     deployment, so what a comparison finds on them here is not reported
+ * @param compose whether its stack is a compose project's: a Kubernetes resource beside it (a
+ *     Strimzi KafkaConnector) is applied to a Kubernetes cluster, never to the compose stack's Kafka
+ * @param alternative for one of several alternative compose stacks of a folder, run one at a time
+ *     ({@code iris/docker-compose-flink.yaml} beside {@code iris/docker-compose-spark.yaml}): its
+ *     compose file; for the configs of such a folder named for none of them, the folder
+ *     ({@code iris/}); else null. The connectors of two alternatives never run together, not even on
+ *     one database server
  */
 public record Deployment(String name, String evidence, String stack, boolean declared, String version,
                          String versionEvidence, String postgresImage, java.util.List<String> namedReleases,
-                         boolean mirror) {
+                         boolean mirror, boolean compose, String alternative) {
 
     public Deployment {
         namedReleases = java.util.List.copyOf(namedReleases);
@@ -38,7 +45,8 @@ public record Deployment(String name, String evidence, String stack, boolean dec
 
     public Deployment(String name, String evidence, String stack, boolean declared, String version,
                       String versionEvidence, String postgresImage, java.util.List<String> namedReleases) {
-        this(name, evidence, stack, declared, version, versionEvidence, postgresImage, namedReleases, false);
+        this(name, evidence, stack, declared, version, versionEvidence, postgresImage, namedReleases, false, false,
+                null);
     }
 
     /**
@@ -57,7 +65,26 @@ public record Deployment(String name, String evidence, String stack, boolean dec
     /** This deployment as a cluster's connectors are seen from it, to be compared with its own (see mirror). */
     public Deployment mirrored() {
         return new Deployment(name, evidence, stack, declared, version, versionEvidence, postgresImage, namedReleases,
-                true);
+                true, compose, alternative);
+    }
+
+    /**
+     * The same deployment, its stack a compose project's.
+     *
+     * @param alternativeFile the alternative it is of a folder of several stacks (see alternative), or null
+     */
+    public Deployment onCompose(String alternativeFile) {
+        return new Deployment(name, evidence, stack, declared, version, versionEvidence, postgresImage, namedReleases,
+                mirror, true, alternativeFile);
+    }
+
+    /** Whether this deployment and another run on two alternative stacks of one folder, never together. */
+    public boolean alternativeTo(Deployment other) {
+        if (alternative == null || other.alternative == null || alternative.equals(other.alternative)) {
+            return false;
+        }
+        return alternative.substring(0, alternative.lastIndexOf('/') + 1)
+                .equals(other.alternative.substring(0, other.alternative.lastIndexOf('/') + 1));
     }
 
     /** The whole run as one cluster: where nothing in the layout says otherwise. */
@@ -77,24 +104,25 @@ public record Deployment(String name, String evidence, String stack, boolean dec
     /** The same deployment, running the Debezium release line the repository names. */
     public Deployment running(String release, String where) {
         return new Deployment(name, evidence, stack, declared, release, where, postgresImage, java.util.List.of(),
-                mirror);
+                mirror, compose, alternative);
     }
 
     /** The same deployment, its stack running Debezium's PostgreSQL image (where says so). */
     public Deployment withPostgresImage(String where) {
         return new Deployment(name, evidence, stack, declared, version, versionEvidence, where, namedReleases,
-                mirror);
+                mirror, compose, alternative);
     }
 
     /** Another deployment within this one's stack (a Strimzi cluster, a page's example), as it runs. */
     public Deployment inside(String otherName, String otherEvidence, String otherStack) {
         return new Deployment(otherName, otherEvidence, otherStack, false, version, versionEvidence, postgresImage,
-                namedReleases);
+                namedReleases, false, compose && otherStack.equals(stack), otherStack.equals(stack) ? alternative : null);
     }
 
     /** The same deployment, in a project that runs several release lines, none of them nearer. */
     public Deployment amongReleases(java.util.List<String> lines) {
-        return new Deployment(name, evidence, stack, declared, null, null, postgresImage, lines, mirror);
+        return new Deployment(name, evidence, stack, declared, null, null, postgresImage, lines, mirror, compose,
+                alternative);
     }
 
     @Override

@@ -19,7 +19,9 @@ import java.util.Set;
  *       tutorial's lessons has them: Kafka Connect holds one connector per name, so such configs
  *       are never applied together;</li>
  *   <li>the branches of one shell script: bodies posted in two arms of an {@code if} or a
- *       {@code case} (inline, or as {@code -d @file}) are one or the other in each run.</li>
+ *       {@code case} (inline, or as {@code -d @file}) are one or the other in each run;</li>
+ *   <li>the configs of two alternative compose stacks of one folder
+ *       ({@code docker-compose-mysql.yaml}, {@code docker-compose-postgres.yaml}), run one at a time.</li>
  * </ul>
  */
 public final class Alternatives {
@@ -87,11 +89,15 @@ public final class Alternatives {
     }
 
     /**
-     * Whether a claim can be an alternative of any other: it is in a folder whose siblings are
-     * alternatives, in a script with branches, or in a file a script posts. When not, {@link #apart}
+     * Whether a claim can be an alternative of any other: it runs on one of a folder's alternative
+     * compose stacks, is in a folder whose siblings are alternatives, in a script with branches, or in
+     * a file a script posts. When not, {@link #apart}
      * is false for it and every other claim, which a group of thousands need not ask pair by pair.
      */
     public boolean involves(Claim.Site site) {
+        if (site.deployment().alternative() != null) {
+            return true;
+        }
         if (this == NONE) {
             return false;
         }
@@ -103,9 +109,13 @@ public final class Alternatives {
         return folder != null && parents.contains(site.deployment().name() + "\u0000" + parent(folder));
     }
 
-    /** True when two claims are alternatives: in sibling folders that hold alternatives, or in exclusive branches of one script. */
+    /**
+     * True when two claims are alternatives: on alternative compose stacks, in sibling folders that
+     * hold alternatives, or in exclusive branches of one script.
+     */
     public boolean apart(Claim.Site one, Claim.Site other) {
-        return inAlternativeFolders(one, other) || inExclusiveBranches(one, other);
+        return one.deployment().alternativeTo(other.deployment()) || inAlternativeFolders(one, other)
+                || inExclusiveBranches(one, other);
     }
 
     /**

@@ -153,8 +153,7 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
         List<C> mine = copiesOf(claim, group, copiesOf, context);
         // a copy of a connector is an alternative of what the connector is an alternative of
         others.removeIf(other -> !collide(claim, other) || same(claim, other, context)
-                || context.alternatives() != Alternatives.NONE
-                && mine.stream().anyMatch(one -> copiesOf(other, group, copiesOf, context).stream()
+                || mine.stream().anyMatch(one -> copiesOf(other, group, copiesOf, context).stream()
                         .anyMatch(theirs -> apart(one, theirs, context))));
         if (others.stream().anyMatch(other -> other.site().deployment().mirror())) {
             namedOnce(others);

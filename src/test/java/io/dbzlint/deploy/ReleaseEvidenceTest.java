@@ -148,4 +148,122 @@ class ReleaseEvidenceTest {
                 .isEqualTo(".devcontainer/docker-compose.yml: debezium/postgres:15");
         assertThat(deploymentOf("make_connector.sh").version()).isEqualTo("2.4");
     }
+
+    @Test
+    void should_follow_a_compose_build_into_its_dockerfile_where_the_arg_keeps_its_default() throws IOException {
+        // compose passes a build only its build.args: the .env fills in the compose file's own ${VAR}s
+        write(".env", "DEBEZIUM_VERSION=3.5\n");
+        write("demo/docker-compose.yaml", "services:\n  kafka:\n    image: quay.io/debezium/kafka:${DEBEZIUM_VERSION}\n"
+                + "  connect:\n    build:\n      context: debezium-jdbc\n");
+        write("demo/debezium-jdbc/Dockerfile", "ARG DEBEZIUM_VERSION=1.9\n\nFROM quay.io/debezium/connect:$DEBEZIUM_VERSION\n"
+                + "ARG POSTGRES_VERSION=42.2.8\n");
+
+        Deployment deployment = deploymentOf("demo/register-hiking-connector.json");
+
+        assertThat(deployment.version()).isEqualTo("1.9");
+        assertThat(deployment.versionEvidence()).isEqualTo("demo/debezium-jdbc/Dockerfile (the build of connect in"
+                + " demo/docker-compose.yaml): FROM debezium/connect:1.9");
+    }
+
+    @Test
+    void should_pass_a_build_its_args_with_the_compose_files_own_variables() throws IOException {
+        write("a/.env", "CONNECT_TAG=2.1.4.Final\n");
+        write("a/docker-compose.yml", "services:\n  connect:\n    build:\n      context: .\n"
+                + "      dockerfile: images/Connect.dockerfile\n      args:\n        DEBEZIUM_VERSION: ${CONNECT_TAG}\n");
+        write("a/images/Connect.dockerfile", "ARG DEBEZIUM_VERSION=1.9\nFROM debezium/connect:${DEBEZIUM_VERSION}\n");
+        write("b/docker-compose.yml", "services:\n  connect:\n    build:\n      context: connect\n"
+                + "      args:\n        - VERSION=2.5\n");
+        write("b/connect/Dockerfile", "ARG VERSION\nFROM maven:3 AS plugins\nFROM quay.io/debezium/connect:${VERSION:-1.0}\n"
+                + "COPY --from=plugins /target /kafka/connect\n");
+        write("c/compose.yaml", "services:\n  connect:\n    build: ./connect\n");
+        write("c/connect/Dockerfile", "FROM confluentinc/cp-kafka-connect:7.4.0\nARG DEBEZIUM_VERSION=2.2.1.Final\n"
+                + "RUN confluent-hub install --no-prompt debezium/debezium-connector-postgresql:${DEBEZIUM_VERSION}\n");
+
+        assertThat(deploymentOf("a/register.json").version()).isEqualTo("2.1");
+        assertThat(deploymentOf("b/register.json").version()).isEqualTo("2.5");
+        assertThat(deploymentOf("c/register.json").version()).isEqualTo("2.2");
+    }
+
+    @Test
+    void should_prefer_a_services_build_to_the_image_it_tags() throws IOException {
+        write(".env", "DEBEZIUM_VERSION=3.5\n");
+        write("kstreams/docker-compose.yaml", "services:\n  connect_source:\n"
+                + "    image: quay.io/debezium/connect:${DEBEZIUM_VERSION}\n    build:\n      context: debezium-mongodb\n");
+        write("kstreams/debezium-mongodb/Dockerfile", "FROM quay.io/debezium/connect:2.0\n");
+
+        assertThat(deploymentOf("kstreams/mysql-source.json").version()).isEqualTo("2.0");
+    }
+
+    @Test
+    void should_take_only_debeziums_own_images_from_a_dockerfile() throws IOException {
+        write("demo/docker-compose.yaml", "services:\n  connect:\n    build: connect\n");
+        write("demo/connect/Dockerfile", "FROM connect:2.0\n");
+        write("docker-compose.yml", "services:\n  connect:\n    image: debezium/connect:2.7\n");
+
+        assertThat(deploymentOf("demo/register.json").versionEvidence())
+                .as("a local image named connect is not Debezium's: the next folder up names the release")
+                .isEqualTo("docker-compose.yml: debezium/connect:2.7");
+    }
+
+    @Test
+    void should_prefer_the_release_of_the_compose_stack_to_another_file_of_its_folder() throws IOException {
+        write("live/os-setup.sh", "export DEBEZIUM_VERSION=1.8\ncurl https://repo1.maven.org/maven2/io/debezium/"
+                + "debezium-connector-mysql/$DEBEZIUM_VERSION/debezium-connector-mysql-$DEBEZIUM_VERSION-plugin.tar.gz\n");
+        write("live/docker-compose-mysql.yaml", "services:\n  connect:\n    build:\n      context: debezium-es\n");
+        write("live/docker-compose-postgres.yaml", "services:\n  connect:\n    build:\n      context: debezium-es\n");
+        write("live/debezium-es/Dockerfile", "FROM quay.io/debezium/connect:2.1\n");
+
+        assertThat(deploymentOf("live/mysql-source.json").version()).isEqualTo("2.1");
+        assertThat(deploymentOf("live/pgsql-source.json").version()).isEqualTo("2.1");
+        assertThat(deploymentOf("live/es-sink.json").version()).as("named for neither stack; both run 2.1")
+                .isEqualTo("2.1");
+    }
+
+    @Test
+    void should_not_follow_a_build_context_out_of_the_project() throws IOException {
+        Path outside = Files.createTempDirectory("dbzlint-outside");
+        try {
+            Files.writeString(outside.resolve("Dockerfile"), "FROM debezium/connect:1.1\n");
+            write("demo/docker-compose.yml", "services:\n  connect:\n    build: ../../" + outside.getFileName() + "\n"
+                    + "  other:\n    build: linked\n");
+            Files.createSymbolicLink(repo.resolve("demo/linked"), outside);
+
+            assertThat(deploymentOf("demo/register.json").version()).isNull();
+        } finally {
+            Files.delete(outside.resolve("Dockerfile"));
+            Files.delete(outside);
+        }
+    }
+
+    @Test
+    void should_read_debeziums_postgresql_image_through_a_build() throws IOException {
+        write("iris/docker-compose-flink.yaml", "services:\n  postgres:\n    image: debezium/postgres-iris\n"
+                + "    build:\n      context: ./postgres\n");
+        write("iris/postgres/Dockerfile", "FROM quay.io/debezium/postgres:15\nCOPY iris.sql /docker-entrypoint-initdb.d/\n");
+        write("toast/docker-compose.yaml", "services:\n  source-db:\n    build:\n      context: source-db\n");
+        write("toast/source-db/Dockerfile", "FROM quay.io/debezium/example-postgres:2.1\n");
+        write("plain/docker-compose.yaml", "services:\n  db:\n    build: db\n");
+        write("plain/db/Dockerfile", "FROM postgres:16\n# FROM debezium/postgres:16\n");
+
+        assertThat(deploymentOf("iris/register-postgres-flink.json").postgresImage())
+                .isEqualTo("iris/postgres/Dockerfile (the build of postgres in iris/docker-compose-flink.yaml):"
+                        + " FROM quay.io/debezium/postgres:15");
+        assertThat(deploymentOf("toast/debezium-source.json").postgresImage()).contains("example-postgres:2.1");
+        assertThat(deploymentOf("plain/register.json").postgresImage()).isNull();
+    }
+
+    @Test
+    void should_read_nothing_from_a_compose_file_of_a_shape_it_does_not_know() throws IOException {
+        write("a/docker-compose.yml", "services:\n  connect:\n    build:\n      context: \"bad\\0path\"\n"
+                + "    image: debezium/connect:2.3\n  other: 42\n  third:\n    build: [1, 2]\n    image: {a: b}\n"
+                + "  fourth:\n    build:\n      context: .\n      args: just-a-string\n");
+        write("a/Dockerfile", "FROM\nARG\nARG =x\nFROM --platform=linux/amd64\n");
+        write("b/docker-compose.yml", "services: [\n");
+        write("b/Dockerfile", "FROM debezium/connect:1.4\n");
+
+        assertThat(deploymentOf("a/register.json").version()).as("the image, where the build cannot be read")
+                .isEqualTo("2.3");
+        assertThat(deploymentOf("b/register.json").versionEvidence()).as("not YAML: the folder's files, as before")
+                .isEqualTo("b/Dockerfile: debezium/connect:1.4");
+    }
 }
