@@ -161,7 +161,7 @@ public final class ServerEnvironments {
 
     /** The Debezium Server services of a compose document: its {@code services} that run Debezium Server. */
     static List<Service> services(InputId compose, MappingNode root) {
-        Optional<MappingNode> all = mapping(root, "services");
+        Optional<MappingNode> all = YamlNodes.mapping(root, "services");
         if (all.isEmpty()) {
             return List.of();
         }
@@ -171,7 +171,7 @@ public final class ServerEnvironments {
                 continue;
             }
             List<Variable> variables = variables(compose, service);
-            String image = scalar(service, "image").orElse("").trim();
+            String image = YamlNodes.scalar(service, "image").orElse("").trim();
             boolean server = SERVER_IMAGE.matcher(image).matches()
                     || variables.stream().anyMatch(v -> v.name().equals(SOURCE_VARIABLE + "CONNECTOR_CLASS"));
             if (!server || variables.isEmpty()) {
@@ -180,7 +180,7 @@ public final class ServerEnvironments {
             List<String> configs = new ArrayList<>();
             boolean mountsConfig = mounts(compose, service, configs);
             services.add(new Service(name.getValue(), start(compose, name), variables, configs, mountsConfig,
-                    child(service, "env_file").isPresent()));
+                    YamlNodes.child(service, "env_file").isPresent()));
         }
         return services;
     }
@@ -295,7 +295,7 @@ public final class ServerEnvironments {
     /** The DEBEZIUM_ variables of a service's environment, as a map or as a list of NAME=value. */
     private static List<Variable> variables(InputId compose, MappingNode service) {
         List<Variable> variables = new ArrayList<>();
-        Optional<Node> environment = child(service, "environment");
+        Optional<Node> environment = YamlNodes.child(service, "environment");
         if (environment.isPresent() && environment.get() instanceof MappingNode map) {
             for (NodeTuple tuple : map.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().startsWith("DEBEZIUM_")) {
@@ -342,7 +342,7 @@ public final class ServerEnvironments {
      * the project.
      */
     private static boolean mounts(InputId compose, MappingNode service, List<String> configs) {
-        Optional<Node> volumes = child(service, "volumes");
+        Optional<Node> volumes = YamlNodes.child(service, "volumes");
         if (volumes.isEmpty() || !(volumes.get() instanceof SequenceNode list)) {
             return false;
         }
@@ -358,8 +358,8 @@ public final class ServerEnvironments {
                 source = parts[0];
                 target = parts[1];
             } else if (volume instanceof MappingNode map) {
-                source = scalar(map, "source").orElse("");
-                target = scalar(map, "target").orElse("");
+                source = YamlNodes.scalar(map, "source").orElse("");
+                target = YamlNodes.scalar(map, "target").orElse("");
             } else {
                 continue;
             }
@@ -394,39 +394,8 @@ public final class ServerEnvironments {
             return null;
         }
         String path = compose.projectPath();
-        List<String> parts = new ArrayList<>(List.of(path.split("/")));
-        parts.remove(parts.size() - 1); // the compose file itself
-        for (String part : source.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(part);
-            }
-        }
-        return String.join("/", parts);
-    }
-
-    private static Optional<Node> child(MappingNode map, String key) {
-        for (NodeTuple tuple : map.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode keyNode && keyNode.getValue().equals(key)) {
-                return Optional.of(tuple.getValueNode());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<MappingNode> mapping(MappingNode map, String key) {
-        return child(map, key).filter(MappingNode.class::isInstance).map(MappingNode.class::cast);
-    }
-
-    private static Optional<String> scalar(MappingNode map, String key) {
-        return child(map, key).filter(ScalarNode.class::isInstance).map(node -> ((ScalarNode) node).getValue());
+        int slash = path.lastIndexOf('/');
+        return InputId.resolve(slash < 0 ? "" : path.substring(0, slash), source);
     }
 
     private static Location start(InputId input, Node node) {

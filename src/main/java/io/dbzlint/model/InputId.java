@@ -43,4 +43,31 @@ public record InputId(String displayPath, String projectPath, InputFormat format
     public String toString() {
         return displayPath;
     }
+
+    /**
+     * A relative path written in a project file (a script's {@code -d @file}, a compose file's bind
+     * mount), taken from that file's folder ({@code ""} for the root), as a project path; null when
+     * it is absolute or leaves the project, which dbzlint never follows.
+     */
+    public static String resolve(String folder, String written) {
+        if (written.startsWith("/") || written.startsWith("~")) {
+            return null;
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>(folder.isEmpty() ? java.util.List.of()
+                : java.util.List.of(folder.split("/")));
+        for (String part : written.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
+    }
 }

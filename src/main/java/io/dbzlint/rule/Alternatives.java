@@ -204,29 +204,9 @@ public final class Alternatives {
         return slash < 0 ? "" : projectPath.substring(0, slash);
     }
 
-    /**
-     * A path written in a script, taken from the script's folder as curl run there takes it, as a
-     * project path; null when it leaves the project or is absolute.
-     */
+    /** A path written in a script, taken from the script's folder as curl run there takes it. */
     static String resolve(String folder, String written) {
-        if (written.startsWith("/") || written.startsWith("~")) {
-            return null;
-        }
-        List<String> parts = new ArrayList<>(folder.isEmpty() ? List.of() : List.of(folder.split("/")));
-        for (String part : written.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(part);
-            }
-        }
-        return String.join("/", parts);
+        return InputId.resolve(folder, written);
     }
 
     /** The parent of a folder; a file at the root has none ("\u0000", never a parent of another). */
