@@ -341,6 +341,9 @@ final class Linter {
                 // what it leaves out is no finding
                 findings.subList(first, findings.size()).removeIf(f -> isAboutAbsentKey(connector, f));
                 fragments.add(loadedConnector);
+            } else if (connector.envelope().containsKey(Connector.YAML_KEYS)) {
+                // the input of a program that may fill in what it leaves out from defaults of its own
+                findings.subList(first, findings.size()).removeIf(f -> isAboutAbsentKey(connector, f));
             }
             for (int i = 0; i < crossRules.size(); i++) {
                 Optional<? extends Claim> claim = crossRules.get(i).claim(connector, context);

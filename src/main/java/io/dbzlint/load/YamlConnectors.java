@@ -135,8 +135,8 @@ final class YamlConnectors {
         if (!(document instanceof MappingNode root)) {
             return;
         }
-        String kind = scalar(root, "kind").orElse("");
-        String apiVersion = scalar(root, "apiVersion").orElse("");
+        String kind = YamlNodes.scalar(root, "kind").orElse("");
+        String apiVersion = YamlNodes.scalar(root, "apiVersion").orElse("");
         if (kind.equals(STRIMZI_KIND) && apiVersion.startsWith("kafka.strimzi.io/")) {
             strimzi(root);
         } else if (kind.equals("DebeziumServer") && apiVersion.startsWith("debezium.io/")) {
@@ -144,10 +144,10 @@ final class YamlConnectors {
         } else if (kind.isEmpty() && apiVersion.isEmpty() && namesClass(root)) {
             flat(root, null);
         } else if (kind.isEmpty() && apiVersion.isEmpty() && isRestBody(root)) {
-            flat(mapping(root, "config").orElseThrow(), entry("name", root, "name"));
-        } else if (kind.isEmpty() && child(root, "services").isPresent()) {
+            flat(YamlNodes.mapping(root, "config").orElseThrow(), entry("name", root, "name"));
+        } else if (kind.isEmpty() && YamlNodes.child(root, "services").isPresent()) {
             servers.addAll(ServerEnvironments.connectorsOf(path, root));
-        } else if (kind.isEmpty() && child(root, "debezium").isPresent()) {
+        } else if (kind.isEmpty() && YamlNodes.child(root, "debezium").isPresent()) {
             List<PropertiesReader.Property> flat = new ArrayList<>();
             flatten(root, "", flat);
             LoadedFile server = PropertiesConnectors.fromProperties(path, flat);
@@ -158,12 +158,12 @@ final class YamlConnectors {
 
     /** Whether a mapping sets connector.class to a scalar: a connector config written as YAML. */
     private static boolean namesClass(MappingNode map) {
-        return child(map, Keys.CONNECTOR_CLASS).filter(ScalarNode.class::isInstance).isPresent();
+        return YamlNodes.child(map, Keys.CONNECTOR_CLASS).filter(ScalarNode.class::isInstance).isPresent();
     }
 
     /** A Kafka Connect REST body written as YAML: a config that names its class, a name, nothing else. */
     private static boolean isRestBody(MappingNode root) {
-        if (mapping(root, "config").filter(YamlConnectors::namesClass).isEmpty()) {
+        if (YamlNodes.mapping(root, "config").filter(YamlConnectors::namesClass).isEmpty()) {
             return false;
         }
         for (NodeTuple tuple : root.getValue()) {
@@ -187,10 +187,14 @@ final class YamlConnectors {
         }
         ConfigEntry ownName = name != null && name.hasText() ? name : config.get(Keys.NAME);
         Location start = start(map);
-        // offset.storage in a connector's own file: an application that embeds Debezium's engine, as in properties
-        connectors.add(connector(ownName, start, config, config.containsKey("offset.storage") ? Map.of(Connector.RUNTIME,
-                new ConfigEntry(Connector.RUNTIME, Connector.DEBEZIUM_ENGINE, ValueKind.STRING, start, start))
-                : Map.of()));
+        Map<String, ConfigEntry> envelope = new LinkedHashMap<>();
+        envelope.put(Connector.YAML_KEYS, new ConfigEntry(Connector.YAML_KEYS, "true", ValueKind.STRING, start, start));
+        if (config.containsKey("offset.storage")) {
+            // offset.storage in a connector's own file: an application that embeds Debezium's engine, as in properties
+            envelope.put(Connector.RUNTIME, new ConfigEntry(Connector.RUNTIME, Connector.DEBEZIUM_ENGINE, ValueKind.STRING,
+                    start, start));
+        }
+        connectors.add(connector(ownName, start, config, envelope));
     }
 
     /**
@@ -200,11 +204,11 @@ final class YamlConnectors {
     private void strimzi(MappingNode root) {
         Map<String, ConfigEntry> envelope = new LinkedHashMap<>();
         envelope.put("kind", entry("kind", root, "kind"));
-        Optional<MappingNode> metadata = child(root, "metadata").filter(MappingNode.class::isInstance)
+        Optional<MappingNode> metadata = YamlNodes.child(root, "metadata").filter(MappingNode.class::isInstance)
                 .map(MappingNode.class::cast);
-        Optional<MappingNode> spec = child(root, "spec").filter(MappingNode.class::isInstance)
+        Optional<MappingNode> spec = YamlNodes.child(root, "spec").filter(MappingNode.class::isInstance)
                 .map(MappingNode.class::cast);
-        metadata.flatMap(m -> child(m, "labels")).filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
+        metadata.flatMap(m -> YamlNodes.child(m, "labels")).filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
                 .ifPresent(labels -> {
                     ConfigEntry cluster = entry(CLUSTER_LABEL, labels, CLUSTER_LABEL);
                     if (cluster != null) {
@@ -219,7 +223,7 @@ final class YamlConnectors {
             putIfPresent(config, "tasks.max", entry("tasks.max", s, "tasksMax"));
             putIfPresent(envelope, "spec.pause", entry("spec.pause", s, "pause"));
             putIfPresent(envelope, "spec.state", entry("spec.state", s, "state"));
-            child(s, "config").filter(MappingNode.class::isInstance).map(MappingNode.class::cast).ifPresent(map -> {
+            YamlNodes.child(s, "config").filter(MappingNode.class::isInstance).map(MappingNode.class::cast).ifPresent(map -> {
                 for (ConfigEntry entry : entries(map)) {
                     if (entry.key().equals(Keys.NAME) || entry.key().equals(Keys.CONNECTOR_CLASS)
                             || entry.key().equals("tasks.max")) {
@@ -241,19 +245,19 @@ final class YamlConnectors {
      * the debezium.source. prefix, nested maps joined by dots), spec.transforms[] its SMTs.
      */
     private void debeziumServer(MappingNode root) {
-        Optional<MappingNode> metadata = mapping(root, "metadata");
-        Optional<MappingNode> source = mapping(root, "spec").flatMap(spec -> mapping(spec, "source"));
+        Optional<MappingNode> metadata = YamlNodes.mapping(root, "metadata");
+        Optional<MappingNode> source = YamlNodes.mapping(root, "spec").flatMap(spec -> YamlNodes.mapping(spec, "source"));
         Map<String, ConfigEntry> config = new LinkedHashMap<>();
         source.ifPresent(s -> {
             putIfPresent(config, Keys.CONNECTOR_CLASS, entry(Keys.CONNECTOR_CLASS, s, "class"));
-            mapping(s, "config").ifPresent(map -> {
+            YamlNodes.mapping(s, "config").ifPresent(map -> {
                 List<PropertiesReader.Property> flat = new ArrayList<>();
                 flatten(map, "", flat);
                 flat.forEach(p -> config.put(p.key(), new ConfigEntry(p.key(), p.value(), ValueKind.STRING,
                         p.keyLocation(), p.valueLocation())));
             });
         });
-        mapping(root, "spec").flatMap(spec -> child(spec, "transforms")).filter(SequenceNode.class::isInstance)
+        YamlNodes.mapping(root, "spec").flatMap(spec -> YamlNodes.child(spec, "transforms")).filter(SequenceNode.class::isInstance)
                 .map(SequenceNode.class::cast).ifPresent(list -> {
                     List<String> names = new ArrayList<>();
                     for (int i = 0; i < list.getValue().size(); i++) {
@@ -264,7 +268,7 @@ final class YamlConnectors {
                         names.add(name);
                         putIfPresent(config, "transforms." + name + ".type", entry("transforms." + name + ".type",
                                 transform, "type"));
-                        mapping(transform, "config").ifPresent(map -> {
+                        YamlNodes.mapping(transform, "config").ifPresent(map -> {
                             for (ConfigEntry entry : entries(map)) {
                                 String key = "transforms." + name + "." + entry.key();
                                 config.put(key, new ConfigEntry(key, entry.text(), entry.kind(), entry.keyLocation(),
@@ -423,23 +427,6 @@ final class YamlConnectors {
         if (entry != null) {
             map.put(key, entry);
         }
-    }
-
-    private static Optional<Node> child(MappingNode map, String key) {
-        for (NodeTuple tuple : map.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode keyNode && keyNode.getValue().equals(key)) {
-                return Optional.of(tuple.getValueNode());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<MappingNode> mapping(MappingNode map, String key) {
-        return child(map, key).filter(MappingNode.class::isInstance).map(MappingNode.class::cast);
-    }
-
-    private static Optional<String> scalar(MappingNode map, String key) {
-        return child(map, key).filter(ScalarNode.class::isInstance).map(node -> ((ScalarNode) node).getValue());
     }
 
     /** A node's range; a block's end mark can sit at the start of the next line, which is kept as it is. */

@@ -65,6 +65,13 @@ public record Connector(String name, Location nameLocation, Location location, C
      */
     public static final String PUT_CONNECTOR = "request.put.connector";
 
+    /**
+     * In the envelope of a config written as a YAML mapping of its keys: the input of a program
+     * (an application embedding Debezium, a tool that writes the REST body), which may fill in what
+     * the file leaves out from defaults of its own, so that no key is known to be missing.
+     */
+    public static final String YAML_KEYS = "yaml.keys";
+
     /** Whether this config is sent with PUT /connectors/NAME/config: a version of the connector NAME. */
     public boolean isPut() {
         return envelope.containsKey(PUT_CONNECTOR);
