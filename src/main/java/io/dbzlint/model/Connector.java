@@ -104,6 +104,14 @@ public record Connector(String name, Location nameLocation, Location location, C
     }
 
     /**
+     * True for the input of a program that may read keys of its own from it: an application's
+     * properties for the embedded engine, or a config written as YAML keys (see {@link #YAML_KEYS}).
+     */
+    public boolean readByAnApplication() {
+        return embedsDebeziumEngine() || envelope.containsKey(YAML_KEYS);
+    }
+
+    /**
      * True when Debezium Server runs this connector: Quarkus resolves {@code ${VAR}} expressions in
      * its configuration from the environment at run time, so they are references, not templates.
      */

@@ -114,7 +114,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
                                 + " connector does not read it: remove it"));
                 continue; // else e.g. database.* goes to the JDBC driver, converters get their own keys
             }
-            if (suggested.isEmpty() && connector.embedsDebeziumEngine() && !context.debezium().sharesFirstWord(key)) {
+            if (suggested.isEmpty() && connector.readByAnApplication() && !context.debezium().sharesFirstWord(key)) {
                 continue; // pulsar.topic: the application's own setting, read from the Properties it gives the engine
             }
             String suggestion = suggested.isEmpty() ? "; Debezium ignores keys it does not know: remove it or fix its name"
