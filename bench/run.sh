@@ -82,7 +82,8 @@ for size in "${sizes[@]}"; do
   expected=$(awk '{s += $2} END {print s + 0}' "$data/expected.txt")
   found=0
   while read -r rule count; do
-    actual=$(grep -c ": error $rule " "$data/findings.txt" || true)
+    # one connector name in two files is a warning (more often alternatives than a clash), else errors
+    actual=$(grep -cE ": (error|warning) $rule " "$data/findings.txt" || true)
     found=$((found + (actual < count ? actual : count)))
   done < "$data/expected.txt"
   total=$(grep -cE ': (error|warning|info) ' "$data/findings.txt" || true)

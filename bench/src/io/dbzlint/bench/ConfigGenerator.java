@@ -113,7 +113,9 @@ public final class ConfigGenerator {
         for (int block = 0; group == 0 && block < n / 100; block++) {
             int base = block * 100;
             switch (PLANTED[block % PLANTED.length]) {
-                case "server-id-unique" -> copy(configs, base + 96, base + 98, "database.server.id");
+                // a server id is unique per MySQL server: the pair shares the server too
+                case "server-id-unique" -> copy(configs, base + 96, base + 98, "database.hostname", "database.port",
+                        "database.server.id");
                 case "server-name-unique" -> copyLogicalName(configs, base + 97, base + 99);
                 case "schema-history-topic-unique" -> copyHistoryTopic(configs, base + 96, base + 98);
                 case "slot-name-unique" -> copy(configs, base + 97, base + 99,
