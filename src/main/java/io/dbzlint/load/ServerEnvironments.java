@@ -399,22 +399,10 @@ public final class ServerEnvironments {
     }
 
     private static Location start(InputId input, Node node) {
-        return node.getStartMark().map(mark -> Location.at(input, mark.getLine() + 1, mark.getColumn() + 1))
-                .orElse(Location.startOf(input));
+        return YamlNodes.start(input, node);
     }
 
-    /** A node's range; where its end mark is not after its start, its start. */
     private static Location range(InputId input, Node node) {
-        Location start = start(input, node);
-        Optional<Mark> end = node.getEndMark();
-        if (end.isEmpty()) {
-            return start;
-        }
-        int endLine = end.get().getLine() + 1;
-        int endColumn = end.get().getColumn() + 1;
-        if (endLine < start.line() || endLine == start.line() && endColumn < start.column()) {
-            return start;
-        }
-        return new Location(input, start.line(), start.column(), endLine, endColumn);
+        return YamlNodes.range(input, node);
     }
 }

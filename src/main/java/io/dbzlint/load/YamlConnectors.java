@@ -429,19 +429,8 @@ final class YamlConnectors {
         }
     }
 
-    /** A node's range; a block's end mark can sit at the start of the next line, which is kept as it is. */
     private Location range(Node node) {
-        Location start = start(node);
-        Optional<Mark> end = node.getEndMark();
-        if (end.isEmpty()) {
-            return start;
-        }
-        int endLine = end.get().getLine() + 1;
-        int endColumn = end.get().getColumn() + 1;
-        if (endLine < start.line() || endLine == start.line() && endColumn < start.column()) {
-            return start;
-        }
-        return new Location(path, start.line(), start.column(), endLine, endColumn);
+        return YamlNodes.range(path, node);
     }
 
     private Location start(Node node) {

@@ -1,6 +1,9 @@
 package io.dbzlint.load;
 
+import io.dbzlint.model.InputId;
+import io.dbzlint.model.Location;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -28,5 +31,29 @@ final class YamlNodes {
 
     static Optional<String> scalar(MappingNode map, String key) {
         return child(map, key).filter(ScalarNode.class::isInstance).map(node -> ((ScalarNode) node).getValue());
+    }
+
+    /** Where a node starts, in an input; the input's start when the parser gave no mark. */
+    static Location start(InputId input, Node node) {
+        return node.getStartMark().map(mark -> Location.at(input, mark.getLine() + 1, mark.getColumn() + 1))
+                .orElse(Location.startOf(input));
+    }
+
+    /**
+     * A node's range; where its end mark is not after its start, its start. A block's end mark can
+     * sit at the start of the next line, which is kept as it is.
+     */
+    static Location range(InputId input, Node node) {
+        Location start = start(input, node);
+        Optional<Mark> end = node.getEndMark();
+        if (end.isEmpty()) {
+            return start;
+        }
+        int endLine = end.get().getLine() + 1;
+        int endColumn = end.get().getColumn() + 1;
+        if (endLine < start.line() || endLine == start.line() && endColumn < start.column()) {
+            return start;
+        }
+        return new Location(input, start.line(), start.column(), endLine, endColumn);
     }
 }
