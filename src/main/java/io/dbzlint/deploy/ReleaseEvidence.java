@@ -30,6 +30,12 @@ final class ReleaseEvidence {
     }
 
     private static final long MAX_BYTES = 1024 * 1024;
+    /**
+     * A folder with more entries is data (generated configs, a fleet), not where a project keeps its
+     * stack: neither its files nor its subfolders are read, so that a search costs what the stack
+     * folders hold, not what the data holds.
+     */
+    static final int MAX_ENTRIES = 5_000;
     /** What runs the connectors: an image, a plugin download. Read in compose files, Dockerfiles, manifests, scripts. */
     private static final List<Pattern> RUNTIME = List.of(
             // an image of Debezium's: debezium/connect, quay.io/debezium/server, debezium/connect-base
@@ -83,15 +89,15 @@ final class ReleaseEvidence {
      * does not run on.
      */
     static Named named(Path dir, String shown, Predicate<String> skipped) {
-        List<Path> candidates = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path file : files) {
-                if (isCandidate(file.getFileName().toString()) && !skipped.test(file.getFileName().toString())) {
-                    candidates.add(file);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+        List<Path> entries = entries(dir);
+        if (entries == null) {
             return new Named(null, null, null);
+        }
+        List<Path> candidates = new ArrayList<>();
+        for (Path file : entries) {
+            if (isCandidate(file.getFileName().toString()) && !skipped.test(file.getFileName().toString())) {
+                candidates.add(file);
+            }
         }
         // the same answer whatever order the folder lists its files in; a page's "docker run" after
         // the files that run a stack
@@ -264,24 +270,40 @@ final class ReleaseEvidence {
             if (root.relativize(dir).getNameCount() >= 5 && !shown.isEmpty()) {
                 continue;
             }
-            try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
-                List<Path> sorted = new ArrayList<>();
-                for (Path child : children) {
-                    String name = child.getFileName().toString();
-                    if ((!name.startsWith(".") || HIDDEN_STACKS.contains(name)) && !SKIPPED.contains(name)
-                            && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                        sorted.add(child);
-                    }
-                }
-                sorted.sort(null);
-                folders.addAll(sorted);
-            } catch (IOException | RuntimeException e) {
-                // an unreadable folder names nothing
+            List<Path> children = entries(dir);
+            if (children == null) {
+                continue; // unreadable, or data
             }
+            List<Path> sorted = new ArrayList<>();
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                if ((!name.startsWith(".") || HIDDEN_STACKS.contains(name)) && !SKIPPED.contains(name)
+                        && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    sorted.add(child);
+                }
+            }
+            sorted.sort(null);
+            folders.addAll(sorted);
         }
         return new Project(runtime.isEmpty() ? null : runtime.get(0), lines(runtime),
                 build.isEmpty() ? null : build.get(0), lines(build), postgresImage,
                 runtime.stream().map(Found::release).distinct().sorted(ReleaseEvidence::byLine).toList());
+    }
+
+    /** A folder's entries, or null when it cannot be read or holds more than {@link #MAX_ENTRIES}. */
+    private static List<Path> entries(Path dir) {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> listed = Files.newDirectoryStream(dir)) {
+            for (Path entry : listed) {
+                if (entries.size() == MAX_ENTRIES) {
+                    return null;
+                }
+                entries.add(entry);
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return entries;
     }
 
     static int byLine(String a, String b) {

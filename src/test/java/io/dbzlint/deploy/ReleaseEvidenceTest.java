@@ -108,6 +108,18 @@ class ReleaseEvidenceTest {
     }
 
     @Test
+    void should_not_search_a_folder_of_data() throws IOException {
+        write("stack/docker-compose.yml", "services:\n  connect:\n    image: debezium/connect:2.1\n");
+        write("fleet/docker-compose.yml", "services:\n  connect:\n    image: debezium/connect:1.9\n");
+        for (int i = 0; i < ReleaseEvidence.MAX_ENTRIES; i++) {
+            Files.writeString(repo.resolve("fleet/c" + i + ".json"), "{}");
+        }
+
+        // the fleet's folder is data: its compose file is not one more release the project runs
+        assertThat(deploymentOf("other/orders.json").version()).isEqualTo("2.1");
+    }
+
+    @Test
     void should_use_a_build_where_nothing_runs_a_stack() throws IOException {
         write("app/build.gradle", "implementation 'io.debezium:debezium-embedded:2.5.1.Final'\n");
 
