@@ -130,21 +130,74 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
             }
             java.util.function.Predicate<C> alone = mirrored ? null : aloneIn(group);
             Map<C, List<C>> copiesOf = new IdentityHashMap<>();
+            List<List<C>> othersOf = new java.util.ArrayList<>(group.size());
             for (int m = 0; m < group.size(); m++) {
                 C claim = group.get(m);
-                List<C> others;
                 // not involved in alternatives: apart from nothing, and no request makes it a version of another
-                if (alone != null && alone.test(claim) && !alternatives.involves(claim.site())) {
-                    others = new AllBut<>(group, m);
-                } else {
-                    others = compared(claim, group, copiesOf, context);
-                }
-                if (!others.isEmpty()) {
+                othersOf.add(alone != null && alone.test(claim) && !alternatives.involves(claim.site())
+                        ? new AllBut<>(group, m) : compared(claim, group, copiesOf, context));
+            }
+            Map<String, Integer> membersPerFolder = copiesOf.isEmpty() ? Map.of() : membersPerFolder(group);
+            for (int m = 0; m < group.size(); m++) {
+                C claim = group.get(m);
+                List<C> others = othersOf.get(m);
+                if (!others.isEmpty() && !repeatsItsCopy(m, group, othersOf, copiesOf, membersPerFolder)) {
                     (lesser(claim, others) ? sink.asWarning() : sink).report(claim.site(),
                             message(claim, others, context, taken.get(scope(claim))), Claim.locations(others));
                 }
             }
         }
+    }
+
+    /**
+     * Whether a member is a copy of another member that stands for their connector, and collides
+     * with nothing that one does not: a README's echo of a config, an older version left elsewhere.
+     * Each of its collisions is reported at the connector's own config and at the other member;
+     * a finding at the copy would say it again. A copy stands for the connector where it shares its
+     * folder with more members of the group than the other does (the deployment the connector is
+     * in); copies as near the others as each other are each reported.
+     */
+    private boolean repeatsItsCopy(int index, List<C> group, List<List<C>> othersOf, Map<C, List<C>> copiesOf,
+                                   Map<String, Integer> members) {
+        C claim = group.get(index);
+        List<C> mine = copiesOf.get(claim);
+        if (mine == null || mine.size() < 2) {
+            return false;
+        }
+        C stands = claim;
+        for (C copy : mine) {
+            if (members.get(folderOf(copy)) > members.get(folderOf(stands))) {
+                stands = copy;
+            }
+        }
+        if (stands == claim) {
+            return false;
+        }
+        java.util.Set<C> itsOthers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int m = 0; m < group.size(); m++) {
+            if (group.get(m) == stands) {
+                itsOthers.addAll(othersOf.get(m));
+            }
+        }
+        for (C other : othersOf.get(index)) {
+            if (other != stands && !itsOthers.contains(other)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Integer> membersPerFolder(List<? extends Claim> group) {
+        Map<String, Integer> members = new java.util.HashMap<>();
+        for (Claim member : group) {
+            members.merge(folderOf(member), 1, Integer::sum);
+        }
+        return members;
+    }
+
+    private static String folderOf(Claim claim) {
+        String path = claim.site().location().input().stablePath();
+        return path.substring(0, path.lastIndexOf('/') + 1);
     }
 
     /** The others of a member that may have copies or alternatives in its group: compared one by one. */
