@@ -387,9 +387,20 @@ final class Linter {
         return false;
     }
 
-    /** An example that lacks a key Debezium requires, as config-schema found. */
+    /**
+     * An example that lacks a key Debezium requires, as config-schema found, or a sink's that names
+     * no topics to read: Kafka Connect refuses a sink connector without topics or topics.regex
+     * (SinkConnectorConfig.validate), so the example shows some keys, not a body to post.
+     */
     private static boolean isFragment(Connector connector, List<Finding> own) {
-        return own.stream().anyMatch(f -> f.ruleId().equals(REQUIRED_KEYS_RULE) && isAboutAbsentKey(connector, f));
+        return own.stream().anyMatch(f -> f.ruleId().equals(REQUIRED_KEYS_RULE) && isAboutAbsentKey(connector, f))
+                || isSink(connector) && connector.entry("topics").isEmpty() && connector.entry("topics.regex").isEmpty();
+    }
+
+    /** A sink connector by its class's name (JdbcSinkConnector, MongoSinkConnector, S3SinkConnector). */
+    private static boolean isSink(Connector connector) {
+        String className = connector.value("connector.class").orElse("").trim();
+        return className.substring(className.lastIndexOf('.') + 1).endsWith("SinkConnector");
     }
 
     private static boolean isAboutAbsentKey(Connector connector, Finding finding) {
