@@ -68,8 +68,16 @@ final class ReleaseEvidence {
      * What a folder names: the release its runtime files name, the one its build files name, and
      * where it runs Debezium's PostgreSQL image (or null).
      */
-    record Named(Found runtime, Found build, String postgresImage) {
+    record Named(Found runtime, Found build, String postgresImage, List<Found> plugins) {
     }
+
+    /**
+     * A Debezium jar kept in the repository, as a Dockerfile copies a plugin folder into Kafka
+     * Connect: debezium-connector-postgres-1.8.1.Final.jar, debezium-core-2.3.2.Final.jar.
+     */
+    private static final Pattern PLUGIN_JAR = Pattern.compile(
+            "debezium-(?:connector-[a-z0-9]{2,20}(?:-[a-z]{2,20})?|core|embedded|server-core)-(\\d{1,2})\\.(\\d{1,2})\\.\\d{1,3}[\\w.-]{0,20}\\.jar",
+            Pattern.CASE_INSENSITIVE);
 
     /** Debezium's PostgreSQL images, which ship the decoderbufs plugin: debezium/postgres, example-postgres. */
     private static final Pattern POSTGRES_IMAGE = Pattern.compile(
@@ -91,7 +99,7 @@ final class ReleaseEvidence {
     static Named named(Path dir, String shown, Predicate<String> skipped) {
         List<Path> entries = entries(dir);
         if (entries == null) {
-            return new Named(null, null, null);
+            return new Named(null, null, null, List.of());
         }
         List<Path> candidates = new ArrayList<>();
         for (Path file : entries) {
@@ -106,8 +114,32 @@ final class ReleaseEvidence {
         List<Path> runtimeFiles = new ArrayList<>();
         List<Path> buildFiles = new ArrayList<>();
         candidates.forEach(file -> (isBuildFile(file.getFileName().toString()) ? buildFiles : runtimeFiles).add(file));
-        return new Named(first(RUNTIME, runtimeFiles, shown), first(BUILD, buildFiles, shown),
-                postgresImage(runtimeFiles, shown));
+        List<Found> plugins = plugins(entries, shown);
+        Found runtime = first(RUNTIME, runtimeFiles, shown);
+        return new Named(runtime != null ? runtime : plugins.size() == 1 ? plugins.get(0) : null,
+                first(BUILD, buildFiles, shown), postgresImage(runtimeFiles, shown), plugins);
+    }
+
+    /** The release lines of the Debezium jars a folder keeps, one each, by file name. */
+    private static List<Found> plugins(List<Path> entries, String shown) {
+        List<Found> found = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            if (name.regionMatches(true, name.length() - 4, ".jar", 0, 4) && PLUGIN_JAR.matcher(name).matches()) {
+                names.add(name);
+            }
+        }
+        names.sort(null);
+        for (String name : names) {
+            Matcher matcher = PLUGIN_JAR.matcher(name);
+            matcher.matches();
+            String release = Integer.parseInt(matcher.group(1)) + "." + Integer.parseInt(matcher.group(2));
+            if (found.stream().noneMatch(one -> one.release().equals(release))) {
+                found.add(new Found(release, shown + name));
+            }
+        }
+        return found;
     }
 
     private static String postgresImage(List<Path> files, String shown) {
@@ -260,6 +292,7 @@ final class ReleaseEvidence {
             if (here.runtime() != null) {
                 runtime.add(here.runtime());
             }
+            runtime.addAll(here.plugins());
             if (here.build() != null) {
                 build.add(here.build());
             }

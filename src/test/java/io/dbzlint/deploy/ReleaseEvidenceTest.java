@@ -108,6 +108,30 @@ class ReleaseEvidenceTest {
     }
 
     @Test
+    void should_read_the_release_of_the_debezium_jars_a_repository_keeps() throws IOException {
+        write("kafka-connect/jars/debezium-postgres/debezium-connector-postgres-2.3.2.Final.jar", "");
+        write("kafka-connect/jars/debezium-postgres/debezium-core-2.3.2.Final.jar", "");
+        write("kafka-connect/jars/debezium-postgres/postgresql-42.6.0.jar", "");
+
+        Deployment deployment = deploymentOf("connectors/orders.yaml");
+
+        assertThat(deployment.version()).isEqualTo("2.3");
+        assertThat(deployment.versionEvidence()).contains("debezium-connector-postgres-2.3.2.Final.jar");
+    }
+
+    @Test
+    void should_name_every_release_of_the_jars_a_plugin_folder_keeps() throws IOException {
+        write("jars/debezium-postgres/debezium-connector-postgres-1.8.1.Final.jar", "");
+        write("jars/debezium-postgres/debezium-connector-postgres-2.3.2.Final.jar", "");
+        write("jars/debezium-mysql/debezium-connector-mysql-2.3.2.Final.jar", "");
+
+        Deployment deployment = deploymentOf("connectors/orders.yaml");
+
+        assertThat(deployment.version()).isNull();
+        assertThat(deployment.namedReleases()).containsExactly("1.8", "2.3");
+    }
+
+    @Test
     void should_not_search_a_folder_of_data() throws IOException {
         write("stack/docker-compose.yml", "services:\n  connect:\n    image: debezium/connect:2.1\n");
         write("fleet/docker-compose.yml", "services:\n  connect:\n    image: debezium/connect:1.9\n");
