@@ -91,6 +91,13 @@ public final class PlaintextSecretRule implements ConnectorRule {
     private static final java.util.regex.Pattern NAMES_ITSELF = java.util.regex.Pattern.compile(
             "(?i)(?:my|your|very|some|example|sample|dummy|fake|strong|secure)[-_]?[a-z]*(?:password|passwd|secret|token)"
                     + "[-_]?[a-z0-9]*");
+    /**
+     * Anywhere, a name of three words or more that ends with what it stands for: user_oracle_password,
+     * orders_db_secret. A password of words joined by underscores that names itself is a template's
+     * blank, as USER_PASSWORD in capitals is.
+     */
+    private static final java.util.regex.Pattern NAMED_BLANK = java.util.regex.Pattern.compile(
+            "[a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)+_(?:password|passwd|pwd|secret)");
     /** On a page, a word in capitals where the secret goes: PASSWORD, PASS, APIKEY. */
     private static final java.util.regex.Pattern CAPITALS_WORD = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{3,}");
     private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
@@ -108,7 +115,7 @@ public final class PlaintextSecretRule implements ConnectorRule {
                 // one letter repeated, as a redacted example writes it: xxx, yyy, zzz
                 || v.length() >= 3 && Character.isLetter(v.charAt(0)) && v.chars().allMatch(c -> c == v.charAt(0))
                 // a word that says no secret is there: a sink that needs none still takes the key
-                || NO_SECRET.contains(v.toLowerCase(java.util.Locale.ROOT))
+                || NO_SECRET.contains(v.toLowerCase(java.util.Locale.ROOT)) || NAMED_BLANK.matcher(v).matches()
                 || page && (STAND_IN.matcher(v).matches() || NAMES_ITSELF.matcher(v).matches()
                         || CAPITALS_WORD.matcher(v).matches()
                         // a user:password pair (basic.auth.user.info) whose password is a stand-in
