@@ -569,7 +569,13 @@ final class Linter {
     /** The secret texts of a connector: what no message about it may repeat, whatever a rule quotes. */
     private static List<String> secretsOf(Connector connector) {
         List<String> secrets = new ArrayList<>();
-        for (ConfigEntry entry : connector.config().values()) {
+        List<ConfigEntry> entries = new ArrayList<>(connector.config().values());
+        connector.envelope().forEach((key, entry) -> {
+            if (key.startsWith(Connector.SERVER_PROPERTY)) {
+                entries.add(entry); // Debezium Server's own secrets (its sink's)
+            }
+        });
+        for (ConfigEntry entry : entries) {
             if (!entry.isSecret() || !entry.hasText() || entry.isProviderReference()) {
                 continue; // no secret, or a reference, which names where the secret is and is no secret itself
             }

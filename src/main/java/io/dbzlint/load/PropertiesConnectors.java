@@ -45,11 +45,14 @@ final class PropertiesConnectors {
         boolean server = properties.stream().anyMatch(p -> p.key().startsWith(SERVER_SOURCE));
         Map<String, ConfigEntry> entries = new LinkedHashMap<>();
         Map<String, Location> firstSeen = new LinkedHashMap<>();
+        Map<String, ConfigEntry> serverSecrets = new LinkedHashMap<>();
         Location start = null;
         for (PropertiesReader.Property property : properties) {
             String key = server ? serverKey(property.key()) : property.key();
             if (key == null) {
-                continue; // another part of Debezium Server's configuration: the sink, offsets, logging
+                // another part of Debezium Server's configuration: the sink, logging; its secrets are checked too
+                serverSecret(property).ifPresent(secret -> serverSecrets.put(secret.key(), secret));
+                continue;
             }
             if (start == null) {
                 start = property.keyLocation();
@@ -82,8 +85,11 @@ final class PropertiesConnectors {
         // offset.storage in a connector's own file: an application that embeds Debezium's engine
         String runtime = server ? Connector.DEBEZIUM_SERVER
                 : entries.containsKey("offset.storage") ? Connector.DEBEZIUM_ENGINE : null;
-        Map<String, ConfigEntry> envelope = runtime == null ? Map.of() : Map.of(Connector.RUNTIME,
-                new ConfigEntry(Connector.RUNTIME, runtime, ValueKind.STRING, start, start));
+        Map<String, ConfigEntry> envelope = new LinkedHashMap<>();
+        if (runtime != null) {
+            envelope.put(Connector.RUNTIME, new ConfigEntry(Connector.RUNTIME, runtime, ValueKind.STRING, start, start));
+        }
+        envelope.putAll(serverSecrets);
         return new LoadedFile(path, List.of(new Connector(name, nameLocation, start, type, entries, envelope)),
                 problems);
     }
@@ -116,6 +122,16 @@ final class PropertiesConnectors {
                         + "; write \\\\ where Debezium should see a backslash",
                 dropped.subList(1, dropped.size()).stream().map(PropertiesReader.DroppedBackslash::location).toList(),
                 fix);
+    }
+
+    /** A property of Debezium Server's own configuration that holds a secret, as an entry under its full name. */
+    static java.util.Optional<ConfigEntry> serverSecret(PropertiesReader.Property property) {
+        if (!property.key().startsWith(Connector.SERVER_PROPERTY)) {
+            return java.util.Optional.empty();
+        }
+        ConfigEntry entry = new ConfigEntry(property.key(), property.value(), ValueKind.STRING, property.keyLocation(),
+                property.valueLocation());
+        return entry.isSecret() ? java.util.Optional.of(entry) : java.util.Optional.empty();
     }
 
     /** The Debezium Server property a connector key of its config is read from: the inverse of {@link #serverKey}. */

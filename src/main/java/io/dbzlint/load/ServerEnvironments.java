@@ -245,8 +245,15 @@ public final class ServerEnvironments {
                 fileKeys.put(environmentForm(property), property);
             }
             Map<String, ConfigEntry> config = new LinkedHashMap<>(connector.config());
+            Map<String, ConfigEntry> envelope = new LinkedHashMap<>(connector.envelope());
             for (Variable variable : service.variables()) {
-                Optional<String> key = propertyName(variable.name(), fileKeys).map(PropertiesConnectors::serverKey);
+                Optional<String> property = propertyName(variable.name(), fileKeys);
+                Optional<String> key = property.map(PropertiesConnectors::serverKey);
+                if (key.isEmpty() && property.isPresent()) {
+                    envelope.remove(property.get()); // the variable's value over the file's
+                    PropertiesConnectors.serverSecret(property(property.get(), variable))
+                            .ifPresent(secret -> envelope.put(secret.key(), secret));
+                }
                 if (key.isPresent()) {
                     config.remove(key.get()); // the variable's value, in the order it is set
                     config.put(key.get(), new ConfigEntry(key.get(), variable.value() == null ? "${" + variable.name()
@@ -254,7 +261,7 @@ public final class ServerEnvironments {
                 }
             }
             merged.add(new Connector(connector.name(), connector.nameLocation(), connector.location(), connector.type(),
-                    config, connector.envelope(), connector.deployment()));
+                    config, envelope, connector.deployment()));
         }
         return new LoadedFile(file.input(), merged, file.problems(), file.branches());
     }

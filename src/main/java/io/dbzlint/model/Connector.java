@@ -79,6 +79,12 @@ public record Connector(String name, Location nameLocation, Location location, C
 
     /** The envelope entry that marks a connector run by Debezium Server rather than Kafka Connect. */
     public static final String RUNTIME = "runtime";
+    /**
+     * The secrets of Debezium Server's configuration outside its connector's (the sink's broker
+     * password, debezium.sink.rabbitmq.connection.password) sit in its connector's envelope under
+     * their full property names, which begin with this.
+     */
+    public static final String SERVER_PROPERTY = "debezium.";
     public static final String DEBEZIUM_SERVER = "debezium-server";
     /** An application's own properties for the Debezium embedded engine: connector keys and the engine's. */
     public static final String DEBEZIUM_ENGINE = "debezium-engine";

@@ -26,6 +26,13 @@ public final class PlaintextSecretRule implements ConnectorRule {
 
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
+        if (connector.runsOnDebeziumServer()) {
+            for (java.util.Map.Entry<String, ConfigEntry> other : connector.envelope().entrySet()) {
+                if (other.getKey().startsWith(Connector.SERVER_PROPERTY)) {
+                    checkServerProperty(connector, other.getValue(), sink);
+                }
+            }
+        }
         for (ConfigEntry entry : connector.config().values()) {
             if (!entry.isSecret() && entry.kind() != ValueKind.OBJECT && entry.kind() != ValueKind.ARRAY) {
                 continue; // neither a secret key nor a secret inside the value (asked once per entry)
@@ -63,6 +70,31 @@ public final class PlaintextSecretRule implements ConnectorRule {
                             + " secret: " + embedded.where() + "; reference the password through a config provider"
                             + " instead, e.g." + example));
         }
+    }
+
+    /**
+     * A secret of Debezium Server's own configuration, outside its connector's (the sink's broker,
+     * an offset store's database): Quarkus reads it, and fills in ${NAME} from the environment.
+     */
+    private static void checkServerProperty(Connector connector, ConfigEntry entry, FindingSink sink) {
+        String key = entry.key();
+        String variable = key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        String advice = "; Debezium Server fills in ${NAME} from the environment: reference a variable instead, e.g. ${"
+                + variable + "}";
+        if (!entry.hasText() || entry.text().isEmpty() || entry.hasReference()) {
+            return;
+        }
+        if (Secrets.isSecretKey(key)) {
+            if (!isStandIn(entry.text(), isPage(entry)) && !isClassName(entry.text())
+                    && !References.hasFormatSpecifier(entry.text())) {
+                sink.report(connector, key, entry.valueLocation(), key + " holds a literal secret" + advice);
+            }
+            return;
+        }
+        Secrets.embedded(key, entry.text())
+                .filter(embedded -> !isStandIn(embedded.secret(), isPage(entry)))
+                .ifPresent(embedded -> sink.report(connector, key, entry.valueLocation(), key + " holds a literal"
+                        + " secret: " + embedded.where() + advice));
     }
 
     private static boolean isReference(String value) {
