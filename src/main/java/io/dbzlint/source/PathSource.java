@@ -79,7 +79,7 @@ public final class PathSource implements Source {
                 for (Walked file : found) {
                     String relative = names.relative(file.path());
                     InputId id = new InputId(names.display(relative), names.projectPath(relative), forced != null
-                            ? forced : InputFormat.forFileName(file.path().getFileName().toString()).orElseThrow());
+                            ? forced : file.format());
                     add(byRealFile, file.path(), file.key(), id);
                 }
             } else if (Files.isRegularFile(path)) {
@@ -220,7 +220,7 @@ public final class PathSource implements Source {
      * (device and inode) of the attributes the walk read anyway, as resolving every file's real
      * path took a third of finding 100,000 files. Null when the platform gives no file key.
      */
-    private record Walked(Path path, Object key) {
+    private record Walked(Path path, Object key, InputFormat format) {
     }
 
     /**
@@ -245,6 +245,27 @@ public final class PathSource implements Source {
         }
     }
 
+    /** A shell interpreter a script's first line names: #!/bin/sh, #!/usr/bin/env bash. */
+    private static final java.util.regex.Pattern SHEBANG = java.util.regex.Pattern.compile(
+            "#![ \\t]*/\\S*/(?:env[ \\t]+(?:-\\S+[ \\t]+)*)?(?:ba|da|z|k)?sh\\b.*");
+
+    /**
+     * A file without an extension (post-connectors/register, bin/setup) that the walk reads as a
+     * script: at most 1 MiB, its first line runs a shell.
+     */
+    private static boolean isScript(Path file, BasicFileAttributes attrs) {
+        if (attrs.size() < 3 || attrs.size() > 1024 * 1024) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(128), StandardCharsets.ISO_8859_1);
+            int end = head.indexOf('\n');
+            return SHEBANG.matcher(end < 0 ? head : head.substring(0, end)).matches();
+        } catch (IOException | RuntimeException e) {
+            return false; // unreadable: not known to be a script
+        }
+    }
+
     private static List<Walked> walk(Path root, Path given, Path boundary, List<String> errors) {
         List<Walked> files = new ArrayList<>();
         try {
@@ -266,8 +287,17 @@ public final class PathSource implements Source {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             String name = file.getFileName().toString();
-                            if (InputFormat.forFileName(name).isEmpty() || name.startsWith(".") || attrs.isDirectory()) {
+                            if (name.startsWith(".") || attrs.isDirectory()) {
                                 return FileVisitResult.CONTINUE;
+                            }
+                            InputFormat format = InputFormat.forFileName(name).orElse(null);
+                            if (format == null) {
+                                // opened only inside the project: a link out of it is never read
+                                if (name.indexOf('.') >= 0 || !attrs.isRegularFile() || leaves(file, boundary)
+                                        || !isScript(file, attrs)) {
+                                    return FileVisitResult.CONTINUE;
+                                }
+                                format = InputFormat.SHELL;
                             }
                             if (attrs.isOther()) {
                                 errors.add(display(given.resolve(root.relativize(file)))
@@ -276,7 +306,7 @@ public final class PathSource implements Source {
                                 errors.add(display(given.resolve(root.relativize(file)))
                                         + ": a link out of the project; not followed");
                             } else {
-                                files.add(new Walked(file, attrs.fileKey())); // a broken link is reported when read
+                                files.add(new Walked(file, attrs.fileKey(), format)); // a broken link is reported when read
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -286,8 +316,9 @@ public final class PathSource implements Source {
                             if (e instanceof FileSystemLoopException) {
                                 return FileVisitResult.CONTINUE; // its files are found on the way in
                             }
-                            if (InputFormat.forFileName(file.getFileName().toString()).isPresent()) {
-                                files.add(new Walked(file, null)); // reported as unreadable when read, the others linted
+                            Optional<InputFormat> format = InputFormat.forFileName(file.getFileName().toString());
+                            if (format.isPresent()) {
+                                files.add(new Walked(file, null, format.get())); // reported as unreadable when read, the others linted
                             } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                                 errors.add(display(given.resolve(root.relativize(file))) + ": cannot read directory");
                             }

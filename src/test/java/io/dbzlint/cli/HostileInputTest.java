@@ -215,6 +215,8 @@ class HostileInputTest {
         Files.writeString(repo.resolve("own.json"), mysql(""));
         Files.createSymbolicLink(repo.resolve("shared"), elsewhere);
         Files.createSymbolicLink(repo.resolve("token.properties"), elsewhere.resolve("secret.properties"));
+        Files.writeString(elsewhere.resolve("register"), "#!/bin/sh\ncurl -d '" + mysql(", \"database.password\": \"runner-secret\"") + "'\n");
+        Files.createSymbolicLink(repo.resolve("register"), elsewhere.resolve("register"));
         Files.createSymbolicLink(repo.resolve(".dbzlint.yaml"), elsewhere.resolve("secret.properties"));
 
         Cli run = assertTimeoutPreemptively(HANG, () -> Cli.runIn(repo, "lint", "."));

@@ -63,6 +63,19 @@ class LintCommandTest {
     }
 
     @Test
+    void should_read_a_script_without_an_extension_in_a_walk_and_leave_other_such_files() throws IOException {
+        write("post-connectors/register", "#!/usr/bin/env bash\ncurl -X POST -H 'Content-Type: application/json' "
+                + "http://localhost:8083/connectors -d '" + CLEAN_MYSQL.replace("184054", "42") + "'\n");
+        write("post-connectors/NOTES", CLEAN_MYSQL.replace("184054", "43"));
+        write("Makefile", "lint:\n\tdbzlint lint .\n");
+
+        Cli run = Cli.runIn(dir, "lint", "--color", "never", "--no-config", ".").expectExit(1);
+
+        assertThat(run.out()).contains("post-connectors/register:", "error server-id-range")
+                .doesNotContain("NOTES").endsWith("in 1 connector (1 file)\n");
+    }
+
+    @Test
     void should_exit_0_when_there_are_only_warnings() {
         Cli run = Cli.run("lint", "examples/mistakes/server-name-pattern").expectExit(0);
 
