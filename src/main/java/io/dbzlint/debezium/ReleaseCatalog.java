@@ -139,6 +139,11 @@ public final class ReleaseCatalog {
         return Optional.ofNullable(found);
     }
 
+    /** The catalog's next release line after a release, if it has one. */
+    public Optional<DebeziumVersion> lineAfter(int release) {
+        return release + 1 < releases.size() ? Optional.of(releases.get(release + 1)) : Optional.empty();
+    }
+
     /** A release's line, e.g. 2.7, for messages. */
     public DebeziumVersion line(int release) {
         return releases.get(release);

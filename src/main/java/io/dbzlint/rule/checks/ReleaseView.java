@@ -25,6 +25,15 @@ record ReleaseView(ReleaseCatalog releases, int release, DebeziumVersion target)
                 : Optional.empty();
     }
 
+    /**
+     * Whether a key the catalog first sees at a line after the target may yet be read by the
+     * target: the target is read as an older line (2.3 as 2.1), and the key came with the next
+     * line the catalog has (2.4), so somewhere in between, perhaps with the target itself.
+     */
+    boolean mayReadFrom(DebeziumVersion first) {
+        return releases.line(release).compareTo(target) < 0 && releases.lineAfter(release).filter(first::equals).isPresent();
+    }
+
     /** The release line the target is read as, when it is not the target itself: "2.6 (read as 2.4)". */
     String name() {
         DebeziumVersion line = releases.line(release);

@@ -70,8 +70,11 @@ public final class UnknownPropertyRule implements ConnectorRule {
                     continue; // the target version reads it, whatever later ones do
                 }
                 if (v.releases().knows(connector.type(), key) && !catalog.isFrameworkKey(key)) {
+                    // a key first read by the catalog's next line after the one the target is read as
+                    // may have come with the target (2.3 read as 2.1, the key read from 2.4): not known
                     String since = v.releases().firstReading(connector.type(), key)
                             .filter(first -> first.compareTo(v.target()) > 0)
+                            .filter(first -> !v.mayReadFrom(first))
                             .map(first -> " (it is read from Debezium " + first + " on)").orElse("");
                     if (!since.isEmpty()) {
                         sink.report(connector, key, entry.keyLocation(), "unknown property " + Printable.quote(key)
