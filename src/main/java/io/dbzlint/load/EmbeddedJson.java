@@ -59,7 +59,8 @@ final class EmbeddedJson {
         if (!text.contains(ANCHOR) && !platform) {
             return new LoadedFile(path, connectors, problems, branches);
         }
-        char[] chars = (path.format() == InputFormat.ASCIIDOC ? blankCallouts(text) : text).toCharArray();
+        char[] chars = (path.format() == InputFormat.ASCIIDOC ? blankCallouts(text)
+                : path.format() == InputFormat.SHELL ? joinSplices(text) : text).toCharArray();
         LineIndex lines = new LineIndex(chars);
         int covered = 0;
         java.util.Set<String> expanded = null; // a script's $NAME and ${NAME}, found once when first needed
@@ -294,6 +295,34 @@ final class EmbeddedJson {
      * pass per line (a regular expression over 2,000 callouts overflowed the stack, and one over
      * long runs of trailing spaces took quadratic time).
      */
+    /**
+     * A variable spliced into a single-quoted body ({@code "'"${PASSWORD}"'"}: the quote closes, the
+     * shell expands the variable in double quotes, the quote opens again) as the value it makes, a
+     * template string: the splice's single quotes (and a string's quotes around it) blanked, so the
+     * body reads as JSON at the same positions.
+     */
+    private static final Pattern SPLICE = Pattern.compile("'\"(\\$\\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}\"'\\n]{0,80})?\\}?)\"'");
+
+    static String joinSplices(String text) {
+        if (text.indexOf("'\"$") < 0) {
+            return text;
+        }
+        Matcher splice = SPLICE.matcher(text);
+        StringBuilder joined = null;
+        while (splice.find()) {
+            joined = joined == null ? new StringBuilder(text) : joined;
+            int start = splice.start();
+            int end = splice.end();
+            joined.setCharAt(start, ' ');
+            joined.setCharAt(end - 1, ' ');
+            if (start > 0 && end < text.length() && text.charAt(start - 1) == '"' && text.charAt(end) == '"') {
+                joined.setCharAt(start - 1, ' '); // "'"$X"'": the variable's own quotes are the string's
+                joined.setCharAt(end, ' ');
+            }
+        }
+        return joined == null ? text : joined.toString();
+    }
+
     static String blankCallouts(String text) {
         StringBuilder blanked = null;
         int lineEnd = text.length();
