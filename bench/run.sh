@@ -95,7 +95,7 @@ for size in "${sizes[@]}"; do
     "$n${variant:+ ($variant)}" "$wall" "$cpu" $((rss / 1024)) "$ratio" "$found" "$expected" "$other" "$verdict"
   if [ "$variant" != mixed ] && [ "$n" -ge 1000 ]; then
     # the floor: read and stream-parse every file with Jackson on all cores, same JVM flags and jar
-    floor=("$floor_java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp "target/dbzlint.jar:$out/floor"
+    floor=("$floor_java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn32m -XX:-UsePerfData -cp "target/dbzlint.jar:$out/floor"
       io.dbzlint.bench.Floor "$data/configs")
     read -r f_wall f_cpu f_rss < <(for _ in $(seq "$runs"); do
       measure "$out/floor.txt" "${floor[@]}"; done | summarize)

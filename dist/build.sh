@@ -36,7 +36,7 @@ cat > "$out/$name/bin/dbzlint" <<'LAUNCHER'
 # dbzlint with its own Java runtime: the start-up flags of the repository's bin/dbzlint
 # (C1 only, the serial collector, no perf data file; the runtime's class-data archive is on by default).
 here=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
-exec "$here/runtime/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
+exec "$here/runtime/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn32m -XX:-UsePerfData \
   -jar "$here/lib/dbzlint.jar" "$@"
 LAUNCHER
 chmod +x "$out/$name/bin/dbzlint"
@@ -46,7 +46,7 @@ if command -v jpackage > /dev/null && command -v dpkg-deb > /dev/null && command
   mkdir -p "$out/input" && cp target/dbzlint.jar "$out/input/"
   jpackage --type deb --name dbzlint --app-version "${version%%-*}" --input "$out/input" --main-jar dbzlint.jar \
     --runtime-image "$out/runtime" --dest "$out" --install-dir /opt \
-    --java-options "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData" \
+    --java-options "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn32m -XX:-UsePerfData" \
     --description "Linter for Debezium connector configurations" --vendor dbzlint \
     --linux-package-name dbzlint --linux-app-category devel
 else

@@ -62,7 +62,7 @@ layer_digest, _ = blob(layer_bytes)
 config = json.dumps({
     "architecture": "amd64", "os": "linux",
     "config": {
-        "Entrypoint": ["/" + prefix + "/runtime/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "Entrypoint": ["/" + prefix + "/runtime/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m",
                        "-XX:-UsePerfData", "-jar", "/" + prefix + "/lib/dbzlint.jar"],
         "Cmd": ["lint", "."], "WorkingDir": "/work", "Env": ["PATH=/" + prefix + "/runtime/bin",
                 # the launcher finds libjli through $ORIGIN, which needs /proc: not every runtime mounts it
