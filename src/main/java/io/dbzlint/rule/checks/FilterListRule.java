@@ -46,10 +46,11 @@ public final class FilterListRule implements ConnectorRule {
                 new Kind(FilterLists.TABLE_EXCLUDE, container + ".table names", 2),
                 new Kind(FilterLists.COLUMN_INCLUDE, container + ".table.column names", 3),
                 new Kind(FilterLists.COLUMN_EXCLUDE, container + ".table.column names", 3));
-        Containers containers = new Containers(FilterLists.of(connector, FilterLists.containerInclude(type)),
-                FilterLists.of(connector, FilterLists.containerExclude(type)));
+        Containers containers = new Containers(
+                FilterLists.of(connector, FilterLists.containerInclude(type)).filter(list -> read(connector, list, context)),
+                FilterLists.of(connector, FilterLists.containerExclude(type)).filter(list -> read(connector, list, context)));
         for (Kind kind : kinds) {
-            FilterLists.of(connector, kind.keys()).ifPresent(list -> {
+            FilterLists.of(connector, kind.keys()).filter(list -> read(connector, list, context)).ifPresent(list -> {
                 for (FilterLists.Item item : list.items()) {
                     try {
                         checkItem(connector, kind, list, item, containers, sink);
@@ -59,6 +60,20 @@ public final class FilterListRule implements ConnectorRule {
                 }
             });
         }
+    }
+
+    /**
+     * Whether the release the connector runs reads the list's key: under an old name it no longer
+     * reads (table.whitelist from 2.0), the list filters nothing, and deprecated-property says so.
+     */
+    private static boolean read(Connector connector, FilterLists.FilterList list, RuleContext context) {
+        String key = list.entry().key();
+        Optional<ReleaseView> view = ReleaseView.of(connector, context);
+        if (view.isPresent() && view.get().releases().knows(connector.type(), key)) {
+            return view.get().releases().reads(connector.type(), key, view.get().release());
+        }
+        return CatalogLookup.rename(context.catalog(), connector, key)
+                .map(rename -> !context.target().isAtLeast(rename.removedIn())).orElse(true);
     }
 
     private void checkItem(Connector connector, Kind kind, FilterLists.FilterList list, FilterLists.Item item,
