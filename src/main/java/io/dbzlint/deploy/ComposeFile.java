@@ -30,10 +30,21 @@ final class ComposeFile {
      *     in the order of the services, each with where it is read
      * @param postgresImage where it runs Debezium's PostgreSQL image, which ships decoderbufs, or null
      * @param connect whether it runs a Kafka Connect or a Debezium Server at all, of a release read or not
+     * @param clusters its Kafka Connect services that name the Kafka they join, in file order
      */
-    record Runs(List<ReleaseEvidence.Found> releases, String postgresImage, boolean connect) {
+    record Runs(List<ReleaseEvidence.Found> releases, String postgresImage, boolean connect,
+                List<ConnectService> clusters) {
 
-        static final Runs NOTHING = new Runs(List.of(), null, false);
+        static final Runs NOTHING = new Runs(List.of(), null, false, List.of());
+
+        Runs(List<ReleaseEvidence.Found> releases, String postgresImage, boolean connect) {
+            this(releases, postgresImage, connect, List.of());
+        }
+
+        /** Whether its Connect services join more than one Kafka: two clusters, two sites of a failover demo. */
+        boolean severalKafkas() {
+            return clusters.stream().map(ConnectService::kafka).distinct().count() > 1;
+        }
 
         /** How many release lines the stack runs. */
         long lines() {
@@ -42,8 +53,15 @@ final class ComposeFile {
     }
 
     /** A service as the stack's files declare it, later files overriding earlier ones. */
-    private record Service(String name, String image, JsonNode build, String file) {
+    private record Service(String name, String image, JsonNode build, String file, JsonNode environment) {
     }
+
+    /** A Kafka Connect service of a stack and the Kafka it joins (its BOOTSTRAP_SERVERS). */
+    record ConnectService(String name, String kafka) {
+    }
+
+    /** Where Debezium's and Confluent's Connect images take the Kafka a worker joins. */
+    private static final List<String> BOOTSTRAP = List.of("BOOTSTRAP_SERVERS", "CONNECT_BOOTSTRAP_SERVERS");
 
     /** What a service's image is, once its build is followed: the reference, and where it is read. */
     private record Image(String reference, String where, String dockerfileText) {
@@ -86,7 +104,10 @@ final class ComposeFile {
         }
         JsonNode tree;
         try {
-            tree = JsonTree.readYaml(shown + file, text);
+            // read as ISO-8859-1 for its patterns; as YAML, UTF-8: a comment's "ğ" or "—" read as
+            // ISO-8859-1 holds C1 controls, which YAML refuses, and the whole file was ignored
+            tree = JsonTree.readYaml(shown + file, new String(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                    java.nio.charset.StandardCharsets.UTF_8));
         } catch (JsonTree.InvalidJson | RuntimeException e) {
             return; // a compose file dbzlint cannot read says nothing
         }
@@ -102,9 +123,11 @@ final class ComposeFile {
             Service earlier = services.get(entry.getKey());
             String image = spec.path("image").isString() ? spec.get("image").asString() : null;
             JsonNode build = spec.has("build") ? spec.get("build") : null;
+            JsonNode environment = spec.has("environment") ? spec.get("environment") : null;
             services.put(entry.getKey(), new Service(entry.getKey(),
                     image != null ? image : earlier == null ? null : earlier.image(),
-                    build != null ? build : earlier == null ? null : earlier.build(), shown + file));
+                    build != null ? build : earlier == null ? null : earlier.build(), shown + file,
+                    environment != null ? environment : earlier == null ? null : earlier.environment()));
         }
     }
 
@@ -112,10 +135,16 @@ final class ComposeFile {
         List<ReleaseEvidence.Found> releases = new ArrayList<>();
         String postgres = null;
         boolean connect = false;
+        List<ConnectService> clusters = new ArrayList<>();
         for (Service service : services.values()) {
             Image image = imageOf(service);
-            connect |= CONNECT_SERVICE.matcher(service.name()).find()
+            boolean runsConnect = CONNECT_SERVICE.matcher(service.name()).find()
                     || image != null && image.reference() != null && CONNECT_IMAGE.matcher(image.reference()).find();
+            connect |= runsConnect;
+            String kafka = runsConnect ? variable(service.environment(), BOOTSTRAP) : null;
+            if (kafka != null) {
+                clusters.add(new ConnectService(service.name(), kafka.trim()));
+            }
             if (image == null) {
                 continue;
             }
@@ -128,7 +157,28 @@ final class ComposeFile {
                 postgres = image.where() + image.reference();
             }
         }
-        return new Runs(List.copyOf(releases), postgres, connect);
+        return new Runs(List.copyOf(releases), postgres, connect, List.copyOf(clusters));
+    }
+
+    /** The value of the first of some variables a service's environment sets (a map, or a list of NAME=value). */
+    private static String variable(JsonNode environment, List<String> names) {
+        if (environment == null) {
+            return null;
+        }
+        for (String name : names) {
+            if (environment.isObject() && environment.path(name).isValueNode() && !environment.get(name).isNull()) {
+                return environment.get(name).asString();
+            }
+            if (environment.isArray()) {
+                for (JsonNode item : environment) {
+                    String text = item.isString() ? item.asString() : "";
+                    if (text.startsWith(name + "=")) {
+                        return text.substring(name.length() + 1);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** A service that runs connectors, by its name (connect, kafka-connect, debezium-server) or its image. */

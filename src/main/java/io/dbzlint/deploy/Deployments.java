@@ -52,7 +52,7 @@ public final class Deployments {
     /** Per folder (project-relative, "" for the root): its compose files. */
     private final Map<String, ComposeFolder> composeFolders = new HashMap<>();
     /** Per folder: the nearest compose project up from it, or none. */
-    private final Map<String, ComposeFolder> nearestCompose = new HashMap<>();
+    private final Map<String, Nearest> nearestCompose = new HashMap<>();
     /** Per stack (folder and compose file): what it runs. */
     private final Map<String, ComposeFile.Runs> stacks = new HashMap<>();
     /** The deployment of the files of a folder (not pages, not declared), by folder and the stack they run on. */
@@ -86,8 +86,9 @@ public final class Deployments {
         // stack): worked out once per folder, as a run may hold thousands
         int slash = path.lastIndexOf('/');
         String folder = slash < 0 ? "" : path.substring(0, slash);
-        Deployment placed = byFolder.computeIfAbsent(choice == null || !choice.compose().alternatives() ? folder
-                : folder + "\u0000" + choice.file(), f -> placeWithRelease(input, choice));
+        Deployment placed = onItsConnect(path, choice, byFolder.computeIfAbsent(choice == null
+                || !choice.compose().alternatives() ? folder : folder + "\u0000" + choice.file(),
+                f -> placeWithRelease(input, choice)));
         String token = environmentOf(path);
         if (token == null) {
             return placed;
@@ -103,30 +104,110 @@ public final class Deployments {
      * @param stack the stack, or null for a config named for none of a folder's several stacks
      * @param page whether the config is on a documentation page
      */
-    private record StackChoice(ComposeFolder compose, ComposeFolder.Stack stack, boolean page) {
+    private record StackChoice(ComposeFolder compose, ComposeFolder.Stack stack, boolean page, String boundAt,
+                               String script) {
+
+        /** The folder on the config's path where its stack is found: the compose project's, or the one whose scripts start it. */
+        String at() {
+            return boundAt != null ? boundAt : compose.folder();
+        }
 
         String file() {
             return stack == null ? "" : stack.file();
         }
     }
 
-    private StackChoice stackOf(String path, boolean page) {
-        int slash = path.lastIndexOf('/');
-        ComposeFolder compose = nearestCompose.computeIfAbsent(slash < 0 ? "" : path.substring(0, slash), folder -> {
-            String[] parts = folder.isEmpty() ? new String[0] : folder.split("/");
-            for (int depth = parts.length; depth >= 0; depth--) {
-                ComposeFolder here = composeFolder(String.join("/", Arrays.copyOf(parts, depth)));
-                if (!here.isEmpty()) {
-                    return here;
+    /**
+     * A config of a stack whose Connect services join several Kafkas (the two sites of a failover
+     * demo, each with its own Kafka and Connect) runs on the one whose distinguishing name its path
+     * carries ({@code source-postgres-gebze.json} on {@code debezium-gebze}): on that service's Kafka,
+     * apart from the other's. A config that names none of them stays on the stack.
+     */
+    private Deployment onItsConnect(String path, StackChoice choice, Deployment placed) {
+        if (choice == null || choice.stack() == null || placed.declared()) {
+            return placed;
+        }
+        ComposeFile.Runs runs = runsOf(choice.compose(), choice.stack());
+        if (!runs.severalKafkas()) {
+            return placed;
+        }
+        String shown = choice.compose().shown();
+        String below = path.startsWith(shown) ? path.substring(shown.length()) : path.substring(path.lastIndexOf('/') + 1);
+        int dot = below.lastIndexOf('.');
+        Set<String> carried = ComposeFolder.tokens(dot > below.lastIndexOf('/') + 1 ? below.substring(0, dot) : below);
+        ComposeFile.ConnectService found = null;
+        String token = null;
+        for (ComposeFile.ConnectService service : runs.clusters()) {
+            Set<String> own = new java.util.LinkedHashSet<>(ComposeFolder.tokens(service.name()));
+            for (ComposeFile.ConnectService other : runs.clusters()) {
+                if (other != service) {
+                    own.removeAll(ComposeFolder.tokens(other.name()));
                 }
             }
-            return ComposeFolder.NONE;
+            Optional<String> named = own.stream().filter(carried::contains).findFirst();
+            if (named.isPresent()) {
+                if (found != null && !found.kafka().equals(service.kafka())) {
+                    return placed; // it names two of them: which it runs on is not known
+                }
+                found = service;
+                token = named.get();
+            }
+        }
+        if (found == null) {
+            return placed;
+        }
+        String own = placed.name() + " [" + found.name() + "]";
+        return placed.inside(own, placed.evidence() + "; its Connect service " + found.name() + ", one of several on"
+                + " Kafkas of their own, as its name says (" + token + "), on the Kafka at " + found.kafka(),
+                placed.stack() + " kafka:" + found.kafka());
+    }
+
+    /**
+     * The compose project nearest up a config's folder: one in a folder on the way, or one a folder
+     * on the way starts from elsewhere with its scripts ({@link ScriptedStacks}).
+     *
+     * @param boundAt the folder whose scripts start it, or null for a compose project on the way
+     */
+    private record Nearest(ComposeFolder compose, String boundAt, ScriptedStacks.Started started) {
+    }
+
+    private static final Nearest NO_COMPOSE = new Nearest(ComposeFolder.NONE, null, null);
+
+    private StackChoice stackOf(String path, boolean page) {
+        int slash = path.lastIndexOf('/');
+        Nearest nearest = nearestCompose.computeIfAbsent(slash < 0 ? "" : path.substring(0, slash), folder -> {
+            String[] parts = folder.isEmpty() ? new String[0] : folder.split("/");
+            for (int depth = parts.length; depth >= 0; depth--) {
+                String at = String.join("/", Arrays.copyOf(parts, depth));
+                ComposeFolder here = composeFolder(at);
+                if (!here.isEmpty()) {
+                    return new Nearest(here, null, null);
+                }
+                Optional<ScriptedStacks.Started> started = ScriptedStacks.of(root, at);
+                if (started.isPresent()) {
+                    String file = started.get().file();
+                    int cut = file.lastIndexOf('/');
+                    ComposeFolder there = composeFolder(cut < 0 ? "" : file.substring(0, cut));
+                    String name = file.substring(cut + 1);
+                    if (there.stacks().stream().anyMatch(stack -> stack.file().equals(name))) {
+                        return new Nearest(there, at, started.get());
+                    }
+                }
+            }
+            return NO_COMPOSE;
         });
+        ComposeFolder compose = nearest.compose();
         if (compose.isEmpty()) {
             return null;
         }
+        if (nearest.boundAt() != null) {
+            String name = nearest.started().file().substring(nearest.started().file().lastIndexOf('/') + 1);
+            ComposeFolder.Stack stack = compose.stacks().stream().filter(s -> s.file().equals(name)).findFirst()
+                    .orElseThrow();
+            return new StackChoice(compose, stack, page, nearest.boundAt(), nearest.started().script());
+        }
         return new StackChoice(compose, compose.stackOf(path.substring(compose.shown().length()),
-                stack -> runsOf(compose, stack).connect()), page);
+                stack -> runsOf(compose, stack).connect()), page, null, null);
     }
 
     private Deployment placeWithRelease(InputId input, StackChoice choice) {
@@ -177,7 +258,7 @@ public final class Deployments {
 
     /** What the stack a config runs on runs, read where the walk up its path meets its compose project. */
     private ComposeFile.Runs runsOf(String folder, StackChoice choice) {
-        if (choice == null || !folder.equals(choice.compose().folder())) {
+        if (choice == null || !folder.equals(choice.at())) {
             return ComposeFile.Runs.NOTHING;
         }
         if (choice.stack() != null) {
@@ -232,7 +313,7 @@ public final class Deployments {
             if (named.postgresImage() != null) {
                 return Optional.of(named.postgresImage());
             }
-            if (!composeFolder(folder).isEmpty()) {
+            if (!composeFolder(folder).isEmpty() || choice != null && folder.equals(choice.at())) {
                 return Optional.empty(); // the config's own compose stack runs another PostgreSQL
             }
         }
@@ -285,7 +366,7 @@ public final class Deployments {
         // the nearest folder that makes a deployment, from the file's own folder up
         for (int depth = parts.length - 1; depth >= 1; depth--) {
             String folder = String.join("/", Arrays.copyOf(parts, depth));
-            if (choice != null && folder.equals(choice.compose().folder())) {
+            if (choice != null && folder.equals(choice.at())) {
                 return onStack(choice);
             }
             String name = parts[depth - 1].toLowerCase(Locale.ROOT);
@@ -297,13 +378,19 @@ public final class Deployments {
             }
         }
         // a compose project at the root is the repository's own
-        return choice != null && choice.compose().folder().isEmpty() ? onStack(choice) : Deployment.REPOSITORY;
+        return choice != null && choice.at().isEmpty() ? onStack(choice) : Deployment.REPOSITORY;
     }
 
     /** The deployment of the configs of a compose project that run on one of its stacks, or on none of several. */
     private static Deployment onStack(StackChoice choice) {
         ComposeFolder compose = choice.compose();
         String folder = compose.shown();
+        if (choice.boundAt() != null) {
+            String file = folder + choice.stack().file();
+            return new Deployment(file, "the compose stack " + file + " that "
+                    + (choice.boundAt().isEmpty() ? "" : choice.boundAt() + "/") + choice.script() + " starts")
+                    .onCompose(null);
+        }
         String name = folder.isEmpty() ? Deployment.REPOSITORY.name() : folder;
         ComposeFolder.Stack stack = choice.stack();
         if (!compose.alternatives()) {

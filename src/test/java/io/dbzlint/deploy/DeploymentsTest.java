@@ -56,6 +56,50 @@ class DeploymentsTest {
     }
 
     @Test
+    void should_run_a_folder_s_configs_on_the_compose_stack_its_scripts_start_elsewhere() throws IOException {
+        write("infra/docker-compose_simple.yaml", STACK.replace("2.4", "2.3"));
+        write("infra/docker-compose-avro.yaml", STACK);
+        write("examples/simple/setup_infra.sh",
+                "#!/bin/bash\ndocker-compose -f \"${PWD}/../../infra/docker-compose_simple.yaml\" up -d\n");
+        write("examples/simple/destroy_infra.sh", "docker-compose -f ../../infra/docker-compose_simple.yaml down\n");
+        write("examples/routing/Makefile", "up:\n\tdocker compose --file=../../infra/docker-compose_simple.yaml up\n");
+        write("examples/avro/setup.sh", "docker compose -f $(pwd)/../../infra/docker-compose-avro.yaml up\n");
+        write("examples/both/setup.sh", "docker compose -f ../../infra/docker-compose-avro.yaml up\n"
+                + "docker compose -f ../../infra/docker-compose_simple.yaml up\n");
+        write("examples/outside/setup.sh", "docker compose -f ../../../elsewhere/compose.yaml up\n");
+
+        Deployment simple = deploymentOf("examples/simple/connectors/orders.json");
+        assertThat(simple.name()).isEqualTo("infra/docker-compose_simple.yaml");
+        assertThat(simple.evidence()).isEqualTo("the compose stack infra/docker-compose_simple.yaml that"
+                + " examples/simple/setup_infra.sh starts");
+        assertThat(simple.version()).isEqualTo("2.3");
+        assertThat(deploymentOf("examples/routing/routed.json").stack()).as("another folder on the same stack")
+                .isEqualTo(simple.stack());
+        assertThat(deploymentOf("examples/avro/connectors/orders.json").stack()).isEqualTo("infra/docker-compose-avro.yaml");
+        assertThat(deploymentOf("examples/both/orders.json").name()).as("two stacks: neither is known").isEqualTo(".");
+        assertThat(deploymentOf("examples/outside/orders.json").name()).as("out of the project").isEqualTo(".");
+    }
+
+    @Test
+    void should_run_a_config_on_the_connect_service_its_name_carries_where_each_joins_its_own_kafka()
+            throws IOException {
+        // a comment in UTF-8 ("—", "ğ"): read as YAML, not as ISO-8859-1 text
+        write("docker-compose.yaml", "# two sites — gebze and ankara, each its own Kafka (bağımsız)\nservices:\n"
+                + "  debezium-gebze:\n    image: quay.io/debezium/connect:3.0.0.Final\n"
+                + "    environment:\n      BOOTSTRAP_SERVERS: kafka-gebze:19092\n"
+                + "  debezium-ankara:\n    image: quay.io/debezium/connect:3.0.0.Final\n"
+                + "    environment:\n      - BOOTSTRAP_SERVERS=kafka-ankara:19092\n");
+
+        Deployment gebze = deploymentOf("connectors/source-postgres-gebze.json");
+        Deployment ankara = deploymentOf("connectors/source-postgres-ankara.json");
+
+        assertThat(gebze.stack()).isNotEqualTo(ankara.stack());
+        assertThat(gebze.evidence()).contains("its Connect service debezium-gebze", "kafka-gebze:19092");
+        assertThat(deploymentOf("connectors/sink-gebze.json").stack()).isEqualTo(gebze.stack());
+        assertThat(deploymentOf("connectors/shared.json").stack()).as("names neither").isEqualTo(".");
+    }
+
+    @Test
     void should_put_each_config_on_the_alternative_stack_its_name_carries() throws IOException {
         write("iris/docker-compose-flink.yaml", STACK);
         write("iris/docker-compose-spark.yaml", STACK);
