@@ -96,13 +96,26 @@ public final class Secrets {
                 return Optional.of(new Embedded("the password= parameter", query.group(1)));
             }
         }
-        if (value.length() > 12) {
+        if (value.length() > 12 && (mentions(value, "bearer") || mentions(value, "authorization"))) {
             Matcher authorization = AUTHORIZATION.matcher(value);
             if (authorization.find()) {
                 return Optional.of(new Embedded("the credentials of an Authorization header", authorization.group(1)));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a value holds a word in any case: asked before a case-insensitive pattern, which
+     * would otherwise try every position of every value of every config.
+     */
+    private static boolean mentions(String value, String word) {
+        for (int at = 0; at + word.length() <= value.length(); at++) {
+            if (value.regionMatches(true, at, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A secret inside a value: where it is, and its text (to check for references, never to print). */

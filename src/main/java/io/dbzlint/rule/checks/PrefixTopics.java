@@ -106,6 +106,8 @@ record PrefixTopics(String kind, String kindName, Set<String> named, List<Captur
         return connector.literal(key).map(value -> value.trim().equalsIgnoreCase("false")).orElse(false);
     }
 
+    private static final java.util.regex.Pattern POSITIVE = java.util.regex.Pattern.compile("0*[1-9][0-9]*");
+
     /** A switch set on: true or a positive interval, or a reference, which is set for a reason. */
     private static boolean setOn(ConfigEntry entry) {
         if (!entry.hasText()) {
@@ -115,7 +117,7 @@ record PrefixTopics(String kind, String kindName, Set<String> named, List<Captur
             return true;
         }
         String value = entry.text().trim();
-        return value.equalsIgnoreCase("true") || value.matches("0*[1-9][0-9]*");
+        return value.equalsIgnoreCase("true") || POSITIVE.matcher(value).matches();
     }
 
     /**

@@ -133,9 +133,16 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         String source = connector.literal(Keys.DBNAME).orElse(null);
         if (source == null) {
             source = connector.literal("database.include.list").map(list -> list.split(",")[0].trim())
-                    .filter(first -> first.matches("[A-Za-z0-9_]+")).orElse(connector.name());
+                    .filter(first -> !first.isEmpty() && first.chars().allMatch(c -> c < 128
+                            && (Character.isLetterOrDigit(c) || c == '_'))).orElse(connector.name());
         }
-        String part = source == null ? "" : source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        StringBuilder letters = new StringBuilder();
+        if (source != null) {
+            // lower-case letters and digits (a compiled pattern per connector cost more than the rest of its claim)
+            source.toLowerCase(Locale.ROOT).chars().filter(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9')
+                    .forEach(c -> letters.append((char) c));
+        }
+        String part = letters.toString();
         return part.isEmpty() ? "2" : part.length() > 30 ? part.substring(0, 30) : part;
     }
 
