@@ -155,6 +155,9 @@ final class ComposeFile {
             }
             if (postgres == null && image.reference() != null && ReleaseEvidence.isPostgresImage(image.reference())) {
                 postgres = image.where() + image.reference();
+            } else if (postgres == null && image.dockerfileText() != null
+                    && DECODERBUFS.matcher(image.dockerfileText()).find()) {
+                postgres = image.where().replaceFirst(": (FROM )?$", "") + ": a build that installs decoderbufs";
             }
         }
         return new Runs(List.copyOf(releases), postgres, connect, List.copyOf(clusters));
@@ -180,6 +183,13 @@ final class ComposeFile {
         }
         return null;
     }
+
+    /**
+     * A PostgreSQL build of the project's own that installs Debezium's decoderbufs plugin: clones or
+     * builds postgres-decoderbufs, or preloads decoderbufs (the default plugin.name works there).
+     */
+    private static final Pattern DECODERBUFS = Pattern.compile(
+            "(?i)postgres-decoderbufs|decoderbufs\\.so|shared_preload_libraries\\s*=\\s*'?[^'\\n]*decoderbufs");
 
     /** A service that runs connectors, by its name (connect, kafka-connect, debezium-server) or its image. */
     private static final Pattern CONNECT_SERVICE = Pattern.compile("(?i)connect|debezium");

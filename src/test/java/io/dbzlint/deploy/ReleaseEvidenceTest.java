@@ -60,6 +60,13 @@ class ReleaseEvidenceTest {
     }
 
     @Test
+    void should_read_a_projects_own_release_variable_in_an_environment_template() throws IOException {
+        write("env.template", "AWS_REGION=eu-west-1\nDEBEZIUM_CONNECTOR_VERSION=2.3.0.Final\n");
+
+        assertThat(deploymentOf("connectors/orders.json").version()).isEqualTo("2.3");
+    }
+
+    @Test
     void should_prefer_an_image_to_a_version_variable_of_the_same_folder() throws IOException {
         write("stack/.env", "DEBEZIUM_VERSION=1.9\n");
         write("stack/docker-compose.yml", "services:\n  connect:\n    image: debezium/connect:2.4\n");
@@ -171,6 +178,21 @@ class ReleaseEvidenceTest {
 
         assertThat(deploymentOf("demo/register-postgres.json").postgresImage())
                 .isEqualTo("demo/docker-compose.yml: quay.io/debezium/example-postgres:${DEBEZIUM_VERSION}");
+        assertThat(deploymentOf("plain/register-postgres.json").postgresImage()).isNull();
+    }
+
+    @Test
+    void should_take_a_postgresql_build_that_installs_decoderbufs_for_one_that_ships_it() throws IOException {
+        write("cdc/docker-compose.yml", "services:\n  postgres:\n    build: ./postgresql\n"
+                + "    image: cdc-postgres:18-alpine\n  connect:\n    image: quay.io/debezium/connect:3.4\n");
+        write("cdc/postgresql/Dockerfile", "FROM postgres:18-alpine\n"
+                + "RUN git clone https://github.com/debezium/postgres-decoderbufs.git && cd postgres-decoderbufs && make install\n");
+        write("plain/docker-compose.yml", "services:\n  postgres:\n    build: ./postgresql\n");
+        write("plain/postgresql/Dockerfile", "FROM postgres:18-alpine\nRUN apk add --no-cache postgresql-contrib\n");
+
+        assertThat(deploymentOf("cdc/register-postgres.json").postgresImage())
+                .isEqualTo("cdc/postgresql/Dockerfile (the build of postgres in cdc/docker-compose.yml): a build that"
+                        + " installs decoderbufs");
         assertThat(deploymentOf("plain/register-postgres.json").postgresImage()).isNull();
     }
 
