@@ -46,8 +46,9 @@ final class ReleaseEvidence {
             Pattern.compile("debezium-(?:connector|server)-[a-z0-9]{2,20}(?:-[a-z]{2,20})?-(\\d{1,2})\\.(\\d{1,2})\\.\\d"),
             Pattern.compile("debezium/debezium-connector-[a-z0-9-]{2,40}:(\\d{1,2})\\.(\\d{1,2})"),
             // the build argument of Debezium's own images' Dockerfiles, set in a compose file or a build
-            Pattern.compile("\\bDEBEZIUM_VERSION[\"']?\\s*[:=]\\s*[\"']?(\\d{1,2})\\.(\\d{1,2})"),
-            Pattern.compile("\\b(?:ENV|ARG)\\s+DEBEZIUM_VERSION\\s+[\"']?(\\d{1,2})\\.(\\d{1,2})"));
+            // ... or a project's own variable of the same kind: DEBEZIUM_CONNECTOR_VERSION=2.3.0.Final
+            Pattern.compile("\\bDEBEZIUM_(?:(?:CONNECTOR|PLUGIN|SERVER|CONNECT)_)?VERSION[\"']?\\s*[:=]\\s*[\"']?(\\d{1,2})\\.(\\d{1,2})"),
+            Pattern.compile("\\b(?:ENV|ARG)\\s+DEBEZIUM_(?:(?:CONNECTOR|PLUGIN|SERVER|CONNECT)_)?VERSION\\s+[\"']?(\\d{1,2})\\.(\\d{1,2})"));
     /** On a documentation page, only a line that starts a stack counts: not prose about one. */
     private static final Pattern PAGE_COMMAND = Pattern.compile(
             "(?:docker|podman)(?:\\s+container)?\\s+(?:run|pull|create)\\b|^\\s*(?:FROM\\s|image:|-\\s*image:|export\\s)");
@@ -355,7 +356,8 @@ final class ReleaseEvidence {
     private static boolean isCandidate(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".yml") || lower.endsWith(".yaml") || lower.endsWith(".sh")
-                || lower.equals(".env") || lower.startsWith(".env.") || lower.startsWith("dockerfile")
+                || lower.equals(".env") || lower.startsWith(".env.") || lower.startsWith("env.") || lower.endsWith(".env")
+                || lower.startsWith("dockerfile")
                 || lower.endsWith(".dockerfile") || lower.equals("containerfile")
                 || isBuildFile(lower) || isPage(lower);
     }
