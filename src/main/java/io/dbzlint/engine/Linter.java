@@ -703,10 +703,19 @@ final class Linter {
 
     static Finding finding(String ruleId, Severity severity, Location location, String connector, String key,
                            String message, List<Location> related, Fix fix) {
+        List<Location> group = List.of();
+        if (related.size() > Finding.MAX_RELATED) {
+            // the whole group, told once (its rule passes it to one member): the first places as related
+            List<Location> all = new ArrayList<>(related.size() + 1);
+            all.add(location);
+            all.addAll(related);
+            group = all;
+            related = related.subList(0, Finding.MAX_RELATED);
+        }
         return new Finding(ruleId, severity, location,
                 connector == null ? null : Printable.cut(connector, Printable.MAX_VALUE * 2),
                 key == null ? null : Printable.cut(key, Printable.MAX_VALUE * 2),
-                Printable.cut(message, Printable.MAX_MESSAGE), related, fix);
+                Printable.cut(message, Printable.MAX_MESSAGE), related, fix, group);
     }
 
     private static String reason(IOException e) {

@@ -34,6 +34,17 @@ public final class JsonReporter implements Reporter {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
+                if (!finding.group().isEmpty()) {
+                    // a group larger than related holds: every member, this finding's place first, once per group
+                    json.writeName("group");
+                    json.writeStartArray();
+                    for (Location member : finding.group()) {
+                        json.writeStartObject();
+                        writeLocation(json, member);
+                        json.writeEndObject();
+                    }
+                    json.writeEndArray();
+                }
                 if (finding.fix() != null) {
                     // the characters --fix replaces, and with what: an editor or a bot can apply it as it is
                     json.writeName("fix");

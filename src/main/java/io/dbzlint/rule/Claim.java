@@ -99,7 +99,7 @@ public interface Claim {
      * finding, so naming every other would make the output grow as the square of the group.
      */
     int MAX_NAMED = 5;
-    int MAX_RELATED = 20;
+    int MAX_RELATED = io.dbzlint.result.Finding.MAX_RELATED;
 
     /** "connector "a" (a.json:3:5)", "... and connector "b" (b.json:4:7)": every message's list of the others. */
     static String describe(List<? extends Claim> others) {
@@ -124,5 +124,10 @@ public interface Claim {
     /** The locations of the others, for a finding's related locations. */
     static List<Location> locations(List<? extends Claim> others) {
         return others.stream().limit(MAX_RELATED).map(claim -> claim.site().location()).toList();
+    }
+
+    /** The locations of all the others: for the one finding of a group that lists it whole. */
+    static List<Location> allLocations(List<? extends Claim> others) {
+        return others.stream().map(claim -> claim.site().location()).toList();
     }
 }

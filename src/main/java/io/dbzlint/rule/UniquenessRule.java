@@ -138,12 +138,16 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
                         ? new AllBut<>(group, m) : compared(claim, group, copiesOf, context));
             }
             Map<String, Integer> membersPerFolder = copiesOf.isEmpty() ? Map.of() : membersPerFolder(group);
+            boolean listed = false; // the group's full list, on its first finding only
             for (int m = 0; m < group.size(); m++) {
                 C claim = group.get(m);
                 List<C> others = othersOf.get(m);
                 if (!others.isEmpty() && !repeatsItsCopy(m, group, othersOf, copiesOf, membersPerFolder)) {
+                    boolean whole = !listed && others.size() > Claim.MAX_RELATED;
+                    listed |= whole;
                     (lesser(claim, others) ? sink.asWarning() : sink).report(claim.site(),
-                            message(claim, others, context, taken.get(scope(claim))), Claim.locations(others));
+                            message(claim, others, context, taken.get(scope(claim))),
+                            whole ? Claim.allLocations(others) : Claim.locations(others));
                 }
             }
         }

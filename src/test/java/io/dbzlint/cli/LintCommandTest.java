@@ -76,6 +76,34 @@ class LintCommandTest {
     }
 
     @Test
+    void should_list_a_large_collision_group_whole_once_in_the_json_report() throws IOException {
+        int members = 30;
+        for (int i = 0; i < members; i++) {
+            write("c" + (100 + i) + ".json", CLEAN_MYSQL.replace("inventory-mysql", "orders-" + i)
+                    .replace("mysql_prod", "mysql_prod_" + i));
+        }
+
+        Cli run = Cli.runIn(dir, "lint", "--no-config", "-f", "json", ".").expectExit(1);
+
+        List<JsonNode> findings = new ArrayList<>();
+        JsonMapper.builder().build().readTree(run.out()).get("findings").forEach(finding -> {
+            if (finding.get("rule").asString().equals("server-id-unique")) {
+                findings.add(finding);
+            }
+        });
+        assertThat(findings).hasSize(members);
+        assertThat(findings).allSatisfy(finding -> assertThat(finding.get("related").size()).isEqualTo(20));
+        List<JsonNode> listing = findings.stream().filter(finding -> finding.has("group")).toList();
+        assertThat(listing).as("one finding lists the group").hasSize(1);
+        JsonNode group = listing.get(0).get("group");
+        assertThat(group.size()).isEqualTo(members);
+        assertThat(group.get(0).get("file").asString()).isEqualTo(listing.get(0).get("file").asString());
+        java.util.Set<String> files = new java.util.HashSet<>();
+        group.forEach(member -> files.add(member.get("file").asString()));
+        assertThat(files).hasSize(members);
+    }
+
+    @Test
     void should_exit_0_when_there_are_only_warnings() {
         Cli run = Cli.run("lint", "examples/mistakes/server-name-pattern").expectExit(0);
 
