@@ -42,8 +42,8 @@ import java.util.Set;
  */
 public final class Deployments {
 
-    private static final Set<String> ENVIRONMENTS = Set.of("dev", "development", "test", "testing", "qa", "uat",
-            "stage", "staging", "preprod", "pre-prod", "prod", "production", "live", "local", "sandbox");
+    private static final Set<String> ENVIRONMENTS = Set.of("dev", "development", "test", "tests", "testing", "e2e",
+            "qa", "uat", "stage", "staging", "preprod", "pre-prod", "prod", "production", "live", "local", "sandbox");
     /** Folders of a platform's manifests: a Kubernetes deployment beside a compose one is another cluster. */
     private static final Set<String> PLATFORMS = Set.of("k8s", "kubernetes", "openshift", "helm");
 
