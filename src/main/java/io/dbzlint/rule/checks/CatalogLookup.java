@@ -3,6 +3,7 @@ package io.dbzlint.rule.checks;
 import io.dbzlint.debezium.Catalog;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Keys;
+import io.dbzlint.rule.RuleContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +92,19 @@ final class CatalogLookup {
             }
             return property(catalog, connector, replacement).isPresent() || catalog.isFrameworkKey(replacement);
         });
+    }
+
+    /**
+     * Whether the release a connector runs reads a key: not an old name it no longer reads
+     * (database.server.name, table.whitelist from 2.0), whose value then means nothing.
+     */
+    static boolean isRead(Connector connector, String key, RuleContext context) {
+        Optional<ReleaseView> view = ReleaseView.of(connector, context);
+        if (view.isPresent() && view.get().releases().knows(connector.type(), key)) {
+            return view.get().releases().reads(connector.type(), key, view.get().release());
+        }
+        return rename(context.catalog(), connector, key)
+                .map(rename -> !context.target().isAtLeast(rename.removedIn())).orElse(true);
     }
 
     /** True when a schema history other than Kafka's or a file is configured, whose keys the catalog does not have. */

@@ -67,13 +67,7 @@ public final class FilterListRule implements ConnectorRule {
      * reads (table.whitelist from 2.0), the list filters nothing, and deprecated-property says so.
      */
     private static boolean read(Connector connector, FilterLists.FilterList list, RuleContext context) {
-        String key = list.entry().key();
-        Optional<ReleaseView> view = ReleaseView.of(connector, context);
-        if (view.isPresent() && view.get().releases().knows(connector.type(), key)) {
-            return view.get().releases().reads(connector.type(), key, view.get().release());
-        }
-        return CatalogLookup.rename(context.catalog(), connector, key)
-                .map(rename -> !context.target().isAtLeast(rename.removedIn())).orElse(true);
+        return CatalogLookup.isRead(connector, list.entry().key(), context);
     }
 
     private void checkItem(Connector connector, Kind kind, FilterLists.FilterList list, FilterLists.Item item,
