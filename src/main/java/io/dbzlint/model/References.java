@@ -116,7 +116,7 @@ public final class References {
         }
         char lead = value.charAt(0);
         if (lead != '<' && lead != 'y' && lead != 'Y' && lead > ' ' && lead != '#' && (lead < 'A' || lead > 'Z')
-                && lead != '_' && lead != '@' && value.indexOf('{') < 0) {
+                && lead != '_' && lead != '@' && lead != '[' && value.indexOf('{') < 0) {
             return null;
         }
         if (isToken(value)) {
@@ -152,9 +152,24 @@ public final class References {
         boolean placeholder = first == '<' && last == '>' && value.indexOf('<', start + 1) < 0
                 && value.indexOf('>', start + 1) == end - 1
                 || first == '{' && last == '}' && isName(value, start + 1, end - 1)
+                // [DATABASE_PASSWORD]: a blank in capitals a reader or a sed fills in
+                || first == '[' && last == ']' && isCapitals(value, start + 1, end - 1)
                 || value.regionMatches(true, start, "your", 0, 4) && end - start > 5
                         && "-_.".indexOf(value.charAt(start + 4)) >= 0;
         return placeholder ? new Reference(Kind.PLACEHOLDER, value.substring(start, end), null, null, start, end) : null;
+    }
+
+    private static boolean isCapitals(String value, int from, int to) {
+        if (to - from < 2 || value.charAt(from) < 'A' || value.charAt(from) > 'Z') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Pattern TOKEN = Pattern.compile("\\s*(?:__[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*__|@[A-Za-z][A-Za-z0-9_.-]*@)\\s*");

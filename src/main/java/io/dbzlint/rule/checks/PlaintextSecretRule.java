@@ -130,6 +130,8 @@ public final class PlaintextSecretRule implements ConnectorRule {
      */
     private static final java.util.regex.Pattern NAMED_BLANK = java.util.regex.Pattern.compile(
             "[a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)+_(?:password|passwd|pwd|secret)");
+    private static final java.util.regex.Pattern BLANK_PAIR = java.util.regex.Pattern.compile(
+            "(?:<[^<>:\\s]+>|\\[[A-Z][A-Z0-9_-]+]|[A-Z][A-Z0-9_]+):(?:<[^<>:\\s]+>|\\[[A-Z][A-Z0-9_-]+]|[A-Z][A-Z0-9_]+)");
     /** On a page, a word in capitals where the secret goes: PASSWORD, PASS, APIKEY. */
     private static final java.util.regex.Pattern CAPITALS_WORD = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{3,}");
     private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
@@ -148,6 +150,8 @@ public final class PlaintextSecretRule implements ConnectorRule {
                 || v.length() >= 3 && Character.isLetter(v.charAt(0)) && v.chars().allMatch(c -> c == v.charAt(0))
                 // a word that says no secret is there: a sink that needs none still takes the key
                 || NO_SECRET.contains(v.toLowerCase(java.util.Locale.ROOT)) || NAMED_BLANK.matcher(v).matches()
+                // user:password of blanks (<USER>:<PASSWORD>, [USER]:[PASSWORD], SR_USERNAME:PASSWORD)
+                || BLANK_PAIR.matcher(v).matches()
                 || page && (STAND_IN.matcher(v).matches() || NAMES_ITSELF.matcher(v).matches()
                         || CAPITALS_WORD.matcher(v).matches()
                         // a user:password pair (basic.auth.user.info) whose password is a stand-in
