@@ -233,6 +233,22 @@ public record Connector(String name, Location nameLocation, Location location, C
     }
 
     /**
+     * The database identity, or 0 when a value it is made of is not known yet (a template, a
+     * placeholder such as {@code <replace with hostname>}): an unknown database, not another one.
+     */
+    public long knownDatabaseIdentity() {
+        for (String[] keys : DATABASE_KEYS) {
+            for (String name : keys) {
+                ConfigEntry entry = config.get(name);
+                if (entry != null && entry.hasText() && entry.hasReference()) {
+                    return 0;
+                }
+            }
+        }
+        return databaseIdentity();
+    }
+
+    /**
      * A fingerprint of the class and the values of the keys given, each "new|old" by its value under
      * either name: a 1.x copy of a config (database.server.name) reads and writes what the 2.x one does.
      */

@@ -117,7 +117,7 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         if (References.hasTemplate(connector.name())) {
             return Optional.empty(); // filled in per deploy, as the other uniqueness rules take templates
         }
-        return Optional.of(new Name(connector.name(), fingerprint(connector), connector.databaseIdentity(),
+        return Optional.of(new Name(connector.name(), fingerprint(connector), connector.knownDatabaseIdentity(),
                 connector.literal(Keys.CONNECTOR_CLASS).map(String::trim).orElse(""), standaloneFile(connector),
                 connector.isPut(), connector.firstEntry(Keys.LOGICAL_NAME)
                         .map(entry -> entry.text().trim()).orElse(""), Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
