@@ -246,7 +246,7 @@ public final class Deployments {
         ReleaseEvidence.Project project = projectReleases;
         if (project.runtime() != null) {
             return project.runtimeLines() == 1 ? deployment.running(project.runtime().release(),
-                    project.runtime().where() + ", the one release the project runs")
+                    project.runtime().where() + PROJECT_WIDE)
                     : deployment.amongReleases(project.runtimeReleases());
         }
         if (build != null) {
@@ -412,6 +412,25 @@ public final class Deployments {
                 + stack.variant() + " run on it").onCompose(folder + stack.file());
     }
 
+    /** How evidence read anywhere in the project, for configs whose own folders name no release, ends. */
+    private static final String PROJECT_WIDE = ", the one release the project runs";
+
+    /**
+     * Whether a release was read project-wide from a compose file or a Dockerfile: what a compose
+     * stack runs, which says nothing of a Kubernetes KafkaConnect.
+     */
+    private static boolean readFromAComposeStack(Deployment deployment) {
+        String evidence = deployment.versionEvidence();
+        if (deployment.version() == null || evidence == null || !evidence.endsWith(PROJECT_WIDE)) {
+            return false;
+        }
+        int colon = evidence.indexOf(": ");
+        String file = (colon < 0 ? evidence : evidence.substring(0, colon)).toLowerCase(Locale.ROOT);
+        String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst(" \\(.*$", "");
+        return name.startsWith("dockerfile") || name.endsWith(".dockerfile") || name.equals("containerfile")
+                || ComposeFolder.variantOf(name) != null || name.startsWith("docker-compose") || name.startsWith("compose.");
+    }
+
     /** The deployment of one connector of a file: the file's, unless the connector names its own runtime. */
     public static Deployment of(Connector connector, Deployment file) {
         InputFormat format = connector.location().input().format();
@@ -437,8 +456,10 @@ public final class Deployments {
             ConfigEntry namespace = connector.envelope().get(Connector.NAMESPACE);
             String where = (namespace != null && namespace.hasText() ? namespace.text().trim() + "/" : "")
                     + cluster.text().trim();
-            // a KafkaConnector is applied to a Kubernetes cluster, never to a compose stack's Kafka
-            return file.inside(file.name() + " strimzi:" + where, "the Strimzi KafkaConnect " + where
+            // a KafkaConnector is applied to a Kubernetes cluster, never to a compose stack's Kafka, and
+            // runs the release of its KafkaConnect, not one a compose stack elsewhere in the project runs
+            Deployment on = readFromAComposeStack(file) ? file.amongReleases(List.of()) : file;
+            return on.inside(file.name() + " strimzi:" + where, "the Strimzi KafkaConnect " + where
                     + " (strimzi.io/cluster)", file.compose() ? "kubernetes beside " + file.stack() : file.stack());
         }
         return file;

@@ -195,6 +195,37 @@ class DeploymentsCommandTest {
     }
 
     @Test
+    void should_not_give_a_strimzi_connector_the_release_of_a_compose_stack_elsewhere() throws IOException {
+        Files.createDirectories(repo.resolve("labs/elastic/connect"));
+        Files.writeString(repo.resolve("labs/elastic/docker-compose.yml"), "services:\n  connect:\n    build: ./connect\n");
+        Files.writeString(repo.resolve("labs/elastic/connect/Dockerfile"), "FROM quay.io/strimzi/kafka:0.41.0-kafka-3.7.0\n"
+                + "RUN curl -O https://repo1.maven.org/maven2/io/debezium/debezium-connector-mysql/2.3.2.Final/x.tar.gz\n");
+        Files.writeString(repo.resolve("kafka-connector.yaml"), """
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaConnector
+                metadata:
+                  name: inventory
+                  labels:
+                    strimzi.io/cluster: my-connect-cluster
+                spec:
+                  class: io.debezium.connector.mysql.MySqlConnector
+                  config:
+                    database.hostname: mysql
+                    database.server.id: 184054
+                    database.server.name: mysql_prod
+                    database.whitelist: inventory
+                """);
+
+        Cli shown = Cli.runIn(repo, "deployments", "kafka-connector.yaml", "labs").expectExit(0);
+        Cli lint = Cli.runIn(repo, "lint", "--color", "never", "--no-config", "kafka-connector.yaml");
+
+        assertThat(shown.out()).contains("strimzi:my-connect-cluster: the Strimzi KafkaConnect my-connect-cluster"
+                + " (strimzi.io/cluster)\n");
+        assertThat(lint.out()).as("judged as written for a 1.x release, not by the compose stack's 2.3")
+                .doesNotContain("2.3 no longer reads").contains("warning deprecated-property database.whitelist");
+    }
+
+    @Test
     void should_keep_a_kubernetes_folder_apart_from_the_compose_stack() throws IOException {
         Files.createDirectories(repo.resolve("infra/connectors"));
         Files.createDirectories(repo.resolve("kubernetes/debezium"));

@@ -37,9 +37,8 @@ public final class ServerNamePatternRule implements ConnectorRule {
         RuleParameters p = context.parameters();
         Optional<String> ownWord = p.databaseTypeWord(connector.type());
         Optional<ConfigEntry> entry = connector.firstEntry(Keys.LOGICAL_NAME);
-        if (ownWord.isEmpty() || entry.isEmpty() || entry.get().hasReference()
-                || !CatalogLookup.isRead(connector, entry.get().key(), context)) {
-            return; // database.server.name where 2.x runs names nothing: deprecated-property says so
+        if (ownWord.isEmpty() || entry.isEmpty() || entry.get().hasReference()) {
+            return;
         }
         String name = entry.get().text().trim();
         String example = p.serverNamePattern().replace("{database_type}", ownWord.get())
