@@ -260,7 +260,9 @@ public record Connector(String name, Location nameLocation, Location location, C
             for (String name : keys.get(k)) {
                 entry = entry != null ? entry : config.get(name);
             }
-            if (entry != null && entry.hasText()) {
+            if (entry != null && entry.hasText() && !entry.hasReference()) {
+                // a value not known yet (<your-host>, ${PG_HOST}) tells nothing: two versions of one
+                // connector with blanks or variables written differently are not two connectors
                 any = true;
                 identity = identity * 31 + k;
                 identity = identity * 31 + entry.text().trim().hashCode();

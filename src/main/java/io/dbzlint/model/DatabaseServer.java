@@ -29,6 +29,16 @@ public record DatabaseServer(String scope, String host, String port) {
         return new DatabaseServer(scope, host.get(), port);
     }
 
+    /**
+     * Whether the connector's host is a blank for the reader ({@code <your_database_ip>},
+     * {@code your-host}): some server of the reader's, not known, and not the one of its stack a
+     * template filled in at deploy time ({@code ${POSTGRES_HOST}}) most likely names.
+     */
+    public static boolean isBlank(Connector connector) {
+        return connector.entry(Keys.HOSTNAME).filter(ConfigEntry::hasText).map(entry -> entry.hasPlaceholder()
+                || entry.text().trim().startsWith("<") && entry.text().trim().endsWith(">")).orElse(false);
+    }
+
     /** A name that means a machine only within one network: no domain, loopback, or the container host. */
     static boolean isLocalName(String host) {
         if (host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]")

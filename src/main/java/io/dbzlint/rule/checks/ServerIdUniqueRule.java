@@ -38,8 +38,8 @@ public final class ServerIdUniqueRule extends UniquenessRule<ServerIdUniqueRule.
 
     @Override
     public Optional<ServerId> claim(Connector connector, RuleContext context) {
-        if (!connector.type().isMySqlFamily()) {
-            return Optional.empty();
+        if (!connector.type().isMySqlFamily() || DatabaseServer.isBlank(connector)) {
+            return Optional.empty(); // a blank host is some server of the reader's: shared with nothing known
         }
         return connector.entry(Keys.SERVER_ID).flatMap(entry -> {
             // a template or a page's placeholder (MYSQL_SERVER_ID) is no id; a provider reference compares as written

@@ -40,8 +40,8 @@ public final class SlotNameUniqueRule extends UniquenessRule<SlotNameUniqueRule.
 
     @Override
     public Optional<Slot> claim(Connector connector, RuleContext context) {
-        if (connector.type() != ConnectorType.POSTGRESQL) {
-            return Optional.empty();
+        if (connector.type() != ConnectorType.POSTGRESQL || DatabaseServer.isBlank(connector)) {
+            return Optional.empty(); // a blank host is some server of the reader's: shared with nothing known
         }
         Optional<String> slot = connector.value(Keys.SLOT_NAME).map(String::trim);
         if (slot.isPresent() && References.hasTemplate(slot.get())) {
