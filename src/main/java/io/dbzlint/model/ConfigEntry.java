@@ -83,11 +83,25 @@ public final class ConfigEntry {
         return found;
     }
 
-    /** A value in capitals on a documentation page ({@code NR_TASKS}): a placeholder for the reader. */
+    /**
+     * A value in capitals on a documentation page ({@code NR_TASKS}), or anywhere one that names its
+     * own key ({@code SLOT_NAME} for slot.name, {@code POSTGRES_PORT} for database.port, which a
+     * script fills in from an env file): a placeholder, not a value.
+     */
     private boolean isDocumentationPlaceholder() {
+        if (text == null || !References.isCapitalsPlaceholder(text)) {
+            return false;
+        }
         InputFormat format = keyLocation.input().format();
-        return text != null && (format == InputFormat.MARKDOWN || format == InputFormat.ASCIIDOC)
-                && References.isCapitalsPlaceholder(text);
+        return format == InputFormat.MARKDOWN || format == InputFormat.ASCIIDOC || namesItsKey();
+    }
+
+    /** Whether the value's last word is the key's last word, or the one begins the other: PORT, HOST(NAME). */
+    private boolean namesItsKey() {
+        String value = text.trim();
+        String word = value.substring(value.lastIndexOf('_') + 1).toLowerCase(java.util.Locale.ROOT);
+        String last = key.substring(key.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        return word.length() >= 4 && (last.equals(word) || last.startsWith(word) || word.startsWith(last));
     }
 
     /**

@@ -145,7 +145,8 @@ public final class PlaintextSecretRule implements ConnectorRule {
             return false;
         }
         String v = value.trim();
-        return References.isCapitalsPlaceholder(v) || v.chars().allMatch(c -> c == '*') || MASKED.matcher(v).matches()
+        return References.isCapitalsPlaceholder(v) || v.chars().allMatch(c -> c == '*' || c == '#' || c == '•')
+                || MASKED.matcher(v).matches()
                 // one letter repeated, as a redacted example writes it: xxx, yyy, zzz
                 || v.length() >= 3 && Character.isLetter(v.charAt(0)) && v.chars().allMatch(c -> c == v.charAt(0))
                 // a word that says no secret is there: a sink that needs none still takes the key
