@@ -92,6 +92,9 @@ final class EmbeddedJson {
                 String unposted = path.format() == InputFormat.SHELL ? unpostedVariable(chars, start, expanded) : null;
                 for (Connector connector : outermost.get().read().connectors()) {
                     Connector named = namedByUrl(path, chars, lines, start, connector);
+                    if (path.format() == InputFormat.SHELL) {
+                        named = nameAssigned(text, named);
+                    }
                     connectors.add(unposted == null ? named : unposted(named, unposted));
                 }
                 List<LoadProblem> bodyProblems = outermost.get().read().problems();
@@ -108,6 +111,36 @@ final class EmbeddedJson {
     }
 
     private record Found(int start, JsonConnectors.Embedded read) {
+    }
+
+    /** A name that is one shell variable: {@code $CONNECTOR_NAME}, {@code ${CONNECTOR_NAME}}. */
+    private static final Pattern VARIABLE_NAME = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
+
+    /**
+     * A connector named by a shell variable the script assigns one literal value
+     * ({@code CONNECTOR_NAME="mysql-connector"} ... {@code "name": "$CONNECTOR_NAME"}) is named by that
+     * value, at the same place: it is the connector of that name, not one of an unknown name.
+     */
+    private static Connector nameAssigned(String text, Connector connector) {
+        Matcher variable = VARIABLE_NAME.matcher(connector.name());
+        if (!variable.matches()) {
+            return connector;
+        }
+        String name = variable.group(1);
+        Matcher assigned = Pattern.compile("(?m)^[ \\t]*(?:export[ \\t]+|local[ \\t]+|readonly[ \\t]+)?"
+                + Pattern.quote(name) + "=(?:\"([^\"$`\\\\\n]*)\"|'([^'\\n]*)'|([^\\s;\"'$`\\\\]+))[ \\t]*(?:[;#].*)?$")
+                .matcher(text);
+        String value = null;
+        while (assigned.find()) {
+            String found = assigned.group(1) != null ? assigned.group(1)
+                    : assigned.group(2) != null ? assigned.group(2) : assigned.group(3);
+            if (value != null && !value.equals(found) || found.isBlank()) {
+                return connector; // assigned several values: which one the body takes is not known
+            }
+            value = found;
+        }
+        return value == null ? connector : new Connector(value, connector.nameLocation(), connector.location(),
+                connector.type(), connector.config(), connector.envelope());
     }
 
     /** A Debezium Platform source names its connector class as its type: {@code "type": "io.debezium.connector...}. */
