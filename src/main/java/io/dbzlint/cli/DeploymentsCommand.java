@@ -52,38 +52,31 @@ final class DeploymentsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws SessionException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            LintSession session = LintSession.open(LintSession.Options.in(cwd));
-            List<Source> sources = session.sources(paths == null || paths.isEmpty() ? List.of(".") : paths, stdin,
-                    null);
-            Source.Found found = session.find(sources);
-            found.errors().forEach(error -> err.println("dbzlint: " + error));
-            Map<Deployment, List<Connector>> groups = session.deployments(sources);
-            if (format == ListFormat.json) {
-                out.print(json(groups));
-            } else {
-                groups.forEach((deployment, connectors) -> {
-                    out.println(Printable.escape(deployment.name()) + ": " + Printable.escape(deployment.evidence())
-                            + (deployment.version() == null ? "" : "; Debezium " + deployment.version() + " ("
-                                    + Printable.escape(deployment.versionEvidence()) + ")"));
-                    for (Connector connector : connectors) {
-                        out.println("  " + connector.nameLocation() + "  " + Printable.quote(connector.name()));
-                    }
-                });
-                out.println(groups.size() + (groups.size() == 1 ? " deployment" : " deployments") + " of "
-                        + groups.values().stream().mapToInt(List::size).sum() + " connectors");
-            }
-            out.flush();
-            return found.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.USAGE.code();
-        } catch (SessionException e) {
-            e.problems().forEach(problem -> err.println("dbzlint: " + problem));
-            return ExitCode.USAGE.code();
-        } finally {
-            err.flush();
+        LintSession session = LintSession.open(LintSession.Options.in(cwd));
+        List<Source> sources = session.sources(paths == null || paths.isEmpty() ? List.of(".") : paths, stdin,
+                null);
+        Source.Found found = session.find(sources);
+        found.errors().forEach(error -> err.println("dbzlint: " + error));
+        Map<Deployment, List<Connector>> groups = session.deployments(sources);
+        if (format == ListFormat.json) {
+            out.print(json(groups));
+        } else {
+            groups.forEach((deployment, connectors) -> {
+                out.println(Printable.escape(deployment.name()) + ": " + Printable.escape(deployment.evidence())
+                        + (deployment.version() == null ? "" : "; Debezium " + deployment.version() + " ("
+                                + Printable.escape(deployment.versionEvidence()) + ")"));
+                for (Connector connector : connectors) {
+                    out.println("  " + connector.nameLocation() + "  " + Printable.quote(connector.name()));
+                }
+            });
+            out.println(groups.size() + (groups.size() == 1 ? " deployment" : " deployments") + " of "
+                    + groups.values().stream().mapToInt(List::size).sum() + " connectors");
         }
+        out.flush();
+        return found.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.USAGE.code();
     }
 
     private static String json(Map<Deployment, List<Connector>> groups) {

@@ -89,7 +89,7 @@ final class DriftCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws SessionException, ConnectAccess.Invalid {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (urls.isEmpty() && !declared) {
@@ -98,49 +98,39 @@ final class DriftCommand implements Callable<Integer> {
         }
         ConnectAccess.Settings settings = ConnectOptions.settings(spec, username, passwordFile, tokenFile, caFile,
                 keyStore, timeout, env, cwd);
-        try {
-            LintSession session = LintSession.open(LintSession.Options.in(cwd));
-            List<Source> files = session.sources(paths == null || paths.isEmpty() ? List.of(".") : paths, stdin, null);
-            Source.Found found = session.find(files);
-            found.errors().forEach(error -> err.println("dbzlint: " + error));
-            Map<Deployment, List<Connector>> deployments = session.deployments(files);
-            List<Drift.Entry> entries = new ArrayList<>();
-            List<String> unavailable = new ArrayList<>();
-            for (Map.Entry<String, Deployment> cluster : session.clusterUrls(urls, declared).entrySet()) {
-                ConnectAccess access = settings.to(cluster.getKey());
-                List<Connector> repository = new ArrayList<>();
-                deployments.forEach((deployment, connectors) -> {
-                    if (cluster.getValue() == null || cluster.getValue().equals(deployment)) {
-                        repository.addAll(connectors);
-                    }
-                });
-                try {
-                    ConnectClient.Cluster read = new ConnectClient(access).read();
-                    entries.addAll(Drift.compare("connect://" + access.clusterName(), repository, read.connectors()));
-                } catch (ConnectClient.Unavailable e) {
-                    unavailable.add(e.getMessage());
+        LintSession session = LintSession.open(LintSession.Options.in(cwd));
+        List<Source> files = session.sources(paths == null || paths.isEmpty() ? List.of(".") : paths, stdin, null);
+        Source.Found found = session.find(files);
+        found.errors().forEach(error -> err.println("dbzlint: " + error));
+        Map<Deployment, List<Connector>> deployments = session.deployments(files);
+        List<Drift.Entry> entries = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        for (Map.Entry<String, Deployment> cluster : session.clusterUrls(urls, declared).entrySet()) {
+            ConnectAccess access = settings.to(cluster.getKey());
+            List<Connector> repository = new ArrayList<>();
+            deployments.forEach((deployment, connectors) -> {
+                if (cluster.getValue() == null || cluster.getValue().equals(deployment)) {
+                    repository.addAll(connectors);
                 }
+            });
+            try {
+                ConnectClient.Cluster read = new ConnectClient(access).read();
+                entries.addAll(Drift.compare("connect://" + access.clusterName(), repository, read.connectors()));
+            } catch (ConnectClient.Unavailable e) {
+                unavailable.add(e.getMessage());
             }
-            switch (format) {
-                case text -> text(entries, out);
-                case json -> out.print(json(entries));
-                case sarif -> out.print(sarif(entries));
-            }
-            out.flush();
-            unavailable.forEach(error -> err.println("dbzlint: " + error));
-            if (!unavailable.isEmpty() || !found.errors().isEmpty()) {
-                return ExitCode.USAGE.code();
-            }
-            return entries.stream().anyMatch(Drift.Entry::drifted) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
-        } catch (SessionException e) {
-            e.problems().forEach(problem -> err.println("dbzlint: " + problem));
-            return ExitCode.USAGE.code();
-        } catch (ConnectAccess.Invalid e) {
-            err.println("dbzlint: " + e.getMessage());
-            return ExitCode.USAGE.code();
-        } finally {
-            err.flush();
         }
+        switch (format) {
+            case text -> text(entries, out);
+            case json -> out.print(json(entries));
+            case sarif -> out.print(sarif(entries));
+        }
+        out.flush();
+        unavailable.forEach(error -> err.println("dbzlint: " + error));
+        if (!unavailable.isEmpty() || !found.errors().isEmpty()) {
+            return ExitCode.USAGE.code();
+        }
+        return entries.stream().anyMatch(Drift.Entry::drifted) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
     private static String where(Drift.Entry entry) {

@@ -1,5 +1,7 @@
 package io.dbzlint.cli;
 
+import io.dbzlint.connect.ConnectAccess;
+import io.dbzlint.engine.SessionException;
 import io.dbzlint.engine.Warmup;
 import io.dbzlint.model.Printable;
 import io.dbzlint.report.SafePrintWriter;
@@ -155,6 +157,15 @@ public final class Main {
         }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            // what stops a command for a reason the user can act on: one line each, no trace
+            if (exception instanceof SessionException session) {
+                session.problems().forEach(problem -> cmd.getErr().println("dbzlint: " + problem));
+                return ExitCode.USAGE.code();
+            }
+            if (exception instanceof Outputs.Unwritable || exception instanceof ConnectAccess.Invalid) {
+                cmd.getErr().println("dbzlint: " + exception.getMessage());
+                return ExitCode.USAGE.code();
+            }
             cmd.getErr().println("dbzlint: internal error: " + Printable.cut(String.valueOf(exception), 300)
                     + " (please report this, with the input if you can)");
             if (parseResult.originalArgs().contains("--debug")) {

@@ -40,26 +40,19 @@ final class PolicyCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws SessionException {
         if (!strimzi) {
             throw new ParameterException(spec.commandLine(), "name the policy to write: --strimzi");
         }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            // the house server id range comes from the project config and rules, as lint reads them
-            if (debeziumVersion != null) {
-                VersionOption.parse(spec, "--debezium-version", debeziumVersion); // a usage error, before anything
-            }
-            LintSession session = LintSession.open(new LintSession.Options(cwd, null, false, null, debeziumVersion,
-                    null, null, false, null));
-            out.print(AdmissionPolicy.yaml(session.ruleSet().parameters()));
-            out.flush();
-            return ExitCode.OK.code();
-        } catch (SessionException e) {
-            e.problems().forEach(problem -> err.println("dbzlint: " + problem));
-            err.flush();
-            return ExitCode.USAGE.code();
+        // the house server id range comes from the project config and rules, as lint reads them
+        if (debeziumVersion != null) {
+            VersionOption.parse(spec, "--debezium-version", debeziumVersion); // a usage error, before anything
         }
+        LintSession session = LintSession.open(new LintSession.Options(cwd, null, false, null, debeziumVersion,
+                null, null, false, null));
+        out.print(AdmissionPolicy.yaml(session.ruleSet().parameters()));
+        out.flush();
+        return ExitCode.OK.code();
     }
 }

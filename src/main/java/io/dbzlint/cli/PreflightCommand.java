@@ -93,7 +93,7 @@ final class PreflightCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws SessionException, Outputs.Unwritable {
         PrintWriter err = spec.commandLine().getErr();
         Duration downtime = duration(maxDowntime);
         long retained = size(maxRetainedWal);
@@ -110,36 +110,26 @@ final class PreflightCommand implements Callable<Integer> {
             VersionOption.parse(spec, "--debezium-version", debeziumVersion);
         }
         Outputs targets = Outputs.of(spec, outputs, cwd);
-        try {
-            LintSession session = LintSession.open(new LintSession.Options(cwd, null, false, null, debeziumVersion,
-                    null, null, false, null));
-            List<Source> sources = session.sources(paths == null || paths.isEmpty() ? List.of(".") : paths, stdin, null);
-            Source.Found found = session.find(sources);
-            found.errors().forEach(error -> err.println("dbzlint: " + error));
-            Preflight.Outcome outcome = Preflight.run(session, sources, new Preflight.Options(env, passwordEnv,
-                    hostMap, timeout, downtime, retained));
-            targets.write(outcome.result(), new Format.Context(outcome.checks(), Version.number(), color.ansi(env)),
-                    spec.commandLine().getOut());
-            outcome.skipped().forEach(line -> err.println("dbzlint: " + line));
-            outcome.unreachable().forEach(line -> err.println("dbzlint: " + line));
-            if (outcome.result().connectors() == 0) {
-                err.println("dbzlint: no database was checked" + (outcome.skipped().isEmpty()
-                        && outcome.unreachable().isEmpty() ? ": no PostgreSQL, MySQL or MariaDB connector found" : ""));
-                return ExitCode.USAGE.code();
-            }
-            if (!outcome.unreachable().isEmpty() || !found.errors().isEmpty()) {
-                return ExitCode.USAGE.code();
-            }
-            return outcome.result().count(Severity.ERROR) > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
-        } catch (SessionException e) {
-            e.problems().forEach(problem -> err.println("dbzlint: " + problem));
+        LintSession session = LintSession.open(new LintSession.Options(cwd, null, false, null, debeziumVersion,
+                null, null, false, null));
+        List<Source> sources = session.sources(paths == null || paths.isEmpty() ? List.of(".") : paths, stdin, null);
+        Source.Found found = session.find(sources);
+        found.errors().forEach(error -> err.println("dbzlint: " + error));
+        Preflight.Outcome outcome = Preflight.run(session, sources, new Preflight.Options(env, passwordEnv,
+                hostMap, timeout, downtime, retained));
+        targets.write(outcome.result(), new Format.Context(outcome.checks(), Version.number(), color.ansi(env)),
+                spec.commandLine().getOut());
+        outcome.skipped().forEach(line -> err.println("dbzlint: " + line));
+        outcome.unreachable().forEach(line -> err.println("dbzlint: " + line));
+        if (outcome.result().connectors() == 0) {
+            err.println("dbzlint: no database was checked" + (outcome.skipped().isEmpty()
+                    && outcome.unreachable().isEmpty() ? ": no PostgreSQL, MySQL or MariaDB connector found" : ""));
             return ExitCode.USAGE.code();
-        } catch (Outputs.Unwritable e) {
-            err.println("dbzlint: " + e.getMessage());
-            return ExitCode.USAGE.code();
-        } finally {
-            err.flush();
         }
+        if (!outcome.unreachable().isEmpty() || !found.errors().isEmpty()) {
+            return ExitCode.USAGE.code();
+        }
+        return outcome.result().count(Severity.ERROR) > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
     private Duration duration(String text) {

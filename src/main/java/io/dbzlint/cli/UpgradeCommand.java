@@ -70,7 +70,7 @@ final class UpgradeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws SessionException, Outputs.Unwritable {
         PrintWriter err = spec.commandLine().getErr();
         Outputs targets = Outputs.of(spec, outputs, cwd);
         DebeziumVersion fromVersion = VersionOption.parse(spec, "--from", from);
@@ -81,42 +81,32 @@ final class UpgradeCommand implements Callable<Integer> {
         if (fix && fixDryRun) {
             throw new ParameterException(spec.commandLine(), "--fix and --fix-dry-run do not go together: pick one");
         }
-        try {
-            LintSession session = LintSession.open(LintSession.Options.in(cwd));
-            FixMode mode = fix ? FixMode.APPLY : fixDryRun ? FixMode.DIFF : FixMode.NONE;
-            LintReport report = session.upgrade(new LintRequest(session.sources(paths, stdin, null), null, mode),
-                    fromVersion, toVersion);
-            report.inputErrors().forEach(error -> err.println("dbzlint: " + error));
-            if (mode == FixMode.DIFF) {
-                return FixOutput.printDiffs(report.fixes(), spec.commandLine().getOut(), err);
-            }
-            PrintWriter reportStream = spec.commandLine().getOut();
-            if (mode == FixMode.APPLY) {
-                FixOutput.reportFixes(report.fixes(), err);
-                if (paths.contains(LintSession.STDIN)) {
-                    // as lint --fix: standard output is standard input's fixed text, the report goes to stderr
-                    if (report.fixes().stdout() != null) {
-                        spec.commandLine().getOut().print(report.fixes().stdout());
-                        spec.commandLine().getOut().flush();
-                    }
-                    reportStream = err;
-                }
-            }
-            LintResult result = report.result();
-            targets.write(result, new Format.Context(session.ruleSet(), Version.number(), Ansi.OFF), reportStream);
-            result.readErrors().forEach(error -> err.println("dbzlint: " + error));
-            if (!report.inputErrors().isEmpty() || !result.readErrors().isEmpty()) {
-                return ExitCode.USAGE.code();
-            }
-            return result.count(Severity.ERROR) > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
-        } catch (SessionException e) {
-            e.problems().forEach(problem -> err.println("dbzlint: " + problem));
-            return ExitCode.USAGE.code();
-        } catch (Outputs.Unwritable e) {
-            err.println("dbzlint: " + e.getMessage());
-            return ExitCode.USAGE.code();
-        } finally {
-            err.flush();
+        LintSession session = LintSession.open(LintSession.Options.in(cwd));
+        FixMode mode = fix ? FixMode.APPLY : fixDryRun ? FixMode.DIFF : FixMode.NONE;
+        LintReport report = session.upgrade(new LintRequest(session.sources(paths, stdin, null), null, mode),
+                fromVersion, toVersion);
+        report.inputErrors().forEach(error -> err.println("dbzlint: " + error));
+        if (mode == FixMode.DIFF) {
+            return FixOutput.printDiffs(report.fixes(), spec.commandLine().getOut(), err);
         }
+        PrintWriter reportStream = spec.commandLine().getOut();
+        if (mode == FixMode.APPLY) {
+            FixOutput.reportFixes(report.fixes(), err);
+            if (paths.contains(LintSession.STDIN)) {
+                // as lint --fix: standard output is standard input's fixed text, the report goes to stderr
+                if (report.fixes().stdout() != null) {
+                    spec.commandLine().getOut().print(report.fixes().stdout());
+                    spec.commandLine().getOut().flush();
+                }
+                reportStream = err;
+            }
+        }
+        LintResult result = report.result();
+        targets.write(result, new Format.Context(session.ruleSet(), Version.number(), Ansi.OFF), reportStream);
+        result.readErrors().forEach(error -> err.println("dbzlint: " + error));
+        if (!report.inputErrors().isEmpty() || !result.readErrors().isEmpty()) {
+            return ExitCode.USAGE.code();
+        }
+        return result.count(Severity.ERROR) > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 }

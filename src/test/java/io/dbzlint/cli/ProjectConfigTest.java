@@ -142,6 +142,24 @@ class ProjectConfigTest {
     }
 
     @Test
+    void should_report_a_broken_config_in_one_line_from_every_command_that_reads_it() throws IOException {
+        config(".dbzlint.json", "{\"rules\": {\"server-id-rnage\": \"off\"}}");
+        String[][] commands = {
+                {"deployments", connectors.toString()},
+                {"upgrade", "--from", "1.9", connectors.toString()},
+                {"preflight", connectors.toString()},
+                {"drift", "--connect-url", "http://127.0.0.1:1", connectors.toString()},
+                {"policy", "--strimzi"}};
+
+        for (String[] command : commands) {
+            Cli run = Cli.runIn(repo, command).expectExit(2);
+
+            assertThat(run.err()).as(command[0]).isEqualTo("dbzlint: .dbzlint.json:1:31: unknown rule \"server-id-rnage\";"
+                    + " did you mean server-id-range? 'dbzlint rules' lists them all\n");
+        }
+    }
+
+    @Test
     void should_blame_the_layer_that_set_a_bad_parameter_not_the_last_one() throws IOException {
         config(".dbzlint.yaml", """
                 parameters:
