@@ -49,9 +49,13 @@ final class ReleaseEvidence {
             // ... or a project's own variable of the same kind: DEBEZIUM_CONNECTOR_VERSION=2.3.0.Final
             Pattern.compile("\\bDEBEZIUM_(?:(?:CONNECTOR|PLUGIN|SERVER|CONNECT)_)?VERSION[\"']?\\s*[:=]\\s*[\"']?(\\d{1,2})\\.(\\d{1,2})"),
             Pattern.compile("\\b(?:ENV|ARG)\\s+DEBEZIUM_(?:(?:CONNECTOR|PLUGIN|SERVER|CONNECT)_)?VERSION\\s+[\"']?(\\d{1,2})\\.(\\d{1,2})"));
-    /** On a documentation page, only a line that starts a stack counts: not prose about one. */
+    /**
+     * On a documentation page, only a line that starts a stack or installs a plugin counts: not prose
+     * about one.
+     */
     private static final Pattern PAGE_COMMAND = Pattern.compile(
-            "(?:docker|podman)(?:\\s+container)?\\s+(?:run|pull|create)\\b|^\\s*(?:FROM\\s|image:|-\\s*image:|export\\s)");
+            "(?:docker|podman)(?:\\s+container)?\\s+(?:run|pull|create)\\b|^\\s*(?:FROM\\s|image:|-\\s*image:|export\\s)"
+                    + "|^[\\s>$`]*(?:sudo\\s+)?(?:wget|curl|confluent-hub\\s+install)\\s");
 
     /** What a build depends on: an application embedding Debezium. Read in pom.xml and Gradle files. */
     private static final List<Pattern> BUILD = List.of(

@@ -170,6 +170,19 @@ class ReleaseEvidenceTest {
     }
 
     @Test
+    void should_read_a_plugin_download_or_install_on_a_page_but_not_a_link_in_prose() throws IOException {
+        write("a/README.md", "Install the plugin:\n\n> wget https://repo1.maven.org/maven2/io/debezium/"
+                + "debezium-connector-mysql/0.8.3.Final/debezium-connector-mysql-0.8.3.Final-plugin.tar.gz\n");
+        write("b/README.md", "```\nconfluent-hub install --no-prompt debezium/debezium-connector-postgresql:1.9.6\n```\n");
+        write("c/README.md", "See [the plugin](https://repo1.maven.org/maven2/io/debezium/debezium-connector-mysql/"
+                + "2.7.0.Final/debezium-connector-mysql-2.7.0.Final-plugin.tar.gz) for curl users.\n");
+
+        assertThat(deploymentOf("a/register.json").version()).isEqualTo("0.8");
+        assertThat(deploymentOf("b/register.json").version()).isEqualTo("1.9");
+        assertThat(deploymentOf("c/register.json").version()).as("a link in prose, no command").isNotEqualTo("2.7");
+    }
+
+    @Test
     void should_read_where_the_stack_runs_debeziums_postgresql_image() throws IOException {
         write("demo/docker-compose.yml", "services:\n  postgres:\n"
                 + "    image: quay.io/debezium/example-postgres:${DEBEZIUM_VERSION}\n");

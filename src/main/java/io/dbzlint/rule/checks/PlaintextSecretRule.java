@@ -38,6 +38,9 @@ public final class PlaintextSecretRule implements ConnectorRule {
                 continue; // neither a secret key nor a secret inside the value (asked once per entry)
             }
             String key = entry.key();
+            if (UnknownPropertyRule.isNote(key)) {
+                continue; // "_comment_password": a note about the password that nothing reads as one
+            }
             String example = " ${file:/opt/kafka/secrets/" + connector.name() + ".properties:" + leaf(key) + "}";
             if (Secrets.isSecretKey(key)) {
                 if (entry.kind() == ValueKind.OBJECT || entry.kind() == ValueKind.ARRAY) {
