@@ -21,6 +21,7 @@ import io.dbzlint.model.Printable;
 import io.dbzlint.model.References;
 import io.dbzlint.model.ScriptBranches;
 import io.dbzlint.model.Secrets;
+import io.dbzlint.model.ValueKind;
 import io.dbzlint.result.Finding;
 import io.dbzlint.result.Fix;
 import io.dbzlint.result.InternalFailure;
@@ -326,6 +327,7 @@ final class Linter {
         }
         FileClaims claims = new FileClaims();
         boolean page = source.id().format() == InputFormat.MARKDOWN || source.id().format() == InputFormat.ASCIIDOC;
+        boolean testSource = isTestSource(source.id());
         List<Connector> fragments = new ArrayList<>();
         for (Connector loadedConnector : file.connectors()) {
             Connector connector = loadedConnector.in(Deployments.of(loadedConnector, deployment));
@@ -341,8 +343,9 @@ final class Linter {
                 // what it leaves out is no finding
                 findings.subList(first, findings.size()).removeIf(f -> isAboutAbsentKey(connector, f));
                 fragments.add(loadedConnector);
-            } else if (connector.envelope().containsKey(Connector.YAML_KEYS)) {
-                // the input of a program that may fill in what it leaves out from defaults of its own
+            } else if (connector.envelope().containsKey(Connector.YAML_KEYS) || testSource) {
+                // the input of a program that may fill in what it leaves out from defaults of its own,
+                // or of a test that leaves out what it does not need
                 findings.subList(first, findings.size()).removeIf(f -> isAboutAbsentKey(connector, f));
             }
             for (int i = 0; i < crossRules.size(); i++) {
@@ -401,6 +404,25 @@ final class Linter {
     private static boolean isSink(Connector connector) {
         String className = connector.value("connector.class").orElse("").trim();
         return className.substring(className.lastIndexOf('.') + 1).endsWith("SinkConnector");
+    }
+
+    /** Build layouts' test source folders: what a test reads is judged for what it sets. */
+    private static final List<String> TEST_SOURCES = List.of("/src/test/", "/src/it/", "/src/integrationTest/",
+            "/src/integration-test/");
+
+    /**
+     * Whether a file is among the test sources of a build's module (Maven's and Gradle's
+     * module/src/test/), a test's input. The project's own src/test/ is not asked about: linted from
+     * there, dbzlint's own test fixtures would all be a test's input.
+     */
+    private static boolean isTestSource(InputId id) {
+        String path = id.stablePath().replace('\\', '/');
+        for (String folder : TEST_SOURCES) {
+            if (path.contains(folder)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAboutAbsentKey(Connector connector, Finding finding) {
@@ -734,6 +756,9 @@ final class Linter {
      * Debezium reads; an array of data rows or a dashboard does not.
      */
     private boolean looksLikeConnector(Connector connector) {
+        if (describesKeys(connector)) {
+            return false;
+        }
         Catalog catalog = context.catalog();
         for (String key : connector.config().keySet()) {
             if (key.equals(Keys.CONNECTOR_CLASS) || catalog.isConnectorKey(key) && !isPipelineKey(key)) {
@@ -741,6 +766,25 @@ final class Linter {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a connector's keys hold objects rather than values, most of them: a schema of what a
+     * plugin accepts ({@code "database.hostname": {"type": "string", "required": true}}), which
+     * nobody posts. Kafka Connect takes strings; a config that nests an object by mistake holds
+     * values besides.
+     */
+    private static boolean describesKeys(Connector connector) {
+        int objects = 0;
+        int values = 0;
+        for (ConfigEntry entry : connector.config().values()) {
+            if (entry.kind() == ValueKind.OBJECT) {
+                objects++;
+            } else if (!entry.key().equals(Keys.CONNECTOR_CLASS)) {
+                values++;
+            }
+        }
+        return objects >= 3 && objects > values;
     }
 
     /** Keys of what Kafka Connect runs around any connector: SMTs, predicates, converters, error handling. */

@@ -377,8 +377,28 @@ final class EmbeddedJson {
         return blanked == null ? text : blanked.toString();
     }
 
-    /** Where a line's trailing callouts start (with the spaces before them), or its end when it has none. */
+    /**
+     * Where a line's trailing callouts start (with the spaces before them), or its end when it has
+     * none. Callouts may follow a line comment ({@code // <1>}, {@code # <1>}): Asciidoctor renders
+     * the comment away with them, so it is no comment of the example's.
+     */
     private static int calloutsStart(String text, int lineStart, int end) {
+        int start = bareCalloutsStart(text, lineStart, end);
+        if (start == end) {
+            return end;
+        }
+        int comment = start >= lineStart + 2 && text.startsWith("//", start - 2) ? start - 2
+                : start >= lineStart + 1 && text.charAt(start - 1) == '#' ? start - 1 : -1;
+        if (comment < 0 || comment > lineStart && !Character.isWhitespace(text.charAt(comment - 1))) {
+            return start;
+        }
+        while (comment > lineStart && Character.isWhitespace(text.charAt(comment - 1))) {
+            comment--;
+        }
+        return comment;
+    }
+
+    private static int bareCalloutsStart(String text, int lineStart, int end) {
         int i = end;
         int start = end;
         while (true) {

@@ -88,6 +88,16 @@ public record Connector(String name, Location nameLocation, Location location, C
     public static final String DEBEZIUM_SERVER = "debezium-server";
     /** An application's own properties for the Debezium embedded engine: connector keys and the engine's. */
     public static final String DEBEZIUM_ENGINE = "debezium-engine";
+    /**
+     * The envelope entry of a Debezium Platform source: the platform's conductor adds what a pipeline
+     * needs around it (the schema history store, offsets) when it runs the source on a Debezium Server.
+     */
+    public static final String PLATFORM_SOURCE = "platform.source";
+
+    /** True for a Debezium Platform source, whose schema history the platform configures. */
+    public boolean isPlatformSource() {
+        return envelope.containsKey(PLATFORM_SOURCE);
+    }
 
     /**
      * True when Debezium's engine runs this connector, not Kafka Connect: Debezium Server

@@ -25,8 +25,18 @@ public record DatabaseServer(String scope, String host, String port) {
         if (host.isEmpty()) {
             return new DatabaseServer(connector.deployment().stack(), null, port);
         }
-        String scope = isLocalName(host.get()) ? connector.deployment().stack() : "";
+        String scope = isLocalName(host.get()) || isPageExample(connector) ? connector.deployment().stack() : "";
         return new DatabaseServer(scope, host.get(), port);
+    }
+
+    /**
+     * Whether a connector is an example on a documentation page, which stands alone: its address
+     * (the docs' 192.168.99.100) is the reader's server, not one that another page's example reads
+     * too. Unless the project config puts the page in a deployment.
+     */
+    private static boolean isPageExample(Connector connector) {
+        InputFormat format = connector.location().input().format();
+        return (format == InputFormat.MARKDOWN || format == InputFormat.ASCIIDOC) && !connector.deployment().declared();
     }
 
     /**

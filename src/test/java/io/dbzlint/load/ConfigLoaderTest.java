@@ -198,6 +198,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_skip_an_array_of_data_before_any_connector() {
+        for (String data : List.of("[\"string\", \"number\", \"boolean\"]", "[1, 2, 3]", "[{\"id\": 1}, \"two\"]")) {
+            LoadedFile file = load(data);
+
+            assertThat(file.connectors()).as(data).isEmpty();
+            assertThat(file.problems()).as(data).isEmpty();
+        }
+    }
+
+    @Test
     void should_report_content_after_a_connector_document() {
         LoadedFile file = load("{\"connector.class\": \"X\"}\n{\"c\": \"d\"}");
 

@@ -23,8 +23,8 @@ public final class SchemaHistoryTopicMissingRule implements ConnectorRule {
 
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
-        if (!connector.type().isMySqlFamily() || !usesKafkaHistory(connector)) {
-            return;
+        if (!connector.type().isMySqlFamily() || !usesKafkaHistory(connector) || connector.isPlatformSource()) {
+            return; // a platform's pipeline sets the history store of its sources (PipelineMapper)
         }
         boolean oldNames = Keys.uses1xNames(connector);
         if (blank(connector.firstEntry(Keys.HISTORY_TOPICS).map(e -> e.text()))) {
