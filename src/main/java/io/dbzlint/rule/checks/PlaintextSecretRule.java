@@ -67,8 +67,9 @@ public final class PlaintextSecretRule implements ConnectorRule {
                 continue;
             }
             Secrets.embedded(key, entry.text())
+                    // ${env:USER}:${env:PASSWORD}@: references, which a value may hold anywhere, split at their colons
                     .filter(embedded -> !isReference(embedded.secret()) && !References.hasTemplate(embedded.secret())
-                            && !isStandIn(embedded.secret(), isPage(entry)))
+                            && !embedded.secret().contains("${") && !isStandIn(embedded.secret(), isPage(entry)))
                     .ifPresent(embedded -> sink.report(connector, key, entry.valueLocation(), key + " holds a literal"
                             + " secret: " + embedded.where() + "; reference the password through a config provider"
                             + " instead, e.g." + example));
@@ -124,8 +125,10 @@ public final class PlaintextSecretRule implements ConnectorRule {
      * my-token. Not password, rootpassword or secret: demos use those as their real passwords.
      */
     private static final java.util.regex.Pattern NAMES_ITSELF = java.util.regex.Pattern.compile(
-            "(?i)(?:my|your|very|some|example|sample|dummy|fake|strong|secure)[-_]?[a-z]*(?:password|passwd|secret|token)"
-                    + "[-_]?[a-z0-9]*");
+            "(?i)(?:my|your|very|some|example|sample|dummy|fake|strong|secure)[-_]?[a-z]*(?:password|passwd|pass|pwd|secret|token)"
+                    + "[-_]?[a-z0-9]*"
+                    // what goes there, said: password-for-trust-store
+                    + "|(?:password|passwd|secret)[-_](?:for|of)[-_][a-z][a-z0-9-_]*");
     /**
      * Anywhere, a name of three words or more that ends with what it stands for: user_oracle_password,
      * orders_db_secret. A password of words joined by underscores that names itself is a template's
