@@ -1,6 +1,5 @@
 package io.dbzlint.load;
 
-import io.dbzlint.json.Limits;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.InputFormat;
@@ -143,9 +142,7 @@ public final class ServerEnvironments {
 
     /** The Debezium Server services of a compose file; none when it is not YAML. */
     static List<Service> read(InputId compose, String text) {
-        LoadSettings settings = LoadSettings.builder().setLabel(compose.displayPath()).setAllowDuplicateKeys(true)
-                .setMaxAliasesForCollections(50).setCodePointLimit((int) Limits.MAX_FILE_BYTES).setUseMarks(true)
-                .build();
+        LoadSettings settings = YamlNodes.settings(compose, text);
         List<Service> services = new ArrayList<>();
         try {
             for (Node document : new Compose(settings).composeAllFromString(text)) {

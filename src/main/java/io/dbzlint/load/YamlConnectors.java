@@ -55,13 +55,7 @@ final class YamlConnectors {
 
     static LoadedFile load(InputId path, String text) {
         YamlConnectors reader = new YamlConnectors(path, text);
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(path.displayPath())
-                .setAllowDuplicateKeys(true) // reported as duplicate-key findings, at their places
-                .setMaxAliasesForCollections(50)
-                .setCodePointLimit((int) Limits.MAX_FILE_BYTES)
-                .setUseMarks(true)
-                .build();
+        LoadSettings settings = YamlNodes.settings(path, text);
         try {
             for (Node document : new Compose(settings).composeAllFromString(text)) {
                 reader.document(document);

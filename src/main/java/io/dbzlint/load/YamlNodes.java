@@ -1,8 +1,10 @@
 package io.dbzlint.load;
 
+import io.dbzlint.json.Limits;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -16,6 +18,23 @@ final class YamlNodes {
     }
 
     /** The value under a plain scalar key, the first if the key is repeated. */
+    /**
+     * How every YAML input is read: duplicate keys kept (reported at their places), aliases and size
+     * bounded, marks on. The reader's buffer holds the whole text: snakeyaml-engine 3.0.1 reads past
+     * its buffer when a character outside the BMP (an emoji) straddles its 1,024-character boundary
+     * (StreamReader.extendIfTrailingHighSurrogate), and the text is in memory already.
+     */
+    static LoadSettings settings(InputId input, String text) {
+        return LoadSettings.builder()
+                .setLabel(input.displayPath())
+                .setAllowDuplicateKeys(true)
+                .setMaxAliasesForCollections(50)
+                .setCodePointLimit((int) Limits.MAX_FILE_BYTES)
+                .setUseMarks(true)
+                .setBufferSize(text.length() + 2)
+                .build();
+    }
+
     static Optional<Node> child(MappingNode map, String key) {
         for (NodeTuple tuple : map.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode keyNode && keyNode.getValue().equals(key)) {

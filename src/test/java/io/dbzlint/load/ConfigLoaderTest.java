@@ -325,6 +325,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_read_yaml_whose_emoji_straddles_the_parsers_buffer_boundary() {
+        InputId file = new InputId("connect/orders.yaml", "connect/orders.yaml", InputFormat.YAML);
+        // a block scalar whose 1,024th character is the first half of a surrogate pair
+        for (int pad = 1000; pad < 1040; pad++) {
+            String text = "notes: |\n  " + "x".repeat(pad) + "\uD83D\uDE00 done\n"
+                    + "connector.class: io.debezium.connector.postgresql.PostgresConnector\n"
+                    + "topic.prefix: postgres_prod\n";
+
+            LoadedFile loaded = loader.load(file, text.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(loaded.problems()).as("pad %d", pad).isEmpty();
+        }
+    }
+
+    @Test
     void should_leave_yaml_alone_that_only_holds_a_connector_class_deeper_or_beside_other_things() {
         InputId values = new InputId("chart/values.yaml", "chart/values.yaml", InputFormat.YAML);
         String helmValues = """
