@@ -49,7 +49,12 @@ public final class TopicNamingRule implements ConnectorRule {
             if (replacement.isPresent() && replacement.get().hasReference()) {
                 continue; // filled in at deploy time
             }
-            String effective = replacement.map(ConfigEntry::text).map(String::trim).orElse(DEFAULT_REPLACEMENT);
+            // Debezium Server's config (SmallRye) hands $${x} to the connector as ${x}: an escape, kept when fixed
+            String escape = connector.runsOnDebeziumServer() ? replacement.map(ConfigEntry::text)
+                    .filter(text -> text.contains("$${")).map(text -> "$${").orElse(null) : null;
+            String effective = replacement.map(ConfigEntry::text).map(String::trim)
+                    .map(text -> escape == null ? text : text.replace(escape, "${")).orElse(DEFAULT_REPLACEMENT);
+            String written = escape == null ? expected : expected.replace("${", escape);
             if (effective.equals(expected)) {
                 continue;
             }
@@ -60,8 +65,8 @@ public final class TopicNamingRule implements ConnectorRule {
             // a set replacement is fixed in place; an unset one needs a new key, which is left to a human
             sink.report(connector, key, replacement.orElse(type).valueLocation(),
                     what + ", outside the scheme for " + connector.type().displayName() + " connectors; set "
-                            + key + " to " + expected,
-                    replacement.flatMap(entry -> Fix.replaceValue(entry.valueLocation(), entry.text(), expected)));
+                            + key + " to " + written,
+                    replacement.flatMap(entry -> Fix.replaceValue(entry.valueLocation(), entry.text(), written)));
         }
     }
 }
