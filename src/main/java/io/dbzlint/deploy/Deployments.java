@@ -221,6 +221,7 @@ public final class Deployments {
         // in the config's compose project, what its stack's services run first
         String[] parts = path.split("/");
         ReleaseEvidence.Found build = null;
+        String ownStack = null;
         for (int depth = parts.length - 1; depth >= 0; depth--) {
             String folder = String.join("/", Arrays.copyOf(parts, depth));
             ComposeFile.Runs runs = runsOf(folder, choice);
@@ -229,6 +230,10 @@ public final class Deployments {
                 return runs.lines() == 1 ? deployment.running(first.release(), first.where())
                         : deployment.amongReleases(runs.releases().stream().map(ReleaseEvidence.Found::release)
                                 .distinct().sorted(ReleaseEvidence::byLine).toList());
+            }
+            // the config's own stack runs a Kafka Connect that names no Debezium release (a vendor's image)
+            if (runs.connect() && ownStack == null) {
+                ownStack = folder.isEmpty() ? "" : folder + "/";
             }
             ReleaseEvidence.Named named = namedIn(folder, choice);
             if (named.runtime() != null) {
@@ -244,7 +249,11 @@ public final class Deployments {
             projectReleases = ReleaseEvidence.inProject(root);
         }
         ReleaseEvidence.Project project = projectReleases;
-        if (project.runtime() != null) {
+        // another compose project's images and builds say nothing of a stack whose own Connect names no
+        // release; the plugins the repository keeps or downloads may well be what that Connect loads
+        boolean anotherStacks = ownStack != null && project.runtime() != null
+                && namesAStackFile(project.runtime().where()) && !project.runtime().where().startsWith(ownStack);
+        if (project.runtime() != null && !anotherStacks) {
             return project.runtimeLines() == 1 ? deployment.running(project.runtime().release(),
                     project.runtime().where() + PROJECT_WIDE)
                     : deployment.amongReleases(project.runtimeReleases());
@@ -252,8 +261,9 @@ public final class Deployments {
         if (build != null) {
             return deployment.running(build.release(), build.where());
         }
-        return project.build() != null && project.buildLines() == 1 ? deployment.running(project.build().release(),
-                project.build().where() + ", the one release the project builds with") : deployment;
+        return project.build() != null && project.buildLines() == 1 && !anotherStacks
+                ? deployment.running(project.build().release(),
+                        project.build().where() + ", the one release the project builds with") : deployment;
     }
 
     /** What the stack a config runs on runs, read where the walk up its path meets its compose project. */
@@ -424,6 +434,11 @@ public final class Deployments {
         if (deployment.version() == null || evidence == null || !evidence.endsWith(PROJECT_WIDE)) {
             return false;
         }
+        return namesAStackFile(evidence);
+    }
+
+    /** Whether evidence was read in a compose file or a Dockerfile, what a compose stack runs. */
+    private static boolean namesAStackFile(String evidence) {
         int colon = evidence.indexOf(": ");
         String file = (colon < 0 ? evidence : evidence.substring(0, colon)).toLowerCase(Locale.ROOT);
         String name = file.substring(file.lastIndexOf('/') + 1).replaceFirst(" \\(.*$", "");

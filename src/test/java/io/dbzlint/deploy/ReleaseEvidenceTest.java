@@ -183,6 +183,20 @@ class ReleaseEvidenceTest {
     }
 
     @Test
+    void should_not_lend_one_compose_projects_release_to_a_stack_whose_connect_names_none() throws IOException {
+        write("bigdata/debezium/Dockerfile", "FROM debezium/connect:3.5\n");
+        write("bigdata/debezium/compose.yaml", "services:\n  connect:\n    build: .\n");
+        write("bigdata/confluent/compose.yaml", "services:\n  connect:\n"
+                + "    image: cnfldemos/cp-server-connect-datagen:0.4.0-6.1.0\n");
+
+        assertThat(deploymentOf("bigdata/debezium/sample/source.json").version()).isEqualTo("3.5");
+        assertThat(deploymentOf("bigdata/confluent/res/register-debezium.json").version())
+                .as("a vendor's Connect of its own stack, which names no release").isNull();
+        assertThat(deploymentOf("notes/register.json").version()).as("no stack of its own: the project's one release")
+                .isEqualTo("3.5");
+    }
+
+    @Test
     void should_read_where_the_stack_runs_debeziums_postgresql_image() throws IOException {
         write("demo/docker-compose.yml", "services:\n  postgres:\n"
                 + "    image: quay.io/debezium/example-postgres:${DEBEZIUM_VERSION}\n");
