@@ -79,8 +79,16 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         return claim.name();
     }
 
+    /**
+     * The tables a connector's change topics are named for, where they are all the topics it writes
+     * under its name besides heartbeats and transactions: PostgreSQL's, and those of a connector that
+     * keeps a schema history with include.schema.changes=false (no schema change topic named by the
+     * prefix); else null.
+     */
     private static Set<String> tables(Connector connector) {
-        if (connector.type() != ConnectorType.POSTGRESQL) {
+        boolean noSchemaChangeTopic = connector.type() == ConnectorType.POSTGRESQL || connector.keepsSchemaHistory()
+                && connector.literal("include.schema.changes").map(v -> v.trim().equalsIgnoreCase("false")).orElse(false);
+        if (!noSchemaChangeTopic) {
             return null;
         }
         return connector.literal("table.include.list").or(() -> connector.literal("table.whitelist"))
@@ -94,9 +102,9 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
     }
 
     /**
-     * PostgreSQL connectors that capture different tables under one name: their change topics differ
-     * (PostgreSQL has no schema change topic), and what the name still names (metrics, heartbeat and
-     * transaction topics) costs less than lost data.
+     * Connectors that capture different tables under one name and write no schema change topic
+     * (PostgreSQL has none; others with include.schema.changes=false): their change topics differ, and
+     * what the name still names (metrics, heartbeat and transaction topics) costs less than lost data.
      */
     @Override
     protected boolean lesser(LogicalName claim, List<LogicalName> others) {
