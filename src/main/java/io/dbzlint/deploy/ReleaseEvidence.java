@@ -192,7 +192,8 @@ final class ReleaseEvidence {
                     continue; // "#image: debezium/connect:1.9" is what a stack no longer runs
                 }
                 String release = Integer.parseInt(matcher.group(1)) + "." + Integer.parseInt(matcher.group(2));
-                return new Found(release, file + ": " + matcher.group().replaceAll("\\s+", " "));
+                return new Found(release, file + ": " + matcher.group().replaceAll("\\s+", " ")
+                        + preRelease(text, matcher.end()));
             }
         }
         return null;
@@ -205,7 +206,21 @@ final class ReleaseEvidence {
     static Found image(String reference) {
         Matcher matcher = RUNTIME.get(0).matcher(reference);
         return matcher.find() ? new Found(Integer.parseInt(matcher.group(1)) + "." + Integer.parseInt(matcher.group(2)),
-                matcher.group()) : null;
+                matcher.group() + preRelease(reference, matcher.end())) : null;
+    }
+
+    /** The rest of a version that names a pre-release: 2.0.0.Beta1, 3.0.0.CR1, 2.5.0-alpha2. */
+    private static final Pattern PRE_RELEASE = Pattern.compile("\\d*(?:\\.\\d+)?[.-]?(?i:alpha|beta|cr)\\d*");
+
+    /**
+     * What evidence ends with when the version it names is a pre-release of its line
+     * ({@link io.dbzlint.model.Deployment#PRE_RELEASE}), else "": a Beta of 2.0 may still read what 2.0
+     * no longer reads.
+     */
+    private static String preRelease(String text, int end) {
+        Matcher rest = PRE_RELEASE.matcher(text);
+        rest.region(end, Math.min(text.length(), end + 20));
+        return rest.lookingAt() ? rest.group() + io.dbzlint.model.Deployment.PRE_RELEASE : "";
     }
 
     /** The release line of a connector plugin or server a Dockerfile downloads or installs, or null. */

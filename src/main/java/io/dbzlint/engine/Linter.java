@@ -487,12 +487,20 @@ final class Linter {
      */
     private RuleContext contextFor(Connector connector) {
         Deployment deployment = connector.deployment();
-        if (deployment.version() != null || context.parameters().debeziumVersionKnown()) {
+        boolean preRelease = deployment.runsAPreRelease() && !context.parameters().debeziumVersionKnown();
+        if (!preRelease && (deployment.version() != null || context.parameters().debeziumVersionKnown())) {
             return contextFor(deployment);
         }
         Optional<DebeziumVersion> writtenFor = holdsOldNames(connector) ? writtenFor(connector) : Optional.empty();
+        List<String> lines = deployment.namedReleases();
+        if (preRelease) {
+            // a Beta of 2.0 runs keys 2.0 renamed, or their new names: judged as the line before or its own
+            DebeziumVersion own = DebeziumVersion.parse(deployment.version());
+            lines = context.debezium().releases().lineBefore(own)
+                    .map(before -> List.of(before.toString(), deployment.version())).orElse(List.of(deployment.version()));
+        }
         List<DebeziumVersion> named = new ArrayList<>();
-        for (String line : deployment.namedReleases()) {
+        for (String line : lines) {
             try {
                 named.add(line.startsWith("0.") ? new DebeziumVersion(1, 0) : DebeziumVersion.parse(line));
             } catch (IllegalArgumentException e) {
@@ -503,7 +511,10 @@ final class Linter {
             DebeziumVersion newest = named.get(named.size() - 1);
             DebeziumVersion chosen = writtenFor.flatMap(w -> named.stream().filter(line -> line.compareTo(w) <= 0)
                     .reduce((first, second) -> second)).orElse(newest);
-            String why = "the repository runs several Debezium releases (" + String.join(", ",
+            String why = preRelease ? "the repository runs a pre-release of Debezium " + deployment.version() + " ("
+                    + deployment.versionEvidence().replace(Deployment.PRE_RELEASE, "") + "), which may still read what "
+                    + deployment.version() + " no longer does"
+                    : "the repository runs several Debezium releases (" + String.join(", ",
                     deployment.namedReleases()) + ") and names none for this config";
             return assumed.computeIfAbsent(chosen + " " + why, r -> new RuleContext(
                     context.parameters().assumingDebeziumVersion(chosen, why), context.debezium()));

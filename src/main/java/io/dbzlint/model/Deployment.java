@@ -87,6 +87,17 @@ public record Deployment(String name, String evidence, String stack, boolean dec
                 .equals(other.alternative.substring(0, other.alternative.lastIndexOf('/') + 1));
     }
 
+    /**
+     * How version evidence that names a pre-release of its line ends ({@code 2.0.0.Beta1}): such a
+     * release may still read keys its line's final release no longer does.
+     */
+    public static final String PRE_RELEASE = " (a pre-release)";
+
+    /** Whether the release this deployment runs is a pre-release of its line (see {@link #PRE_RELEASE}). */
+    public boolean runsAPreRelease() {
+        return version != null && versionEvidence != null && versionEvidence.contains(PRE_RELEASE);
+    }
+
     /** The whole run as one cluster: where nothing in the layout says otherwise. */
     public static final Deployment REPOSITORY = new Deployment(".", "no compose project, environment folder or"
             + " documentation page separates these configs");

@@ -126,6 +126,27 @@ class DeploymentsCommandTest {
     }
 
     @Test
+    void should_judge_a_pre_release_as_its_line_or_the_line_before() throws IOException {
+        Files.createDirectories(repo.resolve("connectors"));
+        Files.writeString(repo.resolve("docker-compose.yml"), "services:\n  connect:\n"
+                + "    image: quay.io/debezium/connect:2.0.0.Beta1\n");
+        Files.writeString(repo.resolve("connectors/orders.json"), """
+                {"name": "orders", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "database.hostname": "pg", "database.user": "debezium", "database.dbname": "orders",
+                  "plugin.name": "pgoutput", "database.server.name": "postgres_prod"
+                }}
+                """);
+
+        Cli listing = Cli.runIn(repo, "deployments").expectExit(0);
+        Cli lint = Cli.runIn(repo, "lint", "--color", "never", "--no-config", "connectors");
+
+        assertThat(listing.out()).contains("Debezium 2.0 (docker-compose.yml: debezium/connect:2.0.0.Beta1 (a pre-release))");
+        assertThat(lint.out()).as("a Beta of 2.0 still read database.server.name").doesNotContain("deprecated-property")
+                .contains("1 connector");
+    }
+
+    @Test
     void should_warn_of_what_the_newest_release_refuses_where_no_release_is_named() throws IOException {
         Files.createDirectories(repo.resolve("connectors"));
         // old and new names mixed: no release reads them all, so the newest is assumed
