@@ -90,6 +90,18 @@ public final class References {
         return found;
     }
 
+    /** A config provider reference that opens and never closes: ${file:/path:key without its brace. */
+    private static final java.util.regex.Pattern UNCLOSED = java.util.regex.Pattern.compile(
+            "\\$\\{[A-Za-z][A-Za-z0-9_.-]{0,40}:[^{}]*");
+
+    /**
+     * Whether a value is a config provider reference that is never closed: Kafka Connect's
+     * ConfigTransformer matches only a closed one, so the connector gets the text itself.
+     */
+    public static boolean isUnclosedProviderReference(String value) {
+        return value != null && value.indexOf('}') < 0 && UNCLOSED.matcher(value.trim()).matches();
+    }
+
     /** True when a value holds a format specifier ({@code %s}): code fills it in, no deploy tool. */
     public static boolean hasFormatSpecifier(String value) {
         return value != null && value.indexOf('%') >= 0 && FORMAT.matcher(value).find();

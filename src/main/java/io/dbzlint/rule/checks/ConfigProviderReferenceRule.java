@@ -4,6 +4,7 @@ import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.Printable;
 import io.dbzlint.model.References;
+import io.dbzlint.model.ValueKind;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
@@ -22,6 +23,12 @@ public final class ConfigProviderReferenceRule implements ConnectorRule {
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         for (ConfigEntry entry : connector.config().values()) {
+            if (entry.kind() == ValueKind.STRING && References.isUnclosedProviderReference(entry.text())) {
+                sink.report(connector, entry.key(), entry.valueLocation(), entry.key() + ": the reference "
+                        + Printable.cut(entry.text().trim(), Printable.MAX_VALUE) + " is not closed; Kafka Connect"
+                        + " leaves it unresolved and the connector gets the text itself: end it with }");
+                continue;
+            }
             if (!entry.hasReference()) {
                 continue;
             }

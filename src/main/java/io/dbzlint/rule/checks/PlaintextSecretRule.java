@@ -47,7 +47,9 @@ public final class PlaintextSecretRule implements ConnectorRule {
                     sink.report(connector, key, entry.valueLocation(), key + " holds a literal secret in "
                             + entry.kind().article() + "; put the secret in a string that references a config"
                             + " provider, e.g." + example);
-                } else if (entry.hasPlaceholder() || isStandIn(entry.text(), isPage(entry)) || isClassName(entry.text())) {
+                } else if (entry.hasPlaceholder() || isStandIn(entry.text(), isPage(entry)) || isClassName(entry.text())
+                        || References.isUnclosedProviderReference(entry.text())) {
+                    // an unclosed ${file:...: a broken reference, which config-provider-reference reports
                     // <password>, your-password, YOUR_PASSWORD: for the reader to fill in, not a secret;
                     // a credentials provider's class names where the secret is, and is none
                     continue;
