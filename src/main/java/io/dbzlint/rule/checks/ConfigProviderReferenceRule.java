@@ -24,8 +24,10 @@ public final class ConfigProviderReferenceRule implements ConnectorRule {
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         for (ConfigEntry entry : connector.config().values()) {
             if (entry.kind() == ValueKind.STRING && References.isUnclosedProviderReference(entry.text())) {
+                // a secret key's value is not shown, whatever it holds
                 sink.report(connector, entry.key(), entry.valueLocation(), entry.key() + ": the reference "
-                        + Printable.cut(entry.text().trim(), Printable.MAX_VALUE) + " is not closed; Kafka Connect"
+                        + (entry.isSecret() ? "" : Printable.cut(entry.text().trim(), Printable.MAX_VALUE) + " ")
+                        + "is not closed; Kafka Connect"
                         + " leaves it unresolved and the connector gets the text itself: end it with }");
                 continue;
             }
