@@ -22,12 +22,26 @@ final class FixOutput {
         return fixes.problems() == 0 ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     }
 
-    /** --fix: what was written, and what could not be. */
-    static void reportFixes(LintReport.Fixes fixes, PrintWriter err) {
+    /**
+     * --fix: what was written, and what could not be. Fixing standard input, its fixed text goes to
+     * standard output, as ruff gives it (nothing when it could not be read), and the report to
+     * standard error.
+     *
+     * @return where the report goes
+     */
+    static PrintWriter reportFixes(LintReport.Fixes fixes, boolean fromStdin, PrintWriter out, PrintWriter err) {
         fixes.errors().forEach(error -> err.println("dbzlint: " + error));
         if (!fixes.planned().isEmpty()) {
             err.println("dbzlint: fixed " + count(fixes.problems(), "problem") + " in " + count(fixes.files(), "file"));
         }
+        if (!fromStdin) {
+            return out;
+        }
+        if (fixes.stdout() != null) {
+            out.print(fixes.stdout());
+            out.flush();
+        }
+        return err;
     }
 
     static String count(int n, String noun) {

@@ -416,19 +416,8 @@ final class LintCommand implements Callable<Integer> {
             if (mode == FixMode.DIFF) {
                 return FixOutput.printDiffs(report.fixes(), spec.commandLine().getOut(), err);
             }
-            PrintWriter reportStream = spec.commandLine().getOut();
-            if (mode == FixMode.APPLY) {
-                FixOutput.reportFixes(report.fixes(), err);
-                if (arguments.contains(LintSession.STDIN)) {
-                    // standard output is standard input's fixed text, as ruff gives it (nothing when it could
-                    // not be read); the report goes to stderr
-                    if (report.fixes().stdout() != null) {
-                        spec.commandLine().getOut().print(report.fixes().stdout());
-                        spec.commandLine().getOut().flush();
-                    }
-                    reportStream = err;
-                }
-            }
+            PrintWriter reportStream = mode == FixMode.APPLY ? FixOutput.reportFixes(report.fixes(),
+                    arguments.contains(LintSession.STDIN), spec.commandLine().getOut(), err) : spec.commandLine().getOut();
             if (report.baselineWritten() >= 0) {
                 err.println("dbzlint: wrote " + count(report.baselineWritten(), "finding") + " to " + writeBaselineFile);
             }

@@ -89,18 +89,8 @@ final class UpgradeCommand implements Callable<Integer> {
         if (mode == FixMode.DIFF) {
             return FixOutput.printDiffs(report.fixes(), spec.commandLine().getOut(), err);
         }
-        PrintWriter reportStream = spec.commandLine().getOut();
-        if (mode == FixMode.APPLY) {
-            FixOutput.reportFixes(report.fixes(), err);
-            if (paths.contains(LintSession.STDIN)) {
-                // as lint --fix: standard output is standard input's fixed text, the report goes to stderr
-                if (report.fixes().stdout() != null) {
-                    spec.commandLine().getOut().print(report.fixes().stdout());
-                    spec.commandLine().getOut().flush();
-                }
-                reportStream = err;
-            }
-        }
+        PrintWriter reportStream = mode == FixMode.APPLY ? FixOutput.reportFixes(report.fixes(),
+                paths.contains(LintSession.STDIN), spec.commandLine().getOut(), err) : spec.commandLine().getOut();
         LintResult result = report.result();
         targets.write(result, new Format.Context(session.ruleSet(), Version.number(), Ansi.OFF), reportStream);
         result.readErrors().forEach(error -> err.println("dbzlint: " + error));

@@ -103,20 +103,28 @@ class DeploymentsCommandTest {
         assertThat(forced.out()).as("the option beats the repository").doesNotContain("error deprecated-property");
     }
 
-    @Test
-    void should_lint_at_the_release_of_a_compose_file_at_the_root() throws IOException {
-        // the repository's own deployment: the release must reach the connectors, not only the listing
+    /**
+     * A compose file at the root whose Connect runs an image, and connectors/orders.json: a
+     * PostgreSQL connector with the keys given besides its connection.
+     */
+    private void composeWithOrders(String image, String keys) throws IOException {
         Files.createDirectories(repo.resolve("connectors"));
-        Files.writeString(repo.resolve("docker-compose.yml"), "services:\n  connect:\n"
-                + "    image: debezium/connect:2.3.4.Final\n");
+        Files.writeString(repo.resolve("docker-compose.yml"), "services:\n  connect:\n    image: " + image + "\n");
         Files.writeString(repo.resolve("connectors/orders.json"), """
                 {"name": "orders", "config": {
                   "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
                   "database.hostname": "pg", "database.user": "debezium", "database.dbname": "orders",
-                  "plugin.name": "pgoutput", "topic.prefix": "postgres_prod",
-                  "transforms": "unwrap", "transforms.unwrap.type": "io.debezium.transforms.ExtractNewRecordState",
-                  "transforms.unwrap.drop.tombstones": "false"
-                }}
+                  "plugin.name": "pgoutput",
+                """ + keys + "}}\n");
+    }
+
+    @Test
+    void should_lint_at_the_release_of_a_compose_file_at_the_root() throws IOException {
+        // the repository's own deployment: the release must reach the connectors, not only the listing
+        composeWithOrders("debezium/connect:2.3.4.Final", """
+                "topic.prefix": "postgres_prod",
+                "transforms": "unwrap", "transforms.unwrap.type": "io.debezium.transforms.ExtractNewRecordState",
+                "transforms.unwrap.drop.tombstones": "false"
                 """);
 
         Cli lint = Cli.runIn(repo, "lint", "--color", "never", "--no-config", "connectors");
@@ -127,15 +135,8 @@ class DeploymentsCommandTest {
 
     @Test
     void should_judge_a_pre_release_as_its_line_or_the_line_before() throws IOException {
-        Files.createDirectories(repo.resolve("connectors"));
-        Files.writeString(repo.resolve("docker-compose.yml"), "services:\n  connect:\n"
-                + "    image: quay.io/debezium/connect:2.0.0.Beta1\n");
-        Files.writeString(repo.resolve("connectors/orders.json"), """
-                {"name": "orders", "config": {
-                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
-                  "database.hostname": "pg", "database.user": "debezium", "database.dbname": "orders",
-                  "plugin.name": "pgoutput", "database.server.name": "postgres_prod"
-                }}
+        composeWithOrders("quay.io/debezium/connect:2.0.0.Beta1", """
+                "database.server.name": "postgres_prod"
                 """);
 
         Cli listing = Cli.runIn(repo, "deployments").expectExit(0);
