@@ -6,7 +6,7 @@ import java.util.Iterator;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** --input-format by the names users type: json, yaml, properties, shell, markdown, asciidoc. */
+/** --input-format by the names users type: json, yaml, properties, shell, markdown, asciidoc, http. */
 final class InputFormatConverter implements ITypeConverter<InputFormat> {
 
     @Override

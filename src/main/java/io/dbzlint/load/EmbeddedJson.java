@@ -52,9 +52,12 @@ final class EmbeddedJson {
     private static LoadedFile loadJson(InputId path, String text) {
         List<Connector> connectors = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
-        ScriptBranches branches = path.format() == InputFormat.SHELL ? ShellBranches.of(text)
-                : path.format() == InputFormat.MARKDOWN || path.format() == InputFormat.ASCIIDOC
-                ? ShellBranches.uploadsOf(text) : ScriptBranches.NONE;
+        ScriptBranches branches = switch (path.format()) {
+            case SHELL -> ShellBranches.of(text);
+            case MARKDOWN, ASCIIDOC -> ShellBranches.uploadsOf(text);
+            case HTTP -> HttpRequests.uploadsOf(text);
+            default -> ScriptBranches.NONE;
+        };
         boolean platform = text.contains(PLATFORM_TYPE);
         if (!text.contains(ANCHOR) && !platform) {
             return new LoadedFile(path, connectors, problems, branches);
@@ -290,28 +293,44 @@ final class EmbeddedJson {
         if (connector.location().line() != line || connector.location().column() != lines.column(start)) {
             return connector; // a REST body: POSTed, not put
         }
-        int from = Math.max(0, start - URL_REACH);
-        String before = new String(chars, from, start - from);
-        Matcher url = PUT_URL.matcher(before);
-        int found = -1;
-        String name = null;
-        while (url.find()) {
-            found = url.start(1);
-            name = url.group(1);
-        }
-        if (name == null) {
-            return connector;
-        }
-        String between = before.substring(found);
-        int lineStart = 0;
-        for (int i = between.indexOf('\n'); i >= 0; i = between.indexOf('\n', i + 1)) {
-            String commandLine = between.substring(lineStart, i).stripTrailing();
-            lineStart = i + 1;
-            if (!CONTINUED.matcher(commandLine).find()) {
-                return connector; // the URL belongs to an earlier command
+        int at;
+        String name;
+        if (path.format() == InputFormat.HTTP) {
+            int request = HttpRequests.requestOf(chars, start);
+            int end = request;
+            while (end >= 0 && end < chars.length && chars[end] != '\n') {
+                end++;
             }
+            Matcher put = request < 0 ? null : HttpRequests.putName(new String(chars, request, end - request));
+            if (put == null) {
+                return connector;
+            }
+            at = request + put.start(1);
+            name = put.group(1);
+        } else {
+            int from = Math.max(0, start - URL_REACH);
+            String before = new String(chars, from, start - from);
+            Matcher url = PUT_URL.matcher(before);
+            int found = -1;
+            name = null;
+            while (url.find()) {
+                found = url.start(1);
+                name = url.group(1);
+            }
+            if (name == null) {
+                return connector;
+            }
+            String between = before.substring(found);
+            int lineStart = 0;
+            for (int i = between.indexOf('\n'); i >= 0; i = between.indexOf('\n', i + 1)) {
+                String commandLine = between.substring(lineStart, i).stripTrailing();
+                lineStart = i + 1;
+                if (!CONTINUED.matcher(commandLine).find()) {
+                    return connector; // the URL belongs to an earlier command
+                }
+            }
+            at = from + found;
         }
-        int at = from + found;
         Location where = new Location(path, lines.line(at), lines.column(at), lines.line(at),
                 lines.column(at) + name.length());
         java.util.Map<String, io.dbzlint.model.ConfigEntry> envelope = new java.util.LinkedHashMap<>(connector.envelope());

@@ -22,7 +22,7 @@ final class Readers {
             case JSON -> JSON;
             case YAML -> YAML;
             case PROPERTIES -> PROPERTIES;
-            case SHELL, MARKDOWN, ASCIIDOC -> EMBEDDED;
+            case SHELL, MARKDOWN, ASCIIDOC, HTTP -> EMBEDDED;
         };
     }
 }

@@ -16,7 +16,9 @@ public enum InputFormat {
     /** Markdown and MDX: JSON in code blocks. */
     MARKDOWN("markdown", "md", "mdx", "markdown"),
     /** AsciiDoc: JSON in listing blocks, callouts allowed. */
-    ASCIIDOC("asciidoc", "adoc", "asciidoc");
+    ASCIIDOC("asciidoc", "adoc", "asciidoc"),
+    /** HTTP request files (JetBrains HTTP Client, VS Code REST Client): request bodies. */
+    HTTP("http", "http", "rest");
 
     private static final InputFormat[] ALL = values();
 

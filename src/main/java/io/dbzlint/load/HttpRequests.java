@@ -1,0 +1,93 @@
+package io.dbzlint.load;
+
+import io.dbzlint.model.ScriptBranches;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HTTP request files, as the JetBrains HTTP Client and VS Code's REST Client run them: requests
+ * separated by {@code ###}, each a request line ({@code PUT http://connect:8083/connectors/NAME/config}),
+ * headers, a blank line and a body written inline or read from a file ({@code < ./register.json}).
+ * A body belongs to the nearest request line above it.
+ */
+final class HttpRequests {
+
+    private static final Pattern REQUEST_LINE = Pattern.compile(
+            "(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \\t]+(\\S+)(?:[ \\t]+HTTP/[\\d.]+)?[ \\t]*");
+    private static final Pattern SEPARATOR = Pattern.compile("###.*");
+    /** A body read from a file; {@code <>} names a saved response, not a body. */
+    private static final Pattern FILE_BODY = Pattern.compile("<[ \\t]+(\\S+)[ \\t]*");
+    private static final Pattern PUT_CONFIG = Pattern.compile(
+            "PUT[ \\t]+\\S*/connectors/([A-Za-z0-9._${}-]{1,200})/config(?:[?#]\\S*)?(?:[ \\t]+HTTP/[\\d.]+)?[ \\t]*");
+
+    private HttpRequests() {
+    }
+
+    /**
+     * Where the request line that sends the body starting at {@code start} begins: the nearest line
+     * above it that is one, within its request (no {@code ###} between); -1 when there is none.
+     */
+    static int requestOf(char[] chars, int start) {
+        int lineEnd = start;
+        for (int i = start - 1; i >= -1; i--) {
+            if (i >= 0 && chars[i] != '\n') {
+                continue;
+            }
+            String line = new String(chars, i + 1, Math.max(0, lineEnd - i - 1)).strip();
+            lineEnd = i;
+            if (REQUEST_LINE.matcher(line).matches()) {
+                int at = i + 1;
+                while (chars[at] == ' ' || chars[at] == '\t') {
+                    at++;
+                }
+                return at;
+            }
+            if (SEPARATOR.matcher(line).matches()) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The NAME of a {@code PUT /connectors/NAME/config} request line: a match whose group 1 is NAME, or null. */
+    static Matcher putName(String requestLine) {
+        Matcher put = PUT_CONFIG.matcher(requestLine.stripTrailing());
+        return put.matches() ? put : null;
+    }
+
+    /**
+     * The files the requests to Kafka Connect's {@code /connectors} send as bodies ({@code < file}),
+     * each under the name a {@code PUT /connectors/NAME/config} gives it. The file's path is
+     * relative to the request file, as both clients resolve it.
+     */
+    static ScriptBranches uploadsOf(String text) {
+        if (text.indexOf('<') < 0) {
+            return ScriptBranches.NONE;
+        }
+        List<ScriptBranches.Post> posts = new ArrayList<>();
+        String request = null;
+        int requestLine = 0;
+        String[] lines = text.split("\n", -1);
+        for (int l = 0; l < lines.length; l++) {
+            String line = lines[l].strip();
+            if (REQUEST_LINE.matcher(line).matches()) {
+                request = line;
+                requestLine = l + 1;
+            } else if (SEPARATOR.matcher(line).matches()) {
+                request = null;
+            } else if (request != null && request.contains("/connectors")) {
+                Matcher file = FILE_BODY.matcher(line);
+                if (file.matches() && (request.startsWith("POST") || request.startsWith("PUT"))) {
+                    Matcher put = putName(request);
+                    posts.add(new ScriptBranches.Post(file.group(1), requestLine, new long[0],
+                            put == null ? null : put.group(1)));
+                    request = null; // one body per request
+                }
+            }
+        }
+        return posts.isEmpty() ? ScriptBranches.NONE : new ScriptBranches(new long[0][], Set.of(), posts);
+    }
+}
