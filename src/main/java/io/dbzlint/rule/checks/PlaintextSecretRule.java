@@ -57,6 +57,14 @@ public final class PlaintextSecretRule implements ConnectorRule {
                     continue; // Quarkus fills ${VAR} from the environment at run time: nothing is written down
                 } else if (References.hasFormatSpecifier(entry.text())) {
                     continue; // "%s": a test's or a program's String.format fills it in, no deploy tool
+                } else if (entry.hasTemplate() && unresolvedByConnect(connector, entry) != null) {
+                    String variable = unresolvedByConnect(connector, entry);
+                    sink.report(connector, key, entry.valueLocation(), key + " is a shell variable, which Kafka"
+                            + " Connect does not resolve (a config provider reference names its provider): sent as"
+                            + " written, the connector is given those characters as the secret; filled in before"
+                            + " deploy, the deployed config, readable through the REST API, holds the secret itself;"
+                            + " reference a config provider instead, e.g. ${env:" + variable + "} (a worker with"
+                            + " config.providers=env, Kafka 3.5 and later) or" + example);
                 } else if (entry.hasTemplate()) {
                     sink.report(connector, key, entry.valueLocation(), key + " is a template that a shell or"
                             + " envsubst fills in before deploy, so the deployed config"
@@ -171,6 +179,27 @@ public final class PlaintextSecretRule implements ConnectorRule {
     /** A Java class name (org.apache.iceberg.aws.StaticCredentialsProvider): never a secret. */
     static boolean isClassName(String value) {
         return value != null && value.length() < 300 && CLASS_NAME.matcher(value.trim()).matches();
+    }
+
+    /** A value that is one shell variable: {@code ${NAME}}, {@code ${NAME:-default}}, {@code $NAME}. */
+    private static final java.util.regex.Pattern SHELL_VARIABLE = java.util.regex.Pattern.compile(
+            "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+][^}]*)?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+    /**
+     * The variable of a value that is one shell variable in a file Kafka Connect is sent as it is
+     * written (a REST body, a Strimzi resource, a standalone properties file), not in a script or
+     * a page whose shell fills it in; null otherwise. Kafka Connect's ConfigTransformer resolves
+     * only {@code ${provider:[path:]key}}: whether or not a tool fills the variable in first, the
+     * secret is wrong or written down.
+     */
+    private static String unresolvedByConnect(Connector connector, ConfigEntry entry) {
+        InputFormat format = entry.valueLocation().input().format();
+        if (connector.runsOnDebeziumEngine() || connector.runsOnDebeziumServer()
+                || format != InputFormat.JSON && format != InputFormat.YAML && format != InputFormat.PROPERTIES) {
+            return null;
+        }
+        java.util.regex.Matcher variable = SHELL_VARIABLE.matcher(entry.text().strip());
+        return variable.matches() ? (variable.group(1) != null ? variable.group(1) : variable.group(2)) : null;
     }
 
     private static boolean isPage(ConfigEntry entry) {
