@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -111,10 +112,29 @@ final class YamlConnectors {
      * Whether a YAML text that does not parse is a connector resource or configuration gone wrong,
      * whose parse error is worth an error: it names a connector (see {@link #namesConnector}).
      * A template ({{ ... }}: Helm, Jinja, Mustache) is YAML only once rendered, and any other
-     * YAML (a workflow, a chart, an application's settings) is not dbzlint's to judge.
+     * YAML (a workflow, a chart, an application's settings) is not dbzlint's to judge, nor is a
+     * saved log given a YAML name, whose stack traces name Debezium's classes.
      */
     static boolean mayHoldConnector(String text) {
-        return !text.contains(Templates.TEMPLATE_START) && namesConnector(text);
+        return !text.contains(Templates.TEMPLATE_START) && namesConnector(text) && !isLog(text);
+    }
+
+    /**
+     * A log line: a timestamp first ({@code 2022-07-27 21:58:56,727 INFO ...}, {@code [2022-07-27T21:58:56]}),
+     * or the service column of {@code docker compose logs} ({@code debezium   | ...}).
+     */
+    private static final Pattern LOG_LINE = Pattern.compile(
+            "\\[?\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}.*|[\\w.-]+ +\\| .*");
+
+    /** Whether a text is a saved log: its first line that is neither blank nor a comment is a log line. */
+    static boolean isLog(String text) {
+        for (String line : (Iterable<String>) text.lines()::iterator) {
+            String l = line.strip();
+            if (!l.isEmpty() && !l.startsWith("#")) {
+                return LOG_LINE.matcher(l).matches();
+            }
+        }
+        return false;
     }
 
     /** Whether a text names a connector: a connector class, a connector resource's kind, Debezium Server's source keys. */
