@@ -333,6 +333,15 @@ final class EmbeddedJson {
         }
         Location where = new Location(path, lines.line(at), lines.column(at), lines.line(at),
                 lines.column(at) + name.length());
+        return put(connector, name, where, line);
+    }
+
+    /**
+     * A config sent with {@code PUT /connectors/NAME/config} (NAME written at {@code where}): a
+     * version of the connector NAME, and named NAME unless it names itself (a bare config is named
+     * by its place, the line it starts on).
+     */
+    static Connector put(Connector connector, String name, Location where, int line) {
         java.util.Map<String, io.dbzlint.model.ConfigEntry> envelope = new java.util.LinkedHashMap<>(connector.envelope());
         envelope.put(Connector.PUT_CONNECTOR, new io.dbzlint.model.ConfigEntry(Connector.PUT_CONNECTOR, name,
                 io.dbzlint.model.ValueKind.STRING, where, where));
@@ -488,6 +497,11 @@ final class EmbeddedJson {
 
         int column(int offset) {
             return offset - starts[line(offset) - 1] + 1;
+        }
+
+        /** Where a line starts; past the last line, where the last starts. */
+        int start(int line) {
+            return starts[Math.min(line, starts.length) - 1];
         }
     }
 

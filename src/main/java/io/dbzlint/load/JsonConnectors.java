@@ -102,6 +102,12 @@ final class JsonConnectors implements FormatReader {
         JsonParser strict = parser(STRICT_JSON, ascii, bytes, text);
         try (strict) {
             List<Connector> connectors = new Reader(strict, path, source, problems).readDocument();
+            if (problems.isEmpty() && connectors.stream().noneMatch(c -> c.config().containsKey(Keys.CONNECTOR_CLASS))) {
+                String whole = text != null ? text : new String(bytes, StandardCharsets.ISO_8859_1);
+                if (PostmanCollections.mayHoldConnector(whole)) {
+                    return PostmanCollections.read(path, whole);
+                }
+            }
             return new LoadedFile(path, connectors, problems);
         } catch (StreamConstraintsException e) {
             return new LoadedFile(path, List.of(), List.of(LoadProblem.parseError(JacksonErrors.locationOf(path,
@@ -179,10 +185,22 @@ final class JsonConnectors implements FormatReader {
      * Where a JSON text sits in its file: positions the parser gives from 1:1 are moved by the
      * window's start, whose first line begins mid-line.
      */
-    record Window(int line, int column) {
+    record Window(int line, int column, DecodedString decoded) {
         static final Window WHOLE = new Window(1, 1);
 
+        Window(int line, int column) {
+            this(line, column, null);
+        }
+
+        /** The line of the file where the window starts: a bare config there is named by it. */
+        int fileLine() {
+            return decoded == null ? line : shift(new Location(null, 1, 1, 1, 1)).line();
+        }
+
         Location shift(Location local) {
+            if (decoded != null) {
+                return decoded.map(local, line, column);
+            }
             if (line == 1 && column == 1) { // not equals(WHOLE): a record's equals links at run time
                 return local;
             }
@@ -273,7 +291,7 @@ final class JsonConnectors implements FormatReader {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new StructureProblem(here(), "not an object");
             }
-            return toConnector(readObject(), fileStem + ":" + window.line()).map(List::of).orElse(List.of());
+            return toConnector(readObject(), fileStem + ":" + window.fileLine()).map(List::of).orElse(List.of());
         }
 
         List<Connector> readDocument() {
