@@ -75,6 +75,11 @@ final class DecodedString {
         return new DecodedString(text.toString().toCharArray(), java.util.Arrays.copyOf(offsets, n + 1), fileLines);
     }
 
+    /** How many characters the string spans in the file, from its opening quote to its closing one. */
+    int length() {
+        return fileOffsets[fileOffsets.length - 1] - fileOffsets[0] + 2;
+    }
+
     char[] text() {
         return text;
     }

@@ -4,6 +4,7 @@ import io.dbzlint.json.Limits;
 import io.dbzlint.model.Connector;
 import io.dbzlint.model.InputId;
 import io.dbzlint.model.Location;
+import io.dbzlint.model.ScriptBranches;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,6 +28,8 @@ final class PostmanCollections {
 
     private static final JsonFactory JSON = Limits.jsonFactory();
     private static final String SCHEMA_HOST = "schema.getpostman.com";
+    /** The nesting of an entry of the collection's top-level item array: the root object, the array, the entry. */
+    private static final int TOP_ITEM_DEPTH = 3;
 
     private PostmanCollections() {
     }
@@ -39,13 +42,16 @@ final class PostmanCollections {
     /** A request of the collection: its method, its URL and where it is written, where its raw body's string starts. */
     private static final class Request {
         final int depth;
+        /** The collection's top-level folder the request is in; -1 for a request at the top. */
+        final int folder;
         String method = "";
         String url;
         int urlQuote = -1;
         int bodyQuote = -1;
 
-        Request(int depth) {
+        Request(int depth, int folder) {
             this.depth = depth;
+            this.folder = folder;
         }
     }
 
@@ -55,11 +61,14 @@ final class PostmanCollections {
         List<Request> requests = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), chars)) {
             Deque<Request> open = new ArrayDeque<>();
+            int top = -1;
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 int depth = parser.streamReadContext().getNestingDepth();
-                if (token == JsonToken.START_OBJECT && "request".equals(parser.currentName())) {
-                    open.push(new Request(depth));
+                if (token == JsonToken.START_OBJECT && depth == TOP_ITEM_DEPTH) {
+                    top = parser.streamReadContext().getParent().getCurrentIndex();
+                } else if (token == JsonToken.START_OBJECT && "request".equals(parser.currentName())) {
+                    open.push(new Request(depth, depth > TOP_ITEM_DEPTH + 1 ? top : -1));
                 } else if (token == JsonToken.END_OBJECT && !open.isEmpty() && open.peek().depth == depth + 1) {
                     requests.add(open.pop());
                 } else if (token == JsonToken.VALUE_STRING && !open.isEmpty()) {
@@ -72,6 +81,8 @@ final class PostmanCollections {
         EmbeddedJson.LineIndex lines = new EmbeddedJson.LineIndex(chars);
         List<Connector> connectors = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
+        long[][] folders = new long[lines.line(chars.length)][];
+        java.util.Set<Integer> foldersWithConfigs = new java.util.HashSet<>();
         for (Request request : requests) {
             DecodedString body = request.bodyQuote < 0 ? null : DecodedString.at(chars, request.bodyQuote, lines);
             if (body == null || !new String(body.text()).contains("\"connector.class\"")) {
@@ -91,8 +102,19 @@ final class PostmanCollections {
                 connectors.add(named(path, request, chars, lines, connector, window.fileLine()));
             }
             problems.addAll(read.get().problems());
+            if (request.folder >= 0) {
+                foldersWithConfigs.add(request.folder);
+                int last = lines.line(request.bodyQuote + body.length());
+                for (int line = lines.line(request.bodyQuote); line <= last; line++) {
+                    folders[line - 1] = new long[] {ScriptBranches.arm(0, request.folder)};
+                }
+            }
         }
-        return new LoadedFile(path, connectors, problems);
+        // the requests of two top-level folders are two scenarios (a lab each, MySQL or MongoDB), sent one
+        // folder at a time: alternatives, as the arms of a script's if and else
+        ScriptBranches branches = foldersWithConfigs.size() < 2 ? ScriptBranches.NONE
+                : new ScriptBranches(folders, java.util.Set.of(), List.of());
+        return new LoadedFile(path, connectors, problems, branches);
     }
 
     /** A string of the innermost open request: its method, its URL (a string or {"raw": ...}), its raw body. */

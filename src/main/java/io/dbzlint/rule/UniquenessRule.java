@@ -219,8 +219,10 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
     }
 
     private List<C> copiesOf(C claim, List<C> group, Map<C, List<C>> copiesOf, RuleContext context) {
+        // a config of the same name in an alternative (another arm of a script, another folder of a
+        // collection) is no copy: the name is reused by another scenario, whose alternatives are its own
         return copiesOf.computeIfAbsent(claim, c -> group.stream()
-                .filter(other -> other == c || same(c, other, context)).toList());
+                .filter(other -> other == c || same(c, other, context) && !apart(c, other, context)).toList());
     }
 
     /** The members of a group but one, as a view: no copy of the group per member. */
