@@ -466,6 +466,12 @@ public final class Deployments {
             String own = connector.location().input().stablePath() + " $" + unposted.text();
             return file.inside(own, "a body the script assigns to $" + unposted.text() + " and never posts", own);
         }
+        ConfigEntry validated = connector.envelope().get(Connector.VALIDATED);
+        if (validated != null && !file.declared()) {
+            String own = connector.location().input().stablePath() + ":" + connector.location().line() + " validate";
+            return file.inside(own, "a config sent to /connector-plugins/" + validated.text()
+                    + "/config/validate: Kafka Connect checks it and runs nothing", own);
+        }
         ConfigEntry cluster = connector.envelope().get(Connector.STRIMZI_CLUSTER);
         if (cluster != null && cluster.hasText()) {
             ConfigEntry namespace = connector.envelope().get(Connector.NAMESPACE);

@@ -273,7 +273,8 @@ final class EmbeddedJson {
     }
 
     /** PUT /connectors/NAME/config in the command that sends a body: the connector's name, as Kafka Connect takes it. */
-    private static final Pattern PUT_URL = Pattern.compile("/connectors/([A-Za-z0-9._${}-]{1,200})/config(?![/\\w-])");
+    private static final Pattern PUT_URL = Pattern.compile("/(?:connectors/([A-Za-z0-9._${}-]{1,200})/config"
+            + "|connector-plugins/([A-Za-z0-9._${}-]{1,200})/config/validate)(?![/\\w-])");
     private static final int URL_REACH = 400;
     /**
      * A line whose command goes on below it: ended by a backslash, opening a heredoc
@@ -295,6 +296,7 @@ final class EmbeddedJson {
         }
         int at;
         String name;
+        boolean validate;
         if (path.format() == InputFormat.HTTP) {
             int request = HttpRequests.requestOf(chars, start);
             int end = request;
@@ -305,17 +307,20 @@ final class EmbeddedJson {
             if (put == null) {
                 return connector;
             }
-            at = request + put.start(1);
-            name = put.group(1);
+            validate = put.group(1) == null;
+            at = request + put.start(validate ? 2 : 1);
+            name = put.group(validate ? 2 : 1);
         } else {
             int from = Math.max(0, start - URL_REACH);
             String before = new String(chars, from, start - from);
             Matcher url = PUT_URL.matcher(before);
             int found = -1;
             name = null;
+            validate = false;
             while (url.find()) {
-                found = url.start(1);
-                name = url.group(1);
+                validate = url.group(1) == null;
+                found = url.start(validate ? 2 : 1);
+                name = url.group(validate ? 2 : 1);
             }
             if (name == null) {
                 return connector;
@@ -333,7 +338,19 @@ final class EmbeddedJson {
         }
         Location where = new Location(path, lines.line(at), lines.column(at), lines.line(at),
                 lines.column(at) + name.length());
-        return put(connector, name, where, line);
+        return validate ? validated(connector, name, where) : put(connector, name, where, line);
+    }
+
+    /**
+     * A config sent to {@code PUT /connector-plugins/PLUGIN/config/validate}: Kafka Connect checks it
+     * and runs nothing, so it claims no name, topic or slot beside the connectors that run.
+     */
+    static Connector validated(Connector connector, String plugin, Location where) {
+        java.util.Map<String, io.dbzlint.model.ConfigEntry> envelope = new java.util.LinkedHashMap<>(connector.envelope());
+        envelope.put(Connector.VALIDATED, new io.dbzlint.model.ConfigEntry(Connector.VALIDATED, plugin,
+                io.dbzlint.model.ValueKind.STRING, where, where));
+        return new Connector(connector.name(), connector.nameLocation(), connector.location(), connector.type(),
+                connector.config(), envelope);
     }
 
     /**

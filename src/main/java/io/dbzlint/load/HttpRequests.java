@@ -20,8 +20,8 @@ final class HttpRequests {
     private static final Pattern SEPARATOR = Pattern.compile("###.*");
     /** A body read from a file; {@code <>} names a saved response, not a body. */
     private static final Pattern FILE_BODY = Pattern.compile("<[ \\t]+(\\S+)[ \\t]*");
-    private static final Pattern PUT_CONFIG = Pattern.compile(
-            "PUT[ \\t]+\\S*/connectors/([A-Za-z0-9._${}-]{1,200})/config(?:[?#]\\S*)?(?:[ \\t]+HTTP/[\\d.]+)?[ \\t]*");
+    private static final Pattern PUT_CONFIG = Pattern.compile("PUT[ \\t]+\\S*/(?:connectors/([A-Za-z0-9._${}-]{1,200})/config"
+            + "|connector-plugins/([A-Za-z0-9._${}-]{1,200})/config/validate)(?:[?#]\\S*)?(?:[ \\t]+HTTP/[\\d.]+)?[ \\t]*");
 
     private HttpRequests() {
     }
@@ -52,7 +52,10 @@ final class HttpRequests {
         return -1;
     }
 
-    /** The NAME of a {@code PUT /connectors/NAME/config} request line: a match whose group 1 is NAME, or null. */
+    /**
+     * A {@code PUT /connectors/NAME/config} request line, whose group 1 is NAME, or a
+     * {@code PUT /connector-plugins/PLUGIN/config/validate}, whose group 2 is PLUGIN; null for any other.
+     */
     static Matcher putName(String requestLine) {
         Matcher put = PUT_CONFIG.matcher(requestLine.stripTrailing());
         return put.matches() ? put : null;
@@ -82,8 +85,10 @@ final class HttpRequests {
                 Matcher file = FILE_BODY.matcher(line);
                 if (file.matches() && (request.startsWith("POST") || request.startsWith("PUT"))) {
                     Matcher put = putName(request);
-                    posts.add(new ScriptBranches.Post(file.group(1), requestLine, new long[0],
-                            put == null ? null : put.group(1)));
+                    if (put == null || put.group(1) != null) { // a validation runs nothing
+                        posts.add(new ScriptBranches.Post(file.group(1), requestLine, new long[0],
+                                put == null ? null : put.group(1)));
+                    }
                     request = null; // one body per request
                 }
             }

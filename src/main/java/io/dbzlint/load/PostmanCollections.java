@@ -150,11 +150,12 @@ final class PostmanCollections {
         if (put == null) {
             return connector;
         }
-        String name = put.group(1);
-        int at = request.urlQuote + 1 + request.url.indexOf("/connectors/" + name) + "/connectors/".length();
+        boolean validate = put.group(1) == null;
+        String name = put.group(validate ? 2 : 1);
+        int at = request.urlQuote + 1 + put.start(validate ? 2 : 1) - "PUT ".length();
         boolean plain = at + name.length() <= chars.length && new String(chars, at, name.length()).equals(name);
         Location where = plain ? new Location(path, lines.line(at), lines.column(at), lines.line(at),
                 lines.column(at) + name.length()) : Location.at(path, lines.line(request.urlQuote), lines.column(request.urlQuote));
-        return EmbeddedJson.put(connector, name, where, line);
+        return validate ? EmbeddedJson.validated(connector, name, where) : EmbeddedJson.put(connector, name, where, line);
     }
 }

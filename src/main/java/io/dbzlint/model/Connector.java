@@ -72,6 +72,12 @@ public record Connector(String name, Location nameLocation, Location location, C
      */
     public static final String YAML_KEYS = "yaml.keys";
 
+    /**
+     * In the envelope of a config sent to {@code PUT /connector-plugins/PLUGIN/config/validate}:
+     * PLUGIN. Kafka Connect validates the config and runs nothing.
+     */
+    public static final String VALIDATED = "request.validate.plugin";
+
     /** Whether this config is sent with PUT /connectors/NAME/config: a version of the connector NAME. */
     public boolean isPut() {
         return envelope.containsKey(PUT_CONNECTOR);
