@@ -61,6 +61,37 @@ final class HttpRequests {
         return put.matches() ? put : null;
     }
 
+    /** A Kafka Connect path that takes no config: a connector's pause, resume, restart, stop, status, tasks, offsets, topics. */
+    private static final Pattern CONNECTOR_ACTION = Pattern.compile(
+            "/connectors/[^/?#\\s]+/(?!config(?:[?#]|$))[^?#\\s]*");
+
+    /**
+     * Whether a request sends Kafka Connect a config: a POST, PUT or PATCH (to /connectors, to a
+     * connector's /config, to a plugin's validation, or to a URL that does not say), never one to
+     * a connector's pause, resume, restart or any other action, whose body Kafka Connect ignores.
+     */
+    static boolean appliesConfig(String method, String url) {
+        String m = method == null ? "" : method.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!m.equals("POST") && !m.equals("PUT") && !m.equals("PATCH")) {
+            return false;
+        }
+        return url == null || !CONNECTOR_ACTION.matcher(url.strip()).find();
+    }
+
+    /** Whether the request that sends the body starting at {@code start} sends Kafka Connect a config (see {@link #appliesConfig}). */
+    static boolean sendsConfig(char[] chars, int start) {
+        int request = requestOf(chars, start);
+        if (request < 0) {
+            return true;
+        }
+        int end = request;
+        while (end < chars.length && chars[end] != '\n') {
+            end++;
+        }
+        String[] parts = new String(chars, request, end - request).strip().split("[ \t]+");
+        return appliesConfig(parts[0], parts.length > 1 ? parts[1] : null);
+    }
+
     /**
      * The files the requests to Kafka Connect's {@code /connectors} send as bodies ({@code < file}),
      * each under the name a {@code PUT /connectors/NAME/config} gives it. The file's path is
@@ -83,7 +114,8 @@ final class HttpRequests {
                 request = null;
             } else if (request != null && request.contains("/connectors")) {
                 Matcher file = FILE_BODY.matcher(line);
-                if (file.matches() && (request.startsWith("POST") || request.startsWith("PUT"))) {
+                String[] parts = request.split("[ \t]+");
+                if (file.matches() && appliesConfig(parts[0], parts[1])) {
                     Matcher put = putName(request);
                     if (put == null || put.group(1) != null) { // a validation runs nothing
                         posts.add(new ScriptBranches.Post(file.group(1), requestLine, new long[0],

@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class LenientSyntax {
 
+    private static final String LINE_COMMENT = "a // comment";
+    private static final String BLOCK_COMMENT = "a /* comment */";
+
     /** One comment or trailing comma, with its range and what removing it removes (null: no fix). */
     record Found(Location location, String what, Removal removal) {
     }
@@ -75,7 +78,7 @@ final class LenientSyntax {
                     i++;
                 }
                 Location at = new Location(input, startLine, startColumn, line, column);
-                found.add(new Found(at, block ? "a /* comment */" : "a // comment",
+                found.add(new Found(at, block ? BLOCK_COMMENT : LINE_COMMENT,
                         line == startLine ? removal(input, text, start, i, at) : null));
                 continue;
             }
@@ -162,6 +165,12 @@ final class LenientSyntax {
             i++;
         }
         return false;
+    }
+
+    /** Whether a strict-json problem is about a comment, not a trailing comma. */
+    static boolean isComment(LoadProblem problem) {
+        return problem.ruleId().equals(LoadProblem.STRICT_JSON)
+                && (problem.message().startsWith(LINE_COMMENT) || problem.message().startsWith(BLOCK_COMMENT));
     }
 
     /** Cheap test: whether the text can hold a comment or a trailing comma at all. */

@@ -48,6 +48,8 @@ final class PostmanCollections {
         String url;
         int urlQuote = -1;
         int bodyQuote = -1;
+        /** The raw body's language, as Postman's editor marks it: "json" has its comments removed on sending. */
+        String language = "";
 
         Request(int depth, int folder) {
             this.depth = depth;
@@ -84,6 +86,9 @@ final class PostmanCollections {
         long[][] folders = new long[lines.line(chars.length)][];
         java.util.Set<Integer> foldersWithConfigs = new java.util.HashSet<>();
         for (Request request : requests) {
+            if (!HttpRequests.appliesConfig(request.method, request.url)) {
+                continue; // a body Kafka Connect never reads: a pause, a restart, a GET
+            }
             DecodedString body = request.bodyQuote < 0 ? null : DecodedString.at(chars, request.bodyQuote, lines);
             if (body == null || !new String(body.text()).contains("\"connector.class\"")) {
                 continue;
@@ -101,7 +106,13 @@ final class PostmanCollections {
             for (Connector connector : read.get().connectors()) {
                 connectors.add(named(path, request, chars, lines, connector, window.fileLine()));
             }
-            problems.addAll(read.get().problems());
+            for (LoadProblem problem : read.get().problems()) {
+                // Postman removes comments from a raw JSON body before it sends it (postman-runtime,
+                // since Postman 7.32); a trailing comma it sends as written
+                if (!(request.language.equals("json") && LenientSyntax.isComment(problem))) {
+                    problems.add(problem);
+                }
+            }
             if (request.folder >= 0) {
                 foldersWithConfigs.add(request.folder);
                 int last = lines.line(request.bodyQuote + body.length());
@@ -130,6 +141,8 @@ final class PostmanCollections {
                 request.url = parser.getString();
                 request.urlQuote = quote;
             }
+        } else if (depth == request.depth + 3 && "language".equals(name)) {
+            request.language = parser.getString(); // body.options.raw.language
         } else if (depth == request.depth + 1 && "raw".equals(name)) {
             if ("url".equals(holderName)) {
                 request.url = parser.getString();
