@@ -274,9 +274,8 @@ final class EmbeddedJson {
                 || language.startsWith("typescript") || language.startsWith("hjson");
     }
 
-    /** PUT /connectors/NAME/config in the command that sends a body: the connector's name, as Kafka Connect takes it. */
-    private static final Pattern PUT_URL = Pattern.compile("/(?:connectors/([A-Za-z0-9._${}-]{1,200})/config"
-            + "|connector-plugins/([A-Za-z0-9._${}-]{1,200})/config/validate)(?![/\\w-])");
+    /** PUT /connectors/NAME/config (the connector NAME) or /connector-plugins/PLUGIN/config/validate in the command that sends a body. */
+    private static final Pattern PUT_URL = Pattern.compile(HttpRequests.PUT_TARGET + "(?![/\\w-])");
     private static final int URL_REACH = 400;
     /**
      * A line whose command goes on below it: ended by a backslash, opening a heredoc

@@ -20,8 +20,14 @@ final class HttpRequests {
     private static final Pattern SEPARATOR = Pattern.compile("###.*");
     /** A body read from a file; {@code <>} names a saved response, not a body. */
     private static final Pattern FILE_BODY = Pattern.compile("<[ \\t]+(\\S+)[ \\t]*");
-    private static final Pattern PUT_CONFIG = Pattern.compile("PUT[ \\t]+\\S*/(?:connectors/([A-Za-z0-9._${}-]{1,200})/config"
-            + "|connector-plugins/([A-Za-z0-9._${}-]{1,200})/config/validate)(?:[?#]\\S*)?(?:[ \\t]+HTTP/[\\d.]+)?[ \\t]*");
+    /**
+     * Where Kafka Connect takes a config by PUT: a connector's {@code /connectors/NAME/config} (group
+     * 1 NAME) or a plugin's {@code /connector-plugins/PLUGIN/config/validate} (group 2 PLUGIN).
+     */
+    static final String PUT_TARGET = "/(?:connectors/([A-Za-z0-9._${}-]{1,200})/config"
+            + "|connector-plugins/([A-Za-z0-9._${}-]{1,200})/config/validate)";
+    private static final Pattern PUT_CONFIG = Pattern.compile("PUT[ \\t]+\\S*" + PUT_TARGET
+            + "(?:[?#]\\S*)?(?:[ \\t]+HTTP/[\\d.]+)?[ \\t]*");
 
     private HttpRequests() {
     }

@@ -80,15 +80,17 @@ class HostileInputFuzzTest {
     /**
      * Generated forms whose readers once blew up: YAML aliases (an alias bomb ran the heap out),
      * shell conditionals around posted bodies, AsciiDoc callouts (a regular expression overflowed
-     * the stack), curl bodies cut short before many braces (the embedded-JSON scan was quadratic).
-     * Each case must finish fast, whatever its shape.
+     * the stack), curl bodies cut short before many braces (the embedded-JSON scan was quadratic);
+     * and the request files read for their bodies (Postman collections, whose bodies are escaped
+     * strings mapped back to the file, and HTTP files). Each case must finish fast, whatever its shape.
      */
     @Test
     void should_survive_generated_yaml_aliases_shell_branches_asciidoc_callouts_and_unclosed_json_after_curl() {
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(90), () ->
                 forAll(300, random -> oneOf(random, List.<java.util.function.Function<Random, FormatSample>>of(
                                 HostileInputFuzzTest::yamlWithAliases, HostileInputFuzzTest::shellWithBranches,
-                                HostileInputFuzzTest::asciidocWithCallouts, HostileInputFuzzTest::unclosedJsonAfterCurl))
+                                HostileInputFuzzTest::asciidocWithCallouts, HostileInputFuzzTest::unclosedJsonAfterCurl,
+                                HostileInputFuzzTest::postmanCollection, HostileInputFuzzTest::httpRequests))
                                 .apply(random),
                         sample -> check(sample.text().getBytes(StandardCharsets.UTF_8), null, sample.format())));
     }
@@ -141,6 +143,57 @@ class HostileInputFuzzTest {
                     .append("echo done # }\n".repeat(between(random, 0, 2000)));
         }
         return new FormatSample(InputFormat.SHELL, mutated(random, script.toString()));
+    }
+
+    private static final List<String> METHODS = List.of("POST", "PUT", "GET", "PATCH", "DELETE", "post", "");
+    private static final List<String> PATHS = List.of("/connectors", "/connectors/c/config", "/connectors/c/pause",
+            "/connector-plugins/P/config/validate", "/connectors/c/config?x=1", "", "/connectors/{{name}}/config");
+
+    /** A collection of requests in nested folders, each body an example escaped into a JSON string (unicode escapes, CR LF). */
+    private static FormatSample postmanCollection(Random random) {
+        StringBuilder collection = new StringBuilder("{\"info\": {\"name\": \"c\", \"schema\": "
+                + "\"https://schema.getpostman.com/json/collection/v2.1.0/collection.json\"}, \"item\": [");
+        for (int i = between(random, 0, 8); i > 0; i--) {
+            int folders = between(random, 0, 3);
+            collection.append("{\"name\": \"f\", \"item\": [".repeat(folders))
+                    .append("{\"name\": \"r\", \"request\": {\"method\": \"").append(oneOf(random, METHODS))
+                    .append("\", \"url\": ").append(random.nextBoolean()
+                            ? "\"{{connect}}" + oneOf(random, PATHS) + "\""
+                            : "{\"raw\": \"http://c:8083" + oneOf(random, PATHS) + "\"}")
+                    .append(", \"body\": {\"mode\": \"raw\", \"raw\": \"").append(escaped(random, oneOf(random, EXAMPLES)))
+                    .append("\", \"options\": {\"raw\": {\"language\": \"").append(random.nextBoolean() ? "json" : "text")
+                    .append("\"}}}}}").append("]}".repeat(folders)).append(i > 1 ? ", " : "");
+        }
+        collection.append("]}");
+        return new FormatSample(InputFormat.JSON, mutated(random, collection.toString()));
+    }
+
+    private static String escaped(Random random, String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append(random.nextBoolean() ? "\\r\\n" : "\\n");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < ' ' || random.nextInt(50) == 0 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** An HTTP request file: requests between ### lines, bodies inline or from a file, some without a request line. */
+    private static FormatSample httpRequests(Random random) {
+        StringBuilder file = new StringBuilder();
+        for (int i = between(random, 0, 10); i > 0; i--) {
+            file.append(random.nextBoolean() ? "### request\n" : "");
+            if (random.nextInt(4) > 0) {
+                file.append(oneOf(random, METHODS)).append(" http://{{host}}:8083").append(oneOf(random, PATHS))
+                        .append(random.nextBoolean() ? " HTTP/1.1" : "").append("\nContent-Type: application/json\n\n");
+            }
+            file.append(random.nextInt(5) == 0 ? "< ./body.json\n" : oneOf(random, EXAMPLES) + "\n");
+        }
+        return new FormatSample(InputFormat.HTTP, mutated(random, file.toString()));
     }
 
     private static FormatSample asciidocWithCallouts(Random random) {
