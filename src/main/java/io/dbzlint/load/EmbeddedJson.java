@@ -369,21 +369,18 @@ final class EmbeddedJson {
     }
 
     /**
-     * Callouts replaced by spaces, so that the JSON parses and every column stays where it was: at
-     * each line's end, after any spaces, one or more {@code <n>} with spaces between. One backward
-     * pass per line (a regular expression over 2,000 callouts overflowed the stack, and one over
-     * long runs of trailing spaces took quadratic time).
+     * A variable spliced into a single-quoted body as the value it makes, a template string: in
+     * {@code "'"${PASSWORD}"'"} the quote closes, the shell expands the variable in double quotes and
+     * the quote opens again (the splice's single quotes and the string's quotes around it are
+     * blanked); in {@code "'$PORT'"} the variable is expanded unquoted between the string's own
+     * quotes (each of those moves in by one, over the single quote beside it). Either way the body
+     * reads as JSON at the same positions, and the value is the variable alone.
      */
-    /**
-     * A variable spliced into a single-quoted body ({@code "'"${PASSWORD}"'"}: the quote closes, the
-     * shell expands the variable in double quotes, the quote opens again) as the value it makes, a
-     * template string: the splice's single quotes (and a string's quotes around it) blanked, so the
-     * body reads as JSON at the same positions.
-     */
-    private static final Pattern SPLICE = Pattern.compile("'\"(\\$\\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}\"'\\n]{0,80})?\\}?)\"'");
+    private static final String VARIABLE = "\\$\\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}\"'\\n]{0,80})?\\}?";
+    private static final Pattern SPLICE = Pattern.compile("'\"(" + VARIABLE + ")\"'|\"'(" + VARIABLE + ")'\"");
 
     static String joinSplices(String text) {
-        if (text.indexOf("'\"$") < 0) {
+        if (text.indexOf("'\"$") < 0 && text.indexOf("\"'$") < 0) {
             return text;
         }
         Matcher splice = SPLICE.matcher(text);
@@ -392,6 +389,13 @@ final class EmbeddedJson {
             joined = joined == null ? new StringBuilder(text) : joined;
             int start = splice.start();
             int end = splice.end();
+            if (splice.group(2) != null) { // "'$PORT'" reads as  "$PORT"
+                joined.setCharAt(start, ' ');
+                joined.setCharAt(start + 1, '"');
+                joined.setCharAt(end - 2, '"');
+                joined.setCharAt(end - 1, ' ');
+                continue;
+            }
             joined.setCharAt(start, ' ');
             joined.setCharAt(end - 1, ' ');
             if (start > 0 && end < text.length() && text.charAt(start - 1) == '"' && text.charAt(end) == '"') {
@@ -402,6 +406,12 @@ final class EmbeddedJson {
         return joined == null ? text : joined.toString();
     }
 
+    /**
+     * Callouts replaced by spaces, so that the JSON parses and every column stays where it was: at
+     * each line's end, after any spaces, one or more {@code <n>} with spaces between. One backward
+     * pass per line (a regular expression over 2,000 callouts overflowed the stack, and one over
+     * long runs of trailing spaces took quadratic time).
+     */
     static String blankCallouts(String text) {
         StringBuilder blanked = null;
         int lineEnd = text.length();
