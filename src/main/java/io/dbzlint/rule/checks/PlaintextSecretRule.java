@@ -41,7 +41,7 @@ public final class PlaintextSecretRule implements ConnectorRule {
             if (UnknownPropertyRule.isNote(key)) {
                 continue; // "_comment_password": a note about the password that nothing reads as one
             }
-            String example = " ${file:/opt/kafka/secrets/" + connector.name() + ".properties:" + leaf(key) + "}";
+            String example = " ${file:/opt/kafka/secrets/" + fileName(connector.name()) + ".properties:" + leaf(key) + "}";
             if (Secrets.isSecretKey(key)) {
                 if (entry.kind() == ValueKind.OBJECT || entry.kind() == ValueKind.ARRAY) {
                     sink.report(connector, key, entry.valueLocation(), key + " holds a literal secret in "
@@ -179,6 +179,16 @@ public final class PlaintextSecretRule implements ConnectorRule {
     /** A Java class name (org.apache.iceberg.aws.StaticCredentialsProvider): never a secret. */
     static boolean isClassName(String value) {
         return value != null && value.length() < 300 && CLASS_NAME.matcher(value.trim()).matches();
+    }
+
+    /**
+     * A connector's name as a file name inside a reference: a colon ends the path, and a brace or a
+     * dollar would be read as another reference, so a name such as {@code README:29} or
+     * {@code ${NAME}} becomes {@code README-29}, {@code NAME}.
+     */
+    static String fileName(String connectorName) {
+        String name = connectorName.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|-+$", "");
+        return name.isEmpty() ? "connector" : name;
     }
 
     /** A value that is one shell variable: {@code ${NAME}}, {@code ${NAME:-default}}, {@code $NAME}. */
