@@ -38,4 +38,13 @@ public final class Keys {
         return connector.entry(TOPIC_PREFIX).isEmpty()
                 && (connector.entry(SERVER_NAME_1X).isPresent() || connector.entry(HISTORY_TOPIC_1X).isPresent());
     }
+
+    /**
+     * Whether a key is a note: JSON has no comments, so "_comment" or "_case" keys stand in for them.
+     * No Debezium or Kafka key starts with an underscore, so none is a misspelling of one, and
+     * nothing reads one: not a key to judge, nor a secret, nor one whose repeat loses a value.
+     */
+    public static boolean isNote(String key) {
+        return key.startsWith("_");
+    }
 }

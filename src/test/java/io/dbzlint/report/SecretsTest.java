@@ -23,7 +23,7 @@ class SecretsTest {
     void should_never_print_a_secret_value_in_any_finding(String format) throws IOException {
         // each file puts the secret where a careless message would repeat it
         Files.writeString(dir.resolve("duplicate.json"), """
-                {"connector.class": "MySqlConnector", "database.password": "%s", "database.password": "%s"}
+                {"connector.class": "MySqlConnector", "database.password": "%s", "database.password": "%s-rotated"}
                 """.formatted(SECRET, SECRET));
         Files.writeString(dir.resolve("unquoted.json"), """
                 {"connector.class": "MySqlConnector", "database.password": %s}

@@ -38,7 +38,7 @@ public final class PlaintextSecretRule implements ConnectorRule {
                 continue; // neither a secret key nor a secret inside the value (asked once per entry)
             }
             String key = entry.key();
-            if (UnknownPropertyRule.isNote(key)) {
+            if (io.dbzlint.model.Keys.isNote(key)) {
                 continue; // "_comment_password": a note about the password that nothing reads as one
             }
             String example = " ${file:/opt/kafka/secrets/" + fileName(connector.name()) + ".properties:" + leaf(key) + "}";

@@ -4,6 +4,7 @@ import io.dbzlint.debezium.Catalog;
 import io.dbzlint.debezium.DebeziumVersion;
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.Keys;
 import io.dbzlint.model.ConnectorType;
 import io.dbzlint.model.Printable;
 import io.dbzlint.result.Fix;
@@ -64,7 +65,7 @@ public final class UnknownPropertyRule implements ConnectorRule {
         int suggestionsLeft = MAX_SUGGESTIONS;
         for (ConfigEntry entry : connector.config().values()) {
             String key = entry.key();
-            if (isNote(key)) {
+            if (Keys.isNote(key)) {
                 continue;
             }
             if (view.isPresent()) {
@@ -142,14 +143,6 @@ public final class UnknownPropertyRule implements ConnectorRule {
     }
 
     /** An option of a listed transform: judged against the SMT's own keys when it is one of Debezium's. */
-    /**
-     * Whether a key is a note: JSON has no comments, so "_comment" or "_case" keys stand in for them.
-     * No Debezium or Kafka key starts with an underscore, so none is a misspelling of one.
-     */
-    static boolean isNote(String key) {
-        return key.startsWith("_");
-    }
-
     private static void checkTransformOption(Connector connector, ConfigEntry entry, CatalogLookup.Transform transform,
                                              Catalog catalog, RuleContext context, FindingSink sink) {
         Optional<Map<String, Catalog.Property>> options = catalog.transform(transform.className());
