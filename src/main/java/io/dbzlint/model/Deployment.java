@@ -93,6 +93,21 @@ public record Deployment(String name, String evidence, String stack, boolean dec
      */
     public static final String PRE_RELEASE = " (a pre-release)";
 
+    private static final java.util.regex.Pattern RELEASE_LINE = java.util.regex.Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\b.*");
+
+    /**
+     * Whether the release this deployment runs is one of a line before major.minor (0.9 before 0.10,
+     * older than any catalogued release); false when it names none.
+     */
+    public boolean runsOlderThan(int major, int minor) {
+        java.util.regex.Matcher line = version == null ? null : RELEASE_LINE.matcher(version.trim());
+        if (line == null || !line.matches()) {
+            return false;
+        }
+        int ownMajor = Integer.parseInt(line.group(1));
+        return ownMajor < major || ownMajor == major && Integer.parseInt(line.group(2)) < minor;
+    }
+
     /** Whether the release this deployment runs is a pre-release of its line (see {@link #PRE_RELEASE}). */
     public boolean runsAPreRelease() {
         return version != null && versionEvidence != null && versionEvidence.contains(PRE_RELEASE);

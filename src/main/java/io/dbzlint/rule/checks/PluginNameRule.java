@@ -27,8 +27,8 @@ public final class PluginNameRule implements ConnectorRule {
 
     @Override
     public void check(Connector connector, RuleContext context, FindingSink sink) {
-        if (connector.type() != ConnectorType.POSTGRESQL) {
-            return;
+        if (connector.type() != ConnectorType.POSTGRESQL || connector.deployment().runsOlderThan(0, 10)) {
+            return; // before 0.10 (LogicalDecoder at v0.9.5.Final) there is no pgoutput to advise
         }
         if (connector.deployment().postgresImage() != null && connector.entry(KEY)
                 .map(entry -> entry.hasText() && entry.text().trim().equalsIgnoreCase("decoderbufs")).orElse(true)) {

@@ -29,7 +29,7 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
      *     null for every table, or for other connectors (MySQL's schema change topic is the prefix itself)
      */
     record LogicalName(String name, String router, Set<String> tables, String qualifier, PrefixTopics topics,
-                       Site site) implements Claim {
+                       boolean namesTopicsOnly, Site site) implements Claim {
     }
 
     /** SMTs that rename a connector's topics: with one, the topics may no longer collide. */
@@ -49,8 +49,18 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         return connector.firstEntry(Keys.LOGICAL_NAME)
                 .filter(entry -> !entry.text().isBlank() && !entry.hasTemplate())
                 .map(entry -> new LogicalName(entry.text().trim(), router(connector), tables(connector),
-                        qualifier(connector), PrefixTopics.of(connector, entry.text().trim()),
+                        qualifier(connector), PrefixTopics.of(connector, entry.text().trim()), namesTopicsOnly(connector),
                         Claim.Site.of(connector, entry.key(), entry.valueLocation())));
+    }
+
+    /**
+     * A PostgreSQL connector before 0.10 without heartbeats: its logical name names its change topics
+     * and nothing else (no metrics before the change event source framework of 0.10, no transaction
+     * topics before 1.1), so under one name with another over different tables it costs nothing.
+     */
+    private static boolean namesTopicsOnly(Connector connector) {
+        return connector.type() == ConnectorType.POSTGRESQL && connector.deployment().runsOlderThan(0, 10)
+                && connector.literal("heartbeat.interval.ms").map(v -> v.trim().equals("0")).orElse(true);
     }
 
     /**
@@ -59,6 +69,9 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
      */
     @Override
     protected boolean collide(LogicalName claim, LogicalName other) {
+        if (claim.namesTopicsOnly() && other.namesTopicsOnly() && disjoint(claim, List.of(other))) {
+            return false; // different tables, so different topics, and nothing else the name names
+        }
         return claim.topics().kind().equals(other.topics().kind()) || !claim.topics().shared(other.topics()).isEmpty();
     }
 
@@ -67,7 +80,7 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
     protected java.util.function.Predicate<LogicalName> aloneIn(List<LogicalName> group) {
         String kind = group.get(0).topics().kind();
         for (LogicalName claim : group) {
-            if (!claim.topics().kind().equals(kind)) {
+            if (!claim.topics().kind().equals(kind) || claim.namesTopicsOnly()) {
                 return null;
             }
         }
