@@ -29,6 +29,17 @@ public record RuleContext(RuleParameters parameters, Debezium debezium, Alternat
         return parameters.debeziumVersion();
     }
 
+    private static final java.util.List<String> LOGICAL_NAME_1X = java.util.List.of(
+            io.dbzlint.model.Keys.SERVER_NAME_1X, io.dbzlint.model.Keys.TOPIC_PREFIX);
+
+    /**
+     * The keys a connector's logical name is read from, the one the target release reads first:
+     * database.server.name before 2.0 (which ignores topic.prefix), topic.prefix from 2.0 on.
+     */
+    public java.util.List<String> logicalNameKeys() {
+        return target().major() < 2 ? LOGICAL_NAME_1X : io.dbzlint.model.Keys.LOGICAL_NAME;
+    }
+
     /**
      * Where a rule reports what holds only from some release on (a key or value a release no longer
      * reads): an error when the release is known; when neither the user nor the repository says

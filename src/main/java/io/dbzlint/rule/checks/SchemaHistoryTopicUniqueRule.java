@@ -30,7 +30,7 @@ public final class SchemaHistoryTopicUniqueRule extends UniquenessRule<SchemaHis
         if (!connector.keepsSchemaHistory()) {
             return Optional.empty();
         }
-        Optional<String> source = connector.firstEntry(Keys.LOGICAL_NAME).filter(e -> e.hasText() && !e.text().isBlank())
+        Optional<String> source = connector.firstEntry(context.logicalNameKeys()).filter(e -> e.hasText() && !e.text().isBlank())
                 .map(e -> e.text().trim());
         return connector.firstEntry(Keys.HISTORY_TOPICS)
                 .filter(entry -> !entry.text().isBlank() && !entry.hasTemplate())

@@ -2,7 +2,6 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
-import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
 import io.dbzlint.model.Regexes;
 import io.dbzlint.rule.ConnectorRule;
@@ -36,7 +35,7 @@ public final class ServerNamePatternRule implements ConnectorRule {
     public void check(Connector connector, RuleContext context, FindingSink sink) {
         RuleParameters p = context.parameters();
         Optional<String> ownWord = p.databaseTypeWord(connector.type());
-        Optional<ConfigEntry> entry = connector.firstEntry(Keys.LOGICAL_NAME);
+        Optional<ConfigEntry> entry = connector.firstEntry(context.logicalNameKeys());
         if (ownWord.isEmpty() || entry.isEmpty() || entry.get().hasReference()) {
             return;
         }

@@ -46,7 +46,7 @@ public final class ServerNameUniqueRule extends UniquenessRule<ServerNameUniqueR
         if (!connector.isDebezium()) {
             return Optional.empty(); // other connectors' topic.prefix (JDBC source ...) is a mere prefix
         }
-        return connector.firstEntry(Keys.LOGICAL_NAME)
+        return connector.firstEntry(context.logicalNameKeys())
                 .filter(entry -> !entry.text().isBlank() && !entry.hasTemplate())
                 .map(entry -> new LogicalName(entry.text().trim(), router(connector), tables(connector),
                         qualifier(connector), PrefixTopics.of(connector, entry.text().trim()), namesTopicsOnly(connector),

@@ -2,7 +2,6 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
-import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
@@ -25,7 +24,7 @@ public final class TopicPrefixFormatRule implements ConnectorRule {
         if (!connector.isDebezium()) {
             return;
         }
-        Optional<ConfigEntry> entry = connector.firstEntry(Keys.LOGICAL_NAME);
+        Optional<ConfigEntry> entry = connector.firstEntry(context.logicalNameKeys());
         if (entry.isEmpty() || entry.get().text().isEmpty() || entry.get().hasReference() || VALID.matcher(entry.get().text()).matches()) {
             return;
         }
