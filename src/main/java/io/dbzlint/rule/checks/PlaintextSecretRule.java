@@ -146,6 +146,10 @@ public final class PlaintextSecretRule implements ConnectorRule {
      */
     private static final java.util.regex.Pattern NAMED_BLANK = java.util.regex.Pattern.compile(
             "[a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)+_(?:password|passwd|pwd|secret)");
+    /** A blank that says what goes there, in brackets: (planetscale password), [your secret here]. */
+    private static final java.util.regex.Pattern BRACKETED_BLANK = java.util.regex.Pattern.compile(
+            "(?i)\\([^()]{0,60}\\b(?:password|passwd|pwd|secret|token)\\b[^()]{0,60}\\)"
+                    + "|\\[[^\\[\\]]{0,60}\\b(?:password|passwd|pwd|secret|token)\\b[^\\[\\]]{0,60}]");
     private static final java.util.regex.Pattern BLANK_PAIR = java.util.regex.Pattern.compile(
             "(?:<[^<>:\\s]+>|\\[[A-Z][A-Z0-9_-]+]|[A-Z][A-Z0-9_]+):(?:<[^<>:\\s]+>|\\[[A-Z][A-Z0-9_-]+]|[A-Z][A-Z0-9_]+)");
     /** On a page, a word in capitals where the secret goes: PASSWORD, PASS, APIKEY. */
@@ -168,7 +172,7 @@ public final class PlaintextSecretRule implements ConnectorRule {
                 // a word that says no secret is there: a sink that needs none still takes the key
                 || NO_SECRET.contains(v.toLowerCase(java.util.Locale.ROOT)) || NAMED_BLANK.matcher(v).matches()
                 // user:password of blanks (<USER>:<PASSWORD>, [USER]:[PASSWORD], SR_USERNAME:PASSWORD)
-                || BLANK_PAIR.matcher(v).matches()
+                || BLANK_PAIR.matcher(v).matches() || BRACKETED_BLANK.matcher(v).matches()
                 || page && (STAND_IN.matcher(v).matches() || NAMES_ITSELF.matcher(v).matches()
                         || CAPITALS_WORD.matcher(v).matches()
                         // a user:password pair (basic.auth.user.info) whose password is a stand-in
