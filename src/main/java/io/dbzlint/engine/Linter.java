@@ -599,6 +599,10 @@ final class Linter {
         });
     }
 
+    /** The words messages name secrets by: a secret that is one is printed by the message's own text anyway. */
+    private static final java.util.Set<String> SECRET_WORDS = java.util.Set.of("password", "passwd", "secret", "token",
+            "credential", "credentials", "key");
+
     /** The secret texts of a connector: what no message about it may repeat, whatever a rule quotes. */
     private static List<String> secretsOf(Connector connector) {
         List<String> secrets = new ArrayList<>();
@@ -623,8 +627,10 @@ final class Linter {
         }
         // a secret that a non-secret value or the name also spells out ("postgres" as password and host)
         // is printed through those anyway; blanking it would only garble messages about them
-        // (and one a key spells, "password" as database.password: keys are printed in every message)
-        secrets.removeIf(secret -> connector.name().contains(secret) || connector.config().values().stream()
+        // (and one a key spells, "password" as database.password: keys are printed in every message;
+        // or a word messages use for what a secret is, "password" in "the password in user:password@")
+        secrets.removeIf(secret -> SECRET_WORDS.contains(secret.toLowerCase(java.util.Locale.ROOT))
+                || connector.name().contains(secret) || connector.config().values().stream()
                 .anyMatch(entry -> entry.key().contains(secret)
                         || entry.hasText() && !entry.isSecret() && entry.text().contains(secret)));
         return secrets;
