@@ -242,6 +242,11 @@ final class ComposeFile {
                 return null;
             }
             text = ReleaseEvidence.readInside(root, file);
+            if (text == null && !build.path("dockerfile").isString()) {
+                // Docker's builders fall back to a lower-case dockerfile when the default name is absent
+                file = file.resolveSibling("dockerfile");
+                text = ReleaseEvidence.readInside(root, file);
+            }
             where = root.relativize(file).toString().replace('\\', '/');
         }
         if (text == null) {
