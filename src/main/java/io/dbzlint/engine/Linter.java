@@ -322,8 +322,8 @@ final class Linter {
         List<Finding> findings = new ArrayList<>();
         for (LoadProblem problem : file.problems()) {
             ruleSet.info(problem.ruleId()).severity().ifPresent(severity -> findings.add(finding(problem.ruleId(),
-                    severity, problem.location(), null, problem.key(), problem.message(), problem.related(),
-                    problem.fix())));
+                    problem.lesser() && severity == Severity.ERROR ? Severity.WARNING : severity, problem.location(),
+                    null, problem.key(), problem.message(), problem.related(), problem.fix())));
         }
         FileClaims claims = new FileClaims();
         boolean page = source.id().format() == InputFormat.MARKDOWN || source.id().format() == InputFormat.ASCIIDOC;

@@ -384,13 +384,10 @@ final class JsonConnectors implements FormatReader {
                     default -> text = parser.getString();
                 }
                 ParsedProperty previous = object.properties.get(key);
-                if (previous != null && !Keys.isNote(key) && !(child == null && previous.child == null
-                        && kind == previous.kind && java.util.Objects.equals(text, previous.text))) {
-                    // a note written twice, or one value written twice, loses nothing
-                    problems.add(new LoadProblem(LoadProblem.DUPLICATE_KEY, keyLocation, key,
-                            "key \"" + key + "\" is already set at line " + previous.keyLocation.line()
-                                    + "; Kafka Connect silently keeps only this last value: remove one of them",
-                            List.of(previous.keyLocation)));
+                if (previous != null && !Keys.isNote(key)) { // a note written twice loses nothing
+                    problems.add(LoadProblem.duplicateKey(keyLocation, key, previous.keyLocation, child == null
+                            && previous.child == null && kind == previous.kind && java.util.Objects.equals(text, previous.text),
+                            "Kafka Connect silently keeps only this last value"));
                 }
                 if (previous != null) {
                     object.properties.remove(key); // keep file order of the value that wins

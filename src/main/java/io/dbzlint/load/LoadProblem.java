@@ -9,9 +9,10 @@ import java.util.List;
  *
  * @param key the JSON key involved (a duplicated key), or null
  * @param fix the certain fix, or null
+ * @param lesser whether it costs less than its rule says: a warning where the rule's severity is an error
  */
 public record LoadProblem(String ruleId, Location location, String key, String message, List<Location> related,
-                          Fix fix) {
+                          Fix fix, boolean lesser) {
 
     public static final String PARSE_ERROR = "parse-error";
     public static final String DUPLICATE_KEY = "duplicate-key";
@@ -25,6 +26,27 @@ public record LoadProblem(String ruleId, Location location, String key, String m
 
     public LoadProblem(String ruleId, Location location, String key, String message, List<Location> related) {
         this(ruleId, location, key, message, related, null);
+    }
+
+    public LoadProblem(String ruleId, Location location, String key, String message, List<Location> related,
+                       Fix fix) {
+        this(ruleId, location, key, message, related, fix, false);
+    }
+
+    /**
+     * A key written twice: with two values, only the last counts (the rule's error); with one value
+     * twice nothing changes, but the repeat is often a copy meant for another key (key.converter
+     * twice where value.converter was meant): a warning. A note key (_comment) nothing reads: none.
+     */
+    static LoadProblem duplicateKey(Location at, String key, Location previous, boolean sameValue, String keeps) {
+        if (sameValue) {
+            return new LoadProblem(DUPLICATE_KEY, at, key, "key \"" + key + "\" is already set to this value at line "
+                    + previous.line() + "; nothing changes, but a repeated key is often a copy meant for another"
+                    + " (key.converter twice where value.converter was meant): remove it, or set the key meant",
+                    List.of(previous), null, true);
+        }
+        return new LoadProblem(DUPLICATE_KEY, at, key, "key \"" + key + "\" is already set at line " + previous.line()
+                + "; " + keeps + ": remove one of them", List.of(previous));
     }
 
     /** The input, or a part of it, could not be read as its format says. */

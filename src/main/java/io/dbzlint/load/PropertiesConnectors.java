@@ -60,12 +60,10 @@ final class PropertiesConnectors {
             Location previous = firstSeen.putIfAbsent(key, property.keyLocation());
             if (previous != null) {
                 ConfigEntry earlier = entries.get(key);
-                if (!Keys.isNote(key) && (earlier == null || !java.util.Objects.equals(earlier.text(), property.value()))) {
-                    // a note written twice, or one value written twice, loses nothing
-                    problems.add(new LoadProblem(LoadProblem.DUPLICATE_KEY, property.keyLocation(), key,
-                            "key \"" + key + "\" is already set at line " + previous.line()
-                                    + "; the properties file keeps only this last value: remove one of them",
-                            List.of(previous)));
+                if (!Keys.isNote(key)) { // a note written twice loses nothing
+                    problems.add(LoadProblem.duplicateKey(property.keyLocation(), key, previous,
+                            earlier != null && java.util.Objects.equals(earlier.text(), property.value()),
+                            "the properties file keeps only this last value"));
                 }
                 entries.remove(key); // file order of the value that wins
                 firstSeen.put(key, property.keyLocation());

@@ -317,12 +317,10 @@ final class YamlConnectors {
             }
             ConfigEntry entry = toEntry(keyNode.getValue(), keyNode, tuple.getValueNode());
             ConfigEntry previous = byKey.remove(entry.key());
-            if (previous != null && !Keys.isNote(entry.key()) && !(previous.hasText() && entry.hasText()
-                    && previous.kind() == entry.kind() && previous.text().equals(entry.text()))) {
-                // a note written twice, or one value written twice, loses nothing
-                problems.add(new LoadProblem(LoadProblem.DUPLICATE_KEY, entry.keyLocation(), entry.key(),
-                        "key \"" + entry.key() + "\" is already set at line " + previous.keyLocation().line()
-                                + "; only this last value counts: remove one of them", List.of(previous.keyLocation())));
+            if (previous != null && !Keys.isNote(entry.key())) { // a note written twice loses nothing
+                problems.add(LoadProblem.duplicateKey(entry.keyLocation(), entry.key(), previous.keyLocation(),
+                        previous.hasText() && entry.hasText() && previous.kind() == entry.kind()
+                                && previous.text().equals(entry.text()), "only this last value counts"));
             }
             byKey.put(entry.key(), entry);
         }
