@@ -45,7 +45,7 @@ final class JsonConnectors implements FormatReader {
     private static final String DEBEZIUM_CONNECTORS = "io.debezium.connector.";
 
     /**
-     * True when the text starts with a letter, after any comment lines, and holds an object
+     * True when the text starts with a letter, after any comment lines (#, //, SQL's --), and holds an object
      * somewhere: a command or prose, not JSON (whose documents start with { [ " a digit, or true, false and null without an object).
      */
     private static boolean startsWithWord(String text) {
@@ -54,7 +54,7 @@ final class JsonConnectors implements FormatReader {
             char c = text.charAt(i);
             if (Character.isWhitespace(c) || c == '\uFEFF') {
                 i++;
-            } else if (c == '#' || text.startsWith("//", i)) {
+            } else if (c == '#' || text.startsWith("//", i) || text.startsWith("--", i)) {
                 int end = text.indexOf('\n', i); // a commented-out command or a note above the commands
                 i = end < 0 ? text.length() : end + 1;
             } else {
@@ -301,7 +301,11 @@ final class JsonConnectors implements FormatReader {
             }
             List<Connector> connectors = new ArrayList<>();
             if (token == JsonToken.START_OBJECT) {
-                toConnector(readObject(), fileStem).ifPresent(connectors::add);
+                ParsedObject top = readObject();
+                if (isChangeEvent(top)) {
+                    return List.of(); // a saved change event (and whatever was pasted after it): data, not a config
+                }
+                toConnector(top, fileStem).ifPresent(connectors::add);
             } else if (token == JsonToken.START_ARRAY) {
                 int index = 0;
                 while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -497,6 +501,16 @@ final class JsonConnectors implements FormatReader {
             case VALUE_NULL -> ValueKind.NULL;
             default -> throw new IllegalStateException("not a value token: " + token);
         };
+    }
+
+    /**
+     * A Debezium change event, as a consumer prints it: {@code {"schema": ..., "payload": ...}}, or
+     * the payload alone ({@code before}, {@code after}, {@code source}, {@code op}).
+     */
+    private static boolean isChangeEvent(ParsedObject top) {
+        Set<String> keys = top.properties.keySet();
+        return keys.size() == 2 && keys.contains("schema") && keys.contains("payload")
+                || keys.contains("op") && keys.contains("source") && (keys.contains("after") || keys.contains("before"));
     }
 
     private static final class ParsedObject {

@@ -164,7 +164,7 @@ public final class References {
         boolean placeholder = first == '<' && last == '>' && value.indexOf('<', start + 1) < 0
                 && value.indexOf('>', start + 1) == end - 1
                 || first == '{' && last == '}' && isName(value, start + 1, end - 1)
-                // [DATABASE_PASSWORD]: a blank in capitals a reader or a sed fills in
+                // [DATABASE_PASSWORD], [POSTGRES PORT]: a blank in capitals a reader or a sed fills in
                 || first == '[' && last == ']' && isCapitals(value, start + 1, end - 1)
                 || value.regionMatches(true, start, "your", 0, 4) && end - start > 5
                         && "-_.".indexOf(value.charAt(start + 4)) >= 0;
@@ -177,7 +177,8 @@ public final class References {
         }
         for (int i = from; i < to; i++) {
             char c = value.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+            // [POSTGRES PORT]: words too
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == ' ')) {
                 return false;
             }
         }

@@ -79,7 +79,11 @@ public final class PlaintextSecretRule implements ConnectorRule {
             Secrets.embedded(key, entry.text())
                     // ${env:USER}:${env:PASSWORD}@: references, which a value may hold anywhere, split at their colons
                     .filter(embedded -> !isReference(embedded.secret()) && !References.hasTemplate(embedded.secret())
-                            && !embedded.secret().contains("${") && !isStandIn(embedded.secret(), isPage(entry)))
+                            && !embedded.secret().contains("${") && !isStandIn(embedded.secret(), isPage(entry))
+                            // <CCLOUD_API_SECRET>, or '$CCLOUD_API_SECRET' spliced into a script's body
+                            && References.find(embedded.secret()).stream()
+                                    .noneMatch(found -> found.kind() == References.Kind.PLACEHOLDER)
+                            && !SPLICED_VARIABLE.matcher(embedded.secret()).find())
                     .ifPresent(embedded -> sink.report(connector, key, entry.valueLocation(), key + " holds a literal"
                             + " secret: " + embedded.where() + "; reference the password through a config provider"
                             + " instead, e.g." + example));
@@ -146,6 +150,15 @@ public final class PlaintextSecretRule implements ConnectorRule {
      */
     private static final java.util.regex.Pattern NAMED_BLANK = java.util.regex.Pattern.compile(
             "[a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)+_(?:password|passwd|pwd|secret)");
+    /**
+     * A blank in capitals made of the words that name a secret: TOKEN, SECRET, TOKEN-SECRET,
+     * _ADMIN_PASS_ (a sed's token), natrail_PASSWORD; and a Makefile's or a command's $(ORA_PASSWORD).
+     */
+    private static final java.util.regex.Pattern SECRET_WORDS_BLANK = java.util.regex.Pattern.compile(
+            "_?(?:(?:MY|YOUR|API|APP|ADMIN|USER|DB|ACCESS|CLIENT|CONSUMER|AUTH|KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD)"
+                    + "[_-]?)+_?|\\$\\([A-Za-z_][A-Za-z0-9_]*\\)"
+                    // natrail_PASSWORD: whose password goes there, then the word in capitals
+                    + "|[A-Za-z][A-Za-z0-9]*_(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN)");
     /** A blank that says what goes there, in brackets: (planetscale password), [your secret here]. */
     private static final java.util.regex.Pattern BRACKETED_BLANK = java.util.regex.Pattern.compile(
             "(?i)\\([^()]{0,60}\\b(?:password|passwd|pwd|secret|token)\\b[^()]{0,60}\\)"
@@ -173,6 +186,7 @@ public final class PlaintextSecretRule implements ConnectorRule {
                 || NO_SECRET.contains(v.toLowerCase(java.util.Locale.ROOT)) || NAMED_BLANK.matcher(v).matches()
                 // user:password of blanks (<USER>:<PASSWORD>, [USER]:[PASSWORD], SR_USERNAME:PASSWORD)
                 || BLANK_PAIR.matcher(v).matches() || BRACKETED_BLANK.matcher(v).matches()
+                || SECRET_WORDS_BLANK.matcher(v).matches()
                 || page && (STAND_IN.matcher(v).matches() || NAMES_ITSELF.matcher(v).matches()
                         || CAPITALS_WORD.matcher(v).matches()
                         // a user:password pair (basic.auth.user.info) whose password is a stand-in
@@ -194,6 +208,8 @@ public final class PlaintextSecretRule implements ConnectorRule {
         String name = connectorName.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|-+$", "");
         return name.isEmpty() ? "connector" : name;
     }
+
+    private static final java.util.regex.Pattern SPLICED_VARIABLE = java.util.regex.Pattern.compile("\\$\\{?[A-Za-z_]");
 
     /** A value that is one shell variable: {@code ${NAME}}, {@code ${NAME:-default}}, {@code $NAME}. */
     private static final java.util.regex.Pattern SHELL_VARIABLE = java.util.regex.Pattern.compile(
