@@ -112,13 +112,25 @@ public final class ConnectorNameUniqueRule extends UniquenessRule<ConnectorNameU
         return "connector-name-unique";
     }
 
+    /**
+     * A connector class as the plugin Kafka Connect loads: its full name, its simple name, or the
+     * simple name without "Connector" (FileStreamSource for
+     * org.apache.kafka.connect.file.FileStreamSourceConnector) name one plugin, so all three
+     * compare as the last.
+     */
+    static String plugin(String connectorClass) {
+        String simple = connectorClass.trim().substring(connectorClass.trim().lastIndexOf('.') + 1);
+        return simple.endsWith("Connector") && simple.length() > "Connector".length()
+                ? simple.substring(0, simple.length() - "Connector".length()) : simple;
+    }
+
     @Override
     public Optional<Name> claim(Connector connector, RuleContext context) {
         if (References.hasTemplate(connector.name())) {
             return Optional.empty(); // filled in per deploy, as the other uniqueness rules take templates
         }
         return Optional.of(new Name(connector.name(), fingerprint(connector), connector.knownDatabaseIdentity(),
-                connector.literal(Keys.CONNECTOR_CLASS).map(String::trim).orElse(""), standaloneFile(connector),
+                connector.literal(Keys.CONNECTOR_CLASS).map(ConnectorNameUniqueRule::plugin).orElse(""), standaloneFile(connector),
                 connector.isPut(), connector.firstEntry(Keys.LOGICAL_NAME)
                         .map(entry -> entry.text().trim()).orElse(""), Claim.Site.of(connector, Keys.NAME, connector.nameLocation())));
     }
