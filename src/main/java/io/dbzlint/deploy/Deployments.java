@@ -252,7 +252,8 @@ public final class Deployments {
         // another compose project's images and builds say nothing of a stack whose own Connect names no
         // release; the plugins the repository keeps or downloads may well be what that Connect loads
         boolean anotherStacks = ownStack != null && project.runtime() != null
-                && namesAStackFile(project.runtime().where()) && !project.runtime().where().startsWith(ownStack);
+                && namesAStackFile(project.runtime().where()) && (!project.runtime().where().startsWith(ownStack)
+                        || isAlternativeOf(choice, ownStack, project.runtime().where()));
         if (project.runtime() != null && !anotherStacks) {
             return project.runtimeLines() == 1 ? deployment.running(project.runtime().release(),
                     project.runtime().where() + PROJECT_WIDE)
@@ -435,6 +436,20 @@ public final class Deployments {
             return false;
         }
         return namesAStackFile(evidence);
+    }
+
+    /**
+     * Whether evidence was read in a compose file of the config's own folder that is another of its
+     * alternative stacks (docker-compose-confluentinc.yml beside the docker-compose.yml it runs on).
+     */
+    private static boolean isAlternativeOf(StackChoice choice, String ownStack, String evidence) {
+        if (choice == null || choice.stack() == null || !choice.compose().alternatives()) {
+            return false;
+        }
+        int colon = evidence.indexOf(": ");
+        String file = (colon < 0 ? evidence : evidence.substring(0, colon)).substring(ownStack.length());
+        return file.indexOf('/') < 0 && ComposeFolder.variantOf(file) != null
+                && !choice.compose().filesOf(choice.stack()).contains(file);
     }
 
     /** Whether evidence was read in a compose file or a Dockerfile, what a compose stack runs. */

@@ -200,6 +200,19 @@ class DeploymentsTest {
     }
 
     @Test
+    void should_not_take_the_release_of_an_alternative_stack_for_the_base_stack_whose_connect_names_none()
+            throws IOException {
+        write("docker-compose.yml", "services:\n  connect:\n    image: quay.io/debezium/connect:${DEBEZIUM_VERSION}\n");
+        write("docker-compose-confluentinc.yml", "services:\n  connect:\n    image: debezium/connect:1.4\n");
+
+        Deployment base = deploymentOf("register-postgres.json");
+
+        assertThat(base.evidence()).startsWith("a compose project (docker-compose.yml)");
+        assertThat(base.version()).as("the base stack's Connect names no release it sets").isNull();
+        assertThat(deploymentOf("register-postgres-confluentinc.json").version()).isEqualTo("1.4");
+    }
+
+    @Test
     void should_tell_a_kubernetes_resource_beside_a_compose_stack_by_its_stack() throws IOException {
         write("docker-compose.yaml", STACK);
 
