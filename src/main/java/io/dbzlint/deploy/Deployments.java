@@ -95,7 +95,8 @@ public final class Deployments {
         }
         // register-postgres-docker.json beside register-postgres-k8s.json: one connector per environment
         String own = placed.name() + " [" + token + "]";
-        return placed.inside(own, "a file named for an environment or platform (" + token + ")", own);
+        return placed.inside(own, (SAMPLES.contains(token) ? "a file named as a " : "a file named for an environment or platform (")
+                + token + (SAMPLES.contains(token) ? " to copy" : ")"), own);
     }
 
     /**
@@ -345,6 +346,8 @@ public final class Deployments {
     /** Platforms a file name may be for, besides the environments and the Kubernetes folders' names. */
     private static final Set<String> FILE_PLATFORMS = Set.of("docker", "compose", "minikube", "kind", "k3s", "brew",
             "homebrew", "ecs", "eks", "gke", "aks");
+    /** Files named as a sample to copy (sample-debezium-config.json), which nothing deploys as they are. */
+    private static final Set<String> SAMPLES = Set.of("sample", "example", "template");
 
     /**
      * The environment or platform a file's name is for ({@code orders-prod.json},
@@ -358,7 +361,8 @@ public final class Deployments {
         base = base.startsWith("docker-compose") ? base.substring("docker-compose".length())
                 : base.startsWith("compose") ? base.substring("compose".length()) : base;
         for (String token : base.split("[-_.]")) {
-            if (ENVIRONMENTS.contains(token) || PLATFORMS.contains(token) || FILE_PLATFORMS.contains(token)) {
+            if (ENVIRONMENTS.contains(token) || PLATFORMS.contains(token) || FILE_PLATFORMS.contains(token)
+                    || SAMPLES.contains(token)) {
                 return token;
             }
         }
