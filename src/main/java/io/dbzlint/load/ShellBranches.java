@@ -52,6 +52,18 @@ final class ShellBranches {
     private boolean awaitingIn;
     private boolean casePattern;
     private String previousWord = "";
+    /** Words of the current command so far. */
+    private int commandWords;
+    /** Whether the current command is {@code cat}, and the files it names. */
+    private boolean catting;
+    private final List<ScriptBranches.Post> catted = new ArrayList<>();
+    /** Whether the current command ends in a pipe; the files a {@code cat} piped into the current command. */
+    private boolean pipes;
+    private List<ScriptBranches.Post> piped = List.of();
+    /** Whether the current command names Kafka Connect's /connectors. */
+    private boolean commandToConnect;
+    /** The current command's stdin redirects ({@code < file}), posts if it goes to /connectors. */
+    private final List<ScriptBranches.Post> redirected = new ArrayList<>();
     /** Where the current command's uploads start in {@link #posts}. */
     private int commandPosts;
     /** The connector a {@code /connectors/NAME/config} URL of the current command names, or null. */
@@ -65,7 +77,8 @@ final class ShellBranches {
         return new ShellBranches(text).scan();
     }
 
-    private static final Pattern CURL = Pattern.compile("(?<![\\w./-])curl(?=\\s)");
+    /** A command on a page that may post a file: curl, or HTTPie fed by cat or a redirect. */
+    private static final Pattern CURL = Pattern.compile("(?<![\\w./-])(?:curl|cat|https?)(?=\\s)");
 
     /**
      * The files a documentation page's curl commands post ({@code curl ... -d @register.json}), each
@@ -73,7 +86,7 @@ final class ShellBranches {
      * continues: a page's prose and output around it are no script. A page has no branches.
      */
     static ScriptBranches uploadsOf(String page) {
-        if (!page.contains("curl") || page.indexOf('@') < 0) {
+        if (!page.contains("/connectors")) {
             return ScriptBranches.NONE;
         }
         List<ScriptBranches.Post> posts = new ArrayList<>();
@@ -297,6 +310,11 @@ final class ShellBranches {
     }
 
     private void word(String w, boolean quoted, int wordLine) {
+        commandWords++;
+        if (catting && !w.startsWith("-") && w.indexOf('$') < 0 && !w.isEmpty()) {
+            catted.add(new ScriptBranches.Post(w, wordLine, current));
+        }
+        catting |= commandPosition && !quoted && !casePattern && w.equals("cat");
         post(w, wordLine);
         previousWord = w;
         if (casePattern) {
@@ -370,6 +388,21 @@ final class ShellBranches {
 
     /** A command ends: its uploads sent to {@code /connectors/NAME/config} are NAME's config. */
     private void endCommand() {
+        if (commandWords == 0) {
+            return; // an empty command: a pipe's next command may still come on the next line
+        }
+        commandWords = 0;
+        if (commandToConnect) {
+            posts.addAll(redirected); // http POST :8083/connectors < register.json
+            posts.addAll(piped); // cat register.json | http POST :8083/connectors
+        }
+        redirected.clear();
+        // through a filter (cat x.json | jq . | http POST ...) the body goes on
+        piped = !pipes ? List.of() : catting ? List.copyOf(catted) : commandToConnect ? List.of() : piped;
+        pipes = false;
+        catting = false;
+        catted.clear();
+        commandToConnect = false;
         if (commandConnector != null) {
             for (int i = commandPosts; i < posts.size(); i++) {
                 posts.set(i, posts.get(i).named(commandConnector));
@@ -381,6 +414,7 @@ final class ShellBranches {
 
     /** A curl upload: {@code -d @file}, {@code --data-binary @file}, {@code -d@file}. */
     private void post(String w, int wordLine) {
+        commandToConnect |= w.contains("/connectors");
         int url = w.indexOf("/connectors/");
         if (url >= 0) {
             Matcher config = CONFIG_URL.matcher(w);
@@ -399,9 +433,16 @@ final class ShellBranches {
         if (file != null && !file.isEmpty() && !file.equals("-") && file.indexOf('$') < 0) {
             posts.add(new ScriptBranches.Post(file, wordLine, current));
         }
+        // a body redirected into an HTTP client (HTTPie reads stdin as the body): a post when the
+        // command goes to Kafka Connect's /connectors, known when the command ends
+        String redirect = previousWord.equals("<") ? w : w.length() > 1 && w.charAt(0) == '<' ? w.substring(1) : null;
+        if (redirect != null && redirect.indexOf('$') < 0 && redirect.charAt(0) != '<' && redirect.charAt(0) != '(') {
+            redirected.add(new ScriptBranches.Post(redirect, wordLine, current));
+        }
     }
 
     private void operator(String operator) {
+        pipes = operator.equals("|");
         endCommand();
         switch (operator) {
             case ";;", ";&", ";;&" -> {

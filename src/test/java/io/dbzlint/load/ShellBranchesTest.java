@@ -194,4 +194,36 @@ class ShellBranchesTest {
                 .containsExactly(tuple("connector-config-replica.json", 8, "inventory-connector"),
                         tuple("register.json", 11, null));
     }
+
+    @Test
+    void should_find_the_files_httpie_posts_from_a_redirect_or_a_cat_pipe() {
+        String script = """
+                http POST http://localhost:8083/connectors < redirected.json
+                cat piped.json | http POST :8083/connectors/
+                cat filtered.json | jq '.config' | curl -X PUT -d @- http://connect:8083/connectors/orders/config
+                cat |
+                  http POST :8083/connectors
+                cat shown.json
+                http POST :8083/connectors
+                sort < names.txt > sorted.txt
+                cat notes.json | grep connectors
+                cat "$BODY" | http POST :8083/connectors
+                """;
+        assertThat(ShellBranches.of(script).posts())
+                .extracting(ScriptBranches.Post::file, ScriptBranches.Post::line, ScriptBranches.Post::connector)
+                .containsExactly(tuple("redirected.json", 1, null),
+                        tuple("piped.json", 2, null),
+                        tuple("filtered.json", 3, "orders"));
+    }
+
+    @Test
+    void should_find_what_a_pages_httpie_commands_upload() {
+        String page = """
+                - cat register-hiking-connector.json | http POST http://localhost:8083/connectors/
+                - http localhost:8083/connectors/hiking-connector/status
+                - the cat sat on register.json
+                """;
+        assertThat(ShellBranches.uploadsOf(page).posts()).extracting(ScriptBranches.Post::file, ScriptBranches.Post::line)
+                .containsExactly(tuple("register-hiking-connector.json", 1));
+    }
 }
