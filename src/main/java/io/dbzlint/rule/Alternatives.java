@@ -180,6 +180,42 @@ public final class Alternatives {
         return false;
     }
 
+    /**
+     * Whether a collision between two claims is one the repository leaves in doubt: one or both are
+     * connector files that nothing in the repository posts, while its scripts post others by name,
+     * and the other is such a file too or is applied (a request written in a script or request
+     * file, or a file a script posts). A scratch variant or an older version left beside the posted
+     * config looks just like that; so does a second connector posted by hand. Reported, then, as
+     * what it may be (a warning).
+     */
+    public boolean unsure(Claim.Site one, Claim.Site other) {
+        if (posted.isEmpty()) {
+            return false;
+        }
+        boolean looseOne = loose(one);
+        boolean looseOther = loose(other);
+        return looseOne && (looseOther || applied(other)) || looseOther && applied(one);
+    }
+
+    /** What a message adds for a collision {@link #unsure} with every other: which file nothing posts. */
+    public String unsureNote(Claim.Site site, List<? extends Claim> others) {
+        Claim.Site loose = loose(site) ? site : others.get(0).site();
+        return " (nothing in the repository posts " + loose.location().input().stablePath()
+                + ", while its scripts post others: taken as run together, though it may be a copy left aside)";
+    }
+
+    private boolean applied(Claim.Site site) {
+        InputId input = site.location().input();
+        return input.format() == io.dbzlint.model.InputFormat.SHELL || input.format() == io.dbzlint.model.InputFormat.HTTP
+                || input.projectPath() != null && posted.containsKey(input.projectPath());
+    }
+
+    private boolean loose(Claim.Site site) {
+        InputId input = site.location().input();
+        return input.format() == io.dbzlint.model.InputFormat.JSON && input.projectPath() != null
+                && !posted.containsKey(input.projectPath());
+    }
+
     private boolean inAlternativeFolders(Claim.Site one, Claim.Site other) {
         if (parents.isEmpty() || !one.deployment().equals(other.deployment())) {
             return false;

@@ -145,12 +145,27 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
                 if (!others.isEmpty() && !repeatsItsCopy(m, group, othersOf, copiesOf, membersPerFolder)) {
                     boolean whole = !listed && others.size() > Claim.MAX_RELATED;
                     listed |= whole;
-                    (lesser(claim, others) ? sink.asWarning() : sink).report(claim.site(),
-                            message(claim, others, context, taken.get(scope(claim))),
+                    boolean unsure = unsure(claim, others, alternatives);
+                    (unsure || lesser(claim, others) ? sink.asWarning() : sink).report(claim.site(),
+                            message(claim, others, context, taken.get(scope(claim)))
+                                    + (unsure ? alternatives.unsureNote(claim.site(), others) : ""),
                             whole ? Claim.allLocations(others) : Claim.locations(others));
                 }
             }
         }
+    }
+
+    /** Whether every collision of a claim is one the repository leaves in doubt ({@link Alternatives#unsure}). */
+    private static <C extends Claim> boolean unsure(C claim, List<C> others, Alternatives alternatives) {
+        if (alternatives == Alternatives.NONE) {
+            return false;
+        }
+        for (C other : others) {
+            if (!alternatives.unsure(claim.site(), other.site())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
