@@ -143,8 +143,14 @@ final class Linter {
         int connectors = 0;
         int withPlaceholders = 0;
         Map<InputId, ScriptBranches> scripts = new HashMap<>();
+        java.util.Set<String> written = new java.util.HashSet<>();
+        Map<Finding, String> commented = new java.util.IdentityHashMap<>();
         for (int f = 0; f < outcomes.length; f++) {
             FileOutcome outcome = outcomes[f];
+            if (outcome.copies() != null) {
+                written.addAll(outcome.copies().written());
+                commented.putAll(outcome.copies().commented());
+            }
             outcomes[f] = null; // what it holds is in the run's lists now
             if (outcome.branches() != null && !outcome.branches().isEmpty()) {
                 scripts.put(sources.get(f).id(), outcome.branches());
@@ -178,6 +184,7 @@ final class Linter {
                         + " across all inputs: " + describe(e), e));
             }
         }
+        annotatedCopies(findings, written, commented);
         RuleContext finishing = context.with(Alternatives.of(clashes, scripts));
         for (int i = 0; i < crossRules.size(); i++) {
             try {
@@ -364,15 +371,22 @@ final class Linter {
                 }
             }
         }
+        Copies copies = Copies.NONE;
         if (page) {
-            onePerExample(findings, file.connectors(), fragments);
+            Map<Finding, String> commented = new java.util.IdentityHashMap<>();
+            onePerExample(findings, file.connectors(), fragments, commented);
+            copies = commented.isEmpty() ? Copies.NONE : new Copies(java.util.Set.of(), commented);
+        } else if (file.problems().stream().noneMatch(p -> p.ruleId().equals(LoadProblem.STRICT_JSON))) {
+            java.util.Set<String> written = new java.util.HashSet<>();
+            file.connectors().forEach(connector -> written.add(connector.name()));
+            copies = new Copies(written, Map.of());
         }
         if (source instanceof DeployedInput) {
             findings.replaceAll(Finding::withoutFix); // fixed in the repository and applied, not on the cluster
         }
         int withPlaceholders = (int) file.connectors().stream().filter(Linter::holdsPlaceholder).count();
         return new FileOutcome(file.connectors().size(), findings.isEmpty() ? List.of() : findings, claims, null,
-                null, false, withPlaceholders, loaded.branches());
+                null, false, withPlaceholders, loaded.branches(), copies);
     }
 
     private static final String REQUIRED_KEYS_RULE = new ConfigSchemaRule().id();
@@ -434,7 +448,8 @@ final class Linter {
      * A page's JSON comments, once per example: the reader is told once that the example cannot be
      * posted as it is; a fragment, never meant to be posted, is not told at all.
      */
-    private static void onePerExample(List<Finding> findings, List<Connector> connectors, List<Connector> fragments) {
+    private static void onePerExample(List<Finding> findings, List<Connector> connectors, List<Connector> fragments,
+                                      Map<Finding, String> commented) {
         Map<Connector, Integer> counted = new HashMap<>();
         Map<Connector, Integer> firstAt = new HashMap<>();
         for (int i = 0; i < findings.size(); i++) {
@@ -458,19 +473,25 @@ final class Linter {
                 kept.add(finding);
             } else if (firstAt.get(example) == i && !fragments.contains(example)) {
                 int more = counted.get(example) - 1;
-                kept.add(more == 0 ? finding : finding.withMessage(finding.message() + " (and " + more + " more in"
-                        + " this example)"));
+                Finding one = more == 0 ? finding : finding.withMessage(finding.message() + " (and " + more
+                        + " more in this example)");
+                kept.add(one);
+                commented.put(one, example.name());
             }
         }
         findings.clear();
         findings.addAll(kept);
     }
 
-    /** The example a position of a page is in: the last that starts before it. */
+    /** The example a position of a page is in: the last that starts before it (its name, or its config). */
     private static Connector exampleAt(List<Connector> connectors, Location at) {
         Connector found = null;
         for (Connector connector : connectors) {
             Location start = connector.location();
+            Location name = connector.nameLocation();
+            if (name != null && (name.line() < start.line() || name.line() == start.line() && name.column() < start.column())) {
+                start = name; // {"name": ..., "config": {...}}: the example starts before its config
+            }
             if (start.line() < at.line() || start.line() == at.line() && start.column() <= at.column()) {
                 found = connector;
             }
@@ -825,7 +846,13 @@ final class Linter {
     /** What one file leaves behind: its findings and its claims, never its connectors. */
     private record FileOutcome(int connectors, List<Finding> findings, FileClaims claims, String readError,
                                InternalFailure internalError, boolean skipped, int withPlaceholders,
-                               ScriptBranches branches) {
+                               ScriptBranches branches, Copies copies) {
+
+        FileOutcome(int connectors, List<Finding> findings, FileClaims claims, String readError,
+                    InternalFailure internalError, boolean skipped, int withPlaceholders, ScriptBranches branches) {
+            this(connectors, findings, claims, readError, internalError, skipped, withPlaceholders, branches,
+                    Copies.NONE);
+        }
 
         static final FileOutcome SKIPPED = skipped(ScriptBranches.NONE);
 
@@ -837,6 +864,37 @@ final class Linter {
         /** No connector here; a script's branches and uploads still tell which other files are alternatives. */
         static FileOutcome skipped(ScriptBranches branches) {
             return new FileOutcome(0, List.of(), FileClaims.NONE, null, null, true, 0, branches);
+        }
+    }
+
+    /**
+     * What tells a page's annotated copy of a connector from a body to post: the names of the
+     * connectors a config file (not a page) writes as strict JSON, and a page's comment findings
+     * with the name of the example each is in.
+     */
+    private record Copies(java.util.Set<String> written, Map<Finding, String> commented) {
+        static final Copies NONE = new Copies(java.util.Set.of(), Map.of());
+    }
+
+    /**
+     * A page's example with comments that is a copy of a connector a config file of the project
+     * writes as strict JSON (the README annotating the file it posts) explains that file: an info,
+     * not a body Kafka Connect is sent.
+     */
+    private static void annotatedCopies(List<Finding> findings, java.util.Set<String> written,
+                                        Map<Finding, String> commented) {
+        if (commented.isEmpty() || written.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            String name = commented.get(findings.get(i));
+            if (name != null && written.contains(name)) {
+                Finding f = findings.get(i);
+                findings.set(i, new Finding(f.ruleId(), Severity.INFO, f.location(), f.connector(), f.key(),
+                        f.message() + "; this example annotates connector " + Printable.quote(name)
+                                + ", which a config file of the project holds without them",
+                        f.related(), f.fix(), f.group()));
+            }
         }
     }
 }
