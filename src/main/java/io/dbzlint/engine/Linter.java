@@ -355,7 +355,8 @@ final class Linter {
                 // or of a test that leaves out what it does not need
                 findings.subList(first, findings.size()).removeIf(f -> isAboutAbsentKey(connector, f));
             }
-            for (int i = 0; i < crossRules.size(); i++) {
+            // a connector the release refuses at creation never runs beside another: it claims nothing
+            for (int i = 0; i < crossRules.size() && !context.refusesAtCreation(connector); i++) {
                 Optional<? extends Claim> claim = crossRules.get(i).claim(connector, context);
                 if (claim.isPresent()) {
                     claims.add(i, claim.get());
@@ -363,7 +364,7 @@ final class Linter {
             }
             for (Deployment mirror : mirrors) {
                 Connector seen = loadedConnector.in(mirror);
-                for (int i = 0; i < crossRules.size(); i++) {
+                for (int i = 0; i < crossRules.size() && !context.refusesAtCreation(connector); i++) {
                     Optional<? extends Claim> claim = crossRules.get(i).claim(seen, context);
                     if (claim.isPresent()) {
                         claims.add(i, claim.get());

@@ -34,10 +34,25 @@ public record RuleContext(RuleParameters parameters, Debezium debezium, Alternat
 
     /**
      * The keys a connector's logical name is read from, the one the target release reads first:
-     * database.server.name before 2.0 (which ignores topic.prefix), topic.prefix from 2.0 on.
+     * database.server.name before 2.0 (which ignores topic.prefix), topic.prefix from 2.0 on (and,
+     * where a 2.x connector still has database.server.name alone, the name it means to have).
      */
     public java.util.List<String> logicalNameKeys() {
         return target().major() < 2 ? LOGICAL_NAME_1X : io.dbzlint.model.Keys.LOGICAL_NAME;
+    }
+
+    /**
+     * Whether the release known to run refuses a connector when it is created, so that it never
+     * runs beside another: a Debezium source connector without topic.prefix, which every release
+     * from 2.0 on requires (CommonConnectorConfig.TOPIC_PREFIX is required).
+     */
+    public boolean refusesAtCreation(io.dbzlint.model.Connector connector) {
+        if (!parameters.debeziumVersionKnown() || target().major() < 2
+                || connector.entry(io.dbzlint.model.Keys.TOPIC_PREFIX).isPresent()) {
+            return false;
+        }
+        String connectorClass = connector.value(io.dbzlint.model.Keys.CONNECTOR_CLASS).map(String::trim).orElse("");
+        return connectorClass.startsWith("io.debezium.connector.") && !connectorClass.endsWith("SinkConnector");
     }
 
     /**

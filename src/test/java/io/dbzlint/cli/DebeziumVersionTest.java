@@ -43,6 +43,31 @@ class DebeziumVersionTest {
     }
 
     @Test
+    void should_compare_no_connector_that_the_release_known_to_run_refuses_at_creation() throws IOException {
+        // database.server.name alone: Debezium 2.0 and later require topic.prefix and refuse it, so it
+        // never runs beside the connector whose topic.prefix is the same name
+        Files.writeString(dir.resolve("c1.json"), """
+                {"name": "c1", "config": {"connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "database.hostname": "pg", "database.dbname": "orders", "slot.name": "cdc",
+                  "database.server.name": "postgres_prod"}}
+                """);
+        Files.writeString(dir.resolve("c2.json"), """
+                {"name": "c2", "config": {"connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "database.hostname": "pg", "database.dbname": "billing", "slot.name": "cdc",
+                  "topic.prefix": "postgres_prod"}}
+                """);
+
+        Cli known = Cli.run("lint", "--no-config", "--color", "never", "--debezium-version", "2.7", dir.toString());
+        Cli assumed = Cli.run("lint", "--no-config", "--color", "never", dir.toString());
+
+        assertThat(known.out()).contains("c1.json:3:3: error deprecated-property database.server.name was renamed")
+                .doesNotContain("server-name-unique").doesNotContain("slot-name-unique");
+        // the newest release only assumed: c1 may be written for the 1.x it runs, and collides
+        assertThat(assumed.out()).contains("c1.json:3:27: error server-name-unique")
+                .contains("c1.json:2:72: error slot-name-unique");
+    }
+
+    @Test
     void should_refuse_a_version_that_is_not_one() {
         Cli run = Cli.run("lint", "--debezium-version", "latest", LEGACY).expectExit(2);
 

@@ -27,11 +27,11 @@ class StatisticsTest {
 
         assertThat(run.out()).isEqualTo("""
                 4  deprecated-property  error    [*]
-                3  server-id-unique     error
+                2  server-id-unique     error
                 2  server-name-pattern  warning
                 1  tasks-max-single     info
 
-                7 errors, 2 warnings, 1 info in 4 connectors (4 files); 1 file skipped: no connector config; \
+                6 errors, 2 warnings, 1 info in 4 connectors (4 files); 1 file skipped: no connector config; \
                 4 fixable with --fix (--diff to see how)
                 """);
         assertThat(run.err()).isEmpty();
@@ -46,7 +46,7 @@ class StatisticsTest {
         }
 
         assertThat(deprecated).isEqualTo(4);
-        assertThat(findings.size()).isEqualTo(4 + 3 + 2 + 1);
+        assertThat(findings.size()).isEqualTo(4 + 2 + 2 + 1);
     }
 
     @Test
@@ -63,7 +63,7 @@ class StatisticsTest {
         assertThat(json.get("statistics").get(3).get("severity").asString()).isEqualTo("info");
         assertThat(json.get("statistics").get(3).get("fixable").asBoolean()).isFalse();
         assertThat(json.get("statistics").size()).isEqualTo(4);
-        assertThat(json.get("summary").get("errors").asInt()).isEqualTo(7);
+        assertThat(json.get("summary").get("errors").asInt()).isEqualTo(6);
         assertThat(json.has("findings")).isFalse();
     }
 
