@@ -1,6 +1,7 @@
 package io.dbzlint.deploy;
 
 import io.dbzlint.json.JsonTree;
+import io.dbzlint.model.Deployment;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,6 +159,9 @@ final class ComposeFile {
             } else if (postgres == null && image.dockerfileText() != null
                     && DECODERBUFS.matcher(image.dockerfileText()).find()) {
                 postgres = image.where().replaceFirst(": (FROM )?$", "") + ": a build that installs decoderbufs";
+            } else if (postgres == null && image.dockerfileText() != null
+                    && WAL2JSON.matcher(image.dockerfileText()).find()) {
+                postgres = image.where().replaceFirst(": (FROM )?$", "") + Deployment.INSTALLS_WAL2JSON;
             }
         }
         return new Runs(List.copyOf(releases), postgres, connect, List.copyOf(clusters));
@@ -190,6 +194,13 @@ final class ComposeFile {
      */
     private static final Pattern DECODERBUFS = Pattern.compile(
             "(?i)postgres-decoderbufs|decoderbufs\\.so|shared_preload_libraries\\s*=\\s*'?[^'\\n]*decoderbufs");
+
+    /**
+     * A PostgreSQL build of the project's own that installs the wal2json plugin (a package, the
+     * library, or a preload): plugin.name wal2json works there, on releases that still take it.
+     */
+    private static final Pattern WAL2JSON = Pattern.compile(
+            "(?i)postgresql-\\S*-wal2json|wal2json\\.so|shared_preload_libraries\\s*=\\s*'?[^'\\n]*wal2json");
 
     /** A service that runs connectors, by its name (connect, kafka-connect, debezium-server) or its image. */
     private static final Pattern CONNECT_SERVICE = Pattern.compile("(?i)connect|debezium");

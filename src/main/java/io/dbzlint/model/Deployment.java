@@ -39,6 +39,21 @@ public record Deployment(String name, String evidence, String stack, boolean dec
                          String versionEvidence, String postgresImage, java.util.List<String> namedReleases,
                          boolean mirror, boolean compose, String alternative) {
 
+    /** How {@link #postgresImage} ends for a project's own PostgreSQL build that installs wal2json. */
+    public static final String INSTALLS_WAL2JSON = ": a build that installs wal2json";
+
+    /**
+     * Whether the stack's PostgreSQL is known to ship a logical decoding plugin: decoderbufs in
+     * Debezium's image (or a build that installs it), wal2json in a build that installs it.
+     */
+    public boolean postgresShips(String plugin) {
+        if (postgresImage == null) {
+            return false;
+        }
+        boolean wal2jsonBuild = postgresImage.endsWith(INSTALLS_WAL2JSON);
+        return plugin.equalsIgnoreCase("wal2json") ? wal2jsonBuild : plugin.equalsIgnoreCase("decoderbufs") && !wal2jsonBuild;
+    }
+
     public Deployment {
         namedReleases = java.util.List.copyOf(namedReleases);
     }

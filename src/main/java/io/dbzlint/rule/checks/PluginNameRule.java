@@ -30,7 +30,7 @@ public final class PluginNameRule implements ConnectorRule {
         if (connector.type() != ConnectorType.POSTGRESQL || connector.deployment().runsOlderThan(0, 10)) {
             return; // before 0.10 (LogicalDecoder at v0.9.5.Final) there is no pgoutput to advise
         }
-        if (connector.deployment().postgresImage() != null && connector.entry(KEY)
+        if (connector.deployment().postgresShips("decoderbufs") && connector.entry(KEY)
                 .map(entry -> entry.hasText() && entry.text().trim().equalsIgnoreCase("decoderbufs")).orElse(true)) {
             return; // Debezium's PostgreSQL image ships decoderbufs: the default works on this stack
         }
@@ -49,7 +49,7 @@ public final class PluginNameRule implements ConnectorRule {
                 InvalidValueRule.sinkFor(connector, entry, context, sink.asError()).report(connector, KEY,
                         entry.valueLocation(), "plugin.name " + shown + " " + refused.get() + "; pgoutput, built"
                                 + " into PostgreSQL 10 and later, needs no server extension");
-            } else {
+            } else if (!connector.deployment().postgresShips(value)) { // the stack's own build installs it
                 sink.report(connector, KEY, entry.valueLocation(), "plugin.name " + shown
                         + " needs a decoding plugin installed on the server; set it to pgoutput, built into"
                         + " PostgreSQL 10 and later");
