@@ -380,6 +380,7 @@ final class EmbeddedJson {
     private static final Pattern SPLICE = Pattern.compile("'\"(" + VARIABLE + ")\"'|\"'(" + VARIABLE + ")'\"");
 
     static String joinSplices(String text) {
+        text = joinQuotedApostrophes(text);
         if (text.indexOf("'\"$") < 0 && text.indexOf("\"'$") < 0) {
             return text;
         }
@@ -404,6 +405,29 @@ final class EmbeddedJson {
             }
         }
         return joined == null ? text : joined.toString();
+    }
+
+    /** An apostrophe written inside a single-quoted body: {@code '\\''} or {@code '"'"'}. */
+    private static final Pattern QUOTED_APOSTROPHE = Pattern.compile("'\\\\''|'\"'\"'");
+
+    /**
+     * An apostrophe in a single-quoted body ({@code "format": "yyyy-MM-dd'\\''T'\\''HH:mm"}) as the
+     * one the shell makes: the quote closes, an escaped or double-quoted apostrophe follows, and the
+     * quote opens again. The apostrophe stays where it is written and the rest of the idiom is
+     * blanked, so the body reads as JSON at the same positions (the value holds the blanks).
+     */
+    static String joinQuotedApostrophes(String text) {
+        if (text.indexOf("'\\''") < 0 && text.indexOf("'\"'\"'") < 0) {
+            return text;
+        }
+        Matcher idiom = QUOTED_APOSTROPHE.matcher(text);
+        StringBuilder joined = new StringBuilder(text);
+        while (idiom.find()) {
+            for (int i = idiom.start() + 1; i < idiom.end(); i++) {
+                joined.setCharAt(i, ' ');
+            }
+        }
+        return joined.toString();
     }
 
     /**
