@@ -2,6 +2,7 @@ package io.dbzlint.rule.checks;
 
 import io.dbzlint.model.ConfigEntry;
 import io.dbzlint.model.Connector;
+import io.dbzlint.model.Keys;
 import io.dbzlint.model.Printable;
 import io.dbzlint.model.Regexes;
 import io.dbzlint.rule.ConnectorRule;
@@ -40,6 +41,10 @@ public final class ServerNamePatternRule implements ConnectorRule {
             return;
         }
         String name = entry.get().text().trim();
+        // a 2.x connector with the 1.x key alone: the name it means to have, which its release reads from topic.prefix
+        String meant = entry.get().key().equals(Keys.SERVER_NAME_1X) && context.target().major() >= 2
+                ? ", the logical name this connector means to have (Debezium " + context.target()
+                        + " reads it from topic.prefix)," : "";
         String example = p.serverNamePattern().replace("{database_type}", ownWord.get())
                 .replace("{environment}", "prod");
         Matcher matcher = pattern(p).matcher(Regexes.budgeted(name));
@@ -51,7 +56,7 @@ public final class ServerNamePatternRule implements ConnectorRule {
         }
         if (!matches) {
             sink.report(connector, entry.get().key(), entry.get().valueLocation(), entry.get().key() + " "
-                    + Printable.quote(name) + " does not follow the naming scheme " + p.serverNamePattern() + "; rename it, e.g. "
+                    + Printable.quote(name) + meant + " does not follow the naming scheme " + p.serverNamePattern() + "; rename it, e.g. "
                     + example + " (" + example + "_<database> beside another " + connector.type().displayName()
                     + " connector there)");
             return;
@@ -60,7 +65,7 @@ public final class ServerNamePatternRule implements ConnectorRule {
         if (!typePart.equals(ownWord.get())) {
             String fixed = name.substring(0, matcher.start("type")) + ownWord.get() + name.substring(matcher.end("type"));
             sink.report(connector, entry.get().key(), entry.get().valueLocation(), entry.get().key() + " "
-                    + Printable.quote(name) + " names database type " + Printable.cut(typePart, Printable.MAX_VALUE) + " but this is a " + connector.type().displayName()
+                    + Printable.quote(name) + meant + " names database type " + Printable.cut(typePart, Printable.MAX_VALUE) + " but this is a " + connector.type().displayName()
                     + " connector; rename it to " + Printable.cut(fixed, Printable.MAX_VALUE));
         }
     }
