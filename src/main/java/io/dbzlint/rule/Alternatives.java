@@ -181,33 +181,63 @@ public final class Alternatives {
     }
 
     /**
-     * Whether a collision between two claims is one the repository leaves in doubt: one or both are
-     * connector files that nothing in the repository posts, while its scripts post others by name,
-     * and the other is such a file too or is applied (a request written in a script or request
-     * file, or a file a script posts). A scratch variant or an older version left beside the posted
+     * Whether a collision between two claims is one the repository leaves in doubt: one is a
+     * connector file that nothing in the repository posts, and the other is applied (a request
+     * written in a script, a request file or a compose command, or a file a script posts), or is such
+     * a file too where the repository's scripts post others by name. A scratch variant or an older version left beside the posted
      * config looks just like that; so does a second connector posted by hand. Reported, then, as
      * what it may be (a warning).
      */
     public boolean unsure(Claim.Site one, Claim.Site other) {
-        if (posted.isEmpty()) {
-            return false;
-        }
         boolean looseOne = loose(one);
         boolean looseOther = loose(other);
-        return looseOne && (looseOther || applied(other)) || looseOther && applied(one);
+        // two files nothing posts are in doubt only where the repository posts others by name
+        return looseOne && (looseOther && !posted.isEmpty() || applied(other)) || looseOther && applied(one);
+    }
+
+    /**
+     * Whether any collision within a group can be in doubt: a member is a file nothing posts, and
+     * another is applied or the repository posts files by name. Asked once per group, so that a
+     * fleet of generated configs is not compared pair by pair.
+     */
+    public boolean mayBeUnsure(List<? extends Claim> group) {
+        boolean anyLoose = false;
+        boolean anyApplied = false;
+        for (Claim member : group) {
+            anyLoose |= loose(member.site());
+            anyApplied |= !anyApplied && applied(member.site());
+            if (anyLoose && (anyApplied || !posted.isEmpty())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a message adds for a collision {@link #unsure} with every other: which file nothing posts. */
     public String unsureNote(Claim.Site site, List<? extends Claim> others) {
         Claim.Site loose = loose(site) ? site : others.get(0).site();
         return " (nothing in the repository posts " + loose.location().input().stablePath()
-                + ", while its scripts post others: taken as run together, though it may be a copy left aside)";
+                + ", while it applies others: taken as run together, though it may be a copy left aside)";
     }
 
+    /**
+     * Whether a claim's connector is applied as the repository has it: a request written in a script,
+     * a request file or a compose file's command, or a file a script posts.
+     */
     private boolean applied(Claim.Site site) {
         InputId input = site.location().input();
         return input.format() == io.dbzlint.model.InputFormat.SHELL || input.format() == io.dbzlint.model.InputFormat.HTTP
+                || input.format() == io.dbzlint.model.InputFormat.YAML && isComposeFile(input.projectPath())
                 || input.projectPath() != null && posted.containsKey(input.projectPath());
+    }
+
+    /** docker-compose.yml, docker-compose-final.yaml, compose.yaml: a connector in one is posted by a service's command. */
+    private static boolean isComposeFile(String projectPath) {
+        if (projectPath == null) {
+            return false;
+        }
+        String name = projectPath.substring(projectPath.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("docker-compose") || name.startsWith("compose.");
     }
 
     private boolean loose(Claim.Site site) {

@@ -138,6 +138,7 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
                         ? new AllBut<>(group, m) : compared(claim, group, copiesOf, context));
             }
             Map<String, Integer> membersPerFolder = copiesOf.isEmpty() ? Map.of() : membersPerFolder(group);
+            boolean mayBeUnsure = alternatives.mayBeUnsure(group);
             boolean listed = false; // the group's full list, on its first finding only
             for (int m = 0; m < group.size(); m++) {
                 C claim = group.get(m);
@@ -145,7 +146,7 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
                 if (!others.isEmpty() && !repeatsItsCopy(m, group, othersOf, copiesOf, membersPerFolder)) {
                     boolean whole = !listed && others.size() > Claim.MAX_RELATED;
                     listed |= whole;
-                    boolean unsure = unsure(claim, others, alternatives);
+                    boolean unsure = mayBeUnsure && unsure(claim, others, alternatives);
                     (unsure || lesser(claim, others) ? sink.asWarning() : sink).report(claim.site(),
                             message(claim, others, context, taken.get(scope(claim)))
                                     + (unsure ? alternatives.unsureNote(claim.site(), others) : ""),
@@ -157,9 +158,6 @@ public abstract class UniquenessRule<C extends Claim> implements CrossConnectorR
 
     /** Whether every collision of a claim is one the repository leaves in doubt ({@link Alternatives#unsure}). */
     private static <C extends Claim> boolean unsure(C claim, List<C> others, Alternatives alternatives) {
-        if (alternatives == Alternatives.NONE) {
-            return false;
-        }
         for (C other : others) {
             if (!alternatives.unsure(claim.site(), other.site())) {
                 return false;
