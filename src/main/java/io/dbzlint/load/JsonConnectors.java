@@ -390,7 +390,8 @@ final class JsonConnectors implements FormatReader {
                 ParsedProperty previous = object.properties.get(key);
                 if (previous != null && !Keys.isNote(key)) { // a note written twice loses nothing
                     problems.add(LoadProblem.duplicateKey(keyLocation, key, previous.keyLocation, child == null
-                            && previous.child == null && kind == previous.kind && java.util.Objects.equals(text, previous.text),
+                            && previous.child == null && ValueKind.sameAsConnectReadsIt(kind, previous.kind)
+                            && java.util.Objects.equals(text, previous.text),
                             "Kafka Connect silently keeps only this last value"));
                 }
                 if (previous != null) {

@@ -319,7 +319,7 @@ final class YamlConnectors {
             ConfigEntry previous = byKey.remove(entry.key());
             if (previous != null && !Keys.isNote(entry.key())) { // a note written twice loses nothing
                 problems.add(LoadProblem.duplicateKey(entry.keyLocation(), entry.key(), previous.keyLocation(),
-                        previous.hasText() && entry.hasText() && previous.kind() == entry.kind()
+                        previous.hasText() && entry.hasText() && ValueKind.sameAsConnectReadsIt(previous.kind(), entry.kind())
                                 && previous.text().equals(entry.text()), "only this last value counts"));
             }
             byKey.put(entry.key(), entry);

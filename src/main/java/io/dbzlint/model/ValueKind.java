@@ -4,6 +4,18 @@ package io.dbzlint.model;
 public enum ValueKind {
     STRING, NUMBER, BOOLEAN, NULL, OBJECT, ARRAY;
 
+    /**
+     * Whether two values of these kinds and the same text are one value as Kafka Connect takes a
+     * config: every scalar as a string ({@code "1"} and {@code 1}, {@code "true"} and {@code true}).
+     */
+    public static boolean sameAsConnectReadsIt(ValueKind one, ValueKind other) {
+        return one == other || one.scalarText() && other.scalarText();
+    }
+
+    private boolean scalarText() {
+        return this == STRING || this == NUMBER || this == BOOLEAN;
+    }
+
     public String article() {
         return switch (this) {
             case STRING -> "a string";
