@@ -145,11 +145,19 @@ final class Linter {
         Map<InputId, ScriptBranches> scripts = new HashMap<>();
         java.util.Set<String> written = new java.util.HashSet<>();
         Map<Finding, String> commented = new java.util.IdentityHashMap<>();
+        java.util.Set<String> appended = new java.util.HashSet<>();
+        List<Finding> absent = new ArrayList<>();
+        boolean hashCommentsStripped = false;
         for (int f = 0; f < outcomes.length; f++) {
             FileOutcome outcome = outcomes[f];
             if (outcome.copies() != null) {
                 written.addAll(outcome.copies().written());
                 commented.putAll(outcome.copies().commented());
+                absent.addAll(outcome.copies().absent());
+                hashCommentsStripped |= outcome.copies().stripsHashComments();
+            }
+            if (outcome.branches() != null) {
+                appended.addAll(outcome.branches().appends());
             }
             outcomes[f] = null; // what it holds is in the run's lists now
             if (outcome.branches() != null && !outcome.branches().isEmpty()) {
@@ -185,6 +193,10 @@ final class Linter {
             }
         }
         annotatedCopies(findings, written, commented);
+        completedByScripts(findings, appended, absent);
+        if (hashCommentsStripped) {
+            hashCommentsStripped(findings);
+        }
         RuleContext finishing = context.with(Alternatives.of(clashes, scripts));
         for (int i = 0; i < crossRules.size(); i++) {
             try {
@@ -317,13 +329,15 @@ final class Linter {
                     null);
         }
         LoadedFile loaded = loader.load(source.id(), bytes);
+        boolean strips = stripsHashComments(source.id().format(), bytes);
         List<Connector> connectors = loaded.connectors().stream().filter(this::looksLikeConnector).toList();
         // a file that could not be read as connectors, or a connector template: reported, not skipped
         boolean unreadable = loaded.problems().stream().anyMatch(p -> p.ruleId().equals(LoadProblem.PARSE_ERROR)
                 || p.ruleId().equals(LoadProblem.TEMPLATE));
         if (connectors.isEmpty() && !unreadable) {
             // JSON, but no connector config: a package.json, a dashboard, an empty file
-            return loaded.branches().isEmpty() ? FileOutcome.SKIPPED : FileOutcome.skipped(loaded.branches());
+            FileOutcome skippedOne = loaded.branches().isEmpty() ? FileOutcome.SKIPPED : FileOutcome.skipped(loaded.branches());
+            return strips ? skippedOne.stripping() : skippedOne;
         }
         LoadedFile file = new LoadedFile(loaded.input(), connectors, loaded.problems());
         List<Finding> findings = new ArrayList<>();
@@ -336,6 +350,7 @@ final class Linter {
         boolean page = source.id().format() == InputFormat.MARKDOWN || source.id().format() == InputFormat.ASCIIDOC;
         boolean testSource = isTestSource(source.id());
         List<Connector> fragments = new ArrayList<>();
+        List<Finding> absent = new ArrayList<>();
         for (Connector loadedConnector : file.connectors()) {
             Connector connector = loadedConnector.in(Deployments.of(loadedConnector, deployment));
             RuleContext context = contextFor(connector);
@@ -354,6 +369,12 @@ final class Linter {
                 // the input of a program that may fill in what it leaves out from defaults of its own,
                 // or of a test that leaves out what it does not need
                 findings.subList(first, findings.size()).removeIf(f -> isAboutAbsentKey(connector, f));
+            } else if (!page) {
+                for (Finding f : findings.subList(first, findings.size())) {
+                    if (isAboutAbsentKey(connector, f)) {
+                        absent.add(f);
+                    }
+                }
             }
             // a connector the release refuses at creation never runs beside another: it claims nothing
             for (int i = 0; i < crossRules.size() && !context.refusesAtCreation(connector); i++) {
@@ -387,7 +408,7 @@ final class Linter {
         }
         int withPlaceholders = (int) file.connectors().stream().filter(Linter::holdsPlaceholder).count();
         return new FileOutcome(file.connectors().size(), findings.isEmpty() ? List.of() : findings, claims, null,
-                null, false, withPlaceholders, loaded.branches(), copies);
+                null, false, withPlaceholders, loaded.branches(), copies.leavingOut(absent).stripping(strips));
     }
 
     private static final String REQUIRED_KEYS_RULE = new ConfigSchemaRule().id();
@@ -862,6 +883,12 @@ final class Linter {
             this(connectors, findings, claims, readError, internalError, false, 0, ScriptBranches.NONE);
         }
 
+        /** The same, for a file that strips # comment lines from the JSON it posts. */
+        FileOutcome stripping() {
+            return new FileOutcome(connectors, findings, claims, readError, internalError, skipped, withPlaceholders,
+                    branches, (copies == null ? Copies.NONE : copies).stripping(true));
+        }
+
         /** No connector here; a script's branches and uploads still tell which other files are alternatives. */
         static FileOutcome skipped(ScriptBranches branches) {
             return new FileOutcome(0, List.of(), FileClaims.NONE, null, null, true, 0, branches);
@@ -873,8 +900,67 @@ final class Linter {
      * connectors a config file (not a page) writes as strict JSON, and a page's comment findings
      * with the name of the example each is in.
      */
-    private record Copies(java.util.Set<String> written, Map<Finding, String> commented) {
-        static final Copies NONE = new Copies(java.util.Set.of(), Map.of());
+    private record Copies(java.util.Set<String> written, Map<Finding, String> commented, List<Finding> absent,
+                          boolean stripsHashComments) {
+        static final Copies NONE = new Copies(java.util.Set.of(), Map.of(), List.of(), false);
+
+        Copies(java.util.Set<String> written, Map<Finding, String> commented) {
+            this(written, commented, List.of(), false);
+        }
+
+        /** The same, with a file's findings about keys it leaves out (a script may append them). */
+        Copies leavingOut(List<Finding> found) {
+            return found.isEmpty() ? this : new Copies(written, commented, List.copyOf(found), stripsHashComments);
+        }
+
+        /** The same, for a file that strips # comment lines from what it posts. */
+        Copies stripping(boolean strips) {
+            return strips ? new Copies(written, commented, absent, true) : this;
+        }
+    }
+
+    /**
+     * A script or compose command that deletes # comment lines ({@code sed '/^[[:space:]]*#/d'},
+     * {@code grep -v '^#'}): the repository posts its JSON files without them.
+     */
+    private static final java.util.regex.Pattern STRIPS_HASH_COMMENTS = java.util.regex.Pattern.compile(
+            "sed\\s[^\\n]{0,80}?/\\^(?:\\[\\[:space:]]\\*|\\\\s\\*|\\[ \\\\t]\\*| \\*)?#/d"
+                    + "|grep\\s+-v\\s+(?:-E\\s+)?['\"]\\^(?:\\[\\[:space:]]\\*|\\\\s\\*|\\[ \\\\t]\\*| \\*)?#");
+
+    private static boolean stripsHashComments(InputFormat format, byte[] bytes) {
+        if (format != InputFormat.SHELL && format != InputFormat.YAML) {
+            return false;
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return text.indexOf('#') >= 0 && (text.contains("sed") || text.contains("grep"))
+                && STRIPS_HASH_COMMENTS.matcher(text).find();
+    }
+
+    /** # comments of JSON files, where a script of the project strips them before posting: not what Kafka Connect gets. */
+    private static void hashCommentsStripped(List<Finding> findings) {
+        findings.removeIf(f -> f.ruleId().equals(LoadProblem.STRICT_JSON)
+                && f.location().input().format() == InputFormat.JSON && f.message().startsWith("a # comment"));
+    }
+
+    /**
+     * A config file a script of the project appends lines to ({@code cat >> application.properties
+     * <<EOF} before starting Debezium Server) is completed there: what it leaves out is not missing.
+     */
+    private static void completedByScripts(List<Finding> findings, java.util.Set<String> appended,
+                                           List<Finding> absent) {
+        if (appended.isEmpty() || absent.isEmpty()) {
+            return;
+        }
+        java.util.Set<Finding> dropped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Finding finding : absent) {
+            String path = finding.location().input().displayPath();
+            if (appended.contains(path.substring(path.lastIndexOf('/') + 1))) {
+                dropped.add(finding);
+            }
+        }
+        if (!dropped.isEmpty()) {
+            findings.removeIf(dropped::contains);
+        }
     }
 
     /**

@@ -40,12 +40,13 @@ public final class Limits {
     }
 
     /**
-     * The same, accepting // and /* comments and trailing commas: connector files are read with it,
+     * The same, accepting //, /* and # comments and trailing commas: connector files are read with it,
      * so that a learner's commented body is still linted; the comments are reported on their own.
      */
     public static JsonFactory lenientJsonFactory() {
         return JsonFactory.builder().streamReadConstraints(CONSTRAINTS)
                 .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
                 .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
                 .build();
     }

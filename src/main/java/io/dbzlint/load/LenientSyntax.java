@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds what learners' JSON often has and Kafka Connect refuses: // and /* comments (course
+ * Finds what learners' JSON often has and Kafka Connect refuses: //, /* and # comments (course
  * material shows "copy-paste ready" bodies with them) and trailing commas. The parser is told to
  * accept both, so the rest of the file is still linted; each is reported here, at its place.
  */
@@ -14,6 +14,8 @@ final class LenientSyntax {
 
     private static final String LINE_COMMENT = "a // comment";
     private static final String BLOCK_COMMENT = "a /* comment */";
+    /** What a # comment is called: a file of them is often stripped of them by a script before it is posted. */
+    static final String HASH_COMMENT = "a # comment";
 
     /** One comment or trailing comma, with its range and what removing it removes (null: no fix). */
     record Found(Location location, String what, Removal removal) {
@@ -52,13 +54,14 @@ final class LenientSyntax {
                 }
                 continue;
             }
-            if (c == '/' && i + 1 < length && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
-                boolean block = text.charAt(i + 1) == '*';
+            if (c == '#' || c == '/' && i + 1 < length && (text.charAt(i + 1) == '/' || text.charAt(i + 1) == '*')) {
+                boolean hash = c == '#';
+                boolean block = !hash && text.charAt(i + 1) == '*';
                 int start = i;
                 int startLine = line;
                 int startColumn = column;
-                i += 2;
-                column += 2;
+                i += hash ? 1 : 2;
+                column += hash ? 1 : 2;
                 while (i < length) {
                     char d = text.charAt(i);
                     if (!block && (d == '\n' || d == '\r')) {
@@ -78,7 +81,7 @@ final class LenientSyntax {
                     i++;
                 }
                 Location at = new Location(input, startLine, startColumn, line, column);
-                found.add(new Found(at, block ? BLOCK_COMMENT : LINE_COMMENT,
+                found.add(new Found(at, hash ? HASH_COMMENT : block ? BLOCK_COMMENT : LINE_COMMENT,
                         line == startLine ? removal(input, text, start, i, at) : null));
                 continue;
             }

@@ -52,6 +52,8 @@ final class ShellBranches {
     private boolean awaitingIn;
     private boolean casePattern;
     private String previousWord = "";
+    /** The names of the files the script appends to. */
+    private final Set<String> appends = new HashSet<>();
     /** Words of the current command so far. */
     private int commandWords;
     /** Whether the current command is {@code cat}, and the files it names. */
@@ -187,10 +189,10 @@ final class ShellBranches {
         endCommand();
         closeRests();
         if (broken || !frames.isEmpty() || !branched && posts.isEmpty()) {
-            return posts.isEmpty() || broken ? ScriptBranches.NONE
-                    : new ScriptBranches(new long[0][], Set.of(), posts);
+            return (posts.isEmpty() || broken ? ScriptBranches.NONE
+                    : new ScriptBranches(new long[0][], Set.of(), posts)).appending(appends);
         }
-        return new ScriptBranches(paths.toArray(new long[0][]), exiting, posts);
+        return new ScriptBranches(paths.toArray(new long[0][]), exiting, posts, appends);
     }
 
     private void append(StringBuilder word, int from, int to) {
@@ -311,6 +313,11 @@ final class ShellBranches {
 
     private void word(String w, boolean quoted, int wordLine) {
         commandWords++;
+        String appended = previousWord.equals(">>") ? w : w.startsWith(">>") && w.length() > 2 ? w.substring(2) : null;
+        if (appended != null && appended.indexOf('$') < 0 && !appended.startsWith("&")
+                && !appended.equals("/dev/null")) {
+            appends.add(appended.substring(appended.lastIndexOf('/') + 1));
+        }
         if (catting && !w.startsWith("-") && w.indexOf('$') < 0 && !w.isEmpty()) {
             catted.add(new ScriptBranches.Post(w, wordLine, current));
         }

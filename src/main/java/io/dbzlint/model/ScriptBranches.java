@@ -24,6 +24,8 @@ public final class ScriptBranches {
     /** The arms that end the script, as conditional id << 32 | arm. */
     private final Set<Long> exiting;
     private final List<Post> posts;
+    /** The names of the files the script appends to ({@code cat >> application.properties}), without folders. */
+    private final Set<String> appends;
 
     /**
      * A file a script posts as a request body.
@@ -47,9 +49,28 @@ public final class ScriptBranches {
     }
 
     public ScriptBranches(long[][] paths, Set<Long> exiting, List<Post> posts) {
+        this(paths, exiting, posts, Set.of());
+    }
+
+    public ScriptBranches(long[][] paths, Set<Long> exiting, List<Post> posts, Set<String> appends) {
         this.paths = paths;
         this.exiting = Set.copyOf(exiting);
         this.posts = List.copyOf(posts);
+        this.appends = Set.copyOf(appends);
+    }
+
+    /** The same, knowing the files the script appends to. */
+    public ScriptBranches appending(Set<String> names) {
+        return names.isEmpty() ? this : new ScriptBranches(paths, exiting, posts, names);
+    }
+
+    /**
+     * The names of the files the script appends lines to ({@code cat >> application.properties <<EOF},
+     * {@code echo k=v >> conf/app.properties}): a config of that name in the project may be
+     * completed by it, so what it leaves out is not known to be missing.
+     */
+    public Set<String> appends() {
+        return appends;
     }
 
     /** An arm as a path element. */
@@ -68,7 +89,7 @@ public final class ScriptBranches {
 
     /** Whether this knows nothing: no line in a branch and no posted file. */
     public boolean isEmpty() {
-        if (!posts.isEmpty()) {
+        if (!posts.isEmpty() || !appends.isEmpty()) {
             return false;
         }
         for (long[] path : paths) {

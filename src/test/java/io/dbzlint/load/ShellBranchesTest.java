@@ -226,4 +226,19 @@ class ShellBranchesTest {
         assertThat(ShellBranches.uploadsOf(page).posts()).extracting(ScriptBranches.Post::file, ScriptBranches.Post::line)
                 .containsExactly(tuple("register-hiking-connector.json", 1));
     }
+
+    @Test
+    void should_name_the_files_a_script_appends_to() {
+        String script = """
+                cat >> conf/application.properties <<EOF
+                debezium.source.topic.prefix=${DB_NAME}
+                EOF
+                echo "debezium.sink.type=kafka" >>"settings/server.properties"
+                echo done >> "$LOG"
+                some-command 2>>/dev/null >> /dev/null
+                cat register.json > copy.json
+                """;
+        assertThat(ShellBranches.of(script).appends()).containsExactlyInAnyOrder("application.properties",
+                "server.properties");
+    }
 }
