@@ -9,6 +9,7 @@ import io.dbzlint.model.ValueKind;
 import io.dbzlint.rule.ConnectorRule;
 import io.dbzlint.rule.FindingSink;
 import io.dbzlint.rule.RuleContext;
+import java.util.List;
 
 /**
  * A password (or secret, token, credential) written into the config instead of a Kafka Connect
@@ -70,13 +71,14 @@ public final class PlaintextSecretRule implements ConnectorRule {
                             + " envsubst fills in before deploy, so the deployed config"
                             + (connector.runsOnDebeziumEngine() ? "" : ", readable through the REST API,")
                             + " holds the password itself; reference a config provider instead, e.g." + example);
-                } else if (entry.hasText() && !entry.text().isEmpty() && !entry.isProviderReference()) {
+                } else if (entry.hasText() && !entry.text().isEmpty() && !entry.isProviderReference()
+                        && !onlyProviderReferences(entry.text())) {
                     sink.report(connector, key, entry.valueLocation(), key
                             + " holds a literal secret; reference it through a config provider instead, e.g." + example);
                 }
                 continue;
             }
-            Secrets.embedded(key, entry.text())
+            Secrets.embedded(key, withoutProviderColons(entry.text()))
                     // ${env:USER}:${env:PASSWORD}@: references, which a value may hold anywhere, split at their colons
                     .filter(embedded -> !isReference(embedded.secret()) && !References.hasTemplate(embedded.secret())
                             && !embedded.secret().contains("${") && !isStandIn(embedded.secret(), isPage(entry))
@@ -113,6 +115,44 @@ public final class PlaintextSecretRule implements ConnectorRule {
                 .filter(embedded -> !isStandIn(embedded.secret(), isPage(entry)))
                 .ifPresent(embedded -> sink.report(connector, key, entry.valueLocation(), key + " holds a literal"
                         + " secret: " + embedded.where() + advice));
+    }
+
+    /**
+     * Whether a value is config provider references and separators only
+     * ({@code ${env:SR_KEY}:${env:SR_SECRET}}): Kafka Connect resolves each, nothing literal is left.
+     */
+    static boolean onlyProviderReferences(String value) {
+        List<References.Reference> found = References.find(value);
+        if (found.isEmpty() || found.stream().anyMatch(r -> r.kind() != References.Kind.PROVIDER)) {
+            return false;
+        }
+        StringBuilder rest = new StringBuilder(value);
+        for (int i = found.size() - 1; i >= 0; i--) {
+            rest.delete(found.get(i).start(), found.get(i).end());
+        }
+        return rest.chars().noneMatch(Character::isLetterOrDigit);
+    }
+
+    /**
+     * A value with each config provider reference's inner colons hidden, so that a user:password
+     * pair made of references ({@code mongodb://${secrets:db:user}:${secrets:db:password}@host})
+     * splits where the URI does, and its password is a reference still.
+     */
+    private static String withoutProviderColons(String value) {
+        if (value == null || value.indexOf("${") < 0) {
+            return value;
+        }
+        StringBuilder hidden = new StringBuilder(value);
+        for (References.Reference found : References.find(value)) {
+            if (found.kind() == References.Kind.PROVIDER) {
+                for (int i = found.start(); i < found.end(); i++) {
+                    if (hidden.charAt(i) == ':' || hidden.charAt(i) == '/' || hidden.charAt(i) == '@') {
+                        hidden.setCharAt(i, '_');
+                    }
+                }
+            }
+        }
+        return hidden.toString();
     }
 
     private static boolean isReference(String value) {
