@@ -34,12 +34,12 @@ final class ComposeFile {
      * @param clusters its Kafka Connect services that name the Kafka they join, in file order
      */
     record Runs(List<ReleaseEvidence.Found> releases, String postgresImage, boolean connect,
-                List<ConnectService> clusters) {
+                List<ConnectService> clusters, java.util.Set<String> posts) {
 
-        static final Runs NOTHING = new Runs(List.of(), null, false, List.of());
+        static final Runs NOTHING = new Runs(List.of(), null, false, List.of(), java.util.Set.of());
 
         Runs(List<ReleaseEvidence.Found> releases, String postgresImage, boolean connect) {
-            this(releases, postgresImage, connect, List.of());
+            this(releases, postgresImage, connect, List.of(), java.util.Set.of());
         }
 
         /** Whether its Connect services join more than one Kafka: two clusters, two sites of a failover demo. */
@@ -98,6 +98,9 @@ final class ComposeFile {
         return stack.runs();
     }
 
+    /** The names of the files the stack's services post with curl, without folders. */
+    private final java.util.Set<String> posts = new java.util.HashSet<>();
+
     private void declare(String file) {
         String text = ReleaseEvidence.readInside(root, dir().resolve(file));
         if (text == null) {
@@ -125,6 +128,13 @@ final class ComposeFile {
             String image = spec.path("image").isString() ? spec.get("image").asString() : null;
             JsonNode build = spec.has("build") ? spec.get("build") : null;
             JsonNode environment = spec.has("environment") ? spec.get("environment") : null;
+            for (String field : List.of("command", "entrypoint")) {
+                Matcher posted = POSTED.matcher(spec.path(field).toString());
+                while (posted.find()) {
+                    String path = posted.group(1);
+                    posts.add(path.substring(path.lastIndexOf('/') + 1));
+                }
+            }
             services.put(entry.getKey(), new Service(entry.getKey(),
                     image != null ? image : earlier == null ? null : earlier.image(),
                     build != null ? build : earlier == null ? null : earlier.build(), shown + file,
@@ -164,8 +174,12 @@ final class ComposeFile {
                 postgres = image.where().replaceFirst(": (FROM )?$", "") + Deployment.INSTALLS_WAL2JSON;
             }
         }
-        return new Runs(List.copyOf(releases), postgres, connect, List.copyOf(clusters));
+        return new Runs(List.copyOf(releases), postgres, connect, List.copyOf(clusters), java.util.Set.copyOf(posts));
     }
+
+    /** A file a service's command posts with curl: {@code -d @mysql_config.json}. */
+    private static final Pattern POSTED = Pattern.compile(
+            "(?:-d|--data(?:-binary|-raw)?)(?:\\s+|=)?@([^\\s'\"\\\\;&|)]+)");
 
     /** The value of the first of some variables a service's environment sets (a map, or a list of NAME=value). */
     private static String variable(JsonNode environment, List<String> names) {

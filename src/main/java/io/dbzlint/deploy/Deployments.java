@@ -207,6 +207,16 @@ public final class Deployments {
                     .orElseThrow();
             return new StackChoice(compose, stack, page, nearest.boundAt(), nearest.started().script());
         }
+        if (compose.alternatives() && !page) {
+            // a config the stacks post by name (a compose command's curl -d @file) runs on one of them,
+            // whatever stack its name carries
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            List<ComposeFolder.Stack> posting = compose.stacks().stream()
+                    .filter(stack -> runsOf(compose, stack).posts().contains(name)).toList();
+            if (!posting.isEmpty()) { // several alternatives that post it alike: it runs on either, the first told
+                return new StackChoice(compose, posting.get(0), page, null, null);
+            }
+        }
         return new StackChoice(compose, compose.stackOf(path.substring(compose.shown().length()),
                 stack -> runsOf(compose, stack).connect()), page, null, null);
     }
@@ -218,6 +228,12 @@ public final class Deployments {
             return placed;
         }
         Deployment deployment = postgresImage(path, choice).map(placed::withPostgresImage).orElse(placed);
+        if (input.format() == InputFormat.MARKDOWN || input.format() == InputFormat.ASCIIDOC) {
+            ReleaseEvidence.Found own = ReleaseEvidence.onPage(root, path);
+            if (own != null && !placed.declared()) {
+                return deployment.running(own.release(), own.where() + ", the page's own stack");
+            }
+        }
         // what runs the connectors (an image) from the nearest folder up, before what a build depends on;
         // in the config's compose project, what its stack's services run first
         String[] parts = path.split("/");

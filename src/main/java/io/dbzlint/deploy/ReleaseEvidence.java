@@ -200,6 +200,16 @@ final class ReleaseEvidence {
     }
 
     /**
+     * The release a documentation page runs its own examples on: the first image its compose blocks,
+     * Dockerfiles or commands start ({@code image: quay.io/debezium/connect:2.0} in a YAML block), or
+     * null. Nearer than anything of its folder, which may run another stack.
+     */
+    static Found onPage(Path root, String projectPath) {
+        String text = readInside(root, root.resolve(projectPath));
+        return text == null ? null : first(RUNTIME, text, projectPath, true);
+    }
+
+    /**
      * The release line of one of Debezium's runtime images an image reference names, where being
      * the part of the reference that says so ({@code debezium/connect:2.1}); or null.
      */

@@ -51,7 +51,20 @@ public record Deployment(String name, String evidence, String stack, boolean dec
             return false;
         }
         boolean wal2jsonBuild = postgresImage.endsWith(INSTALLS_WAL2JSON);
-        return plugin.equalsIgnoreCase("wal2json") ? wal2jsonBuild : plugin.equalsIgnoreCase("decoderbufs") && !wal2jsonBuild;
+        return plugin.equalsIgnoreCase("wal2json") ? wal2jsonBuild || debeziumImageWithWal2json(postgresImage)
+                : plugin.equalsIgnoreCase("decoderbufs") && !wal2jsonBuild;
+    }
+
+    /**
+     * Debezium's PostgreSQL image up to PostgreSQL 14 builds wal2json beside decoderbufs
+     * (debezium/container-images postgres/14/Dockerfile; 15 and later build decoderbufs alone), and
+     * so do the example images of Debezium 1.x, which are built on them.
+     */
+    private static final java.util.regex.Pattern WAL2JSON_IMAGE = java.util.regex.Pattern.compile(
+            "debezium/postgres:(?:9\\.\\d+|1[0-4])(?![\\d.])|debezium/example-postgres:[01]\\.\\d+");
+
+    private static boolean debeziumImageWithWal2json(String image) {
+        return WAL2JSON_IMAGE.matcher(image).find();
     }
 
     public Deployment {

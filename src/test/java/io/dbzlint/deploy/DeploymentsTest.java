@@ -259,4 +259,38 @@ class DeploymentsTest {
         assertThat(page.version()).isEqualTo("1.8");
         assertThat(deploymentOf("live/mysql-source.json").version()).isEqualTo("2.1");
     }
+
+    @Test
+    void should_run_a_page_s_examples_on_the_stack_the_page_itself_starts() throws IOException {
+        // the folder runs 1.8; the README walks through a stack of its own, in a YAML block, on 2.0
+        write("docker-compose.yaml", "services:\n  connect:\n    image: debezium/connect:1.8\n");
+        write("README.md", "```yaml\nservices:\n  connect:\n    image: quay.io/debezium/connect:2.0\n```\n"
+                + "```json\n{\"name\": \"dataops\"}\n```\nUpgrading from debezium/connect:1.9 is covered below.\n");
+        write("OTHER.md", "Upgrading from debezium/connect:1.9 is covered below.\n");
+
+        Deployments all = new Deployments(repo, id -> Optional.empty());
+        Deployment readme = all.of(new InputId("README.md", "README.md", InputFormat.MARKDOWN));
+        Deployment other = all.of(new InputId("OTHER.md", "OTHER.md", InputFormat.MARKDOWN));
+
+        assertThat(readme.version()).isEqualTo("2.0");
+        assertThat(readme.versionEvidence()).contains("the page's own stack");
+        assertThat(other.version()).as("prose naming an image starts nothing").isEqualTo("1.8");
+        assertThat(deploymentOf("register.json").version()).isEqualTo("1.8");
+    }
+
+    @Test
+    void should_run_a_config_on_the_alternative_stacks_that_post_it_whatever_its_name_carries() throws IOException {
+        // the base stacks' connector-sender posts config/mysql_config.json; the mysql variant runs another release
+        String sender = "  connector-sender:\n    image: curlimages/curl\n    command: >\n"
+                + "      sh -c \"curl -X POST connect:8083/connectors/ -d @mysql_config.json\"\n";
+        write("docker-compose.yaml", "services:\n  connect:\n    image: debezium/connect:1.8\n" + sender);
+        write("docker-compose-mysql.yaml", "services:\n  connect:\n    image: debezium/connect:2.7\n");
+
+        Deployment posted = deploymentOf("config/mysql_config.json");
+        Deployment named = deploymentOf("config/register-mysql.json");
+
+        assertThat(posted.version()).isEqualTo("1.8");
+        assertThat(named.version()).isEqualTo("2.7");
+        assertThat(named.name()).isEqualTo("docker-compose-mysql.yaml");
+    }
 }
