@@ -80,6 +80,16 @@ final class JsonConnectors implements FormatReader {
         return CONNECTOR_WORDS.matcher(text).find();
     }
 
+    /**
+     * Text holding Debezium change events as a consumer prints them ({@code [x] Received
+     * {"schema": ..., "payload": {"before": ..., "after": ..., "op": "c"}}}), and no connector class:
+     * a log of data, which names Debezium's types without being a config.
+     */
+    static boolean savedChangeEvents(String text) {
+        return text.contains("\"payload\"") && (text.contains("\"schema\"") || text.contains("\"op\""))
+                && !text.contains("connector.class");
+    }
+
     @Override
     public LoadedFile read(InputId path, byte[] bytes) {
         boolean ascii = Utf8Text.isAscii(bytes);
@@ -164,15 +174,17 @@ final class JsonConnectors implements FormatReader {
                 // the bodies in it are read as in a script, rather than the file reported as not JSON
                 return EmbeddedJson.load(path, whole);
             }
-            if (!mentionsConnector(whole)) {
+            if (!mentionsConnector(whole) || savedChangeEvents(whole)) {
                 // broken JSON of something else (a cloud API's request template, a saved log): a connector
                 // config names its class or what it reads, and this names none; not dbzlint's
                 return new LoadedFile(path, List.of(), List.of());
             }
             Location at = JacksonErrors.locationOf(path, e.getLocation());
-            // the parser stopped here; a comma flagged at the same place is part of that one mistake
+            // the parser stopped here: a comma flagged at the same place is part of that one mistake,
+            // and what follows was never read as JSON (a # of a Dockerfile pasted below a log line)
             problems.removeIf(problem -> problem.ruleId().equals(LoadProblem.STRICT_JSON)
-                    && problem.location().line() == at.line() && problem.location().column() == at.column());
+                    && (problem.location().line() > at.line()
+                            || problem.location().line() == at.line() && problem.location().column() >= at.column()));
             problems.add(LoadProblem.parseError(at, "invalid JSON: " + JacksonErrors.describe(e)));
             return new LoadedFile(path, List.of(), problems);
         } catch (StructureProblem e) {
