@@ -513,10 +513,13 @@ public final class Deployments {
             String where = (namespace != null && namespace.hasText() ? namespace.text().trim() + "/" : "")
                     + cluster.text().trim();
             // a KafkaConnector is applied to a Kubernetes cluster, never to a compose stack's Kafka, and
-            // runs the release of its KafkaConnect, not one a compose stack elsewhere in the project runs
+            // runs the release of its KafkaConnect, not one a compose stack elsewhere in the project runs;
+            // a REST body beside it is posted elsewhere: a KafkaConnect that takes KafkaConnector
+            // resources has Strimzi's operator delete the connectors no resource declares
             Deployment on = readFromAComposeStack(file) ? file.amongReleases(List.of()) : file;
             return on.inside(file.name() + " strimzi:" + where, "the Strimzi KafkaConnect " + where
-                    + " (strimzi.io/cluster)", file.compose() ? "kubernetes beside " + file.stack() : file.stack());
+                    + " (strimzi.io/cluster)", file.compose() ? "kubernetes beside " + file.stack()
+                            : "kubernetes " + file.stack());
         }
         return file;
     }

@@ -271,7 +271,10 @@ final class EmbeddedJson {
     private static boolean allowsComments(String language) {
         return language.startsWith("json5") || language.startsWith("jsonc") || language.startsWith("js")
                 && !language.startsWith("json") || language.startsWith("javascript")
-                || language.startsWith("typescript") || language.startsWith("hjson");
+                || language.startsWith("typescript") || language.startsWith("ts") || language.startsWith("hjson")
+                // a program's dict or map literal, which its language lets end in a comma; it posts JSON
+                || language.startsWith("py") || language.startsWith("go") || language.startsWith("kotlin")
+                || language.startsWith("java") && !language.startsWith("javascript") || language.startsWith("groovy");
     }
 
     /** PUT /connectors/NAME/config (the connector NAME) or /connector-plugins/PLUGIN/config/validate in the command that sends a body. */
