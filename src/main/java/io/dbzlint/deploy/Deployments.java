@@ -501,6 +501,11 @@ public final class Deployments {
             String own = connector.location().input().stablePath() + " $" + unposted.text();
             return file.inside(own, "a body the script assigns to $" + unposted.text() + " and never posts", own);
         }
+        if (connector.envelope().containsKey(Connector.COMMENTED_OUT) && !file.declared()) {
+            // #curl ... -d '{...}': an example kept in a comment, which the script does not run
+            String own = connector.location().input().stablePath() + ":" + connector.location().line() + " #";
+            return file.inside(own, "a body on a line the script comments out: it runs nothing", own);
+        }
         ConfigEntry validated = connector.envelope().get(Connector.VALIDATED);
         if (validated != null && !file.declared()) {
             String own = connector.location().input().stablePath() + ":" + connector.location().line() + " validate";

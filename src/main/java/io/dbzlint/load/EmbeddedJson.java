@@ -95,12 +95,14 @@ final class EmbeddedJson {
                     expanded = expandedVariables(text);
                 }
                 String unposted = path.format() == InputFormat.SHELL ? unpostedVariable(chars, start, expanded) : null;
+                boolean commentedOut = path.format() == InputFormat.SHELL && onCommentLine(chars, start);
                 for (Connector connector : outermost.get().read().connectors()) {
                     Connector named = namedByUrl(path, chars, lines, start, connector);
                     if (path.format() == InputFormat.SHELL) {
                         named = nameAssigned(text, named);
                     }
-                    connectors.add(unposted == null ? named : unposted(named, unposted));
+                    named = unposted == null ? named : unposted(named, unposted);
+                    connectors.add(commentedOut ? marked(named, Connector.COMMENTED_OUT, "#") : named);
                 }
                 List<LoadProblem> bodyProblems = outermost.get().read().problems();
                 if (path.format() == InputFormat.MARKDOWN && allowsComments(fenceLanguage(chars, start))) {
@@ -206,6 +208,26 @@ final class EmbeddedJson {
             names.add(expansion.group(1));
         }
         return names;
+    }
+
+    /** Whether a position is on a script line commented out with #: a command the script does not run. */
+    private static boolean onCommentLine(char[] chars, int at) {
+        int lineStart = at;
+        while (lineStart > 0 && chars[lineStart - 1] != '\n') {
+            lineStart--;
+        }
+        while (lineStart < at && (chars[lineStart] == ' ' || chars[lineStart] == '\t')) {
+            lineStart++;
+        }
+        return lineStart < at && chars[lineStart] == '#';
+    }
+
+    private static Connector marked(Connector connector, String key, String value) {
+        java.util.Map<String, io.dbzlint.model.ConfigEntry> envelope = new java.util.LinkedHashMap<>(connector.envelope());
+        envelope.put(key, new io.dbzlint.model.ConfigEntry(key, value, io.dbzlint.model.ValueKind.STRING,
+                connector.location(), connector.location()));
+        return new Connector(connector.name(), connector.nameLocation(), connector.location(), connector.type(),
+                connector.config(), envelope, connector.deployment());
     }
 
     private static Connector unposted(Connector connector, String variable) {

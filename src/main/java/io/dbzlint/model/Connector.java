@@ -59,6 +59,8 @@ public record Connector(String name, Location nameLocation, Location location, C
     public static final String STRIMZI_CLUSTER = "metadata.labels.strimzi.io/cluster";
     /** In the envelope of a script's body: the shell variable it is assigned to, which the script never expands. */
     public static final String UNPOSTED_VARIABLE = "script.unposted.variable";
+    /** In the envelope of a script's body on a commented-out line ({@code #curl ... -d '{...}'}): the line. */
+    public static final String COMMENTED_OUT = "script.commented.out";
     /**
      * In the envelope of a body sent with {@code PUT /connectors/NAME/config}: NAME. The body is a
      * new version of that connector's config, replacing any other of the name.
