@@ -34,12 +34,25 @@ final class ComposeFile {
      * @param clusters its Kafka Connect services that name the Kafka they join, in file order
      */
     record Runs(List<ReleaseEvidence.Found> releases, String postgresImage, boolean connect,
-                List<ConnectService> clusters, java.util.Set<String> posts) {
+                List<ConnectService> clusters, java.util.Set<String> posts, java.util.Set<String> mounts) {
 
-        static final Runs NOTHING = new Runs(List.of(), null, false, List.of(), java.util.Set.of());
+        static final Runs NOTHING = new Runs(List.of(), null, false, List.of(), java.util.Set.of(), java.util.Set.of());
 
         Runs(List<ReleaseEvidence.Found> releases, String postgresImage, boolean connect) {
-            this(releases, postgresImage, connect, List.of(), java.util.Set.of());
+            this(releases, postgresImage, connect, List.of(), java.util.Set.of(), java.util.Set.of());
+        }
+
+        /** Whether the stack posts a project file by its name or mounts it (or a folder above it) into a service. */
+        boolean takes(String projectPath) {
+            if (posts.contains(projectPath.substring(projectPath.lastIndexOf('/') + 1))) {
+                return true;
+            }
+            for (String mounted : mounts) {
+                if ((projectPath + "/").startsWith(mounted)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether its Connect services join more than one Kafka: two clusters, two sites of a failover demo. */
@@ -100,6 +113,8 @@ final class ComposeFile {
 
     /** The names of the files the stack's services post with curl, without folders. */
     private final java.util.Set<String> posts = new java.util.HashSet<>();
+    /** The project folders and files the stack's services mount from the project, each ending in /. */
+    private final java.util.Set<String> mounts = new java.util.HashSet<>();
 
     private void declare(String file) {
         String text = ReleaseEvidence.readInside(root, dir().resolve(file));
@@ -128,6 +143,16 @@ final class ComposeFile {
             String image = spec.path("image").isString() ? spec.get("image").asString() : null;
             JsonNode build = spec.has("build") ? spec.get("build") : null;
             JsonNode environment = spec.has("environment") ? spec.get("environment") : null;
+            for (JsonNode volume : spec.path("volumes")) {
+                String source = volume.isString() ? volume.asString().split(":", 2)[0]
+                        : volume.path("source").isString() ? volume.get("source").asString() : null;
+                if (source != null && (source.startsWith("./") || source.startsWith("../")) && source.indexOf('$') < 0) {
+                    String mounted = io.dbzlint.model.InputId.resolve(shown.isEmpty() ? "" : shown.substring(0, shown.length() - 1), source);
+                    if (mounted != null) {
+                        mounts.add(mounted.endsWith("/") ? mounted : mounted + "/");
+                    }
+                }
+            }
             for (String field : List.of("command", "entrypoint")) {
                 Matcher posted = POSTED.matcher(spec.path(field).toString());
                 while (posted.find()) {
@@ -174,7 +199,8 @@ final class ComposeFile {
                 postgres = image.where().replaceFirst(": (FROM )?$", "") + Deployment.INSTALLS_WAL2JSON;
             }
         }
-        return new Runs(List.copyOf(releases), postgres, connect, List.copyOf(clusters), java.util.Set.copyOf(posts));
+        return new Runs(List.copyOf(releases), postgres, connect, List.copyOf(clusters), java.util.Set.copyOf(posts),
+                java.util.Set.copyOf(mounts));
     }
 
     /** A file a service's command posts with curl: {@code -d @mysql_config.json}. */

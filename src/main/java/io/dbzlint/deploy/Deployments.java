@@ -106,7 +106,11 @@ public final class Deployments {
      * @param page whether the config is on a documentation page
      */
     private record StackChoice(ComposeFolder compose, ComposeFolder.Stack stack, boolean page, String boundAt,
-                               String script) {
+                               String script, boolean taken) {
+
+        StackChoice(ComposeFolder compose, ComposeFolder.Stack stack, boolean page, String boundAt, String script) {
+            this(compose, stack, page, boundAt, script, false);
+        }
 
         /** The folder on the config's path where its stack is found: the compose project's, or the one whose scripts start it. */
         String at() {
@@ -208,13 +212,12 @@ public final class Deployments {
             return new StackChoice(compose, stack, page, nearest.boundAt(), nearest.started().script());
         }
         if (compose.alternatives() && !page) {
-            // a config the stacks post by name (a compose command's curl -d @file) runs on one of them,
-            // whatever stack its name carries
-            String name = path.substring(path.lastIndexOf('/') + 1);
+            // a config the stacks post by name (a compose command's curl -d @file) or mount into a service
+            // (./debezium/connectors:/etc/debezium/connectors) runs on one of them, whatever stack its name carries
             List<ComposeFolder.Stack> posting = compose.stacks().stream()
-                    .filter(stack -> runsOf(compose, stack).posts().contains(name)).toList();
+                    .filter(stack -> runsOf(compose, stack).takes(path)).toList();
             if (!posting.isEmpty()) { // several alternatives that post it alike: it runs on either, the first told
-                return new StackChoice(compose, posting.get(0), page, null, null);
+                return new StackChoice(compose, posting.get(0), page, null, null, true);
             }
         }
         return new StackChoice(compose, compose.stackOf(path.substring(compose.shown().length()),
@@ -433,6 +436,12 @@ public final class Deployments {
             return new Deployment(name, "a folder of " + count + " alternative compose stacks ("
                     + compose.variants() + "), run one at a time: these configs' names carry none of their variants,"
                     + " so they are compared with none of the stacks' own configs").onCompose(folder);
+        }
+        if (choice.taken()) {
+            return new Deployment(stack.base() ? name : folder + stack.file(), "one of " + count
+                    + " alternative compose stacks of " + (folder.isEmpty() ? "the repository" : folder)
+                    + " (" + folder + stack.file() + "), which posts or mounts this config")
+                    .onCompose(stack.base() ? null : folder + stack.file());
         }
         if (stack.base()) {
             return new Deployment(name, "a compose project (" + folder + stack.file() + "), for the configs named for"

@@ -293,4 +293,17 @@ class DeploymentsTest {
         assertThat(named.version()).isEqualTo("2.7");
         assertThat(named.name()).isEqualTo("docker-compose-mysql.yaml");
     }
+
+    @Test
+    void should_run_a_config_on_the_alternative_stack_that_mounts_its_folder() throws IOException {
+        // debezium/connectors/ carries the token of docker-compose-debezium.yml, but docker-compose.yml mounts it
+        write("docker-compose.yml", "services:\n  connect:\n    image: debezium/connect:2.4\n    volumes:\n"
+                + "      - ./debezium/connectors:/etc/debezium/connectors\n");
+        write("docker-compose-debezium.yml", "services:\n  connect:\n    image: debezium/connect:2.5\n");
+
+        Deployment mounted = deploymentOf("debezium/connectors/postgres-source.json");
+
+        assertThat(mounted.version()).isEqualTo("2.4");
+        assertThat(mounted.evidence()).contains("which posts or mounts this config");
+    }
 }
