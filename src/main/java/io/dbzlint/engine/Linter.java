@@ -147,6 +147,8 @@ final class Linter {
         Map<Finding, String> commented = new java.util.IdentityHashMap<>();
         java.util.Set<String> appended = new java.util.HashSet<>();
         List<Finding> absent = new ArrayList<>();
+        Map<Finding, Long> replyFindings = new java.util.IdentityHashMap<>();
+        java.util.Set<Long> bodyConfigs = new java.util.HashSet<>();
         boolean hashCommentsStripped = false;
         for (int f = 0; f < outcomes.length; f++) {
             FileOutcome outcome = outcomes[f];
@@ -154,6 +156,8 @@ final class Linter {
                 written.addAll(outcome.copies().written());
                 commented.putAll(outcome.copies().commented());
                 absent.addAll(outcome.copies().absent());
+                replyFindings.putAll(outcome.copies().echoes());
+                bodyConfigs.addAll(outcome.copies().bodies());
                 hashCommentsStripped |= outcome.copies().stripsHashComments();
             }
             if (outcome.branches() != null) {
@@ -194,6 +198,7 @@ final class Linter {
         }
         annotatedCopies(findings, written, commented);
         completedByScripts(findings, appended, absent);
+        SavedReplies.dropEchoes(findings, replyFindings, bodyConfigs);
         if (hashCommentsStripped) {
             hashCommentsStripped(findings);
         }
@@ -351,6 +356,8 @@ final class Linter {
         boolean testSource = isTestSource(source.id());
         List<Connector> fragments = new ArrayList<>();
         List<Finding> absent = new ArrayList<>();
+        Map<Finding, Long> replyFindings = new java.util.IdentityHashMap<>();
+        java.util.Set<Long> bodyConfigs = new java.util.HashSet<>();
         for (Connector loadedConnector : file.connectors()) {
             Connector connector = loadedConnector.in(Deployments.of(loadedConnector, deployment));
             RuleContext context = contextFor(connector);
@@ -375,6 +382,12 @@ final class Linter {
                         absent.add(f);
                     }
                 }
+            }
+            if (loadedConnector.isSavedReply()) {
+                long fingerprint = SavedReplies.fingerprint(loadedConnector);
+                findings.subList(first, findings.size()).forEach(f -> replyFindings.put(f, fingerprint));
+            } else {
+                bodyConfigs.add(SavedReplies.fingerprint(loadedConnector));
             }
             // a connector the release refuses at creation never runs beside another: it claims nothing
             for (int i = 0; i < crossRules.size() && !context.refusesAtCreation(connector); i++) {
@@ -408,7 +421,8 @@ final class Linter {
         }
         int withPlaceholders = (int) file.connectors().stream().filter(Linter::holdsPlaceholder).count();
         return new FileOutcome(file.connectors().size(), findings.isEmpty() ? List.of() : findings, claims, null,
-                null, false, withPlaceholders, loaded.branches(), copies.leavingOut(absent).stripping(strips));
+                null, false, withPlaceholders, loaded.branches(),
+                copies.leavingOut(absent).stripping(strips).replying(replyFindings, bodyConfigs));
     }
 
     private static final String REQUIRED_KEYS_RULE = new ConfigSchemaRule().id();
@@ -901,21 +915,29 @@ final class Linter {
      * with the name of the example each is in.
      */
     private record Copies(java.util.Set<String> written, Map<Finding, String> commented, List<Finding> absent,
-                          boolean stripsHashComments) {
-        static final Copies NONE = new Copies(java.util.Set.of(), Map.of(), List.of(), false);
+                          boolean stripsHashComments, Map<Finding, Long> echoes, java.util.Set<Long> bodies) {
+        static final Copies NONE = new Copies(java.util.Set.of(), Map.of(), List.of(), false, Map.of(),
+                java.util.Set.of());
 
         Copies(java.util.Set<String> written, Map<Finding, String> commented) {
-            this(written, commented, List.of(), false);
+            this(written, commented, List.of(), false, Map.of(), java.util.Set.of());
         }
 
         /** The same, with a file's findings about keys it leaves out (a script may append them). */
         Copies leavingOut(List<Finding> found) {
-            return found.isEmpty() ? this : new Copies(written, commented, List.copyOf(found), stripsHashComments);
+            return found.isEmpty() ? this : new Copies(written, commented, List.copyOf(found), stripsHashComments,
+                    echoes, bodies);
         }
 
         /** The same, for a file that strips # comment lines from what it posts. */
         Copies stripping(boolean strips) {
-            return strips ? new Copies(written, commented, absent, true) : this;
+            return strips ? new Copies(written, commented, absent, true, echoes, bodies) : this;
+        }
+
+        /** The same, with the findings of the file's saved replies and the configs of its bodies, by fingerprint. */
+        Copies replying(Map<Finding, Long> replyFindings, java.util.Set<Long> bodyConfigs) {
+            return replyFindings.isEmpty() && bodyConfigs.isEmpty() ? this : new Copies(written, commented, absent,
+                    stripsHashComments, replyFindings, bodyConfigs);
         }
     }
 

@@ -449,6 +449,11 @@ final class JsonConnectors implements FormatReader {
             }
             ParsedProperty connectorClass = config.properties.get("connector.class");
             ConnectorType type = ConnectorType.fromConnectorClass(connectorClass == null ? null : connectorClass.text);
+            if (restBody && (top.properties.containsKey("tasks") || top.properties.containsKey("type"))) {
+                return Optional.of(new Connector(name, nameLocation, config.start, type, entries, Map.of(
+                        Connector.SAVED_REPLY, new ConfigEntry(Connector.SAVED_REPLY, "true", ValueKind.STRING,
+                                top.start, top.start))));
+            }
             return Optional.of(new Connector(name, nameLocation, config.start, type, entries));
         }
 

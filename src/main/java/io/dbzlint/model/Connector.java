@@ -80,6 +80,17 @@ public record Connector(String name, Location nameLocation, Location location, C
      */
     public static final String VALIDATED = "request.validate.plugin";
 
+    /**
+     * In the envelope of a body that is Kafka Connect's reply (GET /connectors/NAME, or the reply to
+     * a POST: {@code tasks} and {@code type} beside name and config), kept in a file or on a page.
+     */
+    public static final String SAVED_REPLY = "connect.reply";
+
+    /** Whether this config is a saved reply of Kafka Connect: what a cluster held, not a body to post. */
+    public boolean isSavedReply() {
+        return envelope.containsKey(SAVED_REPLY);
+    }
+
     /** Whether this config is sent with PUT /connectors/NAME/config: a version of the connector NAME. */
     public boolean isPut() {
         return envelope.containsKey(PUT_CONNECTOR);

@@ -1,6 +1,7 @@
 package io.dbzlint.model;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Config keys the rules read. Where Debezium renamed a key in 2.0, the 2.x+ name comes first and
@@ -40,11 +41,16 @@ public final class Keys {
     }
 
     /**
-     * Whether a key is a note: JSON has no comments, so "_comment" or "_case" keys stand in for them.
-     * No Debezium or Kafka key starts with an underscore, so none is a misspelling of one, and
-     * nothing reads one: not a key to judge, nor a secret, nor one whose repeat loses a value.
+     * Whether a key is a note: JSON has no comments, so keys stand in for them: "_comment", "_case",
+     * "//", or a note word alone or before the key it describes ("comment_database.hostname",
+     * "note.slot.name", "description"). No Debezium or Kafka key starts with an underscore or one of
+     * these words, so none is a misspelling of one, and nothing reads one: not a key to judge, nor a
+     * secret, nor one whose repeat loses a value.
      */
     public static boolean isNote(String key) {
-        return key.startsWith("_");
+        return key.startsWith("_") || key.startsWith("//") || key.startsWith("#") || NOTE_WORD.matcher(key).matches();
     }
+
+    private static final Pattern NOTE_WORD = Pattern.compile(
+            "(?i)(comments?|notes?|remarks?|descriptions?|explanation)([._:-].*)?");
 }

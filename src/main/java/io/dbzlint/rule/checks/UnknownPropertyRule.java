@@ -114,7 +114,18 @@ public final class UnknownPropertyRule implements ConnectorRule {
             if (suggested.isEmpty()) {
                 suggested = passedOnWithAWordLess(key, catalog, context.target());
             }
-            if (catalog.passThroughPrefix(key).isPresent() && suggested.isEmpty()) {
+            Optional<String> passedOn = catalog.passThroughPrefix(key);
+            if (passedOn.isPresent() && suggested.isEmpty()) {
+                String meant = key.substring(passedOn.get().length());
+                if (DRIVER_PREFIXES.contains(passedOn.get()) && isConnectorKey(connector, meant, catalog)
+                        && connector.entry(meant).isEmpty()) {
+                    // database.table.include.list: the JDBC driver gets table.include.list, which it
+                    // ignores, and the connector, which would read table.include.list, never sees it
+                    sink.report(connector, key, entry.keyLocation(), Printable.quote(key) + " goes to the JDBC driver as " + Printable.quote(meant)
+                            + ", which the " + connector.type().displayName() + " connector reads only under its own"
+                            + " name: rename it to " + meant, typoFix(connector, entry, List.of(meant)));
+                    continue;
+                }
                 otherType(connector.type(), key, catalog).ifPresent(other -> sink.report(connector, key,
                         entry.keyLocation(), Printable.quote(key) + " is a key of the " + other.displayName()
                                 + " connector; the " + connector.type().displayName()
@@ -279,6 +290,15 @@ public final class UnknownPropertyRule implements ConnectorRule {
                 || catalog.isDriverOption(connector.type(), key)  // database.useSSL: the JDBC driver's
                 || pluginPrefixes.stream().anyMatch(key::startsWith)
                 || connector.runsOnDebeziumEngine() && catalog.isDebeziumServerKey(key);
+    }
+
+    /** The prefixes under which Debezium hands keys to the JDBC driver (BinlogConnectionConfiguration, PostgresConnection). */
+    private static final java.util.Set<String> DRIVER_PREFIXES = java.util.Set.of("database.", "driver.");
+
+    /** A key of the connector's own (not Kafka Connect's, not one under a pass-through prefix itself). */
+    private static boolean isConnectorKey(Connector connector, String key, Catalog catalog) {
+        return !key.isEmpty() && catalog.passThroughPrefix(key).isEmpty() && !catalog.isFrameworkKey(key)
+                && CatalogLookup.property(catalog, connector, key).isPresent();
     }
 
     /** Schema history keys: history-on-postgres reports them where there is no history; another history has its own. */
