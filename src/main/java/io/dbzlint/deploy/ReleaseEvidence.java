@@ -51,11 +51,14 @@ final class ReleaseEvidence {
             Pattern.compile("\\b(?:ENV|ARG)\\s+DEBEZIUM_(?:(?:CONNECTOR|PLUGIN|SERVER|CONNECT)_)?VERSION\\s+[\"']?(\\d{1,2})\\.(\\d{1,2})"));
     /**
      * On a documentation page, only a line that starts a stack or installs a plugin counts: not prose
-     * about one.
+     * about one. A platform's setting that lists the connectors its Connect installs
+     * ({@code KAFKA_CONNECT_connectors: debezium/debezium-connector-mysql:1.1.0}, {@code CONNECT_PLUGINS=...})
+     * installs them.
      */
     private static final Pattern PAGE_COMMAND = Pattern.compile(
             "(?:docker|podman)(?:\\s+container)?\\s+(?:run|pull|create)\\b|^\\s*(?:FROM\\s|image:|-\\s*image:|export\\s)"
-                    + "|^[\\s>$`]*(?:sudo\\s+)?(?:wget|curl|confluent-hub\\s+install)\\s");
+                    + "|^[\\s>$`]*(?:sudo\\s+)?(?:wget|curl|confluent-hub\\s+install)\\s"
+                    + "|^\\s*[A-Za-z_]*(?i:connectors|plugins)[A-Za-z_]*\\s*[:=]");
 
     /** What a build depends on: an application embedding Debezium. Read in pom.xml and Gradle files. */
     private static final List<Pattern> BUILD = List.of(

@@ -36,6 +36,7 @@ import io.dbzlint.rule.Rule;
 import io.dbzlint.rule.RuleContext;
 import io.dbzlint.rule.RuleParameters;
 import io.dbzlint.rule.RuleSet;
+import io.dbzlint.rule.checks.ConfigProviderReferenceRule;
 import io.dbzlint.rule.checks.ConfigSchemaRule;
 import io.dbzlint.source.DeployedInput;
 import io.dbzlint.source.Input;
@@ -149,6 +150,7 @@ final class Linter {
         List<Finding> absent = new ArrayList<>();
         Map<Finding, Long> replyFindings = new java.util.IdentityHashMap<>();
         java.util.Set<Long> bodyConfigs = new java.util.HashSet<>();
+        Map<Finding, List<String>> referring = new java.util.IdentityHashMap<>();
         boolean hashCommentsStripped = false;
         for (int f = 0; f < outcomes.length; f++) {
             FileOutcome outcome = outcomes[f];
@@ -158,6 +160,7 @@ final class Linter {
                 absent.addAll(outcome.copies().absent());
                 replyFindings.putAll(outcome.copies().echoes());
                 bodyConfigs.addAll(outcome.copies().bodies());
+                referring.putAll(outcome.copies().referring());
                 hashCommentsStripped |= outcome.copies().stripsHashComments();
             }
             if (outcome.branches() != null) {
@@ -199,6 +202,9 @@ final class Linter {
         annotatedCopies(findings, written, commented);
         completedByScripts(findings, appended, absent);
         SavedReplies.dropEchoes(findings, replyFindings, bodyConfigs);
+        if (!referring.isEmpty()) {
+            WorkerProviders.dropCustom(findings, referring, WorkerProviders.of(sources));
+        }
         if (hashCommentsStripped) {
             hashCommentsStripped(findings);
         }
@@ -321,6 +327,9 @@ final class Linter {
         try {
             bytes = source.read();
         } catch (Input.TooLarge e) {
+            if (source.id().format() == InputFormat.KSQL) {
+                return FileOutcome.SKIPPED; // a database's dump, not a file of ksqlDB statements
+            }
             String size = e.size() < 0 ? "more than " + Limits.mebibytes(Limits.MAX_FILE_BYTES)
                     : Limits.mebibytes(e.size());
             List<Finding> tooLarge = new ArrayList<>(1);
@@ -358,6 +367,7 @@ final class Linter {
         List<Finding> absent = new ArrayList<>();
         Map<Finding, Long> replyFindings = new java.util.IdentityHashMap<>();
         java.util.Set<Long> bodyConfigs = new java.util.HashSet<>();
+        Map<Finding, List<String>> referring = new java.util.IdentityHashMap<>();
         for (Connector loadedConnector : file.connectors()) {
             Connector connector = loadedConnector.in(Deployments.of(loadedConnector, deployment));
             RuleContext context = contextFor(connector);
@@ -383,6 +393,7 @@ final class Linter {
                     }
                 }
             }
+            providersNamed(connector, findings.subList(first, findings.size()), referring);
             if (loadedConnector.isSavedReply()) {
                 long fingerprint = SavedReplies.fingerprint(loadedConnector);
                 findings.subList(first, findings.size()).forEach(f -> replyFindings.put(f, fingerprint));
@@ -422,10 +433,30 @@ final class Linter {
         int withPlaceholders = (int) file.connectors().stream().filter(Linter::holdsPlaceholder).count();
         return new FileOutcome(file.connectors().size(), findings.isEmpty() ? List.of() : findings, claims, null,
                 null, false, withPlaceholders, loaded.branches(),
-                copies.leavingOut(absent).stripping(strips).replying(replyFindings, bodyConfigs));
+                copies.leavingOut(absent).stripping(strips).replying(replyFindings, bodyConfigs)
+                        .referringTo(referring));
     }
 
     private static final String REQUIRED_KEYS_RULE = new ConfigSchemaRule().id();
+    private static final String PROVIDER_REFERENCE_RULE = new ConfigProviderReferenceRule().id();
+
+    /** The providers each finding about a reference's syntax names: a worker may map them to classes of its own. */
+    private static void providersNamed(Connector connector, List<Finding> own, Map<Finding, List<String>> referring) {
+        for (Finding finding : own) {
+            if (!finding.ruleId().equals(PROVIDER_REFERENCE_RULE) || finding.key() == null) {
+                continue;
+            }
+            connector.entry(finding.key()).filter(ConfigEntry::hasReference).ifPresent(entry -> {
+                List<String> providers = new ArrayList<>();
+                for (References.Reference reference : entry.references()) {
+                    if (reference.provider() != null) {
+                        providers.add(reference.provider());
+                    }
+                }
+                referring.put(finding, providers);
+            });
+        }
+    }
 
     /** A connector with a value not known yet: a template (${VAR}) or a placeholder (<password>). */
     private static boolean holdsPlaceholder(Connector connector) {
@@ -915,29 +946,36 @@ final class Linter {
      * with the name of the example each is in.
      */
     private record Copies(java.util.Set<String> written, Map<Finding, String> commented, List<Finding> absent,
-                          boolean stripsHashComments, Map<Finding, Long> echoes, java.util.Set<Long> bodies) {
+                          boolean stripsHashComments, Map<Finding, Long> echoes, java.util.Set<Long> bodies,
+                          Map<Finding, List<String>> referring) {
         static final Copies NONE = new Copies(java.util.Set.of(), Map.of(), List.of(), false, Map.of(),
-                java.util.Set.of());
+                java.util.Set.of(), Map.of());
 
         Copies(java.util.Set<String> written, Map<Finding, String> commented) {
-            this(written, commented, List.of(), false, Map.of(), java.util.Set.of());
+            this(written, commented, List.of(), false, Map.of(), java.util.Set.of(), Map.of());
         }
 
         /** The same, with a file's findings about keys it leaves out (a script may append them). */
         Copies leavingOut(List<Finding> found) {
             return found.isEmpty() ? this : new Copies(written, commented, List.copyOf(found), stripsHashComments,
-                    echoes, bodies);
+                    echoes, bodies, referring);
         }
 
         /** The same, for a file that strips # comment lines from what it posts. */
         Copies stripping(boolean strips) {
-            return strips ? new Copies(written, commented, absent, true, echoes, bodies) : this;
+            return strips ? new Copies(written, commented, absent, true, echoes, bodies, referring) : this;
         }
 
         /** The same, with the findings of the file's saved replies and the configs of its bodies, by fingerprint. */
         Copies replying(Map<Finding, Long> replyFindings, java.util.Set<Long> bodyConfigs) {
             return replyFindings.isEmpty() && bodyConfigs.isEmpty() ? this : new Copies(written, commented, absent,
-                    stripsHashComments, replyFindings, bodyConfigs);
+                    stripsHashComments, replyFindings, bodyConfigs, referring);
+        }
+
+        /** The same, with the file's findings about provider references and the providers each names. */
+        Copies referringTo(Map<Finding, List<String>> providers) {
+            return providers.isEmpty() ? this : new Copies(written, commented, absent, stripsHashComments, echoes,
+                    bodies, providers);
         }
     }
 

@@ -31,14 +31,24 @@ final class EmbeddedJson {
 
     static LoadedFile load(InputId path, String text) {
         LoadedFile json = loadJson(path, text);
+        LoadedFile ksql = path.format() == InputFormat.HTTP ? null : KsqlConnectors.read(path, text);
         if (path.format() != InputFormat.MARKDOWN && path.format() != InputFormat.ASCIIDOC) {
-            return json;
+            return ksql == null || ksql.connectors().isEmpty() ? json : merged(json, ksql);
         }
         LoadedFile fences = PropertiesFences.read(path, path.format() == InputFormat.ASCIIDOC ? blankCallouts(text)
                 : text);
+        if (!ksql.connectors().isEmpty()) {
+            fences = merged(fences, ksql);
+        }
         if (fences.connectors().isEmpty() && fences.problems().isEmpty()) {
             return json;
         }
+        return merged(json, fences);
+    }
+
+    /** Two readings of one text, the connectors in the text's order: a page's findings are told once per example. */
+    private static LoadedFile merged(LoadedFile json, LoadedFile fences) {
+        InputId path = json.input();
         // in the page's order: a page's findings are told once per example, the one they are in
         List<Connector> connectors = new ArrayList<>(json.connectors());
         connectors.addAll(fences.connectors());

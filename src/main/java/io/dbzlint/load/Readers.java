@@ -13,6 +13,7 @@ final class Readers {
     private static final FormatReader YAML = new YamlConnectors.Reader();
     private static final FormatReader PROPERTIES = new PropertiesConnectors.Reader();
     private static final FormatReader EMBEDDED = new EmbeddedJson.Reader();
+    private static final FormatReader KSQL = new KsqlConnectors.Reader();
 
     private Readers() {
     }
@@ -23,6 +24,7 @@ final class Readers {
             case YAML -> YAML;
             case PROPERTIES -> PROPERTIES;
             case SHELL, MARKDOWN, ASCIIDOC, HTTP -> EMBEDDED;
+            case KSQL -> KSQL;
         };
     }
 }

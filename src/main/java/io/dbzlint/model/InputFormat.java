@@ -18,7 +18,8 @@ public enum InputFormat {
     /** AsciiDoc: JSON in listing blocks, callouts allowed. */
     ASCIIDOC("asciidoc", "adoc", "asciidoc"),
     /** HTTP request files (JetBrains HTTP Client, VS Code REST Client): request bodies. */
-    HTTP("http", "http", "rest");
+    HTTP("http", "http", "rest"),
+    KSQL("ksql", "ksql", "sql");
 
     private static final InputFormat[] ALL = values();
 

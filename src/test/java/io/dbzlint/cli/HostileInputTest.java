@@ -488,6 +488,22 @@ class HostileInputTest {
     }
 
     @Test
+    void should_leave_a_database_dump_over_the_size_limit_alone() throws IOException {
+        Path dump = dir.resolve("dump.sql");
+        try (var out = Files.newOutputStream(dump)) {
+            byte[] chunk = ("INSERT INTO t VALUES (1, 'connector.class');" + " ".repeat(979) + "\n").getBytes();
+            for (int i = 0; i < 10 * 1024; i++) {
+                out.write(chunk);
+            }
+        }
+        write("good.json", mysql(""));
+
+        Cli run = lint(".");
+
+        assertThat(run.out()).doesNotContain("dump.sql").contains("in 1 connector (1 file)");
+    }
+
+    @Test
     void should_refuse_a_binary_rules_file_in_plain_words() throws IOException {
         Files.write(dir.resolve("rules.json"), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00});
         write("a.json", mysql(""));
