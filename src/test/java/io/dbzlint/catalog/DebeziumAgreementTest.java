@@ -90,6 +90,7 @@ class DebeziumAgreementTest {
             Map.entry("heartbeat-table-not-captured", "Debezium runs the query whether or not its table is published"),
             Map.entry("decimal-precise-json", "a valid combination whose output consumers rarely expect"),
             Map.entry("topic-creation-default", "Kafka Connect, not Debezium, requires the default group's keys"),
+            Map.entry("transform-chain", "Kafka Connect, not Debezium, builds the chain of transforms and predicates"),
             Map.entry("properties-backslash", "the properties syntax drops the backslash before Debezium sees the value"),
             Map.entry("config-schema", "the house schemas are stricter (a port must be 1-65535, keys must not be blank)"),
             Map.entry("invalid-value", "Debezium reads some keys leniently (a boolean with a typo is false) where dbzlint insists"));

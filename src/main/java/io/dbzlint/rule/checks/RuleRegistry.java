@@ -93,6 +93,7 @@ public final class RuleRegistry {
             new HeartbeatTableRule(),
             new DecimalJsonRule(),
             new TopicCreationRule(),
+            new TransformChainRule(),
             new PropertiesBackslashRule(),
             new ChangedFromBaseRule(),
             new UpgradeRule());
