@@ -167,6 +167,38 @@ final class ReleaseEvidence {
         return null;
     }
 
+    /** The patterns of a version variable (DEBEZIUM_VERSION=2.1), which only an image that uses it runs. */
+    private static final List<Pattern> VARIABLES = RUNTIME.subList(4, 6);
+    /** One of Debezium's runtime images with its tag, if any. */
+    private static final Pattern RUNTIME_IMAGE = Pattern.compile(
+            "debezium/(?:connect|server|connect-base|debezium-server)(?::([^\\s\"'#]{1,80}))?(?![\\w/-])");
+
+    /**
+     * Whether the folder's stack files (not its pages) name one of Debezium's runtime images without
+     * a version variable in the tag ({@code FROM debezium/connect:latest}): a page's
+     * {@code export DEBEZIUM_VERSION=1.7} (often copied from another project's README) is then not
+     * what the stack runs.
+     */
+    private static boolean namesImageWithoutVariable(List<Path> files, List<String> texts) {
+        boolean named = false;
+        for (int i = 0; i < files.size(); i++) {
+            if (texts.get(i) == null || isPage(files.get(i).getFileName().toString())) {
+                continue;
+            }
+            Matcher image = RUNTIME_IMAGE.matcher(texts.get(i));
+            while (image.find()) {
+                if (commentedOut(texts.get(i), image.start())) {
+                    continue;
+                }
+                if (image.group(1) != null && image.group(1).contains("$")) {
+                    return false;
+                }
+                named = true;
+            }
+        }
+        return named;
+    }
+
     /** The first match of the first pattern any file has: an image tag before a version variable. */
     private static Found first(List<Pattern> patterns, List<Path> files, String shown) {
         if (files.isEmpty()) {
@@ -174,9 +206,13 @@ final class ReleaseEvidence {
         }
         List<String> texts = new ArrayList<>(files.size());
         files.forEach(file -> texts.add(read(file)));
+        boolean pinnedWithoutVariable = patterns == RUNTIME && namesImageWithoutVariable(files, texts);
         for (Pattern pattern : patterns) {
             for (int i = 0; i < files.size(); i++) {
                 String name = files.get(i).getFileName().toString();
+                if (pinnedWithoutVariable && isPage(name) && VARIABLES.contains(pattern)) {
+                    continue; // the stack beside the page runs its own image, whatever the page exports
+                }
                 Found found = texts.get(i) == null ? null
                         : first(List.of(pattern), texts.get(i), shown + name, isPage(name));
                 if (found != null) {
@@ -208,8 +244,30 @@ final class ReleaseEvidence {
      * null. Nearer than anything of its folder, which may run another stack.
      */
     static Found onPage(Path root, String projectPath) {
-        String text = readInside(root, root.resolve(projectPath));
-        return text == null ? null : first(RUNTIME, text, projectPath, true);
+        Path page = root.resolve(projectPath);
+        String text = readInside(root, page);
+        if (text == null) {
+            return null;
+        }
+        Path folder = page.getParent();
+        List<Path> entries = folder == null ? null : entries(folder);
+        if (entries != null) {
+            List<Path> stack = new ArrayList<>();
+            for (Path file : entries) {
+                String name = file.getFileName().toString();
+                if (isCandidate(name) && !isPage(name) && !isBuildFile(name)) {
+                    stack.add(file);
+                }
+            }
+            List<String> texts = new ArrayList<>(stack.size());
+            stack.forEach(file -> texts.add(read(file)));
+            if (namesImageWithoutVariable(stack, texts)) {
+                // the folder's stack runs its own image: the page's version variable is not what it runs
+                return first(RUNTIME.stream().filter(pattern -> !VARIABLES.contains(pattern)).toList(), text,
+                        projectPath, true);
+            }
+        }
+        return first(RUNTIME, text, projectPath, true);
     }
 
     /**

@@ -31,6 +31,12 @@ final class EmbeddedJson {
 
     static LoadedFile load(InputId path, String text) {
         LoadedFile json = loadJson(path, text);
+        if ((path.format() == InputFormat.YAML || path.format() == InputFormat.JSON) && !json.connectors().isEmpty()) {
+            // a compose service's or a Kubernetes Job's command: a shell sends the body, filling in its variables
+            List<Connector> inCommands = new ArrayList<>(json.connectors().size());
+            json.connectors().forEach(connector -> inCommands.add(marked(connector, Connector.IN_COMMAND, "true")));
+            json = new LoadedFile(path, inCommands, json.problems(), json.branches());
+        }
         LoadedFile ksql = path.format() == InputFormat.HTTP ? null : KsqlConnectors.read(path, text);
         if (path.format() != InputFormat.MARKDOWN && path.format() != InputFormat.ASCIIDOC) {
             return ksql == null || ksql.connectors().isEmpty() ? json : merged(json, ksql);
@@ -72,8 +78,9 @@ final class EmbeddedJson {
         if (!text.contains(ANCHOR) && !platform) {
             return new LoadedFile(path, connectors, problems, branches);
         }
-        char[] chars = (path.format() == InputFormat.ASCIIDOC ? blankCallouts(text)
-                : path.format() == InputFormat.SHELL ? joinSplices(text) : text).toCharArray();
+        // a script's, or a page's shell block's, variables spliced into a single-quoted body
+        char[] chars = (path.format() == InputFormat.ASCIIDOC ? joinSplices(blankCallouts(text))
+                : path.format() == InputFormat.HTTP ? text : joinSplices(text)).toCharArray();
         LineIndex lines = new LineIndex(chars);
         int covered = 0;
         java.util.Set<String> expanded = null; // a script's $NAME and ${NAME}, found once when first needed

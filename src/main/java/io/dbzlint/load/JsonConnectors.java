@@ -338,7 +338,15 @@ final class JsonConnectors implements FormatReader {
                 return List.of();
             }
             end = here();
-            if (parser.nextToken() != null) {
+            JsonToken after;
+            try {
+                after = parser.nextToken();
+            } catch (JacksonException e) {
+                // notes after the body (a curl command, prose): Kafka Connect's JSON reader takes the
+                // first value and never reads on, so a body posted with them is the body alone
+                return connectors;
+            }
+            if (after != null) {
                 if (connectors.stream().noneMatch(connector -> connector.config().containsKey(Keys.CONNECTOR_CLASS))) {
                     // JSON lines or other data: nothing before the extra content names a connector class
                     return List.of();

@@ -76,7 +76,42 @@ final class ShellBranches {
     }
 
     static ScriptBranches of(String text) {
-        return new ShellBranches(text).scan();
+        return new ShellBranches(text).scan().commentingOut(commentedOutPosts(text));
+    }
+
+    /** A comment line's text after its #s. */
+    private static final Pattern COMMENT = Pattern.compile("^\\s*#+\\s?(.*)$");
+
+    /**
+     * The files the script's commented-out commands post ({@code # curl -X POST ... -d @other.json},
+     * continued over commented lines ending in a backslash).
+     */
+    static Set<String> commentedOutPosts(String text) {
+        if (!text.contains("/connectors")) {
+            return Set.of();
+        }
+        Set<String> files = new java.util.HashSet<>();
+        String[] lines = text.split("\n", -1);
+        for (int l = 0; l < lines.length; l++) {
+            Matcher comment = COMMENT.matcher(lines[l]);
+            if (!comment.matches() || !CURL.matcher(comment.group(1)).find()) {
+                continue;
+            }
+            StringBuilder command = new StringBuilder(comment.group(1));
+            while (continued(command.toString()) && l + 1 < lines.length) {
+                Matcher next = COMMENT.matcher(lines[l + 1]);
+                if (!next.matches()) {
+                    break;
+                }
+                command.append('\n').append(next.group(1));
+                l++;
+            }
+            if (command.indexOf("/connectors") >= 0) {
+                new ShellBranches(command.toString().replace("\r", "")).scan().posts()
+                        .forEach(post -> files.add(post.file()));
+            }
+        }
+        return files;
     }
 
     /** A command on a page that may post a file: curl, or HTTPie fed by cat or a redirect. */

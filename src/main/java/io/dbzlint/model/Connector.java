@@ -59,6 +59,11 @@ public record Connector(String name, Location nameLocation, Location location, C
     public static final String STRIMZI_CLUSTER = "metadata.labels.strimzi.io/cluster";
     /** In the envelope of a script's body: the shell variable it is assigned to, which the script never expands. */
     public static final String UNPOSTED_VARIABLE = "script.unposted.variable";
+    /**
+     * In the envelope of a body a command in a YAML or JSON file posts (a compose service's
+     * {@code command:}, a Kubernetes Job's script): a shell sends it, filling in its variables.
+     */
+    public static final String IN_COMMAND = "script.in.command";
     /** In the envelope of a script's body on a commented-out line ({@code #curl ... -d '{...}'}): the line. */
     public static final String COMMENTED_OUT = "script.commented.out";
     /**

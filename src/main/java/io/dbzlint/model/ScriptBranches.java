@@ -26,6 +26,8 @@ public final class ScriptBranches {
     private final List<Post> posts;
     /** The names of the files the script appends to ({@code cat >> application.properties}), without folders. */
     private final Set<String> appends;
+    /** The files its commented-out commands post ({@code # curl ... -d @other.json}), as written. */
+    private final Set<String> commentedOut;
 
     /**
      * A file a script posts as a request body.
@@ -53,15 +55,34 @@ public final class ScriptBranches {
     }
 
     public ScriptBranches(long[][] paths, Set<Long> exiting, List<Post> posts, Set<String> appends) {
+        this(paths, exiting, posts, appends, Set.of());
+    }
+
+    private ScriptBranches(long[][] paths, Set<Long> exiting, List<Post> posts, Set<String> appends,
+                           Set<String> commentedOut) {
         this.paths = paths;
         this.exiting = Set.copyOf(exiting);
         this.posts = List.copyOf(posts);
         this.appends = Set.copyOf(appends);
+        this.commentedOut = Set.copyOf(commentedOut);
     }
 
     /** The same, knowing the files the script appends to. */
     public ScriptBranches appending(Set<String> names) {
-        return names.isEmpty() ? this : new ScriptBranches(paths, exiting, posts, names);
+        return names.isEmpty() ? this : new ScriptBranches(paths, exiting, posts, names, commentedOut);
+    }
+
+    /** The same, knowing the files its commented-out commands post. */
+    public ScriptBranches commentingOut(Set<String> files) {
+        return files.isEmpty() ? this : new ScriptBranches(paths, exiting, posts, appends, files);
+    }
+
+    /**
+     * The files the script's commented-out commands post ({@code # curl ... -d @debezium-pg.json}):
+     * a body toggled off in favour of the one it posts, an alternative of it.
+     */
+    public Set<String> commentedOut() {
+        return commentedOut;
     }
 
     /**
@@ -89,7 +110,7 @@ public final class ScriptBranches {
 
     /** Whether this knows nothing: no line in a branch and no posted file. */
     public boolean isEmpty() {
-        if (!posts.isEmpty() || !appends.isEmpty()) {
+        if (!posts.isEmpty() || !appends.isEmpty() || !commentedOut.isEmpty()) {
             return false;
         }
         for (long[] path : paths) {

@@ -25,8 +25,11 @@ public final class Secrets {
     /** A JAAS option that holds a secret: a password, an OAuth client secret. */
     private static final Pattern JAAS_PASSWORD = Pattern.compile(
             "(?i)\\b(?:password|client_?secret|secret)\\s*=\\s*(\"[^\"]*\"|[^\\s;]+)");
-    /** user:password@ of a URL, also without a user (redis://:password@host). */
-    private static final Pattern URL_USERINFO = Pattern.compile("(?:^|[/@\\s])[^/\\s@:;?]*:([^/\\s@;?]+)@");
+    /**
+     * user:password@ of a URL, also without a user (redis://:password@host). The password holds no
+     * colon: jdbc:oracle:thin@//host is a driver's name and a host, not oracle:thin as a password.
+     */
+    private static final Pattern URL_USERINFO = Pattern.compile("(?:^|[/@\\s])[^/\\s@:;?]*:([^/\\s@:;?]+)@");
     /** password= of a JDBC URL's parameters, PWD= of an ODBC connection string. */
     private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)(?:^|[?&;\\s])(?:password|pwd)=([^&;\\s]+)");
     /** Oracle's user/password@ (jdbc:oracle:thin:scott/tiger@host). */
@@ -36,6 +39,32 @@ public final class Secrets {
             "(?i)(?:\\bbearer\\s+|\\bauthorization\\s*[:=]\\s*basic\\s+)([A-Za-z0-9._~+/=-]{8,})");
 
     private Secrets() {
+    }
+
+    /**
+     * The value with the colons, slashes and at signs inside each ${...} hidden, so that a URI's
+     * user:password@ splits where the URI does ({@code mongodb://${env:USER}:s3cret@host}).
+     */
+    private static String withReferencesClosed(String value) {
+        int open = value.indexOf("${");
+        if (open < 0) {
+            return value;
+        }
+        StringBuilder hidden = new StringBuilder(value);
+        while (open >= 0) {
+            int close = value.indexOf('}', open + 2);
+            if (close < 0) {
+                break;
+            }
+            for (int i = open + 2; i < close; i++) {
+                char c = hidden.charAt(i);
+                if (c == ':' || c == '/' || c == '@') {
+                    hidden.setCharAt(i, '_');
+                }
+            }
+            open = value.indexOf("${", close + 1);
+        }
+        return hidden.toString();
     }
 
     /**
@@ -78,7 +107,7 @@ public final class Secrets {
             }
         }
         if (value.indexOf('@') >= 0) {
-            Matcher userInfo = URL_USERINFO.matcher(value);
+            Matcher userInfo = URL_USERINFO.matcher(withReferencesClosed(value));
             // Oracle's jdbc:oracle:thin:@host names no user and no password: "thin:" is no password
             if (userInfo.find() && !userInfo.group(1).endsWith(":")) {
                 return Optional.of(new Embedded("the password in user:password@", userInfo.group(1)));

@@ -27,7 +27,7 @@ import java.util.Set;
 public final class Alternatives {
 
     /** Nothing is an alternative of anything. */
-    public static final Alternatives NONE = new Alternatives(Set.of(), Map.of(), Map.of());
+    public static final Alternatives NONE = new Alternatives(Set.of(), Map.of(), Map.of(), Set.of());
 
     /** Parents, as deployment name and folder ("" for the project root), whose child folders are alternatives. */
     private final Set<String> parents;
@@ -35,6 +35,8 @@ public final class Alternatives {
     private final Map<InputId, ScriptBranches> scripts;
     /** The places scripts post each file from, by the file's project path. */
     private final Map<String, List<Origin>> posted;
+    /** The files scripts post only in commented-out commands, by project path: toggled-off alternatives. */
+    private final Set<String> toggledOff;
 
     /**
      * A place in a script: the script and the arms it is in, and the connector a
@@ -43,10 +45,12 @@ public final class Alternatives {
     private record Origin(InputId script, long[] path, String connector) {
     }
 
-    private Alternatives(Set<String> parents, Map<InputId, ScriptBranches> scripts, Map<String, List<Origin>> posted) {
+    private Alternatives(Set<String> parents, Map<InputId, ScriptBranches> scripts, Map<String, List<Origin>> posted,
+                         Set<String> toggledOff) {
         this.parents = parents;
         this.scripts = scripts;
         this.posted = posted;
+        this.toggledOff = toggledOff;
     }
 
     /**
@@ -68,8 +72,15 @@ public final class Alternatives {
             }
         }
         Map<String, List<Origin>> posted = new HashMap<>();
+        Set<String> commented = new HashSet<>();
         for (Map.Entry<InputId, ScriptBranches> script : scripts.entrySet()) {
             String folder = script.getKey().projectPath() == null ? null : folderOf(script.getKey().projectPath());
+            for (String file : script.getValue().commentedOut()) {
+                if (folder != null) {
+                    commented.add(resolve(folder, file));
+                    commented.add(resolve("", file));
+                }
+            }
             for (ScriptBranches.Post post : script.getValue().posts()) {
                 if (folder == null) {
                     continue;
@@ -85,7 +96,10 @@ public final class Alternatives {
                 }
             }
         }
-        return parents.isEmpty() && scripts.isEmpty() ? NONE : new Alternatives(parents, Map.copyOf(scripts), posted);
+        commented.remove(null);
+        commented.removeAll(posted.keySet()); // posted by a command that runs too: applied, not toggled off
+        return parents.isEmpty() && scripts.isEmpty() ? NONE
+                : new Alternatives(parents, Map.copyOf(scripts), posted, Set.copyOf(commented));
     }
 
     /**
@@ -102,7 +116,8 @@ public final class Alternatives {
             return false;
         }
         InputId input = site.location().input();
-        if (scripts.containsKey(input) || input.projectPath() != null && posted.containsKey(input.projectPath())) {
+        if (scripts.containsKey(input) || input.projectPath() != null && (posted.containsKey(input.projectPath())
+                || toggledOff.contains(input.projectPath()))) {
             return true;
         }
         String folder = parents.isEmpty() ? null : folder(site);
@@ -115,7 +130,16 @@ public final class Alternatives {
      */
     public boolean apart(Claim.Site one, Claim.Site other) {
         return one.deployment().alternativeTo(other.deployment()) || inAlternativeFolders(one, other)
-                || inExclusiveBranches(one, other);
+                || inExclusiveBranches(one, other) || toggledOff(one) || toggledOff(other);
+    }
+
+    /**
+     * Whether a site is a file that scripts post only in commands they comment out: a body toggled
+     * off in favour of what they post (as a body on a commented-out line stands alone).
+     */
+    private boolean toggledOff(Claim.Site site) {
+        String path = site.location().input().projectPath();
+        return path != null && toggledOff.contains(path);
     }
 
     /**

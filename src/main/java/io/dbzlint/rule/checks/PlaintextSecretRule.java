@@ -265,6 +265,7 @@ public final class PlaintextSecretRule implements ConnectorRule {
     private static String unresolvedByConnect(Connector connector, ConfigEntry entry) {
         InputFormat format = entry.valueLocation().input().format();
         if (connector.runsOnDebeziumEngine() || connector.runsOnDebeziumServer()
+                || connector.envelope().containsKey(Connector.IN_COMMAND)
                 || format != InputFormat.JSON && format != InputFormat.YAML && format != InputFormat.PROPERTIES) {
             return null;
         }
